@@ -1,0 +1,57 @@
+# The two quick-start commands: `make demo` and `make test`. Both create .venv and install
+# everything the project needs from its own files; on Debian the few system packages are
+# installed with apt-get when they are missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf
+
+.PHONY: demo test lint system-deps venv serve bench clean
+
+demo: system-deps venv
+	$(BIN)/onewindow demo
+
+test: system-deps venv lint
+	$(BIN)/pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+serve: system-deps venv
+	$(BIN)/onewindow serve
+
+bench: system-deps venv
+	$(BIN)/python bench/bench_ocr.py
+	$(BIN)/python bench/bench_demo.py
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Fonts for notices and licenses, poppler's pdfsig/pdftoppm and qpdf for the tests.
+system-deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing system packages:$$missing"; \
+	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "please install:$$missing (fonts-wqy-zenhei, fonts-arphic-uming, poppler-utils, qpdf)"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,48 @@
+"""The FastAPI application: OpenAPI at /docs, the in-process worker started with it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import errors
+from api.routes import catalog, cases, documents, review, verify
+from cases.config import Settings
+from cases.hall import Hall
+from cases.worker import PageWorker
+
+
+def create_app(settings: Settings | None = None, *, hall: Hall | None = None,
+               worker: bool = True) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = hall or Hall.open(settings or Settings())
+        app.state.hall = opened
+        page_worker = PageWorker(opened) if worker else None
+        if page_worker:
+            page_worker.start()
+        try:
+            yield
+        finally:
+            if page_worker:
+                page_worker.stop()
+            if hall is None:
+                opened.close()
+
+    app = FastAPI(
+        title="onewindow",
+        summary="一窗受理、集成服务 — intake, checklist checks, sealed e-licenses, archive",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    for module in (catalog, cases, review, documents, verify):
+        app.include_router(module.router)
+
+    @app.get("/health", tags=["health"])
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,67 @@
+"""Typed dependencies shared by the routes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cases.accounts import authenticate, require_case_access, require_role
+from cases.db import session_scope
+from cases.errors import NotFound
+from cases.hall import Hall
+from models import Case, Role, User
+
+
+def get_hall(request: Request) -> Hall:
+    hall: Hall = request.app.state.hall
+    return hall
+
+
+HallDep = Annotated[Hall, Depends(get_hall)]
+
+
+def get_session(hall: HallDep) -> Iterator[Session]:
+    with session_scope(hall.sessions) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+_bearer = HTTPBearer(auto_error=False)
+
+
+def current_user(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> User:
+    return authenticate(session, credentials.credentials if credentials else None)
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+class RoleRequired:
+    """A route dependency: the current user must have one of the roles (admin always may)."""
+
+    def __init__(self, *roles: Role) -> None:
+        self.roles = roles
+
+    def __call__(self, user: CurrentUser) -> User:
+        require_role(user, *self.roles)
+        return user
+
+
+Clerk = Annotated[User, Depends(RoleRequired(Role.CLERK))]
+Reviewer = Annotated[User, Depends(RoleRequired(Role.REVIEWER))]
+
+
+def load_case(session: Session, user: User, number: str) -> Case:
+    case = session.scalars(select(Case).where(Case.number == number)).first()
+    if case is None:
+        raise NotFound(f"no case {number!r}", f"办件 {number!r} 不存在")
+    require_case_access(user, case)
+    return case

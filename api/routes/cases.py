@@ -1,0 +1,128 @@
+"""Intake at the comprehensive window: cases, pages, the check and the decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, UploadFile
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from api.deps import Clerk, CurrentUser, HallDep, SessionDep, load_case
+from cases import counter, intake
+from cases.errors import InvalidInput
+from models import Case, Notice, Page, StoredObject, Submission
+
+router = APIRouter(prefix="/api/v1/cases", tags=["intake"])
+
+
+class CaseCreate(BaseModel):
+    item_code: str
+    applicant_type: str = Field(pattern="^(person|enterprise)$")
+    applicant_name: str = Field(min_length=1, max_length=200)
+    applicant_id: str = Field(min_length=15, max_length=32)
+    applicant_phone: str = ""
+
+
+class DecisionRequest(BaseModel):
+    conditional: bool = False  # the applicant signs the 容缺 commitment
+    reject_reason: str | None = None
+
+
+def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
+    pages = session.scalars(
+        select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
+    )
+    notices = session.scalars(select(Notice).where(Notice.case_id == case.id).order_by(Notice.id))
+    return {
+        "number": case.number,
+        "item_code": case.item.code,
+        "item_name": case.item.name,
+        "checklist_version": case.checklist.version,
+        "department": case.department.name,
+        "status": case.status,
+        "applicant_type": case.applicant_type,
+        "applicant_name": case.applicant_name,
+        "due_on": case.due_on.isoformat() if case.due_on else None,
+        "pending_due_on": case.pending_due_on.isoformat() if case.pending_due_on else None,
+        "pages": [
+            {"seq": p.seq, "submission": p.submission.seq, "filename": p.filename,
+             "status": p.status, "material_code": p.material_code,
+             "confidence": round(p.confidence, 3), "error": p.error or None,
+             "matched": p.reading.get("matched", []),
+             "quality": p.reading.get("quality"), "seals": p.reading.get("seals", []),
+             "image_object_id": p.image_object_id}
+            for p in pages
+        ],
+        "notices": [
+            {"kind": n.kind, "number": n.number, "object_id": n.object_id,
+             "pdf": f"/api/v1/notices/{n.number}/pdf"}
+            for n in notices
+        ],
+    }
+
+
+@router.post("", status_code=201)
+def create_case(body: CaseCreate, session: SessionDep, user: Clerk) -> dict[str, Any]:
+    case = intake.create_case(session, actor=user, **body.model_dump())
+    return case_view(session, case)
+
+
+@router.get("/{number}")
+def get_case(number: str, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
+    return case_view(session, load_case(session, user, number))
+
+
+@router.post("/{number}/pages", status_code=202)
+async def add_pages(number: str, files: list[UploadFile], session: SessionDep, user: Clerk,
+                    hall: HallDep) -> dict[str, Any]:
+    case = load_case(session, user, number)
+    if not files:
+        raise InvalidInput("no file uploaded", "没有收到任何文件")
+    limit = hall.settings.max_upload_bytes
+    added = []
+    for upload in files:
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise InvalidInput(
+                f"{upload.filename}: larger than {limit // 2**20} MB",
+                f"{upload.filename}:文件超过 {limit // 2**20} MB 上限,请降低扫描分辨率后重试",
+            )
+        page = intake.add_page(session, hall.store, case, data,
+                               filename=upload.filename or "page", actor=user, max_bytes=limit)
+        added.append({"seq": page.seq, "status": page.status})
+    return {"number": case.number, "pages": added}
+
+
+@router.get("/{number}/check")
+def check(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> dict[str, Any]:
+    case_id = load_case(session, user, number).id
+    intake.read_queued(hall, case_id=case_id)  # pages not yet read by the worker
+    session.expire_all()
+    case = session.get_one(Case, case_id)
+    result = counter.check_case(session, case)
+    return {
+        "outcome": result.outcome,
+        "present": {code: len(pages) for code, pages in result.present.items()},
+        "findings": [
+            {"material_code": f.material_code, "kind": f.kind, "message": f.message}
+            for f in result.findings
+        ],
+        "pending_eligible": [r.code for r in result.pending_eligible],
+    }
+
+
+@router.post("/{number}/decision", status_code=201)
+def decide(number: str, body: DecisionRequest, session: SessionDep, user: Clerk,
+           hall: HallDep) -> dict[str, Any]:
+    case_id = load_case(session, user, number).id
+    intake.read_queued(hall, case_id=case_id)
+    session.expire_all()
+    case = session.get_one(Case, case_id)
+    if body.reject_reason is not None:
+        notice = counter.reject(session, hall, case, actor=user, reason=body.reject_reason)
+    else:
+        notice = counter.decide(session, hall, case, actor=user, conditional=body.conditional)
+    stored = session.get_one(StoredObject, notice.object_id)
+    return {"status": case.status, "notice": {"kind": notice.kind, "number": notice.number,
+            "sha256": stored.sha256, "pdf": f"/api/v1/notices/{notice.number}/pdf"}}

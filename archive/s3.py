@@ -1,0 +1,403 @@
+"""S3 object store through the ``minio`` SDK (MinIO in production, SeaweedFS in tests).
+
+Decisions worth knowing:
+
+* The bucket is created with object lock (which implies versioning) when missing.
+  ``retain_until`` becomes a COMPLIANCE retention on the version written.
+* The SHA-256 of every object is stored as user metadata (``x-amz-meta-sha256``) and
+  checked on every read. A stream put with a known ``sha256`` is uploaded in parts and
+  aborted before completion on a mismatch; a stream without one is first spooled to a
+  temporary file (memory up to 8 MiB, then disk) to learn the hash it must carry.
+* ``delete(key)`` removes the *current version* by its version id. Object lock refuses
+  that while the version is retained (RetentionLocked). Older versions of the key, if
+  it was overwritten, are left alone and one of them becomes current again.
+* Metadata values are percent-encoded, since S3 headers carry ASCII only.
+* Every minio / urllib3 / socket error is translated here, at the seam
+  (:func:`translate`); small timeouts and few retries make a dead store fail in seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import tempfile
+import threading
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any, BinaryIO, cast
+from urllib.parse import quote, unquote
+
+import urllib3
+from minio import Minio
+from minio.commonconfig import COMPLIANCE
+from minio.error import InvalidResponseError, MinioException, S3Error, ServerError
+from minio.retention import Retention
+
+from archive._common import (
+    CHUNK,
+    HashingReader,
+    VerifyingReader,
+    buffered,
+    mismatch,
+    normalize_sha256,
+    utc,
+    validate_key,
+    validate_metadata,
+    validate_prefix,
+)
+from archive.errors import (
+    ArchiveError,
+    IntegrityError,
+    ObjectNotFound,
+    RetentionLocked,
+    StoreAccessDenied,
+    StoreUnavailable,
+)
+from archive.store import ObjectInfo
+
+logger = logging.getLogger(__name__)
+
+PART_SIZE = 8 * 1024 * 1024  # S3 minimum is 5 MiB; one part is held in memory at a time
+SPOOL_IN_MEMORY = 8 * 1024 * 1024
+_META_PREFIX = "x-amz-meta-"
+
+NOT_FOUND_CODES = frozenset({"NoSuchKey", "NoSuchObject", "NoSuchVersion"})
+ACCESS_CODES = frozenset(
+    {
+        "AccessDenied",
+        "InvalidAccessKeyId",
+        "SignatureDoesNotMatch",
+        "AllAccessDisabled",
+        "InvalidToken",
+        "ExpiredToken",
+        "AccountProblem",
+    }
+)
+LOCKED_CODES = frozenset({"ObjectLocked"})
+UNAVAILABLE_CODES = frozenset(
+    {
+        "InternalError",
+        "ServiceUnavailable",
+        "SlowDown",
+        "RequestTimeout",
+        "XMinioServerNotInitialized",
+    }
+)
+
+
+def _describe(e: BaseException) -> str:
+    """str(e) can itself fail for half-built third-party exceptions; never let it."""
+    try:
+        return f"{type(e).__name__}: {e}"
+    except Exception:
+        return type(e).__name__
+
+
+def translate(e: BaseException, *, key: str = "", deleting: bool = False) -> ArchiveError:
+    """Map any error from minio, urllib3 or the socket layer to an ArchiveError."""
+    where = f" ({key})" if key else ""
+    if isinstance(e, ArchiveError):
+        return e
+    if isinstance(e, S3Error):
+        code = e.code or ""
+        detail = f"{code}: {e.message}{where}"
+        if code in NOT_FOUND_CODES:
+            return ObjectNotFound(f"object not found{where}", f"对象不存在{where}")
+        if code in LOCKED_CODES or (deleting and code == "AccessDenied"):
+            return RetentionLocked(
+                f"object store refused the delete, object is retained: {detail}",
+                f"对象处于保留期内（对象锁定），存储拒绝删除{where}",
+            )
+        if code in ACCESS_CODES:
+            return StoreAccessDenied(
+                f"object store refused access, check credentials and policy: {detail}",
+                f"对象存储拒绝访问，请检查访问密钥和权限策略{where}",
+            )
+        if code in UNAVAILABLE_CODES:
+            return StoreUnavailable(
+                f"object store is temporarily unavailable: {detail}",
+                f"对象存储暂时不可用，请稍后重试{where}",
+            )
+        return ArchiveError(f"object store error {detail}", f"对象存储返回错误 {code}{where}")
+    if isinstance(e, ServerError) or (
+        isinstance(e, InvalidResponseError) and getattr(e, "_code", 0) >= 500
+    ):
+        return StoreUnavailable(
+            f"object store server error: {_describe(e)}{where}",
+            f"对象存储服务器错误，请稍后重试{where}",
+        )
+    if isinstance(e, MinioException):
+        return ArchiveError(
+            f"object store error: {_describe(e)}{where}", f"对象存储返回无法识别的响应{where}"
+        )
+    if isinstance(e, urllib3.exceptions.HTTPError | OSError | TimeoutError):
+        return StoreUnavailable(
+            f"object store unreachable: {_describe(e)}{where}",
+            f"无法连接对象存储（网络不通或超时），请稍后重试{where}",
+        )
+    return ArchiveError(
+        f"unexpected object store error: {_describe(e)}{where}", f"对象存储发生意外错误{where}"
+    )
+
+
+TRANSLATED: tuple[type[BaseException], ...] = (
+    S3Error,
+    ServerError,
+    InvalidResponseError,
+    MinioException,
+    urllib3.exceptions.HTTPError,
+    OSError,
+    TimeoutError,
+)
+
+
+def _http_client(timeout: float, retries: int) -> urllib3.PoolManager:
+    return urllib3.PoolManager(
+        timeout=urllib3.Timeout(connect=min(timeout, 3.0), read=timeout),
+        maxsize=10,
+        retries=urllib3.Retry(
+            total=retries, backoff_factor=0.2, status_forcelist=[500, 502, 503, 504]
+        ),
+    )
+
+
+class S3Store:
+    def __init__(
+        self,
+        *,
+        endpoint: str,
+        access_key: str,
+        secret_key: str,
+        bucket: str,
+        secure: bool = False,
+        region: str | None = None,
+        create_bucket: bool = True,
+        object_lock: bool = True,
+        timeout: float = 10.0,
+        retries: int = 2,
+    ) -> None:
+        client = Minio(
+            endpoint,
+            access_key=access_key,
+            secret_key=secret_key,
+            secure=secure,
+            region=region,
+            http_client=_http_client(timeout, retries),
+        )
+        self._init(client, bucket, create_bucket=create_bucket, object_lock=object_lock)
+
+    @classmethod
+    def with_client(
+        cls, client: Minio, bucket: str, *, create_bucket: bool = False, object_lock: bool = True
+    ) -> S3Store:
+        """Use a prepared client (custom TLS, credentials provider, or a fake in tests)."""
+        store = cls.__new__(cls)
+        store._init(client, bucket, create_bucket=create_bucket, object_lock=object_lock)
+        return store
+
+    def _init(self, client: Minio, bucket: str, *, create_bucket: bool, object_lock: bool) -> None:
+        self._client = client
+        self.bucket = bucket
+        self._object_lock = object_lock
+        self._bucket_ready = not create_bucket
+        self._bucket_lock = threading.Lock()
+
+    def ensure_bucket(self) -> None:
+        """Create the bucket (with object lock) on first use, not in the constructor,
+        so an application can start while the store is briefly down."""
+        if self._bucket_ready:
+            return
+        with self._bucket_lock:
+            if self._bucket_ready:
+                return
+            try:
+                if not self._client.bucket_exists(self.bucket):
+                    logger.info(
+                        "creating bucket %s (object lock: %s)", self.bucket, self._object_lock
+                    )
+                    self._client.make_bucket(self.bucket, object_lock=self._object_lock)
+            except S3Error as e:
+                if e.code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+                    raise translate(e) from e
+            except Exception as e:
+                raise translate(e) from e
+            self._bucket_ready = True
+
+    # -- writing -------------------------------------------------------------------
+
+    def put(
+        self,
+        key: str,
+        data: bytes | BinaryIO,
+        *,
+        content_type: str = "application/octet-stream",
+        metadata: Mapping[str, str] | None = None,
+        sha256: str | None = None,
+        retain_until: datetime | None = None,
+    ) -> ObjectInfo:
+        validate_key(key)
+        meta = validate_metadata(metadata)
+        expected = normalize_sha256(sha256)
+        self.ensure_bucket()
+        retention = Retention(COMPLIANCE, utc(retain_until)) if retain_until is not None else None
+        if isinstance(data, bytes | bytearray | memoryview):
+            body = bytes(data)
+            actual = hashlib.sha256(body).hexdigest()
+            if expected is not None and actual != expected:
+                raise mismatch(key, expected, actual)
+            return self._upload(
+                key, io.BytesIO(body), len(body), actual, content_type, meta, retention
+            )
+        if expected is not None:
+            # Hash checked while the parts go up; a mismatch raises before completion.
+            reader = buffered(HashingReader(data, key, expected))
+            return self._upload(key, reader, -1, expected, content_type, meta, retention)
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
+            digest = hashlib.sha256()
+            size = 0
+            while chunk := data.read(CHUNK):
+                digest.update(chunk)
+                spool.write(chunk)
+                size += len(chunk)
+            spool.seek(0)
+            return self._upload(
+                key, cast(BinaryIO, spool), size, digest.hexdigest(), content_type, meta, retention
+            )
+
+    def _upload(
+        self,
+        key: str,
+        body: BinaryIO,
+        length: int,
+        digest: str,
+        content_type: str,
+        meta: dict[str, str],
+        retention: Retention | None,
+    ) -> ObjectInfo:
+        headers: dict[str, Any] = {name: quote(value, safe="") for name, value in meta.items()}
+        headers["sha256"] = digest
+        try:
+            result = self._client.put_object(
+                self.bucket,
+                key,
+                body,
+                length,
+                content_type=content_type,
+                metadata=headers,
+                part_size=PART_SIZE if length < 0 or length > PART_SIZE else 0,
+                num_parallel_uploads=1,
+                retention=retention,
+            )
+            return self._stat(key, version_id=result.version_id)
+        except Exception as e:
+            raise translate(e, key=key) from e
+
+    def delete(self, key: str) -> None:
+        validate_key(key)
+        self.ensure_bucket()
+        current = self._raw_stat(key)
+        version_id = current.version_id
+        try:
+            self._client.remove_object(self.bucket, key, version_id=version_id)
+        except Exception as e:
+            raise translate(e, key=key, deleting=True) from e
+        logger.info("deleted %s version %s", key, version_id)
+
+    # -- reading -------------------------------------------------------------------
+
+    def stat(self, key: str) -> ObjectInfo:
+        validate_key(key)
+        self.ensure_bucket()
+        return self._stat(key)
+
+    def exists(self, key: str) -> bool:
+        try:
+            self.stat(key)
+        except ObjectNotFound:
+            return False
+        return True
+
+    def get(self, key: str) -> bytes:
+        with self.open(key) as stream:
+            return stream.read()
+
+    def open(self, key: str) -> BinaryIO:
+        info = self.stat(key)
+        try:
+            response = self._client.get_object(self.bucket, key)
+        except Exception as e:
+            raise translate(e, key=key) from e
+
+        def release() -> None:
+            response.close()
+            response.release_conn()
+
+        raw = VerifyingReader(
+            response,  # type: ignore[arg-type]
+            key,
+            info.sha256,
+            on_close=release,
+            translate=lambda e: translate(e, key=key),
+        )
+        return buffered(raw)
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        validate_prefix(prefix)
+        self.ensure_bucket()
+        try:
+            names = [
+                o.object_name
+                for o in self._client.list_objects(self.bucket, prefix=prefix, recursive=True)
+                if o.object_name is not None and not o.is_dir
+            ]
+        except Exception as e:
+            raise translate(e, key=prefix) from e
+        for name in sorted(names):
+            try:
+                yield self._stat(name)  # S3 listings carry no user metadata
+            except ObjectNotFound:
+                continue
+
+    # -- internals -----------------------------------------------------------------
+
+    def _raw_stat(self, key: str, version_id: str | None = None) -> Any:
+        try:
+            return self._client.stat_object(self.bucket, key, version_id=version_id)
+        except Exception as e:
+            raise translate(e, key=key) from e
+
+    def _stat(self, key: str, version_id: str | None = None) -> ObjectInfo:
+        obj = self._raw_stat(key, version_id)
+        headers = obj.metadata or {}
+        meta: dict[str, str] = {}
+        digest = ""
+        until = None
+        for name, value in headers.items():
+            lower = name.lower()
+            if lower == "x-amz-object-lock-retain-until-date":
+                until = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if not lower.startswith(_META_PREFIX):
+                continue
+            short = lower.removeprefix(_META_PREFIX)
+            if short == "sha256":
+                digest = value
+            else:
+                meta[short] = unquote(value)
+        if not digest:
+            raise IntegrityError(
+                f"object {key} has no recorded SHA-256 (not written by the archive)",
+                f"对象 {key} 没有记录 SHA-256，不是由归档系统写入的",
+            )
+        return ObjectInfo(
+            key=key,
+            size=int(obj.size or 0),
+            sha256=digest,
+            content_type=obj.content_type or "application/octet-stream",
+            metadata=meta,
+            modified=utc(obj.last_modified) if obj.last_modified else utc(datetime.now()),
+            retain_until=utc(until) if until else None,
+        )
+
+
+__all__ = ["TRANSLATED", "S3Store", "translate"]

@@ -1,0 +1,131 @@
+"""The object-store seam: one small protocol, three implementations, shared helpers.
+
+Implementations: :class:`archive.memory.InMemoryStore` (test double),
+:class:`archive.local.LocalFolderStore` (embedded default) and
+:class:`archive.s3.S3Store` (MinIO or any S3 with object lock).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import BinaryIO, Protocol, runtime_checkable
+
+from archive.errors import IntegrityError, InvalidKey, ObjectNotFound
+
+logger = logging.getLogger(__name__)
+
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    key: str
+    size: int
+    sha256: str  # lowercase hex of the stored bytes
+    content_type: str
+    # e.g. case, material, provider (providing department code), doc_class, retention_class
+    metadata: Mapping[str, str]
+    modified: datetime  # timezone-aware
+    retain_until: datetime | None = None  # object-lock retention, when known
+
+
+@runtime_checkable
+class ObjectStore(Protocol):
+    """What the application needs from object storage, and nothing more.
+
+    Every method raises only :class:`archive.errors.ArchiveError` subclasses.
+    """
+
+    def put(
+        self,
+        key: str,
+        data: bytes | BinaryIO,
+        *,
+        content_type: str = "application/octet-stream",
+        metadata: Mapping[str, str] | None = None,
+        sha256: str | None = None,
+        retain_until: datetime | None = None,
+    ) -> ObjectInfo:
+        """Store bytes or a stream (streamed, never read whole).
+
+        If ``sha256`` is given and the bytes do not match it, raise IntegrityError and
+        store nothing. Replacing an object under retention raises RetentionLocked
+        (S3 keeps the retained version and adds a new one).
+        """
+        ...
+
+    def get(self, key: str) -> bytes:
+        """Whole object, verified against its recorded SHA-256."""
+        ...
+
+    def open(self, key: str) -> BinaryIO:
+        """Streaming read; raises IntegrityError at end of stream on mismatch. Caller closes."""
+        ...
+
+    def stat(self, key: str) -> ObjectInfo: ...
+
+    def exists(self, key: str) -> bool: ...
+
+    def list(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        """Objects whose key starts with ``prefix``, in key order."""
+        ...
+
+    def delete(self, key: str) -> None:
+        """Remove the object; ObjectNotFound if absent, RetentionLocked while retained."""
+        ...
+
+
+def content_key(sha256: str, prefix: str = "objects") -> str:
+    """Content address: ``objects/ab/cd/<sha256>`` (fan-out keeps listings small)."""
+    digest = sha256.lower()
+    if not _SHA256_RE.match(digest):
+        raise InvalidKey(
+            f"not a SHA-256 hex digest: {sha256!r}",
+            f"不是有效的 SHA-256 摘要：{sha256!r}",
+        )
+    prefix = prefix.strip("/")
+    head = f"{prefix}/" if prefix else ""
+    return f"{head}{digest[:2]}/{digest[2:4]}/{digest}"
+
+
+def put_content_addressed(
+    store: ObjectStore,
+    data: bytes,
+    *,
+    content_type: str,
+    metadata: Mapping[str, str],
+    prefix: str = "objects",
+    retain_until: datetime | None = None,
+) -> ObjectInfo:
+    """Store ``data`` under its content key; if already there, return the existing object.
+
+    The first provider's metadata is kept: per-case provenance belongs in the database
+    row that points at the key, not in the shared object.
+    """
+    digest = hashlib.sha256(data).hexdigest()
+    key = content_key(digest, prefix)
+    try:
+        existing = store.stat(key)
+    except ObjectNotFound:
+        existing = None
+    if existing is not None:
+        if existing.sha256 != digest:
+            raise IntegrityError(
+                f"object {key} is recorded with SHA-256 {existing.sha256}, not its key",
+                f"对象 {key} 记录的 SHA-256 与其内容地址不符，存储可能已损坏",
+            )
+        logger.debug("content-addressed object already stored: %s", key)
+        return existing
+    return store.put(
+        key,
+        data,
+        content_type=content_type,
+        metadata=metadata,
+        sha256=digest,
+        retain_until=retain_until,
+    )

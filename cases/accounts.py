@@ -1,0 +1,82 @@
+"""Staff accounts, API tokens and the permission checks every entry point shares."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cases.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from models import Case, Department, Role, User, Window
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_user(
+    session: Session,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    department_code: str | None = None,
+    window_code: str | None = None,
+) -> tuple[User, str]:
+    """Create a user and return it with a fresh API token (shown once, stored hashed)."""
+    department = window = None
+    if department_code:
+        department = session.scalars(
+            select(Department).where(Department.code == department_code)
+        ).first()
+        if department is None:
+            raise NotFound(f"unknown department {department_code!r}",
+                           f"未知部门 {department_code!r}")
+    if window_code:
+        window = session.scalars(select(Window).where(Window.code == window_code)).first()
+        if window is None:
+            raise NotFound(f"unknown window {window_code!r}", f"未知窗口 {window_code!r}")
+    if role is Role.REVIEWER and department is None:
+        raise InvalidInput("a reviewer belongs to a department", "审批人员必须属于一个部门")
+    if session.scalars(select(User).where(User.username == username)).first():
+        raise InvalidInput(f"user {username!r} exists", f"用户 {username!r} 已存在")
+    token = secrets.token_urlsafe(32)
+    user = User(
+        username=username, display_name=display_name, role=role.value,
+        department=department, window=window, token_sha256=_digest(token),
+    )
+    session.add(user)
+    session.flush()
+    return user, token
+
+
+def authenticate(session: Session, token: str | None) -> User:
+    if not token:
+        raise Unauthenticated(
+            "missing bearer token; send 'Authorization: Bearer <token>'",
+            "缺少访问令牌,请在请求头中提供 Authorization: Bearer <令牌>",
+        )
+    user = session.scalars(select(User).where(User.token_sha256 == _digest(token))).first()
+    if user is None or not user.active:
+        raise Unauthenticated("invalid or revoked token", "访问令牌无效或已停用")
+    return user
+
+
+def require_role(user: User, *roles: Role) -> None:
+    if user.role not in {r.value for r in roles} and user.role != Role.ADMIN:
+        wanted = "/".join(r.value for r in roles)
+        raise Forbidden(
+            f"this action needs the role {wanted}; you are {user.role}",
+            f"此操作需要 {wanted} 角色,当前用户角色为 {user.role}",
+        )
+
+
+def require_case_access(user: User, case: Case) -> None:
+    """Clerks see every case of the hall; reviewers only their department's cases."""
+    if user.role == Role.REVIEWER and case.department_id != user.department_id:
+        raise Forbidden(
+            "this case belongs to another department",
+            "该办件属于其他部门,您无权查看或处理",
+        )

@@ -1,0 +1,62 @@
+"""Engine and sessions. Service functions flush, never commit; the request or job
+boundary (`session_scope`) commits or rolls back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from cases.errors import OneWindowError
+from models.migrate import upgrade
+
+
+class DatabaseUnavailable(OneWindowError):
+    code = "db.unavailable"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+
+
+def migrate(engine: Engine) -> None:
+    try:
+        upgrade(engine.url.render_as_string(hide_password=False))
+    except OperationalError as e:
+        raise DatabaseUnavailable(
+            f"cannot reach the database at {engine.url!r}: {e.orig}",
+            f"无法连接数据库 {engine.url!r},请检查 ONEWINDOW_DATABASE_URL 与数据库服务",
+        ) from e
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

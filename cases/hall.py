@@ -1,0 +1,76 @@
+"""The running hall: settings, catalog, database, object store, PKI and OCR engine,
+opened once at an entry point (API, CLI, worker) and shared by the services."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from archive import ObjectStore
+from cases.catalog import Catalog, load_catalog
+from cases.catalog_sync import sync_catalog
+from cases.config import Settings
+from cases.db import make_engine, make_sessionmaker, migrate, session_scope
+from cases.errors import ConfigurationError
+from cases.seals import Pki, ensure_seals, open_pki
+from cases.storage import open_store
+from ocr import Engine as OcrEngine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Hall:
+    settings: Settings
+    catalog: Catalog
+    db: Engine
+    sessions: sessionmaker[Session]
+    store: ObjectStore
+    pki: Pki
+    _ocr: OcrEngine | None = None
+    _ocr_lock: threading.Lock = field(default_factory=threading.Lock)
+    reading_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def open(cls, settings: Settings) -> Hall:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        catalog = load_catalog(settings.catalog_dir)
+        db = make_engine(settings.effective_database_url)
+        migrate(db)
+        sessions = make_sessionmaker(db)
+        pki = open_pki(settings, catalog.org.hall.name)
+        with session_scope(sessions) as session:
+            sync_catalog(session, catalog)
+            ensure_seals(session, pki, catalog)
+        return cls(settings=settings, catalog=catalog, db=db, sessions=sessions,
+                   store=open_store(settings), pki=pki)
+
+    @property
+    def ocr(self) -> OcrEngine:
+        """The OCR engine, loaded on first use (model loading takes a second or two)."""
+        with self._ocr_lock:
+            if self._ocr is None:
+                self._ocr = make_ocr_engine(self.settings)
+            return self._ocr
+
+    def use_ocr(self, engine: OcrEngine) -> None:
+        """Replace the engine (tests inject fakes here)."""
+        self._ocr = engine
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def make_ocr_engine(settings: Settings) -> OcrEngine:
+    if settings.ocr_engine == "rapidocr":
+        from ocr.rapid import RapidOcrEngine
+
+        return RapidOcrEngine(det_limit_side_len=settings.ocr_det_limit_side_len)
+    raise ConfigurationError(
+        f"unknown OCR engine {settings.ocr_engine!r}; known: rapidocr",
+        f"未知的 OCR 引擎 {settings.ocr_engine!r},可选:rapidocr",
+    )

@@ -1,0 +1,134 @@
+"""Cases (办件), what the applicant handed in, and what the window told them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, Timestamped, UtcDateTime
+from models.catalog import ChecklistVersion, ServiceItem
+from models.org import Department, Window
+
+
+class CaseStatus(StrEnum):
+    RECEIVING = "receiving"  # pages are being scanned, no decision yet
+    CORRECTION = "correction"  # 补正: waiting for the applicant to bring what is missing
+    ACCEPTED = "accepted"  # 受理, in review
+    CONDITIONAL = "conditional"  # 容缺受理, in review, pending materials outstanding
+    REJECTED = "rejected"  # 不予受理
+    APPROVED = "approved"
+    DENIED = "denied"
+    ISSUED = "issued"  # result (e-license) issued, ready for delivery
+
+
+class Case(Base, Timestamped):
+    __tablename__ = "case_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"))
+    checklist_id: Mapped[int] = mapped_column(ForeignKey("checklist_version.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    status: Mapped[str] = mapped_column(String(16), default=CaseStatus.RECEIVING)
+    applicant_type: Mapped[str] = mapped_column(String(16))  # person | enterprise
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    applicant_id: Mapped[str] = mapped_column(String(32))  # ID number or credit code
+    applicant_phone: Mapped[str] = mapped_column(String(32), default="")
+    accepted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    due_on: Mapped[date | None] = mapped_column(Date)
+    pending_due_on: Mapped[date | None] = mapped_column(Date)
+
+    item: Mapped[ServiceItem] = relationship()
+    checklist: Mapped[ChecklistVersion] = relationship()
+    department: Mapped[Department] = relationship()
+    window: Mapped[Window | None] = relationship()
+    submissions: Mapped[list[Submission]] = relationship(
+        back_populates="case", order_by="Submission.seq"
+    )
+
+
+class Submission(Base, Timestamped):
+    """One visit's worth of paper: the first submission, or a correction."""
+
+    __tablename__ = "submission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
+    seq: Mapped[int]
+
+    case: Mapped[Case] = relationship(back_populates="submissions")
+    pages: Mapped[list[Page]] = relationship(back_populates="submission", order_by="Page.seq")
+
+
+class PageStatus(StrEnum):
+    QUEUED = "queued"
+    READ = "read"
+    FAILED = "failed"
+
+
+class Page(Base, Timestamped):
+    __tablename__ = "page"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    seq: Mapped[int]
+    filename: Mapped[str] = mapped_column(String(255), default="")
+    image_object_id: Mapped[int] = mapped_column(ForeignKey("stored_object.id"))
+    text_object_id: Mapped[int | None] = mapped_column(ForeignKey("stored_object.id"))
+    status: Mapped[str] = mapped_column(String(16), default=PageStatus.QUEUED)
+    material_code: Mapped[str | None] = mapped_column(String(64))
+    confidence: Mapped[float] = mapped_column(default=0.0)
+    # Explanation, geometry and fields; never personal data in logs, but kept here.
+    reading: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    error: Mapped[str] = mapped_column(Text, default="")
+
+    submission: Mapped[Submission] = relationship(back_populates="pages")
+
+
+class Deficiency(Base, Timestamped):
+    """One thing the applicant must fix; all of a check's deficiencies go on one notice."""
+
+    __tablename__ = "deficiency"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    material_code: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))  # missing | unreadable | invalid | pending
+    message: Mapped[str] = mapped_column(Text)
+
+
+class Material(Base, Timestamped):
+    """A checklist material as found in a case: which pages, and its state."""
+
+    __tablename__ = "material"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
+    code: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))  # present | missing | pending
+    page_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+
+
+class NoticeKind(StrEnum):
+    ACCEPTANCE = "acceptance"
+    CONDITIONAL = "conditional_acceptance"
+    CORRECTION = "correction"
+    REJECTION = "rejection"
+
+
+class Notice(Base, Timestamped):
+    __tablename__ = "notice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    object_id: Mapped[int] = mapped_column(ForeignKey("stored_object.id"))

@@ -1,0 +1,67 @@
+"""Service items (政务服务事项) and their versioned material checklists."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, Timestamped
+from models.org import Department
+
+
+class ServiceItem(Base):
+    __tablename__ = "service_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+
+    department: Mapped[Department] = relationship()
+    versions: Mapped[list[ChecklistVersion]] = relationship(
+        back_populates="item", order_by="ChecklistVersion.version"
+    )
+
+
+class ChecklistVersion(Base, Timestamped):
+    """One published version of an item's checklist. A case keeps the version it was
+    checked against; publishing a new version never changes existing cases."""
+
+    __tablename__ = "checklist_version"
+    __table_args__ = (UniqueConstraint("item_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("service_item.id"))
+    version: Mapped[int]
+    effective_from: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))  # immediate | promised
+    time_limit_days: Mapped[int]
+    guide: Mapped[str] = mapped_column(Text, default="")
+    license_spec: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sha256: Mapped[str] = mapped_column(String(64))  # of the canonical YAML content
+
+    item: Mapped[ServiceItem] = relationship(back_populates="versions")
+    requirements: Mapped[list[MaterialRequirement]] = relationship(
+        back_populates="checklist", order_by="MaterialRequirement.position"
+    )
+
+
+class MaterialRequirement(Base):
+    __tablename__ = "material_requirement"
+    __table_args__ = (UniqueConstraint("checklist_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checklist_id: Mapped[int] = mapped_column(ForeignKey("checklist_version.id"))
+    position: Mapped[int]
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    required: Mapped[bool]
+    form: Mapped[str] = mapped_column(String(16))  # original | copy
+    pending_allowed: Mapped[bool] = mapped_column(default=False)
+    pending_days: Mapped[int] = mapped_column(default=0)
+    hints: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    checklist: Mapped[ChecklistVersion] = relationship(back_populates="requirements")

@@ -1,0 +1,56 @@
+"""E-seals (电子印章) and e-licenses (电子证照)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, Timestamped, UtcDateTime
+
+
+class SealStatus(StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+
+
+class Seal(Base, Timestamped):
+    __tablename__ = "seal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    cert_pem: Mapped[str] = mapped_column(Text)
+    cert_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    key_file: Mapped[str] = mapped_column(String(500))  # encrypted PKCS#8 under the PKI dir
+    status: Mapped[str] = mapped_column(String(16), default=SealStatus.ACTIVE)
+    not_after: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class LicenseStatus(StrEnum):
+    VALID = "valid"
+    REVOKED = "revoked"  # 注销 / 撤销
+
+
+class License(Base, Timestamped):
+    __tablename__ = "license"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
+    type_code: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(String(200))
+    holder: Mapped[str] = mapped_column(String(200))
+    holder_id: Mapped[str] = mapped_column(String(32))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    seal_id: Mapped[int] = mapped_column(ForeignKey("seal.id"))
+    issued_on: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default=LicenseStatus.VALID)
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    object_id: Mapped[int] = mapped_column(ForeignKey("stored_object.id"))
+    pdf_sha256: Mapped[str] = mapped_column(String(64), unique=True)

@@ -1,0 +1,72 @@
+"""Departments, windows, staff and delegations (授权委托)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import Date, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, Timestamped
+
+
+class Role(StrEnum):
+    CLERK = "clerk"  # 综合受理窗口
+    REVIEWER = "reviewer"  # department reviewer / chief representative
+    ADMIN = "admin"
+
+
+class Department(Base):
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(100))
+    credit_code: Mapped[str] = mapped_column(String(18))
+
+
+class Window(Base):
+    __tablename__ = "service_window"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class User(Base, Timestamped):
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    # SHA-256 of the API token; the token itself is shown once and never stored.
+    token_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    department: Mapped[Department | None] = relationship()
+    window: Mapped[Window | None] = relationship()
+
+
+class DelegationKind(StrEnum):
+    ACCEPTANCE = "acceptance"  # a window may accept the department's items
+    SEAL_USE = "seal_use"  # a person may use the department's seal
+
+
+class Delegation(Base, Timestamped):
+    """授权委托书: a department authorises a window to accept, or a person to seal."""
+
+    __tablename__ = "delegation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    seal_id: Mapped[int | None] = mapped_column(ForeignKey("seal.id"))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)

@@ -1,0 +1,67 @@
+"""OCR of scanned paper materials: engines, the page pipeline, classification, fields.
+
+A leaf library: it imports nothing from the application and reads no environment.
+"""
+
+from ocr.classify import Classification, MaterialHint, classify
+from ocr.engine import Box, Engine, Line, Point
+from ocr.errors import (
+    EngineFailed,
+    EngineTimeout,
+    EngineUnavailable,
+    ImageTooLarge,
+    OcrError,
+    UnreadableImage,
+)
+from ocr.fields import (
+    Field,
+    credit_code_check_char,
+    extract_fields,
+    id_number_check_char,
+    valid_credit_code,
+    valid_id_number,
+)
+from ocr.pipeline import PageReading, read_page, reading_order
+from ocr.preprocess import (
+    Quality,
+    decode_image,
+    deskew,
+    find_red_seals,
+    is_blank,
+    quality,
+    suppress_red,
+)
+from ocr.rapid import RapidOcrEngine
+
+__all__ = [
+    "Box",
+    "Classification",
+    "Engine",
+    "EngineFailed",
+    "EngineTimeout",
+    "EngineUnavailable",
+    "Field",
+    "ImageTooLarge",
+    "Line",
+    "MaterialHint",
+    "OcrError",
+    "PageReading",
+    "Point",
+    "Quality",
+    "RapidOcrEngine",
+    "UnreadableImage",
+    "classify",
+    "credit_code_check_char",
+    "decode_image",
+    "deskew",
+    "extract_fields",
+    "find_red_seals",
+    "id_number_check_char",
+    "is_blank",
+    "quality",
+    "read_page",
+    "reading_order",
+    "suppress_red",
+    "valid_credit_code",
+    "valid_id_number",
+]

@@ -1,0 +1,258 @@
+"""Field extraction with check digits, so misread numbers go to the clerk.
+
+Numbers are found by pattern and verified by their check characters (GB 11643 for the
+citizen ID number, GB 32100 for the unified social credit code). Labelled fields (names,
+addresses) are found by box geometry: the value follows the label in the same line or sits
+in the box to its right in the same row, since line order is unreliable on skewed tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ocr.engine import Box, Line
+from ocr.pipeline import PageReading
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+REVIEW_CONFIDENCE = 0.85
+
+
+def id_number_check_char(first17: str) -> str:
+    """GB 11643 check character for the first 17 digits."""
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise ValueError("expected 17 digits")
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def valid_id_number(s: str) -> bool:
+    """True when `s` is an 18-character ID number with a valid birth date and check char."""
+    s = s.strip().upper()
+    if len(s) != 18 or not s[:17].isascii() or not s[:17].isdigit():
+        return False
+    try:
+        birth = date(int(s[6:10]), int(s[10:12]), int(s[12:14]))
+    except ValueError:
+        return False
+    if birth.year < 1850 or birth > date.today():
+        return False
+    return id_number_check_char(s[:17]) == s[17]
+
+
+def credit_code_check_char(first17: str) -> str:
+    """GB 32100 check character for the first 17 characters."""
+    if len(first17) != 17 or any(c not in CREDIT_CHARSET for c in first17):
+        raise ValueError("expected 17 characters of the credit-code charset")
+    total = sum(CREDIT_CHARSET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
+    check = 31 - total % 31
+    return CREDIT_CHARSET[0 if check == 31 else check]
+
+
+def valid_credit_code(s: str) -> bool:
+    """True when `s` is an 18-character unified social credit code with a valid check."""
+    s = s.strip().upper()
+    if len(s) != 18 or any(c not in CREDIT_CHARSET for c in s):
+        return False
+    return credit_code_check_char(s[:17]) == s[17]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # "id_number" | "credit_code" | "phone" | "person_name" | ...
+    value: str
+    valid: bool  # checksum / format passed
+    confidence: float
+    box: Box | None
+    needs_review: bool  # low confidence or failed check: the clerk must look
+
+
+_CODE18 = re.compile(r"(?<![0-9A-Za-z])([0-9A-Za-z]{17}[0-9A-Za-z])(?![0-9A-Za-z])")
+_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
+
+_LABELS: dict[str, tuple[str, ...]] = {
+    "person_name": ("经营者姓名", "申请人姓名", "法定代表人", "负责人", "经营者", "姓名"),
+    "enterprise_name": ("个体工商户名称", "企业名称", "单位名称", "名称"),
+    "address": ("经营场所", "住所", "住址", "地址"),
+}
+_LABEL_PUNCT = " :：\t"
+_MIN_LEN = {"person_name": 2, "enterprise_name": 4, "address": 5}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# letters that cannot occur in a credit code, and the digits OCR mistakes them for
+_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "Z": "2", "S": "5"})
+
+
+def _classify_code(value: str, context: str) -> tuple[str, str, bool]:
+    """Decide whether an 18-character code is an ID number or a credit code; letters the
+    charset cannot contain are read as their look-alike digits (the check char decides)."""
+    repaired = value.translate(_LOOKALIKES)
+    for candidate in (value, repaired):
+        if valid_id_number(candidate):
+            return "id_number", candidate, True
+        if valid_credit_code(candidate):
+            return "credit_code", candidate, True
+    if "信用代码" in context:
+        return "credit_code", value, False
+    if "身份" in context or repaired[:17].isdigit():
+        return "id_number", value, False
+    return "credit_code", value, False
+
+
+def _valid_date(match: re.Match[str]) -> bool:
+    try:
+        date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return False
+    return True
+
+
+def _make(name: str, value: str, valid: bool, line: Line, conf: float | None = None) -> Field:
+    confidence = line.confidence if conf is None else conf
+    return Field(
+        name=name,
+        value=value,
+        valid=valid,
+        confidence=round(confidence, 4),
+        box=line.box,
+        needs_review=(not valid) or confidence < REVIEW_CONFIDENCE,
+    )
+
+
+def _pattern_fields(lines: tuple[Line, ...]) -> list[Field]:
+    found: list[Field] = []
+    for i, line in enumerate(lines):
+        text = _squash(line.text)
+        context = text + (_squash(lines[i - 1].text) if i > 0 else "")
+        for m in _CODE18.finditer(text):
+            value = m.group(1).upper()
+            kind, value, ok = _classify_code(value, context)
+            found.append(_make(kind, value, ok, line))
+        code_spans = [m.span(1) for m in _CODE18.finditer(text)]
+        for m in _PHONE.finditer(text):
+            # digits inside an ID number or credit code are not a phone number
+            if any(a <= m.start(1) < b for a, b in code_spans):
+                continue
+            found.append(_make("phone", m.group(1), True, line))
+        for m in _DATE.finditer(line.text):
+            value = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+            found.append(_make("date", value, _valid_date(m), line))
+    return found
+
+
+def _same_row_right(label: Line, lines: tuple[Line, ...]) -> Line | None:
+    """The nearest line to the right of `label` whose vertical extent overlaps it."""
+    best: Line | None = None
+    for other in lines:
+        if other is label or other.left < label.right - 5:
+            continue
+        overlap = min(label.bottom, other.bottom) - max(label.top, other.top)
+        height = min(label.bottom - label.top, other.bottom - other.top)
+        if height <= 0 or overlap < 0.5 * height:
+            continue
+        if best is None or other.left < best.left:
+            best = other
+    return best
+
+
+def _value_valid(name: str, value: str) -> bool:
+    if len(value) < _MIN_LEN[name]:
+        return False
+    if name == "person_name":
+        return bool(_NAME_CHARS.match(value))
+    return True
+
+
+def _continuation(value_line: Line, lines: tuple[Line, ...]) -> Line | None:
+    """The line just below `value_line`, starting at the same x (a wrapped address)."""
+    height = value_line.bottom - value_line.top
+    for other in lines:
+        if other is value_line or not 0 <= other.top - value_line.bottom < 0.8 * height:
+            continue
+        if abs(other.left - value_line.left) < 0.8 * height and not _starts_with_label(other):
+            return other
+    return None
+
+
+def _starts_with_label(line: Line) -> bool:
+    text = _squash(line.text)
+    return any(text.startswith(lb) for labels in _LABELS.values() for lb in labels)
+
+
+def _split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
+    """(label, rest) when the line starts with a label followed by a separator or nothing.
+
+    A label glued to further text ("经营场所平面布局图", "名称、规格") is prose, not a field;
+    only a short name may follow its label directly (the detector merged the two boxes).
+    """
+    raw = line.text.strip()
+    text = _squash(raw)
+    for label in labels:
+        if not text.startswith(label):
+            continue
+        rest = text[len(label) :]
+        if not rest:
+            return label, ""
+        if rest[0] in _LABEL_PUNCT:
+            return label, rest.lstrip(_LABEL_PUNCT)
+        # a space in the raw text right after the label also separates
+        pattern = r"\s*".join(re.escape(ch) for ch in label) + r"\s+"
+        if re.match(pattern, raw):
+            return label, rest
+        if label in _LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", rest):
+            return label, rest
+        return None
+    return None
+
+
+def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
+    found: list[Field] = []
+    for line in lines:
+        for name, labels in _LABELS.items():
+            split = _split_label(line, labels)
+            if split is None:
+                continue
+            _, rest = split
+            source = line
+            conf = line.confidence
+            if not rest:
+                right = _same_row_right(line, lines)
+                if right is None:
+                    break
+                rest = _squash(right.text).lstrip(_LABEL_PUNCT)
+                source = right
+                conf = min(line.confidence, right.confidence)
+            if name == "address" and rest:
+                more = _continuation(source, lines)
+                if more is not None:
+                    rest += _squash(more.text)
+                    conf = min(conf, more.confidence)
+            if rest:
+                found.append(_make(name, rest, _value_valid(name, rest), source, conf))
+            break
+    return found
+
+
+def extract_fields(reading: PageReading) -> list[Field]:
+    """All fields found on a page, numbers first; duplicates (same name and value) once."""
+    fields = _pattern_fields(reading.lines) + _labelled_fields(reading.lines)
+    seen: set[tuple[str, str]] = set()
+    unique: list[Field] = []
+    for f in fields:
+        key = (f.name, f.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(f)
+    return unique

@@ -1,0 +1,197 @@
+"""The page pipeline: decode → deskew → red suppression → recognise → reading order.
+
+A straight line of small stages; engine exceptions are translated at this seam so callers
+only ever see `OcrError`s.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ocr.engine import Engine, Line
+from ocr.errors import EngineFailed, EngineTimeout, OcrError
+from ocr.preprocess import (
+    Quality,
+    decode_image,
+    deskew,
+    find_red_seals,
+    is_blank,
+    quality,
+    suppress_red,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageReading:
+    lines: tuple[Line, ...]  # reading order; boxes refer to the deskewed image
+    text: str  # one row per line, cells of a row joined with a single space
+    width: int
+    height: int
+    skew_degrees: float
+    seals: tuple[tuple[int, int, int, int], ...]
+    blank: bool
+    quality: Quality
+    engine: str
+    seconds: float
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
+    """Group lines whose vertical centres overlap into rows, top to bottom, left to right."""
+    rows: list[list[Line]] = []
+    bounds: list[tuple[float, float]] = []  # mean top and bottom of each row
+    for line in sorted(lines, key=lambda ln: (ln.centre_y, ln.left)):
+        placed = False
+        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            top, bottom = bounds[i]
+            centre = (top + bottom) / 2.0
+            if top <= line.centre_y <= bottom or line.top <= centre <= line.bottom:
+                rows[i].append(line)
+                n = len(rows[i])
+                bounds[i] = (
+                    top + (line.top - top) / n,
+                    bottom + (line.bottom - bottom) / n,
+                )
+                placed = True
+                break
+        if not placed:
+            rows.append([line])
+            bounds.append((line.top, line.bottom))
+    ordered = sorted(zip(rows, bounds, strict=True), key=lambda rb: (rb[1][0] + rb[1][1]) / 2.0)
+    return [sorted(row, key=lambda ln: ln.left) for row, _ in ordered]
+
+
+def _join_row(row: Sequence[Line]) -> str:
+    """Join cells with one space; fragments of one CJK phrase split by the detector are
+    joined without one (a gap narrower than a character)."""
+    parts: list[str] = []
+    previous: Line | None = None
+    for line in row:
+        text = line.text.strip()
+        if not text:
+            continue
+        if previous is not None and parts:
+            gap = line.left - previous.right
+            height = min(line.bottom - line.top, previous.bottom - previous.top)
+            glued = gap < 0.5 * height and _is_cjk(parts[-1][-1]) and _is_cjk(text[0])
+            parts.append(text if glued else " " + text)
+        else:
+            parts.append(text)
+        previous = line
+    return "".join(parts)
+
+
+def reading_order(lines: Sequence[Line]) -> tuple[tuple[Line, ...], str]:
+    """Lines in reading order and the page text (one row per text line)."""
+    rows = group_rows([ln for ln in lines if ln.text.strip()])
+    ordered = tuple(line for row in rows for line in row)
+    text = "\n".join(joined for joined in (_join_row(r) for r in rows) if joined)
+    return ordered, text
+
+
+def _run_engine(engine: Engine, image: np.ndarray, timeout: float | None) -> list[Line]:
+    if timeout is None:
+        return _call_engine(engine, image)
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["lines"] = _call_engine(engine, image)
+        except OcrError as e:
+            outcome["error"] = e
+
+    worker = threading.Thread(target=target, name=f"ocr-{engine.name}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        log.warning("OCR engine %s did not finish within %.1f s", engine.name, timeout)
+        raise EngineTimeout(
+            f"text recognition did not finish within {timeout:.0f} s; try again, and if it "
+            "keeps happening rescan the page at 200-300 dpi",
+            f"文字识别未在 {timeout:.0f} 秒内完成,请重试;如仍超时,请以 200-300 dpi 重新扫描",
+        )
+    error = outcome.get("error")
+    if isinstance(error, OcrError):
+        raise error
+    lines = outcome.get("lines")
+    return lines if isinstance(lines, list) else []
+
+
+def _call_engine(engine: Engine, image: np.ndarray) -> list[Line]:
+    try:
+        result = engine.recognise(image)
+    except OcrError:
+        raise
+    except Exception as e:
+        log.error("OCR engine %s failed: %s", engine.name, type(e).__name__)
+        raise EngineFailed(
+            f"the text recognition engine failed ({type(e).__name__}); try again, or "
+            "rescan the page; tell the administrator if it persists",
+            "文字识别引擎出错,请重试或重新扫描该页;如多次出现请联系管理员",
+        ) from e
+    if not isinstance(result, list) or not all(isinstance(ln, Line) for ln in result):
+        raise EngineFailed(
+            "the text recognition engine returned an invalid result; tell the administrator",
+            "文字识别引擎返回了无效结果,请联系管理员",
+        )
+    return result
+
+
+def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> PageReading:
+    """Read one scanned page. `timeout` (seconds) bounds the engine call when given."""
+    started = time.perf_counter()
+    image = decode_image(data)
+    page_quality = quality(image)
+    if is_blank(image):
+        h, w = image.shape[:2]
+        return PageReading(
+            lines=(),
+            text="",
+            width=w,
+            height=h,
+            skew_degrees=0.0,
+            seals=(),
+            blank=True,
+            quality=page_quality,
+            engine=engine.name,
+            seconds=round(time.perf_counter() - started, 3),
+        )
+    straight, skew = deskew(image)
+    seals = find_red_seals(straight)
+    cleaned = suppress_red(straight)
+    lines = _run_engine(engine, cleaned, timeout)
+    ordered, text = reading_order(lines)
+    h, w = straight.shape[:2]
+    seconds = round(time.perf_counter() - started, 3)
+    log.info(
+        "read page %dx%d: %d lines, skew %.2f°, %d seals, %.2f s",
+        w,
+        h,
+        len(ordered),
+        skew,
+        len(seals),
+        seconds,
+    )
+    return PageReading(
+        lines=ordered,
+        text=text,
+        width=w,
+        height=h,
+        skew_degrees=skew,
+        seals=tuple(seals),
+        blank=False,
+        quality=page_quality,
+        engine=engine.name,
+        seconds=seconds,
+    )

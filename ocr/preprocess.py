@@ -1,0 +1,247 @@
+"""Image stages before recognition: decode, deskew, red-seal handling, blank and quality.
+
+Each stage is a plain function of an image so it can be tested alone. Red seals are the
+largest error source on these documents, so red ink is turned into background before the
+engine sees the page; black text under a seal then survives.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from ocr.errors import ImageTooLarge, UnreadableImage
+
+log = logging.getLogger(__name__)
+
+_RESCAN_ZH = "请重新扫描该页"
+_RESCAN_EN = "please rescan the page"
+
+
+def decode_image(
+    data: bytes, *, max_bytes: int = 50_000_000, max_pixels: int = 60_000_000
+) -> np.ndarray:
+    """Decode image bytes to a BGR uint8 array; checks the header's size before decoding."""
+    if not data:
+        raise UnreadableImage(
+            f"the file is empty; {_RESCAN_EN}", f"文件为空,未包含图像,{_RESCAN_ZH}"
+        )
+    if len(data) > max_bytes:
+        raise ImageTooLarge(
+            f"the file has {len(data)} bytes, more than the limit of {max_bytes}; "
+            "rescan at 200-300 dpi",
+            f"文件大小 {len(data)} 字节,超过上限 {max_bytes} 字节,请以 200-300 dpi 重新扫描",
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+            width, height = img.size
+            if width <= 0 or height <= 0:
+                raise UnreadableImage(
+                    f"the image has no pixels; {_RESCAN_EN}", f"图像没有像素,{_RESCAN_ZH}"
+                )
+            if width * height > max_pixels:
+                raise ImageTooLarge(
+                    f"the image is {width}x{height} pixels, more than the limit of "
+                    f"{max_pixels}; rescan at 200-300 dpi",
+                    f"图像尺寸 {width}x{height} 像素,超过上限 {max_pixels},"
+                    "请以 200-300 dpi 重新扫描",
+                )
+            img.load()
+            rgb = _to_rgb(ImageOps.exif_transpose(img))
+    except (ImageTooLarge, UnreadableImage):
+        raise
+    except Image.DecompressionBombError as e:
+        raise ImageTooLarge(
+            f"the image is too large to decode safely; rescan at 200-300 dpi ({e})",
+            "图像过大,无法安全解码,请以 200-300 dpi 重新扫描",
+        ) from e
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as e:
+        raise UnreadableImage(
+            f"the file is not a readable image (JPEG, PNG or TIFF) or is damaged; {_RESCAN_EN}",
+            f"文件不是可读取的图像(JPEG、PNG 或 TIFF)或已损坏,{_RESCAN_ZH}",
+        ) from e
+    array = np.asarray(rgb, dtype=np.uint8)
+    return cv2.cvtColor(array, cv2.COLOR_RGB2BGR)
+
+
+def _to_rgb(img: Image.Image) -> Image.Image:
+    if img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        array = np.asarray(img, dtype=np.float64)
+        top = float(array.max()) or 1.0
+        return Image.fromarray((array * (255.0 / top)).astype(np.uint8)).convert("RGB")
+    return img.convert("RGB")
+
+
+def _gray(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        return image
+    return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+
+
+def _shrink(gray: np.ndarray, long_side: int) -> tuple[np.ndarray, float]:
+    h, w = gray.shape[:2]
+    scale = min(1.0, long_side / max(h, w))
+    if scale >= 1.0:
+        return gray, 1.0
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return cv2.resize(gray, size, interpolation=cv2.INTER_AREA), scale
+
+
+def _ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Dark marks against the local background (robust to uneven lighting)."""
+    background = cv2.medianBlur(cv2.dilate(gray, np.ones((9, 9), np.uint8)), 21)
+    diff = background.astype(np.int16) - gray.astype(np.int16)
+    return (diff > 50).astype(np.uint8)
+
+
+def _profile_score(mask: np.ndarray, angle: float) -> float:
+    h, w = mask.shape
+    matrix = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), angle, 1.0)
+    rotated = cv2.warpAffine(mask, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    rows = rotated.sum(axis=1, dtype=np.float64)
+    return float(np.var(rows))
+
+
+def estimate_skew(image: np.ndarray, max_angle: float = 10.0) -> float:
+    """Skew in degrees (counter-clockwise positive), by projection-profile search."""
+    small, _ = _shrink(_gray(image), 1000)
+    mask = _ink_mask(small)
+    if int(mask.sum()) < 50:
+        return 0.0
+    best, step = 0.0, 1.0
+    candidates = list(np.arange(-max_angle, max_angle + 1e-6, step))
+    for _ in range(3):
+        scores = [(_profile_score(mask, -float(a)), float(a)) for a in candidates]
+        best = max(scores)[1]
+        candidates = list(np.arange(best - step, best + step + 1e-6, step / 5.0))
+        step /= 5.0
+    return round(best, 2)
+
+
+def rotate(image: np.ndarray, angle: float) -> np.ndarray:
+    """Rotate by `angle` degrees counter-clockwise, expanding the canvas with white."""
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), angle, 1.0)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    new_w, new_h = round(float(h * sin + w * cos)), round(float(h * cos + w * sin))
+    matrix[0, 2] += new_w / 2.0 - w / 2.0
+    matrix[1, 2] += new_h / 2.0 - h / 2.0
+    border = (255, 255, 255) if image.ndim == 3 else 255
+    return cv2.warpAffine(image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderValue=border)
+
+
+def deskew(image: np.ndarray) -> tuple[np.ndarray, float]:
+    """Straighten the page; returns the straightened image and the skew that was removed."""
+    angle = estimate_skew(image)
+    if abs(angle) < 0.1:
+        return image, 0.0
+    return rotate(image, -angle), angle
+
+
+def _red_mask(image: np.ndarray, min_saturation: int = 60) -> np.ndarray:
+    hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    red_hue = (hue <= 12) | (hue >= 160)
+    return (red_hue & (sat >= min_saturation) & (val >= 60)).astype(np.uint8)
+
+
+def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Bounding boxes (x, y, w, h) of red round or oval seals."""
+    if image.ndim != 3:
+        return []
+    h, w = image.shape[:2]
+    mask = _red_mask(image) * 255
+    min_side = max(40, int(0.06 * min(h, w)))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))
+    closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    seals: list[tuple[int, int, int, int]] = []
+    for contour in contours:
+        x, y, cw, ch = cv2.boundingRect(contour)
+        if cw < min_side or ch < min_side or not 0.5 <= cw / ch <= 2.0:
+            continue
+        fill = cv2.contourArea(contour) / float(cw * ch)
+        if fill < 0.45:
+            continue
+        seals.append((int(x), int(y), int(cw), int(ch)))
+    seals.sort(key=lambda r: (r[1], r[0]))
+    return seals
+
+
+def suppress_red(image: np.ndarray) -> np.ndarray:
+    """Turn red ink (and its blurred, JPEG-smeared fringe) into paper colour.
+
+    Red ink reflects red light, so in the red channel it is almost as light as paper while
+    black text stays dark. Red pixels take their red-channel value, scaled so that seal ink
+    maps to the paper's colour: a black stroke under the seal stays dark.
+    """
+    if image.ndim != 3:
+        return image
+    strong = _red_mask(image)
+    if not strong.any():
+        return image
+    mask = cv2.dilate(_red_mask(image, min_saturation=25), np.ones((5, 5), np.uint8)) > 0
+    paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
+    ink = float(np.median(image[..., 2][strong > 0])) or 1.0
+    red = image[..., 2][mask].astype(np.float32)[:, None]
+    out = image.copy()
+    out[mask] = np.minimum(red * (paper / ink), paper).clip(0, 255).astype(np.uint8)
+    return out
+
+
+def is_blank(image: np.ndarray) -> bool:
+    """True for a page without marks (an empty sheet fed by the scanner)."""
+    small, _ = _shrink(_gray(image), 800)
+    mask = _ink_mask(cv2.GaussianBlur(small, (3, 3), 0))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    return float(mask.mean()) < 0.0008
+
+
+@dataclass(frozen=True)
+class Quality:
+    blur: float  # variance of the Laplacian at a fixed scale; low = blurred
+    contrast: float  # spread between dark and light (1st-99th percentile), 0..255
+    ok: bool
+    reason_zh: str | None = None
+    reason_en: str | None = None
+
+
+MIN_BLUR = 60.0
+MIN_CONTRAST = 60.0
+
+
+def quality(image: np.ndarray) -> Quality:
+    """A cheap scan-quality check: blur and contrast."""
+    small, _ = _shrink(_gray(image), 1200)
+    blur = float(cv2.Laplacian(small, cv2.CV_64F).var())
+    low, high = np.percentile(small, [1, 99])
+    contrast = float(high - low)
+    if contrast < MIN_CONTRAST:
+        return Quality(
+            blur,
+            contrast,
+            False,
+            "对比度过低,页面发灰或过淡,请调整扫描亮度后重新扫描",
+            "contrast too low (faint or grey page); adjust the scanner brightness and rescan",
+        )
+    if blur < MIN_BLUR:
+        return Quality(
+            blur,
+            contrast,
+            False,
+            "图像模糊,请确认纸张平整后重新扫描",
+            "the image is blurred; make sure the page lies flat and rescan",
+        )
+    return Quality(round(blur, 1), round(contrast, 1), True)

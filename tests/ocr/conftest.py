@@ -1,0 +1,46 @@
+"""Shared fixtures: sample pages (generated once) and the real engine (loaded once)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cases.samples import SampleApplicant, SamplePage, generate_pages, sample_applicant
+from ocr.classify import MaterialHint
+from ocr.rapid import RapidOcrEngine
+
+ITEMS = Path(__file__).resolve().parents[2] / "cases" / "catalog_data" / "items"
+GTGSH = "个体工商户设立登记"
+
+
+def load_hints(item_file: str) -> list[MaterialHint]:
+    data = yaml.safe_load((ITEMS / item_file).read_text(encoding="utf-8"))
+    return [
+        MaterialHint(
+            code=m["code"],
+            keywords=tuple(m.get("hints", {}).get("keywords", ())),
+            patterns=tuple(m.get("hints", {}).get("patterns", ())),
+        )
+        for m in data["materials"]
+    ]
+
+
+@pytest.fixture(scope="session")
+def applicant() -> SampleApplicant:
+    return sample_applicant(7)
+
+
+@pytest.fixture(scope="session")
+def gtgsh_pages(applicant: SampleApplicant) -> list[SamplePage]:
+    codes = ["application_form", "id_card", "premises_proof"]
+    return generate_pages(GTGSH, codes, applicant, seed=3)
+
+
+@pytest.fixture(scope="session")
+def rapid_engine() -> Iterator[RapidOcrEngine]:
+    engine = RapidOcrEngine(threads=2)
+    engine.load()
+    yield engine

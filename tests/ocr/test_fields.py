@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import pytest
+
+from ocr.engine import Line, rect_box
+from ocr.fields import (
+    credit_code_check_char,
+    extract_fields,
+    id_number_check_char,
+    valid_credit_code,
+    valid_id_number,
+)
+from ocr.pipeline import PageReading, reading_order
+from ocr.preprocess import Quality
+
+
+@pytest.mark.parametrize(
+    "number", ["11010519491231002X", "440524188001010014"]
+)
+def test_valid_id_numbers(number: str) -> None:
+    assert valid_id_number(number)
+    assert valid_id_number(number.lower())
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "110105194912310021",  # wrong check digit
+        "11010519491331002X",  # month 13
+        "110105194902300025",  # 30 February
+        "11010519491231002",  # too short
+        "11010519491231002XX",
+        "11010519491231O02X",  # a letter O
+        "",
+    ],
+)
+def test_invalid_id_numbers(number: str) -> None:
+    assert not valid_id_number(number)
+
+
+def test_id_check_char() -> None:
+    assert id_number_check_char("11010519491231002") == "X"
+    with pytest.raises(ValueError):
+        id_number_check_char("1234")
+
+
+def test_credit_code_known_valid() -> None:
+    assert valid_credit_code("11152500011609534E")
+    assert valid_credit_code("91350100M000100Y43")
+    assert credit_code_check_char("11152500011609534") == "E"
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["11152500011609534F", "11152500011609534", "1115250001160953IE", "11152500011609534O"],
+)
+def test_credit_code_invalid(code: str) -> None:
+    assert not valid_credit_code(code)
+
+
+def test_credit_code_check_maps_31_to_zero() -> None:
+    # find a prefix whose weighted sum is divisible by 31: its check char must be "0"
+    for n in range(10_000):
+        first17 = f"9115250000{n:07d}"
+        if credit_code_check_char(first17) == "0":
+            assert valid_credit_code(first17 + "0")
+            return
+    pytest.fail("no prefix with check char 0 found")
+
+
+def _reading(lines: list[Line]) -> PageReading:
+    ordered, text = reading_order(lines)
+    return PageReading(
+        lines=ordered,
+        text=text,
+        width=1654,
+        height=2339,
+        skew_degrees=0.0,
+        seals=(),
+        blank=False,
+        quality=Quality(500.0, 150.0, True),
+        engine="test",
+        seconds=0.0,
+    )
+
+
+def _line(text: str, left: float, top: float, conf: float = 0.98) -> Line:
+    return Line(text, rect_box(left, top, left + 32 * len(text), top + 40), conf)
+
+
+def test_fields_from_table_cells_by_geometry() -> None:
+    lines = [
+        # value boxes listed before their labels, and slightly lower: order must not matter
+        _line("苏日娜", 460, 352),
+        _line("经营者姓名", 160, 350),
+        _line("152502199012223136", 460, 462),
+        _line("公民身份号码", 160, 460),
+        _line("联系电话", 1010, 460),
+        _line("15307808422", 1210, 463),
+        _line("个体工商户名称", 160, 570),
+        _line("锡林浩特市敖包山餐饮店", 460, 571),
+        _line("住址", 160, 680),
+        _line("内蒙古自治区锡林浩特市额尔", 460, 680),
+        _line("敦街道贝子庙街75号", 460, 728),
+        _line("统一社会信用代码:92152502MANKKGONTM", 160, 800),
+        _line("经营场所平面布局图", 160, 900),
+    ]
+    fields = {f.name: f for f in extract_fields(_reading(lines))}
+    assert fields["person_name"].value == "苏日娜"
+    assert fields["id_number"].value == "152502199012223136" and fields["id_number"].valid
+    assert fields["phone"].value == "15307808422"
+    assert fields["enterprise_name"].value == "锡林浩特市敖包山餐饮店"
+    assert fields["address"].value == "内蒙古自治区锡林浩特市额尔敦街道贝子庙街75号"
+    # O read for 0 is repaired because the check character confirms it
+    assert fields["credit_code"].value == "92152502MANKKG0NTM"
+    assert fields["credit_code"].valid
+    assert not any(f.value == "平面布局图" for f in fields.values())
+
+
+def test_bad_check_digit_needs_review() -> None:
+    lines = [_line("公民身份号码", 100, 100), _line("152502199012223137", 400, 100)]
+    (field,) = [f for f in extract_fields(_reading(lines)) if f.name == "id_number"]
+    assert not field.valid and field.needs_review
+
+
+def test_low_confidence_needs_review() -> None:
+    lines = [_line("姓名", 100, 100), _line("张晓梅", 300, 100, conf=0.6)]
+    (field,) = extract_fields(_reading(lines))
+    assert field.name == "person_name" and field.valid and field.needs_review
+
+
+def test_prose_starting_with_label_is_not_a_field() -> None:
+    lines = [_line("名称、规格、数量、生产日期", 100, 100)]
+    assert extract_fields(_reading(lines)) == []

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import io
+import random
+import struct
+import zlib
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from cases.samples import render_material
+from cases.sample_drawing import degrade
+from ocr.errors import ImageTooLarge, OcrError, UnreadableImage
+from ocr.preprocess import (
+    decode_image,
+    deskew,
+    find_red_seals,
+    is_blank,
+    quality,
+    rotate,
+    suppress_red,
+)
+from tests.ocr.conftest import GTGSH
+
+
+def _jpeg(image: np.ndarray, q: int = 85) -> bytes:
+    ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, q])
+    assert ok
+    return buf.tobytes()
+
+
+@pytest.fixture(scope="module")
+def lease_page(applicant) -> np.ndarray:  # type: ignore[no-untyped-def]
+    (page,) = render_material(
+        "premises_proof", item_name=GTGSH, applicant=applicant, rng=random.Random(1)
+    )
+    return page
+
+
+@pytest.fixture(scope="module")
+def form_page(applicant) -> np.ndarray:  # type: ignore[no-untyped-def]
+    (page,) = render_material(
+        "application_form", item_name=GTGSH, applicant=applicant, rng=random.Random(2)
+    )
+    return page
+
+
+def test_decode_roundtrip_jpeg_and_png(form_page: np.ndarray) -> None:
+    decoded = decode_image(_jpeg(form_page))
+    assert decoded.shape == form_page.shape and decoded.dtype == np.uint8
+    rgba = Image.new("RGBA", (40, 30), (0, 0, 0, 0))
+    buf = io.BytesIO()
+    rgba.save(buf, format="PNG")
+    png = decode_image(buf.getvalue())
+    assert png.shape == (30, 40, 3) and int(png.min()) == 255  # transparent → white
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"this is not an image at all",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n",
+        bytes(range(256)) * 40,
+    ],
+    ids=["empty", "garbage", "pdf", "binary"],
+)
+def test_decode_rejects_non_images(data: bytes) -> None:
+    with pytest.raises(UnreadableImage) as info:
+        decode_image(data)
+    assert info.value.code == "ocr.unreadable_image"
+    assert "重新扫描" in info.value.zh and "rescan" in info.value.en
+    assert str(info.value) == f"{info.value.zh} / {info.value.en}"
+
+
+def test_decode_rejects_truncated_jpeg(form_page: np.ndarray) -> None:
+    data = _jpeg(form_page)
+    with pytest.raises(UnreadableImage):
+        decode_image(data[: len(data) // 2])
+
+
+def _chunk(kind: bytes, payload: bytes) -> bytes:
+    body = kind + payload
+    return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose header declares a huge size, with almost no pixel data."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 64)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", ihdr)
+        + _chunk(b"IDAT", idat)
+        + _chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("side", [9_000, 100_000])
+def test_decode_rejects_huge_declared_size_before_decoding(side: int) -> None:
+    with pytest.raises(ImageTooLarge) as info:
+        decode_image(_png_header(side, side))
+    assert info.value.code == "ocr.image_too_large"
+
+
+def test_decode_rejects_too_many_bytes() -> None:
+    with pytest.raises(ImageTooLarge):
+        decode_image(b"\xff" * 101, max_bytes=100)
+    assert isinstance(ImageTooLarge("a", "b"), OcrError)
+
+
+@pytest.mark.parametrize("angle", [-7.0, -2.5, 1.3, 4.0, 9.0])
+def test_deskew_recovers_known_rotation(form_page: np.ndarray, angle: float) -> None:
+    tilted = rotate(form_page, angle)
+    straight, found = deskew(tilted)
+    assert abs(found - angle) <= 0.5
+    _, residual = deskew(straight)
+    assert abs(residual) <= 0.5
+
+
+def test_deskew_leaves_straight_page_alone(form_page: np.ndarray) -> None:
+    image, angle = deskew(form_page)
+    assert angle == 0.0 and image is form_page
+
+
+def test_red_seal_found_on_lease(lease_page: np.ndarray) -> None:
+    seals = find_red_seals(lease_page)
+    assert len(seals) == 1
+    x, y, w, h = seals[0]
+    assert 250 < w < 450 and 250 < h < 450
+    degraded = degrade(lease_page, random.Random(5))
+    assert len(find_red_seals(degraded)) == 1
+
+
+def test_no_seal_on_form(form_page: np.ndarray) -> None:
+    assert find_red_seals(form_page) == []
+
+
+def test_suppress_red_keeps_black_text(lease_page: np.ndarray) -> None:
+    (x, y, w, h) = find_red_seals(lease_page)[0]
+    cleaned = suppress_red(lease_page)
+    region = cleaned[y : y + h, x : x + w]
+    hsv = cv2.cvtColor(region, cv2.COLOR_BGR2HSV)
+    assert int(((hsv[..., 1] > 80) & (hsv[..., 2] > 60)).sum()) < 50  # no red left
+    assert int((cv2.cvtColor(region, cv2.COLOR_BGR2GRAY) < 80).sum()) > 500  # black text stays
+    untouched = cleaned[:300]
+    assert np.array_equal(untouched, lease_page[:300])
+
+
+def test_blank_detection(form_page: np.ndarray) -> None:
+    white = np.full((2339, 1654, 3), 255, np.uint8)
+    assert is_blank(white)
+    assert is_blank(degrade(white, random.Random(3)))
+    assert not is_blank(form_page)
+    assert not is_blank(degrade(form_page, random.Random(3)))
+
+
+def test_quality_flags_blur(form_page: np.ndarray) -> None:
+    good = quality(form_page)
+    assert good.ok and good.reason_zh is None
+    blurred = quality(cv2.GaussianBlur(form_page, (0, 0), 6))
+    assert not blurred.ok and blurred.reason_zh and blurred.reason_en
+    faint = quality((form_page // 8 + 220).astype(np.uint8))
+    assert not faint.ok
