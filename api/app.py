@@ -8,14 +8,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import catalog, cases, documents, review, verify
+from api.routes import cases, catalog, documents, review, verify
 from cases.config import Settings
 from cases.hall import Hall
 from cases.worker import PageWorker
 
 
-def create_app(settings: Settings | None = None, *, hall: Hall | None = None,
-               worker: bool = True) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, hall: Hall | None = None, worker: bool = True
+) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = hall or Hall.open(settings or Settings())

@@ -73,10 +73,15 @@ def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  - {reason}")
         if outcome.license:
             lic = outcome.license
-            print(f"  证照 {lic['number']} {lic['title']} 持证人 {lic['holder']} "
-                  f"发证机关 {lic['issuer']} 状态 {lic['status']}")
-    return {Verdict.VALID: 0, Verdict.INVALID: EXIT_INVALID,
-            Verdict.INDETERMINATE: EXIT_INDETERMINATE}[outcome.verdict]
+            print(
+                f"  证照 {lic['number']} {lic['title']} 持证人 {lic['holder']} "
+                f"发证机关 {lic['issuer']} 状态 {lic['status']}"
+            )
+    return {
+        Verdict.VALID: 0,
+        Verdict.INVALID: EXIT_INVALID,
+        Verdict.INDETERMINATE: EXIT_INDETERMINATE,
+    }[outcome.verdict]
 
 
 def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
@@ -88,8 +93,10 @@ def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(items, ensure_ascii=False, indent=2))
         return 0
     for item in items:
-        print(f"{item['code']}  {item['name']}  ({item['department']}, "
-              f"{item['time_limit_days']} 个工作日)")
+        print(
+            f"{item['code']}  {item['name']}  ({item['department']}, "
+            f"{item['time_limit_days']} 个工作日)"
+        )
         for m in item["materials"]:
             flag = "必交" if m["required"] else "选交"
             if m["pending_allowed"]:
@@ -106,8 +113,10 @@ def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
     codes = [m.code for m in item.materials if m.required or args.all]
     unknown = set(args.omit) - {m.code for m in item.materials}
     if unknown:
-        raise _input_error(f"--omit: unknown material(s) {sorted(unknown)} of {item.code}",
-                           f"--omit:事项 {item.code} 没有材料 {sorted(unknown)}")
+        raise _input_error(
+            f"--omit: unknown material(s) {sorted(unknown)} of {item.code}",
+            f"--omit:事项 {item.code} 没有材料 {sorted(unknown)}",
+        )
     codes = [c for c in codes if c not in args.omit]
     args.out.mkdir(parents=True, exist_ok=True)
     pages = generate_pages(item.name, codes, sample_applicant(args.seed), seed=args.seed)
@@ -125,9 +134,14 @@ def cmd_users_create(args: argparse.Namespace, settings: Settings) -> int:
 
     hall = Hall.open(settings)
     with session_scope(hall.sessions) as session:
-        _, token = create_user(session, username=args.username,
-                               display_name=args.name or args.username, role=Role(args.role),
-                               department_code=args.department, window_code=args.window)
+        _, token = create_user(
+            session,
+            username=args.username,
+            display_name=args.name or args.username,
+            role=Role(args.role),
+            department_code=args.department,
+            window_code=args.window,
+        )
     hall.close()
     print(token)
     return 0
@@ -186,8 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     try:
         settings = Settings()
         code: int = args.func(args, settings)

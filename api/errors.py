@@ -63,8 +63,11 @@ def install(app: FastAPI) -> None:
         if status >= 500:
             log.error("request failed: %s", exc)
         return JSONResponse(
-            body(getattr(exc, "code", "error"), getattr(exc, "zh", str(exc)),
-                 getattr(exc, "en", str(exc))),
+            body(
+                getattr(exc, "code", "error"),
+                getattr(exc, "zh", str(exc)),
+                getattr(exc, "en", str(exc)),
+            ),
             status_code=status,
             headers={"WWW-Authenticate": "Bearer"} if status == 401 else None,
         )

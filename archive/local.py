@@ -82,8 +82,8 @@ class LocalFolderStore:
         tmp_data = self._tmp / f"{token}.data"
         tmp_meta = self._tmp / f"{token}.json"
         try:
+            size, actual = _write_hashed(tmp_data, data)
             with _io_errors(key):
-                size, actual = _write_hashed(tmp_data, data)
                 if expected is not None and actual != expected:
                     raise mismatch(key, expected, actual)
                 info = ObjectInfo(
@@ -223,15 +223,21 @@ class LocalFolderStore:
 
 
 def _write_hashed(path: Path, data: bytes | BinaryIO) -> tuple[int, str]:
+    """Copy while hashing. Errors of the source stream pass through untranslated;
+    errors of our own disk become ArchiveErrors."""
     digest = hashlib.sha256()
     size = 0
-    with path.open("xb") as out:
+    with _io_errors(str(path)):
+        out = path.open("xb")
+    with out:
         for chunk in iter_chunks(data):
-            out.write(chunk)
+            with _io_errors(str(path)):
+                out.write(chunk)
             digest.update(chunk)
             size += len(chunk)
-        out.flush()
-        os.fsync(out.fileno())
+        with _io_errors(str(path)):
+            out.flush()
+            os.fsync(out.fileno())
     return size, digest.hexdigest()
 
 

@@ -32,8 +32,9 @@ def create_user(
             select(Department).where(Department.code == department_code)
         ).first()
         if department is None:
-            raise NotFound(f"unknown department {department_code!r}",
-                           f"未知部门 {department_code!r}")
+            raise NotFound(
+                f"unknown department {department_code!r}", f"未知部门 {department_code!r}"
+            )
     if window_code:
         window = session.scalars(select(Window).where(Window.code == window_code)).first()
         if window is None:
@@ -44,8 +45,12 @@ def create_user(
         raise InvalidInput(f"user {username!r} exists", f"用户 {username!r} 已存在")
     token = secrets.token_urlsafe(32)
     user = User(
-        username=username, display_name=display_name, role=role.value,
-        department=department, window=window, token_sha256=_digest(token),
+        username=username,
+        display_name=display_name,
+        role=role.value,
+        department=department,
+        window=window,
+        token_sha256=_digest(token),
     )
     session.add(user)
     session.flush()

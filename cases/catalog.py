@@ -194,9 +194,7 @@ def load_catalog(directory: Path | None = None) -> Catalog:
     directory = directory or SAMPLE_CATALOG_DIR
     org_file = directory / "departments.yaml"
     if not org_file.is_file():
-        raise CatalogError(
-            f"{org_file} is missing", f"缺少目录文件 {org_file}(部门与窗口定义)"
-        )
+        raise CatalogError(f"{org_file} is missing", f"缺少目录文件 {org_file}(部门与窗口定义)")
     org: OrgSpec = _load_yaml(org_file, OrgSpec)
     departments = {d.code for d in org.departments}
     items: dict[str, ItemSpec] = {}

@@ -17,9 +17,7 @@ from models import ChecklistVersion, Department, MaterialRequirement, ServiceIte
 
 
 def sync_catalog(session: Session, catalog: Catalog) -> None:
-    departments: dict[str, Department] = {
-        d.code: d for d in session.scalars(select(Department))
-    }
+    departments: dict[str, Department] = {d.code: d for d in session.scalars(select(Department))}
     for spec in catalog.org.departments:
         dept = departments.get(spec.code)
         if dept is None:

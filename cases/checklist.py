@@ -60,9 +60,12 @@ class CheckResult:
     @property
     def outcome(self) -> Outcome:
         blocking = [
-            f for f in self.findings
-            if not (f.kind is FindingKind.MISSING
-                    and f.material_code in {r.code for r in self.pending_eligible})
+            f
+            for f in self.findings
+            if not (
+                f.kind is FindingKind.MISSING
+                and f.material_code in {r.code for r in self.pending_eligible}
+            )
         ]
         if blocking:
             return Outcome.CORRECTION
@@ -80,23 +83,36 @@ def check(requirements: Sequence[Requirement], pages: Sequence[PageFacts]) -> Ch
     findings: list[Finding] = []
     for page in pages:
         if not page.readable:
-            findings.append(Finding(
-                page.material_code or "", FindingKind.UNREADABLE,
-                f"第 {page.number} 页无法识别,请重新扫描或提供清晰的材料", page.page_id))
+            findings.append(
+                Finding(
+                    page.material_code or "",
+                    FindingKind.UNREADABLE,
+                    f"第 {page.number} 页无法识别,请重新扫描或提供清晰的材料",
+                    page.page_id,
+                )
+            )
             continue
         if page.material_code is None or page.material_code not in by_code:
-            findings.append(Finding(
-                "", FindingKind.UNRECOGNISED,
-                f"第 {page.number} 页不属于本事项的申请材料清单,请确认材料是否正确",
-                page.page_id))
+            findings.append(
+                Finding(
+                    "",
+                    FindingKind.UNRECOGNISED,
+                    f"第 {page.number} 页不属于本事项的申请材料清单,请确认材料是否正确",
+                    page.page_id,
+                )
+            )
             continue
         present.setdefault(page.material_code, []).append(page.page_id)
         for name in page.invalid_fields:
             label = _FIELD_NAMES.get(name, name)
-            findings.append(Finding(
-                page.material_code, FindingKind.INVALID,
-                f"{by_code[page.material_code].name}中的{label}校验未通过,请核对原件",
-                page.page_id))
+            findings.append(
+                Finding(
+                    page.material_code,
+                    FindingKind.INVALID,
+                    f"{by_code[page.material_code].name}中的{label}校验未通过,请核对原件",
+                    page.page_id,
+                )
+            )
     pending: list[Requirement] = []
     for req in requirements:
         if req.required and req.code not in present:

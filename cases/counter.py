@@ -35,8 +35,13 @@ _FIELDS_CHECKED = ("id_number", "credit_code")
 
 def requirements_of(case: Case) -> list[Requirement]:
     return [
-        Requirement(code=r.code, name=r.name, required=r.required,
-                    pending_allowed=r.pending_allowed, pending_days=r.pending_days)
+        Requirement(
+            code=r.code,
+            name=r.name,
+            required=r.required,
+            pending_allowed=r.pending_allowed,
+            pending_days=r.pending_days,
+        )
         for r in case.checklist.requirements
     ]
 
@@ -48,14 +53,19 @@ def page_facts(session: Session, case: Case) -> list[PageFacts]:
     facts = []
     for page in pages:
         invalid = tuple(
-            f["name"] for f in page.reading.get("fields", ())
+            f["name"]
+            for f in page.reading.get("fields", ())
             if f["name"] in _FIELDS_CHECKED and not f["valid"]
         )
-        facts.append(PageFacts(
-            page_id=page.id, number=page.seq, material_code=page.material_code,
-            readable=page.status == PageStatus.READ and not page.reading.get("blank", False),
-            invalid_fields=invalid,
-        ))
+        facts.append(
+            PageFacts(
+                page_id=page.id,
+                number=page.seq,
+                material_code=page.material_code,
+                readable=page.status == PageStatus.READ and not page.reading.get("blank", False),
+                invalid_fields=invalid,
+            )
+        )
     return facts
 
 
@@ -84,8 +94,10 @@ def decide(
     result = check_case(session, case)
     submission = case.submissions[-1]
     if not any(p.submission_id == submission.id for p in _pages(session, case)):
-        raise InvalidInput("no page has been added to this submission yet",
-                           "本次尚未提交任何材料页面,请先扫描或上传材料")
+        raise InvalidInput(
+            "no page has been added to this submission yet",
+            "本次尚未提交任何材料页面,请先扫描或上传材料",
+        )
     outcome = result.outcome
     names = {r.code: r.name for r in requirements_of(case)}
     today = date.today()
@@ -98,7 +110,9 @@ def decide(
         days = max(r.pending_days for r in result.pending_eligible)
         case.pending_due_on = add_working_days(today, days)
         lines = tuple(
-            NoticeLine(r.name, f"容缺后补,{add_working_days(today, r.pending_days):%Y年%m月%d日}前补齐")
+            NoticeLine(
+                r.name, f"容缺后补,{add_working_days(today, r.pending_days):%Y年%m月%d日}前补齐"
+            )
             for r in result.pending_eligible
         )
         kind = NoticeKind.CONDITIONAL
@@ -108,19 +122,31 @@ def decide(
             NoticeLine(names.get(f.material_code, "其他"), f.message) for f in result.findings
         )
         for f in result.findings:
-            session.add(Deficiency(case_id=case.id, submission_id=submission.id,
-                                   material_code=f.material_code or "-", kind=f.kind,
-                                   message=f.message))
+            session.add(
+                Deficiency(
+                    case_id=case.id,
+                    submission_id=submission.id,
+                    material_code=f.material_code or "-",
+                    kind=f.kind,
+                    message=f.message,
+                )
+            )
         kind = NoticeKind.CORRECTION
     if case.status in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
         case.accepted_at = datetime.now(UTC)
         case.due_on = add_working_days(today, case.checklist.time_limit_days)
-        session.add(ReviewTask(case_id=case.id, department_id=case.department_id,
-                               due_on=case.due_on))
+        session.add(
+            ReviewTask(case_id=case.id, department_id=case.department_id, due_on=case.due_on)
+        )
     notice = _issue_notice(session, hall, case, submission, kind, lines, actor=actor)
-    audit.record(session, actor=actor.username, action=f"case.{kind.value}",
-                 target=f"case:{case.id}", notice=notice.number,
-                 findings=[f"{f.material_code}:{f.kind}" for f in result.findings])
+    audit.record(
+        session,
+        actor=actor.username,
+        action=f"case.{kind.value}",
+        target=f"case:{case.id}",
+        notice=notice.number,
+        findings=[f"{f.material_code}:{f.kind}" for f in result.findings],
+    )
     return notice
 
 
@@ -128,13 +154,28 @@ def reject(session: Session, hall: Hall, case: Case, *, actor: User, reason: str
     if not reason.strip():
         raise InvalidInput("a rejection needs a reason", "不予受理必须写明理由")
     if case.status not in (CaseStatus.RECEIVING, CaseStatus.CORRECTION):
-        raise InvalidState(f"case {case.number} is already {case.status}",
-                           f"办件 {case.number} 已处于 {case.status} 状态")
+        raise InvalidState(
+            f"case {case.number} is already {case.status}",
+            f"办件 {case.number} 已处于 {case.status} 状态",
+        )
     case.status = CaseStatus.REJECTED
-    notice = _issue_notice(session, hall, case, case.submissions[-1], NoticeKind.REJECTION, (),
-                           actor=actor, reason=reason.strip())
-    audit.record(session, actor=actor.username, action="case.rejection",
-                 target=f"case:{case.id}", notice=notice.number)
+    notice = _issue_notice(
+        session,
+        hall,
+        case,
+        case.submissions[-1],
+        NoticeKind.REJECTION,
+        (),
+        actor=actor,
+        reason=reason.strip(),
+    )
+    audit.record(
+        session,
+        actor=actor.username,
+        action="case.rejection",
+        target=f"case:{case.id}",
+        notice=notice.number,
+    )
     return notice
 
 
@@ -156,23 +197,50 @@ def _issue_notice(
     number = next_notice_number(session, kind.value)
     window = case.window
     content = NoticeContent(
-        kind=kind, number=number, case_number=case.number,
+        kind=kind,
+        number=number,
+        case_number=case.number,
         hall_name=hall.catalog.org.hall.name,
         window_name=window.name if window else "综合受理窗口",
-        department_name=case.department.name, item_name=case.item.name,
-        applicant_name=case.applicant_name, issued_on=date.today(), lines=lines,
-        reason=reason, time_limit_days=case.checklist.time_limit_days, due_on=case.due_on,
+        department_name=case.department.name,
+        item_name=case.item.name,
+        applicant_name=case.applicant_name,
+        issued_on=date.today(),
+        lines=lines,
+        reason=reason,
+        time_limit_days=case.checklist.time_limit_days,
+        due_on=case.due_on,
         pending_due_on=case.pending_due_on,
         verify_url=f"{hall.settings.public_base_url}/verify?case={case.number}",
     )
-    seal = seal_for(session, window_id=window.id) if window else seal_for(
-        session, department_id=case.department_id)
-    pdf = apply_seal(session, hall.pki, seal, render_notice(content), actor=actor.username,
-                     purpose=f"{kind.value} {number}")
-    stored = archive_bytes(session, hall.store, pdf, content_type="application/pdf",
-                           doc_class="notice", case_id=case.id)
-    notice = Notice(case_id=case.id, submission_id=submission.id, kind=kind.value,
-                    number=number, object_id=stored.id)
+    seal = (
+        seal_for(session, window_id=window.id)
+        if window
+        else seal_for(session, department_id=case.department_id)
+    )
+    pdf = apply_seal(
+        session,
+        hall.pki,
+        seal,
+        render_notice(content),
+        actor=actor.username,
+        purpose=f"{kind.value} {number}",
+    )
+    stored = archive_bytes(
+        session,
+        hall.store,
+        pdf,
+        content_type="application/pdf",
+        doc_class="notice",
+        case_id=case.id,
+    )
+    notice = Notice(
+        case_id=case.id,
+        submission_id=submission.id,
+        kind=kind.value,
+        number=number,
+        object_id=stored.id,
+    )
     session.add(notice)
     session.flush()
     return notice

@@ -50,13 +50,25 @@ def run_demo(hall: Hall, out_dir: Path, say: Callable[[str], None] = print) -> d
     item = hall.catalog.item(ITEM)
     say(f"onewindow demo: {item.name} ({ITEM}), applicant {applicant.name}")
     with step("open case (开办件)"), session_scope(hall.sessions) as s:
-        clerk = _user(s, "demo-clerk", display_name="综合窗口 张敏", role=Role.CLERK,
-                      window_code="W01")
-        _user(s, "demo-reviewer", display_name="市场监管局首席代表 王磊", role=Role.REVIEWER,
-              department_code=item.department)
+        clerk = _user(
+            s, "demo-clerk", display_name="综合窗口 张敏", role=Role.CLERK, window_code="W01"
+        )
+        _user(
+            s,
+            "demo-reviewer",
+            display_name="市场监管局首席代表 王磊",
+            role=Role.REVIEWER,
+            department_code=item.department,
+        )
         case = intake.create_case(
-            s, item_code=ITEM, applicant_type="person", applicant_name=applicant.name,
-            applicant_id=applicant.id_number, applicant_phone=applicant.phone, actor=clerk)
+            s,
+            item_code=ITEM,
+            applicant_type="person",
+            applicant_name=applicant.name,
+            applicant_id=applicant.id_number,
+            applicant_phone=applicant.phone,
+            actor=clerk,
+        )
         case_id = case.id
     with step(f"scan first visit: {', '.join(FIRST_VISIT)}"):
         _scan(hall, case_id, generate_pages(item.name, FIRST_VISIT, applicant, seed=1))
@@ -64,8 +76,10 @@ def run_demo(hall: Hall, out_dir: Path, say: Callable[[str], None] = print) -> d
         intake.read_queued(hall, case_id=case_id)
     with step("check + correction notice (补正通知书)"):
         correction = _decide(hall, case_id, out_dir / "correction-notice.pdf")
-    say(f"           → {correction['kind']} {correction['number']}: "
-        + "; ".join(correction["findings"]))
+    say(
+        f"           → {correction['kind']} {correction['number']}: "
+        + "; ".join(correction["findings"])
+    )
     with step(f"scan second visit: {', '.join(SECOND_VISIT)}"):
         _scan(hall, case_id, generate_pages(item.name, SECOND_VISIT, applicant, seed=2))
     with step("OCR + classify pages"):
@@ -84,9 +98,14 @@ def run_demo(hall: Hall, out_dir: Path, say: Callable[[str], None] = print) -> d
         outcome = verify_document(s, hall, license_pdf)
     say(f"           → license {number}: {outcome.verdict.value} ({outcome.verdict_zh})")
     say(f"wrote {out_dir}/correction-notice.pdf, acceptance-notice.pdf, license.pdf")
-    return {"case_id": case_id, "license": number, "verdict": outcome.verdict,
-            "correction": correction, "timings": timings,
-            "ok": outcome.verdict is Verdict.VALID}
+    return {
+        "case_id": case_id,
+        "license": number,
+        "verdict": outcome.verdict,
+        "correction": correction,
+        "timings": timings,
+        "ok": outcome.verdict is Verdict.VALID,
+    }
 
 
 def _scan(hall: Hall, case_id: int, pages: Any) -> None:
@@ -94,8 +113,15 @@ def _scan(hall: Hall, case_id: int, pages: Any) -> None:
         clerk = s.scalars(select(User).where(User.username == "demo-clerk")).one()
         case = s.get_one(Case, case_id)
         for page in pages:
-            intake.add_page(s, hall.store, case, page.data, filename=page.filename,
-                            actor=clerk, max_bytes=hall.settings.max_upload_bytes)
+            intake.add_page(
+                s,
+                hall.store,
+                case,
+                page.data,
+                filename=page.filename,
+                actor=clerk,
+                max_bytes=hall.settings.max_upload_bytes,
+            )
 
 
 def _decide(hall: Hall, case_id: int, path: Path) -> dict[str, Any]:

@@ -46,8 +46,14 @@ class Hall:
         with session_scope(sessions) as session:
             sync_catalog(session, catalog)
             ensure_seals(session, pki, catalog)
-        return cls(settings=settings, catalog=catalog, db=db, sessions=sessions,
-                   store=open_store(settings), pki=pki)
+        return cls(
+            settings=settings,
+            catalog=catalog,
+            db=db,
+            sessions=sessions,
+            store=open_store(settings),
+            pki=pki,
+        )
 
     @property
     def ocr(self) -> OcrEngine:

@@ -52,6 +52,7 @@ from ocr.fields import valid_credit_code, valid_id_number
 
 log = logging.getLogger(__name__)
 
+MIN_PAGE_SIDE_PX = 600  # an A5 sheet at 100 dpi; anything smaller cannot be read
 _OPEN_FOR_PAGES = {CaseStatus.RECEIVING, CaseStatus.CORRECTION, CaseStatus.CONDITIONAL}
 
 
@@ -73,15 +74,21 @@ def create_case(
             f"未知的政务服务事项编码 {item_code!r},请先查询事项目录",
         )
     if applicant_type not in ("person", "enterprise"):
-        raise InvalidInput("applicant_type must be 'person' or 'enterprise'",
-                           "申请人类型须为 person(自然人)或 enterprise(法人)")
+        raise InvalidInput(
+            "applicant_type must be 'person' or 'enterprise'",
+            "申请人类型须为 person(自然人)或 enterprise(法人)",
+        )
     applicant_id = applicant_id.strip().upper()
     if applicant_type == "person" and not valid_id_number(applicant_id):
-        raise InvalidInput(f"{applicant_id!r} is not a valid ID number (GB 11643 check failed)",
-                           "公民身份号码校验未通过,请核对申请人证件")
+        raise InvalidInput(
+            f"{applicant_id!r} is not a valid ID number (GB 11643 check failed)",
+            "公民身份号码校验未通过,请核对申请人证件",
+        )
     if applicant_type == "enterprise" and not valid_credit_code(applicant_id):
-        raise InvalidInput(f"{applicant_id!r} is not a valid credit code (GB 32100 check failed)",
-                           "统一社会信用代码校验未通过,请核对营业执照")
+        raise InvalidInput(
+            f"{applicant_id!r} is not a valid credit code (GB 32100 check failed)",
+            "统一社会信用代码校验未通过,请核对营业执照",
+        )
     if not applicant_name.strip():
         raise InvalidInput("applicant_name is empty", "申请人名称不能为空")
     window = actor.window
@@ -102,8 +109,13 @@ def create_case(
     session.flush()
     session.add(Submission(case_id=case.id, seq=1))
     session.flush()
-    audit.record(session, actor=actor.username, action="case.create", target=f"case:{case.id}",
-                 item=item.code)
+    audit.record(
+        session,
+        actor=actor.username,
+        action="case.create",
+        target=f"case:{case.id}",
+        item=item.code,
+    )
     return case
 
 
@@ -140,24 +152,49 @@ def add_page(
         image = decode_image(data, max_bytes=max_bytes)
     except OcrError as e:
         raise InvalidInput(f"{filename}: {e.en}", f"{filename}:{e.zh}") from e
+    height, width = image.shape[:2]
+    if min(height, width) < MIN_PAGE_SIDE_PX:
+        raise InvalidInput(
+            f"{filename}: {width}x{height} pixels is too small for a page; scan at 150 dpi or more",
+            f"{filename}:图像仅 {width}x{height} 像素,不足以识别,请以 150 dpi 以上分辨率重新扫描",
+        )
     submission = current_submission(session, case)
     stored = archive_bytes(
-        session, store, data, content_type=_content_type(data), doc_class="page_image",
-        case_id=case.id, provider_code="hall",
+        session,
+        store,
+        data,
+        content_type=_content_type(data),
+        doc_class="page_image",
+        case_id=case.id,
+        provider_code="hall",
     )
-    number = session.scalar(
-        select(func.count()).select_from(Page).join(Submission)
-        .where(Submission.case_id == case.id)
-    ) or 0
+    number = (
+        session.scalar(
+            select(func.count())
+            .select_from(Page)
+            .join(Submission)
+            .where(Submission.case_id == case.id)
+        )
+        or 0
+    )
     page = Page(
-        submission_id=submission.id, seq=number + 1, filename=filename[:255],
-        image_object_id=stored.id, status=PageStatus.QUEUED,
+        submission_id=submission.id,
+        seq=number + 1,
+        filename=filename[:255],
+        image_object_id=stored.id,
+        status=PageStatus.QUEUED,
         reading={"width": int(image.shape[1]), "height": int(image.shape[0])},
     )
     session.add(page)
     session.flush()
-    audit.record(session, actor=actor.username, action="page.add", target=f"case:{case.id}",
-                 page=page.id, sha256=stored.sha256)
+    audit.record(
+        session,
+        actor=actor.username,
+        action="page.add",
+        target=f"case:{case.id}",
+        page=page.id,
+        sha256=stored.sha256,
+    )
     return page
 
 
@@ -227,27 +264,39 @@ def _read_one(hall: Hall, page_id: int) -> None:
 
 
 def _save_reading(
-    session: Session, store: ObjectStore, page: Page, reading: PageReading,
+    session: Session,
+    store: ObjectStore,
+    page: Page,
+    reading: PageReading,
     hints: list[MaterialHint],
 ) -> None:
     case = page.submission.case
     guess = classify(reading.text, hints)
     fields = extract_fields(reading)
     text_obj = archive_bytes(
-        session, store,
-        json.dumps({"text": reading.text, "lines": [asdict(ln) for ln in reading.lines]},
-                   ensure_ascii=False).encode(),
-        content_type="application/json", doc_class="ocr_text", case_id=case.id,
+        session,
+        store,
+        json.dumps(
+            {"text": reading.text, "lines": [asdict(ln) for ln in reading.lines]},
+            ensure_ascii=False,
+        ).encode(),
+        content_type="application/json",
+        doc_class="ocr_text",
+        case_id=case.id,
     )
     page.text_object_id = text_obj.id
     page.status = PageStatus.READ
     page.material_code = guess.code
     page.confidence = guess.confidence
     page.reading = {
-        "width": reading.width, "height": reading.height,
-        "matched": list(guess.matched), "skew_degrees": round(reading.skew_degrees, 2),
-        "seals": [list(s) for s in reading.seals], "blank": reading.blank,
-        "quality": asdict(reading.quality), "engine": reading.engine,
+        "width": reading.width,
+        "height": reading.height,
+        "matched": list(guess.matched),
+        "skew_degrees": round(reading.skew_degrees, 2),
+        "seals": [list(s) for s in reading.seals],
+        "blank": reading.blank,
+        "quality": asdict(reading.quality),
+        "engine": reading.engine,
         "seconds": round(reading.seconds, 3),
         "fields": [asdict(f) for f in fields],
         "read_at": datetime.now(UTC).isoformat(),

@@ -28,20 +28,25 @@ NOTICE_WORD = {
 def next_case_number(session: Session, today: date | None = None) -> str:
     today = today or date.today()
     prefix = today.strftime("%Y%m%d")
-    count = session.scalar(
-        select(func.count()).select_from(Case).where(Case.number.like(f"{prefix}%"))
-    ) or 0
+    count = (
+        session.scalar(select(func.count()).select_from(Case).where(Case.number.like(f"{prefix}%")))
+        or 0
+    )
     return f"{prefix}{count + 1:05d}"
 
 
-def next_notice_number(session: Session, kind: str, hall_abbr: str = "锡政服",
-                       today: date | None = None) -> str:
+def next_notice_number(
+    session: Session, kind: str, hall_abbr: str = "锡政服", today: date | None = None
+) -> str:
     year = (today or date.today()).year
     word = NOTICE_WORD[kind]
     prefix = f"{hall_abbr}{word}字〔{year}〕"
-    count = session.scalar(
-        select(func.count()).select_from(Notice).where(Notice.number.like(f"{prefix}%"))
-    ) or 0
+    count = (
+        session.scalar(
+            select(func.count()).select_from(Notice).where(Notice.number.like(f"{prefix}%"))
+        )
+        or 0
+    )
     return f"{prefix}第{count + 1:06d}号"
 
 
@@ -55,8 +60,9 @@ def mod37_36_check(payload: str) -> str:
     return _ALPHABET[(m + 1 - product) % m]
 
 
-def license_number(type_code: str, issuer_credit_code: str, year: int, serial: int,
-                   version: int = 1) -> str:
+def license_number(
+    type_code: str, issuer_credit_code: str, year: int, serial: int, version: int = 1
+) -> str:
     body = f"{type_code}{issuer_credit_code}{year}{serial:06d}V{version}"
     return f"{type_code}-{issuer_credit_code}-{year}{serial:06d}-V{version}{mod37_36_check(body)}"
 
@@ -69,12 +75,16 @@ def valid_license_number(number: str) -> bool:
     return all(c in _ALPHABET for c in body) and mod37_36_check(body) == number[-1]
 
 
-def next_license_number(session: Session, type_code: str, issuer_credit_code: str,
-                        today: date | None = None) -> str:
+def next_license_number(
+    session: Session, type_code: str, issuer_credit_code: str, today: date | None = None
+) -> str:
     year = (today or date.today()).year
-    count = session.scalar(
-        select(func.count()).select_from(License).where(
-            License.type_code == type_code, License.number.like(f"%-{year}%")
+    count = (
+        session.scalar(
+            select(func.count())
+            .select_from(License)
+            .where(License.type_code == type_code, License.number.like(f"%-{year}%"))
         )
-    ) or 0
+        or 0
+    )
     return license_number(type_code, issuer_credit_code, year, count + 1)

@@ -66,12 +66,19 @@ class Canvas:
         self.text((x, y), s, size, kind, spacing=spacing)
 
     def wrapped(
-        self, x: float, y: float, width: float, s: str, size: int = 32, leading: float = 1.7
+        self,
+        x: float,
+        y: float,
+        width: float,
+        s: str,
+        size: int = 32,
+        leading: float = 1.7,
+        indent: bool = True,
     ) -> float:
         """Draw a paragraph wrapped at `width` (first line indented by 2 characters);
         returns the y below it."""
         f = font(size)
-        line = "\u3000\u3000"
+        line = "\u3000\u3000" if indent else ""
         for ch in s:
             if self.draw.textlength(line + ch, font=f) > width:
                 self.draw.text((x, y), line, font=f, fill=BLACK)

@@ -189,7 +189,7 @@ def business_license(item_name: str, a: SampleApplicant, rng: random.Random) -> 
         c.text((480, y), value, 36)
         y += 100
     c.text((200, y), "经营范围", 38, FontKind.HEI, spacing=8)
-    c.wrapped(480, y, 960, a.business_scope, 36)
+    c.wrapped(480, y, 960, a.business_scope, 36, indent=False)
     c.text((1000, 1900), "登记机关", 40, FontKind.HEI)
     c.text((1000, 1980), _cn_date(date(2026, 1, rng.randint(2, 28))), 36)
     stamp_seal(c, (1150, 1950), "锡林浩特市市场监督管理局", "", 175, rng)

@@ -101,15 +101,25 @@ def ensure_seals(session: Session, pki: Pki, catalog: Catalog) -> None:
     hall = catalog.org.hall
     for dept in session.scalars(select(Department)):
         _ensure_seal(
-            session, pki, code=f"dept-{dept.code}", name=dept.name,
-            common_name=f"{dept.short_name} 电子印章", organisation=dept.name, credit_code=dept.credit_code, department_id=dept.id,
+            session,
+            pki,
+            code=f"dept-{dept.code}",
+            name=dept.name,
+            common_name=f"{dept.short_name} 电子印章",
+            organisation=dept.name,
+            credit_code=dept.credit_code,
+            department_id=dept.id,
         )
     for window in session.scalars(select(Window)):
         _ensure_seal(
-            session, pki, code=f"window-{window.code}",
-            name=hall.name, common_name=f"{window.code} 综合受理专用章",
+            session,
+            pki,
+            code=f"window-{window.code}",
+            name=hall.name,
+            common_name=f"{window.code} 综合受理专用章",
             organisation=hall.name,
-            credit_code=hall.credit_code, window_id=window.id,
+            credit_code=hall.credit_code,
+            window_id=window.id,
         )
 
 
@@ -128,8 +138,11 @@ def _ensure_seal(
     if session.scalars(select(Seal).where(Seal.code == code)).first() is not None:
         return
     certified = issue_seal_certificate(
-        pki.issuing(), pki.passphrase,
-        common_name=common_name, organisation=organisation, credit_code=credit_code,
+        pki.issuing(),
+        pki.passphrase,
+        common_name=common_name,
+        organisation=organisation,
+        credit_code=credit_code,
     )
     key_file = pki.directory / "seals" / f"{code}.key.pem"
     key_file.parent.mkdir(parents=True, exist_ok=True)
@@ -137,7 +150,10 @@ def _ensure_seal(
     cert = x509.load_pem_x509_certificate(certified.cert_pem)
     session.add(
         Seal(
-            code=code, name=name, department_id=department_id, window_id=window_id,
+            code=code,
+            name=name,
+            department_id=department_id,
+            window_id=window_id,
             cert_pem=certified.cert_pem.decode(),
             cert_sha256=hashlib.sha256(certified.cert_pem).hexdigest(),
             key_file=str(key_file.relative_to(pki.directory)),
@@ -147,11 +163,14 @@ def _ensure_seal(
     session.flush()
 
 
-def seal_for(session: Session, *, department_id: int | None = None,
-             window_id: int | None = None) -> Seal:
+def seal_for(
+    session: Session, *, department_id: int | None = None, window_id: int | None = None
+) -> Seal:
     query = select(Seal).where(Seal.status == SealStatus.ACTIVE)
-    query = query.where(Seal.department_id == department_id) if department_id else query.where(
-        Seal.window_id == window_id
+    query = (
+        query.where(Seal.department_id == department_id)
+        if department_id
+        else query.where(Seal.window_id == window_id)
     )
     seal = session.scalars(query).first()
     if seal is None or seal.not_after < datetime.now(UTC):
@@ -173,8 +192,9 @@ def signer_for(pki: Pki, seal: Seal) -> SealSigner:
 
 @lru_cache(maxsize=32)
 def appearance(organisation: str, subtitle: str) -> bytes:
-    return seal_appearance_pdf(organisation, font_path=str(find_font(FontKind.HEI)),
-                               subtitle=subtitle)
+    return seal_appearance_pdf(
+        organisation, font_path=str(find_font(FontKind.HEI)), subtitle=subtitle
+    )
 
 
 def apply_seal(
@@ -199,6 +219,12 @@ def apply_seal(
         reason=purpose,
         location=seal.name,
     )
-    audit.record(session, actor=actor, action="seal.use", target=f"seal:{seal.id}",
-                 purpose=purpose, sha256=hashlib.sha256(signed).hexdigest())
+    audit.record(
+        session,
+        actor=actor,
+        action="seal.use",
+        target=f"seal:{seal.id}",
+        purpose=purpose,
+        sha256=hashlib.sha256(signed).hexdigest(),
+    )
     return signed

@@ -63,8 +63,11 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
     if license_ is not None:
         issuer = session.get(Department, license_.department_id)
         info = {
-            "number": license_.number, "title": license_.title, "holder": license_.holder,
-            "issuer": issuer.name if issuer else "", "issued_on": license_.issued_on.isoformat(),
+            "number": license_.number,
+            "title": license_.title,
+            "holder": license_.holder,
+            "issuer": issuer.name if issuer else "",
+            "issued_on": license_.issued_on.isoformat(),
             "valid_until": license_.valid_until.isoformat() if license_.valid_until else None,
             "status": license_.status,
         }
@@ -73,5 +76,4 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
             reasons.append(f"证照已注销:{license_.status_reason or '—'} / license revoked")
     elif verdict is Verdict.VALID:
         reasons.append("签章有效;该文件不是本系统登记的电子证照原件(可能为通知书)")
-    return VerificationOutcome(verdict=verdict, reasons=tuple(reasons), report=report,
-                               license=info)
+    return VerificationOutcome(verdict=verdict, reasons=tuple(reasons), report=report, license=info)

@@ -40,6 +40,7 @@ __all__ = [
     "Page",
     "PageStatus",
     "ReviewTask",
+    "Role",
     "Seal",
     "SealStatus",
     "ServiceItem",

@@ -4,7 +4,6 @@ the same way on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-
 from typing import Any
 
 from sqlalchemy import DateTime, Dialect, MetaData

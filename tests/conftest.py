@@ -7,13 +7,26 @@ skipped. Processes are stopped at session end, and by atexit (Ctrl-C, crashes).
 from __future__ import annotations
 
 import atexit
+import signal
 from collections.abc import Iterator
+from types import FrameType
 
 import pytest
 
 from tests.servers import PgServer, S3Server, start_postgres, start_seaweedfs
 
 _startup_seconds: dict[str, float] = {}
+
+
+def _sigterm_as_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # SIGTERM (CI cancel, `timeout`) unwinds like Ctrl-C, so fixture teardown and atexit
+    # stop the servers; SeaweedFS also dies with us via PR_SET_PDEATHSIG.
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
 
 
 @pytest.fixture(scope="session")

@@ -63,7 +63,7 @@ class PgServer:
             stop()
 
 
-def _stop_process_group(proc: subprocess.Popen[bytes], grace: float = 5.0) -> None:
+def _stop_process_group(proc: subprocess.Popen[bytes], grace: float = 2.0) -> None:
     if proc.poll() is not None:
         return
     try:
@@ -81,12 +81,12 @@ def _stop_process_group(proc: subprocess.Popen[bytes], grace: float = 5.0) -> No
 
 
 def _die_with_parent() -> None:
-    """Linux: the child gets SIGTERM if the test process dies, even on SIGKILL."""
+    """Linux: the child is killed if the test process dies, even by SIGKILL or SIGTERM."""
     try:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG; its data is disposable
     except (OSError, AttributeError):
         pass
 

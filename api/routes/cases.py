@@ -46,17 +46,28 @@ def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
         "due_on": case.due_on.isoformat() if case.due_on else None,
         "pending_due_on": case.pending_due_on.isoformat() if case.pending_due_on else None,
         "pages": [
-            {"seq": p.seq, "submission": p.submission.seq, "filename": p.filename,
-             "status": p.status, "material_code": p.material_code,
-             "confidence": round(p.confidence, 3), "error": p.error or None,
-             "matched": p.reading.get("matched", []),
-             "quality": p.reading.get("quality"), "seals": p.reading.get("seals", []),
-             "image_object_id": p.image_object_id}
+            {
+                "seq": p.seq,
+                "submission": p.submission.seq,
+                "filename": p.filename,
+                "status": p.status,
+                "material_code": p.material_code,
+                "confidence": round(p.confidence, 3),
+                "error": p.error or None,
+                "matched": p.reading.get("matched", []),
+                "quality": p.reading.get("quality"),
+                "seals": p.reading.get("seals", []),
+                "image_object_id": p.image_object_id,
+            }
             for p in pages
         ],
         "notices": [
-            {"kind": n.kind, "number": n.number, "object_id": n.object_id,
-             "pdf": f"/api/v1/notices/{n.number}/pdf"}
+            {
+                "kind": n.kind,
+                "number": n.number,
+                "object_id": n.object_id,
+                "pdf": f"/api/v1/notices/{n.number}/pdf",
+            }
             for n in notices
         ],
     }
@@ -74,22 +85,30 @@ def get_case(number: str, session: SessionDep, user: CurrentUser) -> dict[str, A
 
 
 @router.post("/{number}/pages", status_code=202)
-async def add_pages(number: str, files: list[UploadFile], session: SessionDep, user: Clerk,
-                    hall: HallDep) -> dict[str, Any]:
+def add_pages(
+    number: str, files: list[UploadFile], session: SessionDep, user: Clerk, hall: HallDep
+) -> dict[str, Any]:
     case = load_case(session, user, number)
     if not files:
         raise InvalidInput("no file uploaded", "没有收到任何文件")
     limit = hall.settings.max_upload_bytes
     added = []
     for upload in files:
-        data = await upload.read(limit + 1)
+        data = upload.file.read(limit + 1)
         if len(data) > limit:
             raise InvalidInput(
                 f"{upload.filename}: larger than {limit // 2**20} MB",
                 f"{upload.filename}:文件超过 {limit // 2**20} MB 上限,请降低扫描分辨率后重试",
             )
-        page = intake.add_page(session, hall.store, case, data,
-                               filename=upload.filename or "page", actor=user, max_bytes=limit)
+        page = intake.add_page(
+            session,
+            hall.store,
+            case,
+            data,
+            filename=upload.filename or "page",
+            actor=user,
+            max_bytes=limit,
+        )
         added.append({"seq": page.seq, "status": page.status})
     return {"number": case.number, "pages": added}
 
@@ -113,8 +132,9 @@ def check(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> dict[
 
 
 @router.post("/{number}/decision", status_code=201)
-def decide(number: str, body: DecisionRequest, session: SessionDep, user: Clerk,
-           hall: HallDep) -> dict[str, Any]:
+def decide(
+    number: str, body: DecisionRequest, session: SessionDep, user: Clerk, hall: HallDep
+) -> dict[str, Any]:
     case_id = load_case(session, user, number).id
     intake.read_queued(hall, case_id=case_id)
     session.expire_all()
@@ -124,5 +144,12 @@ def decide(number: str, body: DecisionRequest, session: SessionDep, user: Clerk,
     else:
         notice = counter.decide(session, hall, case, actor=user, conditional=body.conditional)
     stored = session.get_one(StoredObject, notice.object_id)
-    return {"status": case.status, "notice": {"kind": notice.kind, "number": notice.number,
-            "sha256": stored.sha256, "pdf": f"/api/v1/notices/{notice.number}/pdf"}}
+    return {
+        "status": case.status,
+        "notice": {
+            "kind": notice.kind,
+            "number": notice.number,
+            "sha256": stored.sha256,
+            "pdf": f"/api/v1/notices/{notice.number}/pdf",
+        },
+    }

@@ -23,8 +23,14 @@ def catalog_summary(catalog: Catalog) -> list[dict[str, Any]]:
             "version": item.version,
             "guide": item.guide,
             "materials": [
-                {"code": m.code, "name": m.name, "required": m.required, "form": m.form,
-                 "pending_allowed": m.pending_allowed, "pending_days": m.pending_days}
+                {
+                    "code": m.code,
+                    "name": m.name,
+                    "required": m.required,
+                    "form": m.form,
+                    "pending_allowed": m.pending_allowed,
+                    "pending_days": m.pending_days,
+                }
                 for m in item.materials
             ],
         }

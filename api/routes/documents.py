@@ -26,24 +26,35 @@ def _authorise(session: SessionDep, user: User, obj: StoredObject) -> None:
         case is not None and case.department_id == user.department_id
     ):
         return
-    raise Forbidden("this object was not shared with your department",
-                    "该材料未向您所在部门共享,无权查看")
+    raise Forbidden(
+        "this object was not shared with your department", "该材料未向您所在部门共享,无权查看"
+    )
 
 
-def _download(session: SessionDep, hall: HallDep, user: User, obj: StoredObject,
-              filename: str) -> Response:
+def _download(
+    session: SessionDep, hall: HallDep, user: User, obj: StoredObject, filename: str
+) -> Response:
     _authorise(session, user, obj)
     data = hall.store.get(obj.key)
-    audit.record(session, actor=user.username, action="object.download",
-                 target=f"object:{obj.id}", sha256=obj.sha256)
-    return Response(data, media_type=obj.content_type,
-                    headers={"Content-Disposition": f'inline; filename="{filename}"',
-                             "X-Content-SHA256": obj.sha256})
+    audit.record(
+        session,
+        actor=user.username,
+        action="object.download",
+        target=f"object:{obj.id}",
+        sha256=obj.sha256,
+    )
+    return Response(
+        data,
+        media_type=obj.content_type,
+        headers={
+            "Content-Disposition": f'inline; filename="{filename}"',
+            "X-Content-SHA256": obj.sha256,
+        },
+    )
 
 
 @router.get("/objects/{object_id}")
-def get_object(object_id: int, session: SessionDep, hall: HallDep,
-               user: CurrentUser) -> Response:
+def get_object(object_id: int, session: SessionDep, hall: HallDep, user: CurrentUser) -> Response:
     obj = session.get(StoredObject, object_id)
     if obj is None:
         raise NotFound(f"no object {object_id}", f"对象 {object_id} 不存在")
@@ -55,8 +66,9 @@ def notice_pdf(number: str, session: SessionDep, hall: HallDep, user: CurrentUse
     notice = session.scalars(select(Notice).where(Notice.number == number)).first()
     if notice is None:
         raise NotFound(f"no notice {number!r}", f"通知书 {number!r} 不存在")
-    return _download(session, hall, user, session.get_one(StoredObject, notice.object_id),
-                     "notice.pdf")
+    return _download(
+        session, hall, user, session.get_one(StoredObject, notice.object_id), "notice.pdf"
+    )
 
 
 def _license(session: SessionDep, number: str) -> License:
@@ -70,14 +82,20 @@ def _license(session: SessionDep, number: str) -> License:
 def license_info(number: str, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
     license_ = _license(session, number)
     _authorise(session, user, session.get_one(StoredObject, license_.object_id))
-    return {"number": license_.number, "title": license_.title, "holder": license_.holder,
-            "status": license_.status, "issued_on": license_.issued_on.isoformat(),
-            "valid_until": license_.valid_until.isoformat() if license_.valid_until else None,
-            "pdf_sha256": license_.pdf_sha256}
+    return {
+        "number": license_.number,
+        "title": license_.title,
+        "holder": license_.holder,
+        "status": license_.status,
+        "issued_on": license_.issued_on.isoformat(),
+        "valid_until": license_.valid_until.isoformat() if license_.valid_until else None,
+        "pdf_sha256": license_.pdf_sha256,
+    }
 
 
 @router.get("/licenses/{number}/pdf")
 def license_pdf(number: str, session: SessionDep, hall: HallDep, user: CurrentUser) -> Response:
     license_ = _license(session, number)
-    return _download(session, hall, user, session.get_one(StoredObject, license_.object_id),
-                     "license.pdf")
+    return _download(
+        session, hall, user, session.get_one(StoredObject, license_.object_id), "license.pdf"
+    )

@@ -1,4 +1,7 @@
-"""Public verification: anyone holding a sealed document may check it, no account needed."""
+"""Public verification: anyone holding a sealed document may check it, no account needed.
+
+Routes are plain functions: FastAPI runs them in its thread pool, where pyHanko may run
+its own event loop and CPU-bound work does not stall other requests."""
 
 from __future__ import annotations
 
@@ -15,8 +18,8 @@ MAX_PDF = 50 * 1024 * 1024
 
 
 @router.post("/verify")
-async def verify(file: UploadFile, session: SessionDep, hall: HallDep) -> dict[str, Any]:
-    data = await file.read(MAX_PDF + 1)
+def verify(file: UploadFile, session: SessionDep, hall: HallDep) -> dict[str, Any]:
+    data = file.file.read(MAX_PDF + 1)
     if len(data) > MAX_PDF:
         raise InvalidInput("file larger than 50 MB", "文件超过 50 MB,无法验证")
     if not data:

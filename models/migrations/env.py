@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
@@ -14,7 +14,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Render our UTC type as the plain column type it stores, so migrations stand alone."""
     if type_ == "type" and isinstance(obj, UtcDateTime):
         return "sa.DateTime(timezone=True)"
@@ -37,7 +37,9 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(
-            connection=connection, target_metadata=target_metadata, render_as_batch=True,
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
             render_item=render_item,
         )
         with context.begin_transaction():
@@ -50,7 +52,9 @@ def run_migrations_online() -> None:
     )
     with connectable.connect() as conn:
         context.configure(
-            connection=conn, target_metadata=target_metadata, render_as_batch=True,
+            connection=conn,
+            target_metadata=target_metadata,
+            render_as_batch=True,
             render_item=render_item,
         )
         with context.begin_transaction():

@@ -14,9 +14,7 @@ from ocr.pipeline import PageReading, reading_order
 from ocr.preprocess import Quality
 
 
-@pytest.mark.parametrize(
-    "number", ["11010519491231002X", "440524188001010014"]
-)
+@pytest.mark.parametrize("number", ["11010519491231002X", "440524188001010014"])
 def test_valid_id_numbers(number: str) -> None:
     assert valid_id_number(number)
     assert valid_id_number(number.lower())

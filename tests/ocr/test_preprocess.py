@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from cases.samples import render_material
 from cases.sample_drawing import degrade
+from cases.samples import SampleApplicant, render_material
 from ocr.errors import ImageTooLarge, OcrError, UnreadableImage
 from ocr.preprocess import (
     decode_image,
@@ -32,7 +32,7 @@ def _jpeg(image: np.ndarray, q: int = 85) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def lease_page(applicant) -> np.ndarray:  # type: ignore[no-untyped-def]
+def lease_page(applicant: SampleApplicant) -> np.ndarray:
     (page,) = render_material(
         "premises_proof", item_name=GTGSH, applicant=applicant, rng=random.Random(1)
     )
@@ -40,7 +40,7 @@ def lease_page(applicant) -> np.ndarray:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def form_page(applicant) -> np.ndarray:  # type: ignore[no-untyped-def]
+def form_page(applicant: SampleApplicant) -> np.ndarray:
     (page,) = render_material(
         "application_form", item_name=GTGSH, applicant=applicant, rng=random.Random(2)
     )
@@ -91,10 +91,7 @@ def _png_header(width: int, height: int) -> bytes:
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     idat = zlib.compress(b"\x00" * 64)
     return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", ihdr)
-        + _chunk(b"IDAT", idat)
-        + _chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
     )
 
 
@@ -128,7 +125,7 @@ def test_deskew_leaves_straight_page_alone(form_page: np.ndarray) -> None:
 def test_red_seal_found_on_lease(lease_page: np.ndarray) -> None:
     seals = find_red_seals(lease_page)
     assert len(seals) == 1
-    x, y, w, h = seals[0]
+    _, _, w, h = seals[0]
     assert 250 < w < 450 and 250 < h < 450
     degraded = degrade(lease_page, random.Random(5))
     assert len(find_red_seals(degraded)) == 1

