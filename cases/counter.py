@@ -22,6 +22,7 @@ from models import (
     Case,
     CaseStatus,
     Deficiency,
+    Material,
     Notice,
     Page,
     PageStatus,
@@ -138,6 +139,7 @@ def decide(
         session.add(
             ReviewTask(case_id=case.id, department_id=case.department_id, due_on=case.due_on)
         )
+    _record_materials(session, case, submission, result, pending=kind is NoticeKind.CONDITIONAL)
     notice = _issue_notice(session, hall, case, submission, kind, lines, actor=actor)
     audit.record(
         session,
@@ -148,6 +150,27 @@ def decide(
         findings=[f"{f.material_code}:{f.kind}" for f in result.findings],
     )
     return notice
+
+
+def _record_materials(
+    session: Session, case: Case, submission: Submission, result: CheckResult, *, pending: bool
+) -> None:
+    """What the check saw of each checklist material, as of this submission."""
+    pending_codes = {r.code for r in result.pending_eligible} if pending else set()
+    for req in requirements_of(case):
+        pages = result.present.get(req.code, ())
+        if not pages and not req.required:
+            continue
+        state = "present" if pages else "pending" if req.code in pending_codes else "missing"
+        session.add(
+            Material(
+                case_id=case.id,
+                submission_id=submission.id,
+                code=req.code,
+                state=state,
+                page_ids=list(pages),
+            )
+        )
 
 
 def reject(session: Session, hall: Hall, case: Case, *, actor: User, reason: str) -> Notice:

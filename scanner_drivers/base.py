@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 
@@ -13,10 +13,6 @@ class ScannedPage:
     data: bytes  # a complete, decodable image
     content_type: str  # image/jpeg, image/png or image/tiff
     source: str  # where it came from: file name, "name#2" for a TIFF frame, device name
-    size: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "size", len(self.data))
 
 
 @runtime_checkable

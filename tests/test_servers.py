@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
+from tests import servers
 from tests.servers import S3Server, free_port
 
 
@@ -47,3 +49,14 @@ def test_free_port_leaves_room_for_grpc() -> None:
     ports = [free_port(with_grpc=True, taken=taken) for _ in range(4)]
     assert len(set(ports)) == 4
     assert all(p + 10000 in taken for p in ports)
+
+
+def test_seaweedfs_start_failure_raises_with_log_tail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "weed"
+    fake.write_text("#!/bin/sh\necho 'bind: address already in use' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(servers, "weed_binary", lambda: fake)
+    with pytest.raises(servers.ServerStartError, match="address already in use"):
+        servers.start_seaweedfs(tmp_path / "work", timeout=10)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from api.deps import Clerk, CurrentUser, HallDep, SessionDep, load_case
 from cases import counter, intake
 from cases.errors import InvalidInput
-from models import Case, Notice, Page, StoredObject, Submission
+from models import Case, Material, Notice, Page, StoredObject, Submission
 
 router = APIRouter(prefix="/api/v1/cases", tags=["intake"])
 
@@ -34,6 +34,12 @@ def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
         select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
     )
     notices = session.scalars(select(Notice).where(Notice.case_id == case.id).order_by(Notice.id))
+    materials = {  # the latest decision's view of each material
+        m.code: m.state
+        for m in session.scalars(
+            select(Material).where(Material.case_id == case.id).order_by(Material.id)
+        )
+    }
     return {
         "number": case.number,
         "item_code": case.item.code,
@@ -61,6 +67,7 @@ def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
             }
             for p in pages
         ],
+        "materials": materials,
         "notices": [
             {
                 "kind": n.kind,

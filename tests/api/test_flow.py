@@ -65,6 +65,7 @@ def test_case_from_correction_to_verified_license(
     ]
     assert [p["submission"] for p in view["pages"]] == [1, 2, 2]
     assert [n["kind"] for n in view["notices"]] == ["correction", "acceptance"]
+    assert set(view["materials"].values()) == {"present"}
     assert view["pages"][2]["seals"], "the lease contract carries a red seal"
 
     tasks = desk.client.get("/api/v1/review/tasks", headers=desk.headers("reviewer")).json()
@@ -118,3 +119,8 @@ def test_conditional_acceptance_when_only_pending_material_is_missing(
     assert r.json()["notice"]["kind"] == "conditional_acceptance"
     view = desk.client.get(f"/api/v1/cases/{number}", headers=desk.headers("clerk")).json()
     assert view["pending_due_on"] is not None
+    assert view["materials"] == {
+        "application_form": "present",
+        "id_card": "present",
+        "premises_proof": "pending",
+    }

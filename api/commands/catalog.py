@@ -1,0 +1,68 @@
+"""`onewindow catalog` and `onewindow samples`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from cases.config import Settings
+from cases.errors import InvalidInput
+
+
+def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
+    from api.routes.catalog import catalog_summary
+    from cases.catalog import load_catalog
+
+    items = catalog_summary(load_catalog(settings.catalog_dir))
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        return 0
+    for item in items:
+        print(
+            f"{item['code']}  {item['name']}  ({item['department']}, "
+            f"{item['time_limit_days']} 个工作日)"
+        )
+        for m in item["materials"]:
+            flag = "必交" if m["required"] else "选交"
+            if m["pending_allowed"]:
+                flag += f",可容缺 {m['pending_days']} 日"
+            print(f"    {m['code']:<22} {m['name']} [{flag}]")
+    return 0
+
+
+def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
+    from cases.catalog import load_catalog
+    from cases.samples import generate_pages, sample_applicant
+
+    item = load_catalog(settings.catalog_dir).item(args.item)
+    codes = [m.code for m in item.materials if m.required or args.all]
+    unknown = set(args.omit) - {m.code for m in item.materials}
+    if unknown:
+        raise InvalidInput(
+            f"--omit: unknown material(s) {sorted(unknown)} of {item.code}",
+            f"--omit:事项 {item.code} 没有材料 {sorted(unknown)}",
+        )
+    codes = [c for c in codes if c not in args.omit]
+    args.out.mkdir(parents=True, exist_ok=True)
+    pages = generate_pages(item.name, codes, sample_applicant(args.seed), seed=args.seed)
+    for page in pages:
+        (args.out / page.filename).write_bytes(page.data)
+        print(args.out / page.filename)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    catalog = sub.add_parser("catalog", help="service-item catalog")
+    catalog_sub = catalog.add_subparsers(dest="catalog_command", required=True)
+    listing = catalog_sub.add_parser("list")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=cmd_catalog_list)
+
+    samples = sub.add_parser("samples", help="generate sample scans for an item")
+    samples.add_argument("--item", required=True)
+    samples.add_argument("--out", type=Path, required=True)
+    samples.add_argument("--omit", action="append", default=[], metavar="MATERIAL_CODE")
+    samples.add_argument("--all", action="store_true", help="include optional materials")
+    samples.add_argument("--seed", type=int, default=0)
+    samples.set_defaults(func=cmd_samples)
