@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cases.config import Settings  # noqa: E402
-from cases.demo import run_demo  # noqa: E402
-from cases.hall import Hall  # noqa: E402
+from cases.config import Settings
+from cases.demo import run_demo
+from cases.hall import Hall
 
 
 def main() -> int:
