@@ -48,15 +48,18 @@ def main() -> int:
             ocr.append(ocr_s)
             rest.append(totals[-1] - ocr_s)
     med = statistics.median
-    print(f"Demo case benchmark, {date.today()}, {os.cpu_count()} cores, {args.runs} runs, "
-          "3 pages OCR'd (1 + 2 over two visits)\n")
+    print(
+        f"Demo case benchmark, {date.today()}, {os.cpu_count()} cores, {args.runs} runs, "
+        "3 pages OCR'd (1 + 2 over two visits)\n"
+    )
     print("| part | median s | min s | max s |")
     print("| --- | --- | --- | --- |")
-    for name, values in [("open hall (migrate, catalog, PKI, load OCR model)", opened),
-                         ("whole case, start to verified license", totals),
-                         ("  of which OCR (baseline: the pages alone)", ocr),
-                         ("  of which the rest (scan generation, check, 2 notices, seals, archive)",
-                          rest)]:
+    for name, values in [
+        ("open hall (migrate, catalog, PKI, load OCR model)", opened),
+        ("whole case, start to verified license", totals),
+        ("  of which OCR (baseline: the pages alone)", ocr),
+        ("  of which the rest (scan generation, check, 2 notices, seals, archive)", rest),
+    ]:
         print(f"| {name} | {med(values):.2f} | {min(values):.2f} | {max(values):.2f} |")
     print(f"\nOCR per page (median): {med(ocr) / 3:.2f} s")
     return 0
