@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
-APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf
+APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan
 
 .PHONY: demo test lint system-deps venv serve bench clean
 
@@ -25,8 +25,10 @@ serve: system-deps venv
 	$(BIN)/onewindow serve
 
 bench: system-deps venv
-	$(BIN)/python bench/bench_ocr.py
+	$(BIN)/python bench/ocr
 	$(BIN)/python bench/bench_demo.py
+	$(BIN)/python bench/bench_signing.py
+	$(BIN)/python bench/bench_archive.py
 
 venv: $(STAMP)
 
@@ -49,7 +51,7 @@ system-deps:
 	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "please install:$$missing (fonts-wqy-zenhei, fonts-arphic-uming, poppler-utils, qpdf)"; exit 1; \
+	    echo "please install:$$missing ($(APT_PACKAGES))"; exit 1; \
 	  fi; \
 	fi
 

@@ -7,8 +7,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
-from api.routes import cases, catalog, documents, review, verify
+from api import errors, web
+from api.routes import cases, catalog, delivery, documents, review, sharing, verify
+from cases.audit_checkpoints import CheckpointTimer
 from cases.config import Settings
 from cases.hall import Hall
 from cases.worker import PageWorker
@@ -17,16 +18,23 @@ from cases.worker import PageWorker
 def create_app(
     settings: Settings | None = None, *, hall: Hall | None = None, worker: bool = True
 ) -> FastAPI:
+    settings = hall.settings if hall else settings or Settings()
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        opened = hall or Hall.open(settings or Settings())
+        opened = hall or Hall.open(settings)
         app.state.hall = opened
         page_worker = PageWorker(opened) if worker else None
         if page_worker:
             page_worker.start()
+        checkpoints = CheckpointTimer(opened) if worker else None
+        if checkpoints:
+            checkpoints.start()
         try:
             yield
         finally:
+            if checkpoints:
+                checkpoints.stop()
             if page_worker:
                 page_worker.stop()
             if hall is None:
@@ -39,8 +47,9 @@ def create_app(
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (catalog, cases, review, documents, verify):
+    for module in (catalog, cases, review, delivery, documents, sharing, verify):
         app.include_router(module.router)
+    web.install(app, settings)
 
     @app.get("/health", tags=["health"])
     def health() -> dict[str, str]:

@@ -7,7 +7,7 @@ import argparse
 import logging
 import sys
 
-from api.commands import catalog, core, verify
+from api.commands import archive, catalog, check, core, licenses, ocr, scan, stats, verify
 from archive import ArchiveError, StoreUnavailable
 from cases.config import Settings
 from cases.db import DatabaseUnavailable
@@ -15,7 +15,7 @@ from cases.errors import ConfigurationError, OneWindowError
 from ocr import OcrError
 from signing import SigningError
 
-COMMANDS = [core, catalog, verify]
+COMMANDS = [core, catalog, verify, ocr, stats, scan, licenses, check, archive]
 
 EXIT_DATA = 65  # bad input the user can fix
 EXIT_UNAVAILABLE = 69  # a service (database, object store) is down

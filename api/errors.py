@@ -10,7 +10,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from archive import ArchiveError, ObjectNotFound, StoreUnavailable
 from cases.db import DatabaseUnavailable
@@ -53,12 +53,33 @@ def body(code: str, zh: str, en: str) -> dict[str, dict[str, str]]:
     return {"error": {"code": code, "message_zh": zh, "message_en": en}}
 
 
+def error_page(request: Request, status: int, zh: str, en: str) -> Response:
+    from api.web.templating import render
+
+    titles = {
+        401: "请先登录",
+        403: "无权操作",
+        404: "未找到",
+        409: "当前状态不允许此操作",
+        422: "输入有误",
+        503: "服务暂不可用",
+    }
+    return render(
+        request,
+        "error.html",
+        status_code=status,
+        title=titles.get(status, "出错了"),
+        message_zh=zh,
+        message_en=en,
+    )
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(OneWindowError)
     @app.exception_handler(ArchiveError)
     @app.exception_handler(OcrError)
     @app.exception_handler(SigningError)
-    async def _known(_: Request, exc: Exception) -> JSONResponse:
+    async def _known(request: Request, exc: Exception) -> Response:
         status = status_for(exc)
         if status >= 500:
             log.error("request failed: %s", exc)

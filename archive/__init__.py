@@ -20,13 +20,22 @@ from archive.errors import (
 )
 from archive.local import LocalFolderStore
 from archive.memory import InMemoryStore
-from archive.store import ObjectInfo, ObjectStore, content_key, put_content_addressed
+from archive.presign import UrlSigner
+from archive.staging import DrainReport, StagingStore
+from archive.store import (
+    ObjectInfo,
+    ObjectStore,
+    RetentionMode,
+    content_key,
+    put_content_addressed,
+)
 
 if TYPE_CHECKING:
     from archive.s3 import S3Store
 
 __all__ = [
     "ArchiveError",
+    "DrainReport",
     "InMemoryStore",
     "IntegrityError",
     "InvalidKey",
@@ -35,9 +44,12 @@ __all__ = [
     "ObjectNotFound",
     "ObjectStore",
     "RetentionLocked",
+    "RetentionMode",
     "S3Store",
+    "StagingStore",
     "StoreAccessDenied",
     "StoreUnavailable",
+    "UrlSigner",
     "content_key",
     "put_content_addressed",
 ]

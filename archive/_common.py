@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
-from archive.errors import IntegrityError, InvalidKey, ObjectNotFound, RetentionLocked
+from archive.errors import ArchiveError, IntegrityError, InvalidKey, ObjectNotFound, RetentionLocked
 
 if TYPE_CHECKING:
     from archive.store import ObjectInfo
@@ -90,7 +90,12 @@ def not_found(key: str) -> ObjectNotFound:
 
 
 def refuse_if_retained(info: ObjectInfo, action: str) -> None:
-    """Local enforcement of retention (S3 enforces it server-side)."""
+    """Local enforcement of retention and legal hold (S3 enforces them server-side)."""
+    if info.legal_hold:
+        raise RetentionLocked(
+            f"cannot {action} {info.key}: under legal hold",
+            f"对象 {info.key} 处于法律保全（legal hold）状态，不得删除或覆盖",
+        )
     if info.retain_until is not None and info.retain_until > now():
         until = info.retain_until.isoformat()
         raise RetentionLocked(
@@ -206,3 +211,16 @@ class VerifyingReader(io.RawIOBase):
 
 def buffered(raw: io.RawIOBase) -> BinaryIO:
     return io.BufferedReader(raw, buffer_size=CHUNK)
+
+
+def only_current(key: str, version_id: str | None) -> None:
+    """Unversioned stores have one version, addressed as None."""
+    if version_id is not None:
+        raise not_found(f"{key}?versionId={version_id}")
+
+
+def no_presign(key: str) -> ArchiveError:
+    return ArchiveError(
+        f"this store cannot make links for {key}: no URL signer configured",
+        f"该存储未配置链接签名，无法为 {key} 生成下载链接",
+    )

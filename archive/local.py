@@ -23,8 +23,9 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
-from datetime import datetime
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -33,9 +34,11 @@ from archive._common import (
     buffered,
     iter_chunks,
     mismatch,
+    no_presign,
     normalize_sha256,
     not_found,
     now,
+    only_current,
     refuse_if_retained,
     utc,
     validate_key,
@@ -43,7 +46,8 @@ from archive._common import (
     validate_prefix,
 )
 from archive.errors import ArchiveError, InvalidKey, StoreAccessDenied, StoreUnavailable
-from archive.store import ObjectInfo
+from archive.presign import UrlSigner, check_expiry
+from archive.store import ObjectInfo, RetentionMode
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +55,9 @@ _STALE_TMP_SECONDS = 3600
 
 
 class LocalFolderStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, url_signer: UrlSigner | None = None) -> None:
         self.root = Path(root)
+        self._signer = url_signer
         self._objects = self.root / "objects"
         self._meta = self.root / "meta"
         self._tmp = self.root / "tmp"
@@ -73,6 +78,8 @@ class LocalFolderStore:
         metadata: Mapping[str, str] | None = None,
         sha256: str | None = None,
         retain_until: datetime | None = None,
+        retention_mode: RetentionMode = "COMPLIANCE",
+        legal_hold: bool = False,
     ) -> ObjectInfo:
         validate_key(key)
         meta = validate_metadata(metadata)
@@ -94,6 +101,8 @@ class LocalFolderStore:
                     metadata=meta,
                     modified=now(),
                     retain_until=utc(retain_until) if retain_until is not None else None,
+                    retention_mode=retention_mode if retain_until is not None else None,
+                    legal_hold=legal_hold,
                 )
                 _write_synced(tmp_meta, json.dumps(_info_to_json(info)).encode("utf-8"))
                 with self._lock:
@@ -144,7 +153,8 @@ class LocalFolderStore:
         validate_key(key)
         return self._meta_path(key).is_file()
 
-    def get(self, key: str) -> bytes:
+    def get(self, key: str, *, version_id: str | None = None) -> bytes:
+        only_current(key, version_id)
         info = self.stat(key)
         with _io_errors(key):
             try:
@@ -186,6 +196,25 @@ class LocalFolderStore:
                 yield self.stat(key)
             except ArchiveError:
                 continue  # deleted meanwhile
+
+    def versions(self, key: str) -> Sequence[ObjectInfo]:
+        return [self.stat(key)]  # the folder store keeps no older versions
+
+    def set_legal_hold(self, key: str, on: bool) -> ObjectInfo:
+        with self._lock, _io_errors(key):
+            info = replace(self.stat(key), legal_hold=on)
+            tmp_meta = self._tmp / f"{uuid.uuid4().hex}.json"
+            _write_synced(tmp_meta, json.dumps(_info_to_json(info)).encode("utf-8"))
+            os.replace(tmp_meta, self._meta_path(key))
+            _fsync_dir(self._meta_path(key).parent)
+        return info
+
+    def presign(self, key: str, *, expires: timedelta) -> str:
+        check_expiry(expires)
+        self.stat(key)
+        if self._signer is None:
+            raise no_presign(key)
+        return self._signer.sign(key, expires)
 
     # -- internals -----------------------------------------------------------------
 
@@ -295,6 +324,8 @@ def _info_to_json(info: ObjectInfo) -> dict[str, Any]:
         "metadata": dict(info.metadata),
         "modified": info.modified.isoformat(),
         "retain_until": info.retain_until.isoformat() if info.retain_until else None,
+        "retention_mode": info.retention_mode,
+        "legal_hold": info.legal_hold,
     }
 
 
@@ -308,4 +339,6 @@ def _info_from_json(key: str, raw: dict[str, Any]) -> ObjectInfo:
         metadata={str(k): str(v) for k, v in raw["metadata"].items()},
         modified=datetime.fromisoformat(raw["modified"]),
         retain_until=datetime.fromisoformat(until) if until else None,
+        retention_mode=raw.get("retention_mode"),
+        legal_hold=bool(raw.get("legal_hold", False)),
     )

@@ -9,24 +9,27 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import BinaryIO
 
 from archive._common import (
     iter_chunks,
     mismatch,
+    no_presign,
     normalize_sha256,
     not_found,
     now,
+    only_current,
     refuse_if_retained,
     utc,
     validate_key,
     validate_metadata,
     validate_prefix,
 )
-from archive.store import ObjectInfo
+from archive.presign import UrlSigner, check_expiry
+from archive.store import ObjectInfo, RetentionMode
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,10 @@ class _Entry:
 class InMemoryStore:
     """Objects live in a dict; ``corrupt()`` lets tests simulate bit rot."""
 
-    def __init__(self) -> None:
+    def __init__(self, url_signer: UrlSigner | None = None) -> None:
+        self._signer = url_signer
         self._objects: dict[str, _Entry] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def put(
         self,
@@ -51,6 +55,8 @@ class InMemoryStore:
         metadata: Mapping[str, str] | None = None,
         sha256: str | None = None,
         retain_until: datetime | None = None,
+        retention_mode: RetentionMode = "COMPLIANCE",
+        legal_hold: bool = False,
     ) -> ObjectInfo:
         validate_key(key)
         meta = validate_metadata(metadata)
@@ -72,6 +78,8 @@ class InMemoryStore:
             metadata=meta,
             modified=now(),
             retain_until=utc(retain_until) if retain_until is not None else None,
+            retention_mode=retention_mode if retain_until is not None else None,
+            legal_hold=legal_hold,
         )
         with self._lock:
             old = self._objects.get(key)
@@ -80,7 +88,8 @@ class InMemoryStore:
             self._objects[key] = _Entry(info, body)
         return info
 
-    def get(self, key: str) -> bytes:
+    def get(self, key: str, *, version_id: str | None = None) -> bytes:
+        only_current(key, version_id)
         entry = self._entry(key)
         actual = hashlib.sha256(entry.data).hexdigest()
         if actual != entry.info.sha256:
@@ -112,6 +121,23 @@ class InMemoryStore:
                 raise not_found(key)
             refuse_if_retained(entry.info, "delete")
             del self._objects[key]
+
+    def versions(self, key: str) -> Sequence[ObjectInfo]:
+        return [self.stat(key)]
+
+    def set_legal_hold(self, key: str, on: bool) -> ObjectInfo:
+        with self._lock:
+            entry = self._entry(key)
+            info = replace(entry.info, legal_hold=on)
+            self._objects[key] = _Entry(info, entry.data)
+        return info
+
+    def presign(self, key: str, *, expires: timedelta) -> str:
+        check_expiry(expires)
+        self.stat(key)
+        if self._signer is None:
+            raise no_presign(key)
+        return self._signer.sign(key, expires)
 
     def corrupt(self, key: str, data: bytes) -> None:
         """Test hook: replace the stored bytes without updating the recorded hash."""

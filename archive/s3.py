@@ -23,14 +23,14 @@ import io
 import logging
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
-from datetime import datetime
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any, BinaryIO, cast
 from urllib.parse import quote, unquote
 
 import urllib3
 from minio import Minio
-from minio.commonconfig import COMPLIANCE
+from minio.commonconfig import COMPLIANCE, GOVERNANCE
 from minio.error import S3Error
 from minio.retention import Retention
 
@@ -41,6 +41,7 @@ from archive._common import (
     buffered,
     mismatch,
     normalize_sha256,
+    now,
     utc,
     validate_key,
     validate_metadata,
@@ -58,7 +59,8 @@ from archive.errors import (
     IntegrityError,
     ObjectNotFound,
 )
-from archive.store import ObjectInfo
+from archive.presign import check_expiry
+from archive.store import ObjectInfo, RetentionMode
 
 logger = logging.getLogger(__name__)
 
@@ -150,24 +152,26 @@ class S3Store:
         metadata: Mapping[str, str] | None = None,
         sha256: str | None = None,
         retain_until: datetime | None = None,
+        retention_mode: RetentionMode = "COMPLIANCE",
+        legal_hold: bool = False,
     ) -> ObjectInfo:
         validate_key(key)
         meta = validate_metadata(metadata)
         expected = normalize_sha256(sha256)
         self.ensure_bucket()
-        retention = Retention(COMPLIANCE, utc(retain_until)) if retain_until is not None else None
+        mode = GOVERNANCE if retention_mode == "GOVERNANCE" else COMPLIANCE
+        retention = Retention(mode, utc(retain_until)) if retain_until is not None else None
+        lock = _Lock(retention, legal_hold)
         if isinstance(data, bytes | bytearray | memoryview):
             body = bytes(data)
             actual = hashlib.sha256(body).hexdigest()
             if expected is not None and actual != expected:
                 raise mismatch(key, expected, actual)
-            return self._upload(
-                key, io.BytesIO(body), len(body), actual, content_type, meta, retention
-            )
+            return self._upload(key, io.BytesIO(body), len(body), actual, content_type, meta, lock)
         if expected is not None:
             # Hash checked while the parts go up; a mismatch raises before completion.
             reader = buffered(HashingReader(data, key, expected))
-            return self._upload(key, reader, -1, expected, content_type, meta, retention)
+            return self._upload(key, reader, -1, expected, content_type, meta, lock)
         with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
             digest = hashlib.sha256()
             size = 0
@@ -177,7 +181,7 @@ class S3Store:
                 size += len(chunk)
             spool.seek(0)
             return self._upload(
-                key, cast(BinaryIO, spool), size, digest.hexdigest(), content_type, meta, retention
+                key, cast(BinaryIO, spool), size, digest.hexdigest(), content_type, meta, lock
             )
 
     def _upload(
@@ -188,10 +192,11 @@ class S3Store:
         digest: str,
         content_type: str,
         meta: dict[str, str],
-        retention: Retention | None,
+        lock: _Lock,
     ) -> ObjectInfo:
         headers: dict[str, Any] = {name: quote(value, safe="") for name, value in meta.items()}
         headers["sha256"] = digest
+        retention = lock.retention
         try:
             result = self._client.put_object(
                 self.bucket,
@@ -203,10 +208,23 @@ class S3Store:
                 part_size=PART_SIZE if length < 0 or length > PART_SIZE else 0,
                 num_parallel_uploads=1,
                 retention=retention,
+                legal_hold=lock.legal_hold,
             )
-            return self._stat(key, version_id=result.version_id)
         except Exception as e:
             raise translate(e, key=key) from e
+        # Built from what we sent, not re-read: a stat per put costs a round trip.
+        return ObjectInfo(
+            key=key,
+            size=length if length >= 0 else _stream_size(body),
+            sha256=digest,
+            content_type=content_type,
+            metadata=meta,
+            modified=now(),
+            retain_until=utc(retention.retain_until_date) if retention else None,
+            retention_mode=retention.mode if retention else None,
+            legal_hold=lock.legal_hold,
+            version_id=result.version_id,
+        )
 
     def delete(self, key: str) -> None:
         validate_key(key)
@@ -233,14 +251,16 @@ class S3Store:
             return False
         return True
 
-    def get(self, key: str) -> bytes:
-        with self.open(key) as stream:
+    def get(self, key: str, *, version_id: str | None = None) -> bytes:
+        with self.open(key, version_id=version_id) as stream:
             return stream.read()
 
-    def open(self, key: str) -> BinaryIO:
-        info = self.stat(key)
+    def open(self, key: str, *, version_id: str | None = None) -> BinaryIO:
+        validate_key(key)
+        self.ensure_bucket()
+        info = self._stat(key, version_id)
         try:
-            response = self._client.get_object(self.bucket, key)
+            response = self._client.get_object(self.bucket, key, version_id=info.version_id)
         except Exception as e:
             raise translate(e, key=key) from e
 
@@ -274,6 +294,41 @@ class S3Store:
             except ObjectNotFound:
                 continue
 
+    def versions(self, key: str) -> Sequence[ObjectInfo]:
+        validate_key(key)
+        self.ensure_bucket()
+        try:
+            found = [
+                o
+                for o in self._client.list_objects(self.bucket, prefix=key, include_version=True)
+                if o.object_name == key and not o.is_delete_marker
+            ]
+        except Exception as e:
+            raise translate(e, key=key) from e
+        infos = [self._stat(key, o.version_id) for o in found]
+        return sorted(infos, key=lambda i: i.modified, reverse=True)
+
+    def set_legal_hold(self, key: str, on: bool) -> ObjectInfo:
+        validate_key(key)
+        self.ensure_bucket()
+        version = self._raw_stat(key).version_id
+        try:
+            if on:
+                self._client.enable_object_legal_hold(self.bucket, key, version_id=version)
+            else:
+                self._client.disable_object_legal_hold(self.bucket, key, version_id=version)
+        except Exception as e:
+            raise translate(e, key=key) from e
+        return self._stat(key, version)
+
+    def presign(self, key: str, *, expires: timedelta) -> str:
+        check_expiry(expires)
+        self.stat(key)
+        try:
+            return self._client.presigned_get_object(self.bucket, key, expires=expires)
+        except Exception as e:
+            raise translate(e, key=key) from e
+
     # -- internals -----------------------------------------------------------------
 
     def _raw_stat(self, key: str, version_id: str | None = None) -> Any:
@@ -288,10 +343,16 @@ class S3Store:
         meta: dict[str, str] = {}
         digest = ""
         until = None
+        mode = None
+        hold = False
         for name, value in headers.items():
             lower = name.lower()
             if lower == "x-amz-object-lock-retain-until-date":
                 until = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            elif lower == "x-amz-object-lock-mode":
+                mode = value
+            elif lower == "x-amz-object-lock-legal-hold":
+                hold = value.upper() == "ON"
             if not lower.startswith(_META_PREFIX):
                 continue
             short = lower.removeprefix(_META_PREFIX)
@@ -312,7 +373,26 @@ class S3Store:
             metadata=meta,
             modified=utc(obj.last_modified) if obj.last_modified else utc(datetime.now()),
             retain_until=utc(until) if until else None,
+            retention_mode=mode if until else None,
+            legal_hold=hold,
+            version_id=obj.version_id,
         )
+
+
+class _Lock:
+    """Object-lock settings of one put."""
+
+    def __init__(self, retention: Retention | None, legal_hold: bool) -> None:
+        self.retention = retention
+        self.legal_hold = legal_hold
+
+
+def _stream_size(body: BinaryIO) -> int:
+    size = getattr(body, "size", None)  # HashingReader counts what it passed on
+    raw = getattr(body, "raw", None)
+    if size is None and raw is not None:
+        size = getattr(raw, "size", None)
+    return int(size or 0)
 
 
 __all__ = [

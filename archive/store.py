@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
-from collections.abc import Iterator, Mapping
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import BinaryIO, Protocol, runtime_checkable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import BinaryIO, Literal, Protocol, runtime_checkable
 
-from archive.errors import IntegrityError, InvalidKey, ObjectNotFound
+from archive.errors import IntegrityError, InvalidKey, ObjectNotFound, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+RetentionMode = Literal["COMPLIANCE", "GOVERNANCE"]
+SPOOL_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,9 @@ class ObjectInfo:
     metadata: Mapping[str, str]
     modified: datetime  # timezone-aware
     retain_until: datetime | None = None  # object-lock retention, when known
+    retention_mode: str | None = None  # COMPLIANCE or GOVERNANCE, with retain_until
+    legal_hold: bool = False
+    version_id: str | None = None  # S3 version of these bytes; None where unversioned
 
 
 @runtime_checkable
@@ -50,6 +59,8 @@ class ObjectStore(Protocol):
         metadata: Mapping[str, str] | None = None,
         sha256: str | None = None,
         retain_until: datetime | None = None,
+        retention_mode: RetentionMode = "COMPLIANCE",
+        legal_hold: bool = False,
     ) -> ObjectInfo:
         """Store bytes or a stream (streamed, never read whole).
 
@@ -59,8 +70,8 @@ class ObjectStore(Protocol):
         """
         ...
 
-    def get(self, key: str) -> bytes:
-        """Whole object, verified against its recorded SHA-256."""
+    def get(self, key: str, *, version_id: str | None = None) -> bytes:
+        """Whole object (or an older version), verified against its recorded SHA-256."""
         ...
 
     def open(self, key: str) -> BinaryIO:
@@ -76,7 +87,20 @@ class ObjectStore(Protocol):
         ...
 
     def delete(self, key: str) -> None:
-        """Remove the object; ObjectNotFound if absent, RetentionLocked while retained."""
+        """Remove the object; ObjectNotFound if absent, RetentionLocked while retained
+        or under legal hold."""
+        ...
+
+    def versions(self, key: str) -> Sequence[ObjectInfo]:
+        """Every stored version of ``key``, newest first (one where unversioned)."""
+        ...
+
+    def set_legal_hold(self, key: str, on: bool) -> ObjectInfo:
+        """Legal hold (司法保全): while on, nothing deletes the object, whatever its retention."""
+        ...
+
+    def presign(self, key: str, *, expires: timedelta) -> str:
+        """A URL that reads the object without credentials until ``expires`` from now."""
         ...
 
 
@@ -95,23 +119,74 @@ def content_key(sha256: str, prefix: str = "objects") -> str:
 
 def put_content_addressed(
     store: ObjectStore,
-    data: bytes,
+    data: bytes | BinaryIO,
     *,
     content_type: str,
     metadata: Mapping[str, str],
     prefix: str = "objects",
     retain_until: datetime | None = None,
+    retention_mode: RetentionMode = "COMPLIANCE",
+    legal_hold: bool = False,
+    spool_dir: Path | None = None,
 ) -> ObjectInfo:
     """Store ``data`` under its content key; if already there, return the existing object.
 
+    A stream is first copied to a temporary file while hashing (the key is the hash, so
+    it must be known before the upload); memory stays at one chunk whatever the size.
     The first provider's metadata is kept: per-case provenance belongs in the database
     row that points at the key, not in the shared object.
     """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        with tempfile.TemporaryFile(dir=spool_dir) as spool:
+            hasher = hashlib.sha256()
+            while chunk := data.read(SPOOL_CHUNK):
+                hasher.update(chunk)
+                spool.write(chunk)
+            spool.flush()
+            os.fsync(spool.fileno())
+            spool.seek(0)
+            return _put_once(
+                store,
+                spool,
+                hasher.hexdigest(),
+                content_type,
+                metadata,
+                prefix,
+                retain_until,
+                retention_mode,
+                legal_hold,
+            )
     digest = hashlib.sha256(data).hexdigest()
+    return _put_once(
+        store,
+        bytes(data),
+        digest,
+        content_type,
+        metadata,
+        prefix,
+        retain_until,
+        retention_mode,
+        legal_hold,
+    )
+
+
+def _put_once(
+    store: ObjectStore,
+    data: bytes | BinaryIO,
+    digest: str,
+    content_type: str,
+    metadata: Mapping[str, str],
+    prefix: str,
+    retain_until: datetime | None,
+    retention_mode: RetentionMode,
+    legal_hold: bool,
+) -> ObjectInfo:
     key = content_key(digest, prefix)
     try:
         existing = store.stat(key)
-    except ObjectNotFound:
+    except (ObjectNotFound, StoreUnavailable):
+        # Unknown while the store is down: put anyway. A staging store keeps it and its
+        # drain skips what the store turns out to hold already.
         existing = None
     if existing is not None:
         if existing.sha256 != digest:
@@ -128,4 +203,6 @@ def put_content_addressed(
         metadata=metadata,
         sha256=digest,
         retain_until=retain_until,
+        retention_mode=retention_mode,
+        legal_hold=legal_hold,
     )

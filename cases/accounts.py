@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -55,6 +58,35 @@ def create_user(
     session.add(user)
     session.flush()
     return user, token
+
+
+_hasher = PasswordHasher()
+MIN_PASSWORD_LENGTH = 8
+
+
+def set_password(user: User, password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(
+            f"a password needs at least {MIN_PASSWORD_LENGTH} characters",
+            f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符",
+        )
+    user.password_hash = _hasher.hash(password)
+
+
+def login(session: Session, username: str, password: str) -> User:
+    """Check a browser login; the message never says which of the two was wrong."""
+    user = session.scalars(select(User).where(User.username == username.strip())).first()
+    wrong = Unauthenticated("wrong username or password", "用户名或密码错误")
+    if user is None or not user.active or not user.password_hash:
+        _hasher.hash(password)  # same work either way: no user enumeration by timing
+        raise wrong
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise wrong from None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return user
 
 
 def authenticate(session: Session, token: str | None) -> User:

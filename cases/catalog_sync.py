@@ -31,11 +31,18 @@ def sync_catalog(session: Session, catalog: Catalog) -> None:
         window.name = wspec.name
         session.add(window)
     session.flush()
-    for item in catalog.items.values():
-        _publish(session, item, departments[item.department])
+    for versions in (catalog.history or {c: (i,) for c, i in catalog.items.items()}).values():
+        for item_spec in versions:
+            _publish(session, item_spec, departments[item_spec.department])
 
 
-def _publish(session: Session, spec: ItemSpec, department: Department) -> None:
+def publish_item(session: Session, spec: ItemSpec) -> ChecklistVersion:
+    """Publish one (already validated) item version; the same content again is a no-op."""
+    department = session.scalars(select(Department).where(Department.code == spec.department)).one()
+    return _publish(session, spec, department)
+
+
+def _publish(session: Session, spec: ItemSpec, department: Department) -> ChecklistVersion:
     item = session.scalars(select(ServiceItem).where(ServiceItem.code == spec.code)).first()
     if item is None:
         item = ServiceItem(code=spec.code, name=spec.name, department=department)
@@ -54,7 +61,7 @@ def _publish(session: Session, spec: ItemSpec, department: Department) -> None:
                 "content; raise its version number to publish a change",
                 f"事项 {spec.code} 第 {spec.version} 版已发布且内容不同;修改清单须提高版本号",
             )
-        return
+        return existing
     version = ChecklistVersion(
         item_id=item.id,
         version=spec.version,
@@ -64,6 +71,7 @@ def _publish(session: Session, spec: ItemSpec, department: Department) -> None:
         guide=spec.guide,
         license_spec=spec.license.model_dump(mode="json"),
         sha256=spec.sha256,
+        spec=spec.model_dump(mode="json"),
     )
     session.add(version)
     session.flush()
@@ -82,6 +90,8 @@ def _publish(session: Session, spec: ItemSpec, department: Department) -> None:
             )
         )
     session.flush()
+    session.refresh(item)
+    return version
 
 
 def current_checklist(session: Session, item: ServiceItem) -> ChecklistVersion:
@@ -94,3 +104,35 @@ def current_checklist(session: Session, item: ServiceItem) -> ChecklistVersion:
             f"事项 {item.code} 当前没有生效的材料清单版本",
         )
     return effective[-1]
+
+
+def spec_of(version: ChecklistVersion) -> ItemSpec:
+    """The rules a case was checked against, as published (older rows: rebuilt)."""
+    if version.spec:
+        return ItemSpec.model_validate(version.spec)
+    item = version.item
+    return ItemSpec.model_validate(
+        {
+            "code": item.code,
+            "name": item.name,
+            "department": item.department.code,
+            "kind": version.kind,
+            "time_limit_days": version.time_limit_days,
+            "license": version.license_spec,
+            "version": version.version,
+            "effective_from": version.effective_from,
+            "guide": version.guide,
+            "materials": [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "required": r.required,
+                    "form": r.form,
+                    "pending_allowed": r.pending_allowed,
+                    "pending_days": r.pending_days,
+                    "hints": r.hints,
+                }
+                for r in version.requirements
+            ],
+        }
+    )

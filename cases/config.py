@@ -43,22 +43,53 @@ class Settings(BaseSettings):
     # PKI: where the CA and seal keys live, and the passphrase that encrypts them at rest.
     pki_dir: Path | None = None
     key_passphrase: str = DEV_PASSPHRASE
+    # PAdES level of licenses (B-B, B-T, B-LT, B-LTA; B-T and above need a TSA); notices
+    # are always B-B. Extra trust anchors (PEM files) beside the PKI's own root.
+    license_pades_level: str = "B-B"
+    tsa_url: str | None = None
+    extra_trust_anchors: list[Path] = Field(default_factory=list)
+    verify_online: bool = False  # fetch OCSP/CRL while verifying (else embedded data only)
+    public_verify_per_minute: int = 30  # per client address on the public page
 
     catalog_dir: Path | None = Field(default=None, description="default: the shipped sample")
     font_path: Path | None = None
     public_base_url: str = "http://127.0.0.1:8000"
 
-    ocr_det_limit_side_len: int = 1280
-    ocr_engine: str = "rapidocr"
+    ocr_det_limit_side_len: int = 960
+    ocr_engine: str = "rapidocr"  # or "paddle" (needs the two model directories below)
+    ocr_workers: int = Field(default=2, ge=1, le=16, description="pages read in parallel")
+    ocr_paddle_det_dir: Path | None = None
+    ocr_paddle_rec_dir: Path | None = None
     max_upload_bytes: int = 30 * 1024 * 1024
+
+    # Signs the browser session cookie; must be set in production.
+    session_secret: str = DEV_PASSPHRASE
 
     @model_validator(mode="after")
     def _refuse_development_secrets_in_production(self) -> Settings:
-        if self.env is Environment.PRODUCTION and self.key_passphrase == DEV_PASSPHRASE:
+        if self.env is Environment.PRODUCTION and DEV_PASSPHRASE in (
+            self.key_passphrase,
+            self.session_secret,
+        ):
             raise ConfigurationError(
-                "ONEWINDOW_KEY_PASSPHRASE must be set in production; the development "
-                "passphrase and the generated development PKI are refused",
-                "生产环境必须设置 ONEWINDOW_KEY_PASSPHRASE;不得使用开发口令及自动生成的开发证书",
+                "ONEWINDOW_KEY_PASSPHRASE and ONEWINDOW_SESSION_SECRET must be set in "
+                "production; development secrets and the generated development PKI are refused",
+                "生产环境必须设置 ONEWINDOW_KEY_PASSPHRASE 与 ONEWINDOW_SESSION_SECRET;"
+                "不得使用开发口令及自动生成的开发证书",
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _check_pades_level(self) -> Settings:
+        if self.license_pades_level not in ("B-B", "B-T", "B-LT", "B-LTA"):
+            raise ConfigurationError(
+                "ONEWINDOW_LICENSE_PADES_LEVEL must be B-B, B-T, B-LT or B-LTA",
+                "ONEWINDOW_LICENSE_PADES_LEVEL 须为 B-B、B-T、B-LT 或 B-LTA",
+            )
+        if self.license_pades_level != "B-B" and not self.tsa_url:
+            raise ConfigurationError(
+                f"PAdES {self.license_pades_level} licenses need ONEWINDOW_TSA_URL",
+                f"PAdES {self.license_pades_level} 级别证照须配置时间戳服务 ONEWINDOW_TSA_URL",
             )
         return self
 

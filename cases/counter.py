@@ -1,76 +1,93 @@
-"""The counter's decisions (前台综合受理): check the case against its checklist and answer
-the applicant with one sealed notice: acceptance, conditional acceptance, correction
-(listing everything at once) or rejection."""
+"""The counter's decisions (前台综合受理): check the case against its checklist version and
+answer the applicant with one sealed notice: acceptance, conditional acceptance (with the
+commitment letter), correction (everything at once) or rejection.
+
+The 一次告知 rule is enforced where it can be: a later correction notice may only list what
+was already listed, or what concerns pages handed in since; anything else is flagged and
+counted (`one_time_report`).
+"""
 
 from __future__ import annotations
 
+import json
+import logging
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from archive import ObjectStore
 from cases import audit
-from cases.checklist import CheckResult, FindingKind, Outcome, PageFacts, Requirement, check
-from cases.documents import NoticeContent, NoticeKind, NoticeLine, render_notice
+from cases.catalog import ItemSpec
+from cases.catalog_sync import spec_of
+from cases.checklist import CheckResult, Finding, FindingKind, PageFacts, Requirement, check
+from cases.decision import Decision, evaluate
+from cases.documents import NoticeContent, NoticeKind, NoticeLine, render_notice, zh_date
 from cases.errors import InvalidInput, InvalidState
 from cases.hall import Hall
 from cases.numbering import next_notice_number
+from cases.one_time import one_time_report, record_deficiencies
+from cases.page_evidence import facts, lines_from_json
+from cases.routing import route_case
 from cases.seals import apply_seal, seal_for
 from cases.storage import archive_bytes
 from cases.workdays import add_working_days
 from models import (
     Case,
     CaseStatus,
-    Deficiency,
+    FindingOverride,
     Material,
     Notice,
     Page,
     PageStatus,
-    ReviewTask,
+    StoredObject,
     Submission,
     User,
 )
 
-_FIELDS_CHECKED = ("id_number", "credit_code")
+log = logging.getLogger(__name__)
 
 
 def requirements_of(case: Case) -> list[Requirement]:
-    return [
-        Requirement(
-            code=r.code,
-            name=r.name,
-            required=r.required,
-            pending_allowed=r.pending_allowed,
-            pending_days=r.pending_days,
-        )
-        for r in case.checklist.requirements
-    ]
+    return spec_of(case.checklist).requirements()
 
 
-def page_facts(session: Session, case: Case) -> list[PageFacts]:
-    pages = session.scalars(
-        select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
-    )
-    facts = []
-    for page in pages:
-        invalid = tuple(
-            f["name"]
-            for f in page.reading.get("fields", ())
-            if f["name"] in _FIELDS_CHECKED and not f["valid"]
-        )
-        facts.append(
-            PageFacts(
+def page_facts(session: Session, case: Case, store: ObjectStore | None = None) -> list[PageFacts]:
+    """The check's view of every page. The signature box and the validity term come from
+    the OCR lines kept in the object store; without a store those checks are skipped."""
+    facts_list = []
+    for page in _pages(session, case):
+        lines = []
+        if store is not None and page.text_object_id is not None:
+            obj = session.get(StoredObject, page.text_object_id)
+            if obj is not None:
+                lines = lines_from_json(json.loads(store.get(obj.key)).get("lines", ()))
+        facts_list.append(
+            facts(
                 page_id=page.id,
                 number=page.seq,
                 material_code=page.material_code,
                 readable=page.status == PageStatus.READ and not page.reading.get("blank", False),
-                invalid_fields=invalid,
+                fields=page.reading.get("fields", ()),
+                seals=len(page.reading.get("seals", ())),
+                lines=lines,
+                submission=page.submission.seq,
             )
         )
-    return facts
+    return facts_list
 
 
-def check_case(session: Session, case: Case) -> CheckResult:
+def overrides_of(session: Session, case: Case) -> set[str]:
+    return set(
+        session.scalars(
+            select(FindingOverride.finding_key).where(FindingOverride.case_id == case.id)
+        )
+    )
+
+
+def check_case(
+    session: Session, case: Case, store: ObjectStore | None = None, *, today: date | None = None
+) -> CheckResult:
     """Check every page handed in. Pages still queued for OCR make the answer premature,
     so they are refused here; callers run `intake.read_queued` first."""
     queued = [p for p in _pages(session, case) if p.status == PageStatus.QUEUED]
@@ -79,87 +96,143 @@ def check_case(session: Session, case: Case) -> CheckResult:
             f"{len(queued)} page(s) are still being read; try again in a moment",
             f"还有 {len(queued)} 页材料正在识别,请稍候再试",
         )
-    return check(requirements_of(case), page_facts(session, case))
+    return check(
+        requirements_of(case),
+        page_facts(session, case, store),
+        applicant_type=case.applicant_type,
+        scenario=case.scenario,
+        today=today,
+        overrides=overrides_of(session, case),
+    )
 
 
-def decide(
-    session: Session, hall: Hall, case: Case, *, actor: User, conditional: bool = False
-) -> Notice:
-    """Issue the notice the check calls for. `conditional` records that the applicant
-    signs the 容缺 commitment; it is honoured only when the item allows it."""
+def override_finding(session: Session, case: Case, *, key: str, reason: str, actor: User) -> None:
+    """The clerk sets a finding aside (e.g. a seal the detector missed); audited."""
+    if not reason.strip():
+        raise InvalidInput("an override needs a reason", "撤销检查结论必须写明理由")
     if case.status not in (CaseStatus.RECEIVING, CaseStatus.CORRECTION):
         raise InvalidState(
             f"case {case.number} is already {case.status}",
-            f"办件 {case.number} 已处于 {case.status} 状态,不能重复作出受理决定",
+            f"办件 {case.number} 已处于 {case.status} 状态,不能再调整检查结论",
         )
-    result = check_case(session, case)
+    session.add(
+        FindingOverride(
+            case_id=case.id, finding_key=key, reason=reason.strip(), actor=actor.username
+        )
+    )
+    session.flush()
+    audit.record(
+        session,
+        actor=actor.username,
+        action="case.override",
+        target=f"case:{case.id}",
+        key=key,
+        reason=reason.strip(),
+    )
+
+
+def decide(
+    session: Session,
+    hall: Hall,
+    case: Case,
+    *,
+    actor: User,
+    conditional: bool = False,
+    today: date | None = None,
+) -> Notice:
+    """Issue the notice the check calls for. `conditional` records that the applicant
+    signs the 容缺 commitment; it is honoured only when the item allows it."""
+    _open_for_decision(case)
+    check_case(session, case)  # refuses while pages are still being read
     submission = case.submissions[-1]
     if not any(p.submission_id == submission.id for p in _pages(session, case)):
         raise InvalidInput(
             "no page has been added to this submission yet",
             "本次尚未提交任何材料页面,请先扫描或上传材料",
         )
-    outcome = result.outcome
-    names = {r.code: r.name for r in requirements_of(case)}
-    today = date.today()
-    if outcome is Outcome.ACCEPT:
+    today = today or date.today()
+    spec = spec_of(case.checklist)
+    ev = evaluate(
+        spec,
+        page_facts(session, case, hall.store),
+        applicant_type=case.applicant_type,
+        scenario=case.scenario,
+        today=today,
+        conditional=conditional,
+        overrides=overrides_of(session, case),
+    )
+    if ev.decision is Decision.REJECTED:
+        return reject(session, hall, case, actor=actor, reason=ev.reason)
+    result = ev.result
+    reqs = {r.code: r for r in spec.requirements()}
+    overdue_text = ""
+    if ev.decision is Decision.ACCEPTED:
         case.status = CaseStatus.ACCEPTED
-        lines = tuple(NoticeLine(names[c], f"{len(p)} 页") for c, p in result.present.items())
+        lines = tuple(
+            NoticeLine(f"{reqs[c].name}({reqs[c].form_label})", f"{len(p)} 页")
+            for c, p in result.present.items()
+        )
         kind = NoticeKind.ACCEPTANCE
-    elif outcome is Outcome.CONDITIONAL_POSSIBLE and conditional:
+    elif ev.decision is Decision.CONDITIONAL:
         case.status = CaseStatus.CONDITIONAL
-        days = max(r.pending_days for r in result.pending_eligible)
-        case.pending_due_on = add_working_days(today, days)
+        dues = {r.code: add_working_days(today, r.pending_days) for r in result.pending_eligible}
+        case.pending_due_on = max(dues.values())
         lines = tuple(
             NoticeLine(
-                r.name, f"容缺后补,{add_working_days(today, r.pending_days):%Y年%m月%d日}前补齐"
+                f"{r.name}({r.form_label})",
+                f"容缺后补,请于{zh_date(dues[r.code])}前补齐" + (f";{r.guide}" if r.guide else ""),
             )
             for r in result.pending_eligible
         )
+        overdue_text = spec.overdue.text
         kind = NoticeKind.CONDITIONAL
     else:
         case.status = CaseStatus.CORRECTION
-        lines = tuple(
-            NoticeLine(names.get(f.material_code, "其他"), f.message) for f in result.findings
-        )
-        for f in result.findings:
-            session.add(
-                Deficiency(
-                    case_id=case.id,
-                    submission_id=submission.id,
-                    material_code=f.material_code or "-",
-                    kind=f.kind,
-                    message=f.message,
-                )
-            )
+        lines = tuple(correction_line(f, reqs) for f in result.findings)
+        record_deficiencies(session, case, submission, result.findings, actor=actor)
         kind = NoticeKind.CORRECTION
     if case.status in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
         case.accepted_at = datetime.now(UTC)
         case.due_on = add_working_days(today, case.checklist.time_limit_days)
-        session.add(
-            ReviewTask(case_id=case.id, department_id=case.department_id, due_on=case.due_on)
-        )
+        route_case(session, hall, case, actor=actor)  # department tasks (cases/routing.py)
     _record_materials(session, case, submission, result, pending=kind is NoticeKind.CONDITIONAL)
-    notice = _issue_notice(session, hall, case, submission, kind, lines, actor=actor)
+    notice = _issue_notice(
+        session, hall, case, submission, kind, lines, actor=actor, overdue_text=overdue_text
+    )
     audit.record(
         session,
         actor=actor.username,
         action=f"case.{kind.value}",
         target=f"case:{case.id}",
         notice=notice.number,
-        findings=[f"{f.material_code}:{f.kind}" for f in result.findings],
+        findings=[f.key for f in result.findings],
+        overridden=[f.key for f in result.overridden],
     )
     return notice
+
+
+def correction_line(f: Finding, reqs: dict[str, Requirement]) -> NoticeLine:
+    req = reqs.get(f.material_code)
+    if req is None:
+        return NoticeLine("其他材料", f.message)
+    if f.kind is FindingKind.MISSING:
+        bring = f"请携带{req.form_label}{req.copies}份"
+        if req.pending_allowed:
+            bring += f";也可签署承诺书容缺受理,{req.pending_days}个工作日内补齐"
+    else:
+        bring = f"请携带符合要求的{req.name}{req.form_label}"
+    return NoticeLine(f"{req.name}({req.form_label})", f"{f.message}。{bring}")
 
 
 def _record_materials(
     session: Session, case: Case, submission: Submission, result: CheckResult, *, pending: bool
 ) -> None:
-    """What the check saw of each checklist material, as of this submission."""
+    """What the check saw of each expected material, as of this submission."""
     pending_codes = {r.code for r in result.pending_eligible} if pending else set()
-    for req in requirements_of(case):
+    for req in result.expected:
         pages = result.present.get(req.code, ())
-        if not pages and not req.required:
+        flagged = {f.material_code for f in result.findings} | pending_codes
+        if not pages and req.code not in flagged:
             continue
         state = "present" if pages else "pending" if req.code in pending_codes else "missing"
         session.add(
@@ -173,14 +246,18 @@ def _record_materials(
         )
 
 
-def reject(session: Session, hall: Hall, case: Case, *, actor: User, reason: str) -> Notice:
-    if not reason.strip():
-        raise InvalidInput("a rejection needs a reason", "不予受理必须写明理由")
+def _open_for_decision(case: Case) -> None:
     if case.status not in (CaseStatus.RECEIVING, CaseStatus.CORRECTION):
         raise InvalidState(
             f"case {case.number} is already {case.status}",
-            f"办件 {case.number} 已处于 {case.status} 状态",
+            f"办件 {case.number} 已处于 {case.status} 状态,不能重复作出受理决定",
         )
+
+
+def reject(session: Session, hall: Hall, case: Case, *, actor: User, reason: str) -> Notice:
+    if not reason.strip():
+        raise InvalidInput("a rejection needs a reason", "不予受理必须写明理由")
+    _open_for_decision(case)
     case.status = CaseStatus.REJECTED
     notice = _issue_notice(
         session,
@@ -203,7 +280,11 @@ def reject(session: Session, hall: Hall, case: Case, *, actor: User, reason: str
 
 
 def _pages(session: Session, case: Case) -> list[Page]:
-    return list(session.scalars(select(Page).join(Submission).where(Submission.case_id == case.id)))
+    return list(
+        session.scalars(
+            select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
+        )
+    )
 
 
 def _issue_notice(
@@ -216,6 +297,7 @@ def _issue_notice(
     *,
     actor: User,
     reason: str = "",
+    overdue_text: str = "",
 ) -> Notice:
     number = next_notice_number(session, kind.value)
     window = case.window
@@ -235,6 +317,7 @@ def _issue_notice(
         due_on=case.due_on,
         pending_due_on=case.pending_due_on,
         verify_url=f"{hall.settings.public_base_url}/verify?case={case.number}",
+        overdue_text=overdue_text,
     )
     seal = (
         seal_for(session, window_id=window.id)
@@ -269,4 +352,12 @@ def _issue_notice(
     return notice
 
 
-__all__ = ["FindingKind", "check_case", "decide", "reject"]
+__all__ = [
+    "FindingKind",
+    "ItemSpec",
+    "check_case",
+    "decide",
+    "one_time_report",
+    "override_finding",
+    "reject",
+]

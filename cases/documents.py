@@ -82,6 +82,7 @@ class NoticeContent:
     due_on: date | None = None
     pending_due_on: date | None = None
     verify_url: str = ""
+    overdue_text: str = ""  # 超期处理 of the item, for the 容缺 commitment letter
 
 
 @dataclass(frozen=True)
@@ -327,9 +328,18 @@ def _notice_body(content: NoticeContent, styles: _Styles, width: float) -> list[
                         ParagraphStyle("c", parent=styles.title, fontSize=15, leading=24),
                     ),
                     Paragraph(
-                        f"本人(单位)已知悉上述容缺材料清单,承诺在{due}前补齐全部容缺材料,并对所"
-                        "提交材料的真实性、合法性负责。逾期未补齐的,同意终止办理;已作出审批决定的,"
-                        "同意依法撤销,由此产生的后果由本人(单位)承担。",
+                        f"本人(单位)已知悉上述容缺材料清单(共{len(content.lines)}项),承诺在{due}"
+                        "前补齐全部容缺材料,并对所提交材料的真实性、合法性负责。材料补齐前,"
+                        "办理结果暂不发放。",
+                        styles.body,
+                    ),
+                    Paragraph(
+                        "超期处理:"
+                        + _esc(
+                            content.overdue_text
+                            or "逾期未补齐的,同意终止办理;已作出审批决定的,同意依法撤销,"
+                            "由此产生的后果由本人(单位)承担。"
+                        ),
                         styles.body,
                     ),
                     Spacer(1, 3 * mm),

@@ -4,6 +4,7 @@ opened once at an entry point (API, CLI, worker) and shared by the services."""
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from dataclasses import dataclass, field
 
@@ -72,11 +73,34 @@ class Hall:
 
 
 def make_ocr_engine(settings: Settings) -> OcrEngine:
+    """The configured engine; with several workers, one instance per worker, each with
+    one ONNX Runtime thread, so that they do not fight over the cores."""
+    workers = settings.ocr_workers
+    threads = 1 if workers > 1 else None
     if settings.ocr_engine == "rapidocr":
         from ocr.rapid import RapidOcrEngine
 
-        return RapidOcrEngine(det_limit_side_len=settings.ocr_det_limit_side_len)
-    raise ConfigurationError(
-        f"unknown OCR engine {settings.ocr_engine!r}; known: rapidocr",
-        f"未知的 OCR 引擎 {settings.ocr_engine!r},可选:rapidocr",
-    )
+        det = settings.ocr_det_limit_side_len
+
+        def factory() -> OcrEngine:
+            return RapidOcrEngine(det_limit_side_len=det, threads=threads)
+
+    elif settings.ocr_engine == "paddle":
+        from ocr.paddle import PaddleOcrEngine
+
+        os.environ["PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK"] = "True"  # offline: no model hub
+        det_dir, rec_dir = settings.ocr_paddle_det_dir, settings.ocr_paddle_rec_dir
+
+        def factory() -> OcrEngine:
+            return PaddleOcrEngine(det_dir=det_dir, rec_dir=rec_dir, threads=threads)
+
+    else:
+        raise ConfigurationError(
+            f"unknown OCR engine {settings.ocr_engine!r}; known: rapidocr, paddle",
+            f"未知的 OCR 引擎 {settings.ocr_engine!r},可选:rapidocr、paddle",
+        )
+    if workers == 1:
+        return factory()
+    from ocr.pool import EnginePool
+
+    return EnginePool(factory, workers)

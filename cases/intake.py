@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
 from archive import ObjectStore
 from cases import audit
-from cases.catalog_sync import current_checklist
+from cases.catalog_sync import current_checklist, spec_of
 from cases.db import session_scope
 from cases.errors import InvalidInput, InvalidState, UnknownServiceItem
 from cases.numbering import next_case_number
@@ -65,6 +67,7 @@ def create_case(
     applicant_id: str,
     applicant_phone: str = "",
     window_code: str | None = None,
+    scenario: str | None = None,
     actor: User,
 ) -> Case:
     item = session.scalars(select(ServiceItem).where(ServiceItem.code == item_code)).first()
@@ -91,13 +94,22 @@ def create_case(
         )
     if not applicant_name.strip():
         raise InvalidInput("applicant_name is empty", "申请人名称不能为空")
+    checklist = current_checklist(session, item)
+    scenarios = spec_of(checklist).scenarios
+    if scenario and scenario not in scenarios:
+        raise InvalidInput(
+            f"item {item_code} has no sub-scenario {scenario!r}; it has {sorted(scenarios)}",
+            f"事项 {item_code} 没有子情形 {scenario!r},"
+            f"可选:{'、'.join(scenarios.values()) or '无'}",
+        )
     window = actor.window
     if window_code:
         window = session.scalars(select(Window).where(Window.code == window_code)).first()
     case = Case(
         number=next_case_number(session),
         item_id=item.id,
-        checklist_id=current_checklist(session, item).id,
+        checklist_id=checklist.id,
+        scenario=scenario or None,
         department_id=item.department_id,
         window_id=window.id if window else None,
         applicant_type=applicant_type,
@@ -219,22 +231,68 @@ def hints_for(checklist: ChecklistVersion) -> list[MaterialHint]:
     ]
 
 
+# Pages being read (claimed) in this process, keyed by (hall, page id): the background
+# worker and an inline check never read the same page twice; the check waits instead.
+_claims_lock = threading.Lock()
+_claims: dict[tuple[int, int], threading.Event] = {}
+ENGINE_TIMEOUT_S = 120.0  # a hung engine call turns into a failed page, never a stuck case
+
+
+def claim_queued(
+    hall: Hall, *, case_id: int | None = None
+) -> tuple[list[int], list[threading.Event]]:
+    """Queued pages this caller now owns, and events of those another thread is reading."""
+    with session_scope(hall.sessions) as session:
+        query = select(Page.id).where(Page.status == PageStatus.QUEUED).order_by(Page.id)
+        if case_id is not None:
+            query = query.join(Submission).where(Submission.case_id == case_id)
+        page_ids = list(session.scalars(query))
+    mine: list[int] = []
+    others: list[threading.Event] = []
+    with _claims_lock:
+        for page_id in page_ids:
+            event = _claims.get((id(hall), page_id))
+            if event is None:
+                _claims[(id(hall), page_id)] = threading.Event()
+                mine.append(page_id)
+            else:
+                others.append(event)
+    return mine, others
+
+
+def read_claimed(hall: Hall, page_id: int) -> None:
+    """Read one claimed page and release the claim, whatever happens."""
+    try:
+        _read_one(hall, page_id)
+    except Exception:
+        log.exception("reading page %s failed", page_id)
+        raise
+    finally:
+        with _claims_lock:
+            event = _claims.pop((id(hall), page_id), None)
+        if event is not None:
+            event.set()
+
+
 def read_queued(hall: Hall, *, case_id: int | None = None) -> int:
     """OCR every queued page (of one case, or all) and return how many were read.
 
     Each page is read outside any database transaction (OCR takes seconds) and saved in
     a short one of its own, so a slow page never holds a lock and a failure loses nothing.
-    One lock per process keeps the worker and an inline check from reading a page twice.
+    Pages are read in parallel, one per OCR worker; pages the background worker is
+    already reading are waited for, not read again.
     """
-    with hall.reading_lock:
-        with session_scope(hall.sessions) as session:
-            query = select(Page.id).where(Page.status == PageStatus.QUEUED).order_by(Page.id)
-            if case_id is not None:
-                query = query.join(Submission).where(Submission.case_id == case_id)
-            page_ids = list(session.scalars(query))
-        for page_id in page_ids:
-            _read_one(hall, page_id)
-    return len(page_ids)
+    mine, others = claim_queued(hall, case_id=case_id)
+    workers = max(1, min(len(mine), hall.settings.ocr_workers))
+    if workers == 1:
+        for page_id in mine:
+            read_claimed(hall, page_id)
+    else:
+        with ThreadPoolExecutor(workers, thread_name_prefix="page-reader") as pool:
+            list(pool.map(lambda page_id: read_claimed(hall, page_id), mine))
+    for event in others:
+        event.wait(ENGINE_TIMEOUT_S * 3)
+    return len(mine) + len(others)
 
 
 def _read_one(hall: Hall, page_id: int) -> None:
@@ -247,7 +305,7 @@ def _read_one(hall: Hall, page_id: int) -> None:
         data = hall.store.get(image_obj.key)
         hints = hints_for(page.submission.case.checklist)
     try:
-        reading = read_page(data, hall.ocr)
+        reading = read_page(data, hall.ocr, timeout=ENGINE_TIMEOUT_S)
     except OcrError as e:
         log.warning("page %s could not be read: %s", page_id, e.code)
         with session_scope(hall.sessions) as session:
@@ -298,6 +356,8 @@ def _save_reading(
         "quality": asdict(reading.quality),
         "engine": reading.engine,
         "seconds": round(reading.seconds, 3),
+        "rotation": reading.rotation,
+        "perspective_corrected": reading.perspective_corrected,
         "fields": [asdict(f) for f in fields],
         "read_at": datetime.now(UTC).isoformat(),
     }

@@ -33,6 +33,13 @@ class Canvas:
         self.image = Image.new("RGB", size, (255, 255, 255))
         self.draw = ImageDraw.Draw(self.image)
         self.width, self.height = size
+        # every string drawn in black or grey ink: (left, top, right, bottom, text), the
+        # ground truth of benchmarks (seal text is red ink, not document text)
+        self.drawn: list[tuple[float, float, float, float, str]] = []
+
+    def _record(self, x: float, y: float, right: float, size: int, s: str) -> None:
+        if s.strip():
+            self.drawn.append((x, y, right, y + size, s))
 
     def text(
         self,
@@ -48,10 +55,13 @@ class Canvas:
         x, y = xy
         if spacing == 0:
             self.draw.text((x, y), s, font=f, fill=fill)
-            return x + self.draw.textlength(s, font=f)
+            end = x + self.draw.textlength(s, font=f)
+            self._record(xy[0], y, end, size, s)
+            return end
         for ch in s:
             self.draw.text((x, y), ch, font=f, fill=fill)
             x += self.draw.textlength(ch, font=f) + spacing
+        self._record(xy[0], y, x, size, s)
         return x
 
     def width_of(
@@ -81,12 +91,12 @@ class Canvas:
         line = "\u3000\u3000" if indent else ""
         for ch in s:
             if self.draw.textlength(line + ch, font=f) > width:
-                self.draw.text((x, y), line, font=f, fill=BLACK)
+                self.text((x, y), line, size)
                 y += size * leading
                 line = ""
             line += ch
         if line:
-            self.draw.text((x, y), line, font=f, fill=BLACK)
+            self.text((x, y), line, size)
             y += size * leading
         return y
 
@@ -113,6 +123,21 @@ class Canvas:
 
     def as_bgr(self) -> np.ndarray:
         return cv2.cvtColor(np.asarray(self.image), cv2.COLOR_RGB2BGR)
+
+    def truth_text(self) -> str:
+        """The drawn text in reading order: rows top to bottom (strings whose vertical
+        extents overlap by half share a row), left to right within a row."""
+        rows: list[list[tuple[float, float, float, float, str]]] = []
+        for item in sorted(self.drawn, key=lambda d: ((d[1] + d[3]) / 2, d[0])):
+            if rows:
+                top = min(r[1] for r in rows[-1])
+                bottom = max(r[3] for r in rows[-1])
+                overlap = min(bottom, item[3]) - max(top, item[1])
+                if overlap > 0.5 * min(bottom - top, item[3] - item[1]):
+                    rows[-1].append(item)
+                    continue
+            rows.append([item])
+        return "\n".join(" ".join(d[4].strip() for d in sorted(r)) for r in rows)
 
 
 def _ring_text(
@@ -202,3 +227,96 @@ def degrade(image: np.ndarray, rng: random.Random) -> np.ndarray:
         return page
     decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR)
     return page if decoded is None else decoded
+
+
+# How a page reaches the counter; the benchmark corpus mixes all of them.
+CAPTURES = (
+    "scanner",
+    "copy",
+    "phone",
+    "camera",
+    "rotated90",
+    "rotated180",
+    "rotated270",
+)
+
+
+def _jpeg(page: np.ndarray, quality: int) -> np.ndarray:
+    ok, buf = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    decoded = cv2.imdecode(buf, cv2.IMREAD_COLOR) if ok else None
+    return page if decoded is None else decoded
+
+
+def office_copy(image: np.ndarray, rng: random.Random) -> np.ndarray:
+    """A photocopy: grey toner, harsher contrast, speckles, a dark band at one edge."""
+    nprng = np.random.default_rng(rng.randrange(1 << 30))
+    gray = cv2.cvtColor(degrade(image, rng), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    gray = 255.0 * (gray / 255.0) ** rng.uniform(1.3, 1.8)  # darker greys, toner-like
+    gray = gray * rng.uniform(0.88, 0.95) + rng.uniform(0, 12)
+    speckle = nprng.random(gray.shape) < 0.0015
+    gray[speckle] = nprng.uniform(0, 90, int(speckle.sum()))
+    h = gray.shape[0]
+    band = rng.randint(15, 45)
+    if rng.random() < 0.5:
+        gray[:, :band] *= 0.35
+    else:
+        gray[h - band :, :] *= 0.35
+    page = cv2.cvtColor(gray.clip(0, 255).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+    return _jpeg(page, rng.randint(60, 80))
+
+
+def _photo(
+    image: np.ndarray,
+    rng: random.Random,
+    frame: tuple[int, int],
+    fill: float,
+    jitter: float,
+    background: tuple[int, int, int],
+) -> np.ndarray:
+    """The page photographed: perspective, background around it, shading, blur, noise."""
+    nprng = np.random.default_rng(rng.randrange(1 << 30))
+    fw, fh = frame
+    h, w = image.shape[:2]
+    scale = min(fw / w, fh / h) * fill
+    pw, ph = w * scale, h * scale
+    x0, y0 = (fw - pw) / 2 + rng.uniform(-0.03, 0.03) * fw, (fh - ph) / 2
+    corners = [(x0, y0), (x0 + pw, y0), (x0 + pw, y0 + ph), (x0, y0 + ph)]
+    dst = np.array(
+        [
+            (x + rng.uniform(-jitter, jitter) * pw, y + rng.uniform(-jitter, jitter) * ph)
+            for x, y in corners
+        ],
+        np.float32,
+    )
+    src = np.array([(0, 0), (w, 0), (w, h), (0, h)], np.float32)
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    paper = cv2.warpPerspective(image, matrix, (fw, fh), flags=cv2.INTER_AREA, borderValue=0)
+    mask = cv2.warpPerspective(np.full((h, w), 255, np.uint8), matrix, (fw, fh)) > 127
+    desk = np.empty((fh, fw, 3), np.float32)
+    desk[:] = background
+    desk += nprng.normal(0, 6, desk.shape).astype(np.float32)
+    out = np.where(mask[..., None], paper.astype(np.float32), desk)
+    yy, xx = np.mgrid[0:fh, 0:fw].astype(np.float32)
+    cx, cy = rng.uniform(0.2, 0.8) * fw, rng.uniform(0.2, 0.8) * fh
+    dist = np.sqrt(((xx - cx) / fw) ** 2 + ((yy - cy) / fh) ** 2)
+    out *= (1.0 - rng.uniform(0.25, 0.4) * dist)[..., None]  # uneven light
+    out *= np.array([rng.uniform(0.9, 1.0), rng.uniform(0.95, 1.0), 1.0], np.float32)
+    out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.7, 1.3))
+    out += nprng.normal(0.0, rng.uniform(3.0, 6.0), out.shape).astype(np.float32)
+    return _jpeg(out.clip(0, 255).astype(np.uint8), rng.randint(70, 88))
+
+
+def capture(image: np.ndarray, kind: str, rng: random.Random) -> np.ndarray:
+    """A clean page as it arrives at the counter by `kind` (one of `CAPTURES`)."""
+    if kind == "scanner":
+        return degrade(image, rng)
+    if kind == "copy":
+        return office_copy(image, rng)
+    if kind == "phone":  # hand-held phone, 12 MP portrait, visible perspective
+        return _photo(image, rng, (2250, 3000), rng.uniform(0.8, 0.9), 0.05, (70, 85, 95))
+    if kind == "camera":  # document camera on the counter: top-down, landscape frame
+        return _photo(image, rng, (2592, 1944), 0.94, 0.012, (40, 40, 45))
+    if kind.startswith("rotated"):
+        turns = {"rotated90": 1, "rotated180": 2, "rotated270": 3}[kind]
+        return np.ascontiguousarray(np.rot90(degrade(image, rng), turns))
+    raise ValueError(f"unknown capture {kind!r}; known: {', '.join(CAPTURES)}")

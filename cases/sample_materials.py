@@ -41,7 +41,9 @@ def _form_rows(item_name: str, a: SampleApplicant) -> list[list[tuple[str, str]]
     return rows
 
 
-def application_form(item_name: str, a: SampleApplicant, rng: random.Random) -> Canvas:
+def application_form(
+    item_name: str, a: SampleApplicant, rng: random.Random, *, signed: bool = True
+) -> Canvas:
     c = Canvas()
     c.centred(170, f"{item_name}申请书", 60)
     c.text((1080, 290), f"编号:XL{rng.randrange(10**6):06d}", 28)
@@ -72,13 +74,16 @@ def application_form(item_name: str, a: SampleApplicant, rng: random.Random) -> 
     )
     y += 120
     c.text((x0 + 500, y), "申请人(签字):", 34)
-    c.text((x0 + 780, y - 6), a.name, 44, FontKind.HEI)
+    if signed:
+        c.text((x0 + 780, y - 6), a.name, 44, FontKind.HEI)
     c.line((x0 + 770, y + 44), (x1, y + 44), 2)
     c.text((x0 + 500, y + 100), "日期:" + _cn_date(date(2026, 3, rng.randint(2, 27))), 34)
     return c
 
 
-def id_card(item_name: str, a: SampleApplicant, rng: random.Random) -> Canvas:
+def id_card(
+    item_name: str, a: SampleApplicant, rng: random.Random, *, expires_on: date | None = None
+) -> Canvas:
     c = Canvas()
     c.centred(150, "居民身份证复印件", 44)
     w, h = 842, 531
@@ -117,7 +122,12 @@ def id_card(item_name: str, a: SampleApplicant, rng: random.Random) -> Canvas:
     c.text((x + 300, y + 356), "锡林浩特市公安局", 32, FontKind.HEI)
     c.text((x + 130, y + 430), "有效期限", 28, FontKind.HEI, fill=grey)
     end = issued.replace(year=issued.year + 20)
-    c.text((x + 300, y + 426), f"{issued:%Y.%m.%d}-{end:%Y.%m.%d}", 32, FontKind.HEI)
+    if expires_on is not None:  # scenario variant: an expired card
+        end, issued = expires_on, expires_on.replace(year=expires_on.year - 10)
+    term = f"{issued:%Y.%m.%d}-{end:%Y.%m.%d}"
+    if expires_on is None and end < date(2027, 1, 1):
+        term = f"{issued:%Y.%m.%d}-长期"  # a sample applicant's card is valid: long-term
+    c.text((x + 300, y + 426), term, 32, FontKind.HEI)
     c.text((x + 120, 300 + 2 * h + 220), f"此复印件仅供办理{item_name}使用,再复印无效。", 34)
     return c
 
@@ -159,7 +169,14 @@ def lease(item_name: str, a: SampleApplicant, rng: random.Random) -> Canvas:
     return c
 
 
-def business_license(item_name: str, a: SampleApplicant, rng: random.Random) -> Canvas:
+def business_license(
+    item_name: str,
+    a: SampleApplicant,
+    rng: random.Random,
+    *,
+    sealed: bool = True,
+    valid_until: date | None = None,
+) -> Canvas:
     c = Canvas()
     gold = (170, 130, 40)
     c.draw.rectangle((70, 70, 1584, 2269), outline=gold, width=14)
@@ -177,6 +194,7 @@ def business_license(item_name: str, a: SampleApplicant, rng: random.Random) -> 
         ("法定代表人" if kind_company else "经营者", a.name),
         ("组成形式", "个人经营"),
         ("注册日期", _cn_date(date(2026, 1, rng.randint(2, 28)))),
+        *([("营业期限", f"至{_cn_date(valid_until)}")] if valid_until else []),
         ("经营场所" if not kind_company else "住所", a.business_address),
     ]
     y = 820.0
@@ -192,7 +210,8 @@ def business_license(item_name: str, a: SampleApplicant, rng: random.Random) -> 
     c.wrapped(480, y, 960, a.business_scope, 36, indent=False)
     c.text((1000, 1900), "登记机关", 40, FontKind.HEI)
     c.text((1000, 1980), _cn_date(date(2026, 1, rng.randint(2, 28))), 36)
-    stamp_seal(c, (1150, 1950), "锡林浩特市市场监督管理局", "", 175, rng)
+    if sealed:
+        stamp_seal(c, (1150, 1950), "锡林浩特市市场监督管理局", "", 175, rng)
     c.centred(2150, "国家企业信用信息公示系统网址:http://www.gsxt.gov.cn", 26, FontKind.SONG)
     return c
 
@@ -363,4 +382,30 @@ def authorization(item_name: str, a: SampleApplicant, rng: random.Random) -> Can
     )
     c.text((800, y + 160), f"委托人(签字):{a.name}", 36)
     c.text((800, y + 240), "日期:" + _cn_date(date(2026, 3, rng.randint(1, 27))), 34)
+    return c
+
+
+def property_certificate(item_name: str, a: SampleApplicant, rng: random.Random) -> Canvas:
+    """不动产权证书 (copy): the alternative to a lease as proof of premises."""
+    c = Canvas()
+    c.centred(170, "不动产权证书", 64, spacing=8)
+    c.text((1000, 290), f"蒙(2025)锡林浩特市不动产权第{rng.randrange(10**7):07d}号", 28)
+    rows = (
+        ("权利人", a.name),
+        ("共有情况", "单独所有"),
+        ("坐落", a.business_address),
+        ("不动产单元号", f"152502{rng.randrange(10**6):06d}GB{rng.randrange(10**5):05d}F0001"),
+        ("权利类型", "国有建设用地使用权/房屋所有权"),
+        ("用途", "商业服务"),
+        ("面积", f"房屋建筑面积{rng.randint(40, 300)}平方米"),
+    )
+    x0, x1, y = 150.0, 1504.0, 380.0
+    for label, value in rows:
+        c.cell((x0, y, x0 + 330, y + 110), label, 32, FontKind.HEI, centre=True)
+        c.cell((x0 + 330, y, x1, y + 110), value, 30 if len(value) < 30 else 26)
+        y += 110
+    c.rect((x0, 380, x1, y), 5)
+    c.text((x0 + 700, y + 200), "登记机构(章)", 36, FontKind.HEI)
+    c.text((x0 + 700, y + 280), _cn_date(date(2025, rng.randint(1, 12), rng.randint(1, 28))), 34)
+    stamp_seal(c, (x0 + 850, y + 240), "锡林浩特市不动产登记中心", "", 170, rng)
     return c

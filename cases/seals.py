@@ -7,7 +7,7 @@ with a DEVELOPMENT-ONLY marker; production refuses to start on it.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from cases import audit
 from cases.catalog import Catalog
 from cases.config import Settings
+from cases.delegations import SealUseRefused, authorise_seal_use, ensure_development_delegations
 from cases.documents import RenderedDocument
-from cases.errors import ConfigurationError, NotFound
+from cases.errors import ConfigurationError, InvalidInput, NotFound
 from cases.fonts import FontKind, find_font
 from models import Department, Seal, SealStatus, Window
 from signing import (
@@ -32,14 +33,23 @@ from signing import (
 )
 
 DEV_MARKER = "DEVELOPMENT-ONLY.txt"
+SERVICE_SEAL = "service-verify"  # signs verification reports; used by the service only
+SERVICE_ACTOR = "verification-service"
 
 
 class Pki:
     """The CA files under the PKI folder."""
 
-    def __init__(self, directory: Path, passphrase: bytes) -> None:
+    def __init__(
+        self, directory: Path, passphrase: bytes, extra_anchors: tuple[bytes, ...] = ()
+    ) -> None:
         self.directory = directory
         self.passphrase = passphrase
+        self.extra_anchors = extra_anchors
+
+    def trust_anchors(self) -> tuple[bytes, ...]:
+        """The only roots a verification trusts: ours plus the configured extra ones."""
+        return (self.root_pem(), *self.extra_anchors)
 
     @property
     def is_development(self) -> bool:
@@ -80,7 +90,13 @@ def _write_private(path: Path, data: bytes) -> None:
 
 
 def open_pki(settings: Settings, organisation: str) -> Pki:
-    pki = Pki(settings.effective_pki_dir, settings.key_passphrase.encode())
+    try:
+        extra = tuple(path.read_bytes() for path in settings.extra_trust_anchors)
+    except OSError as e:
+        raise ConfigurationError(
+            f"a trust anchor file cannot be read: {e}", f"无法读取配置的信任根证书文件:{e}"
+        ) from e
+    pki = Pki(settings.effective_pki_dir, settings.key_passphrase.encode(), extra)
     if not pki.exists():
         if settings.is_production:
             raise ConfigurationError(
@@ -121,6 +137,17 @@ def ensure_seals(session: Session, pki: Pki, catalog: Catalog) -> None:
             credit_code=hall.credit_code,
             window_id=window.id,
         )
+    _ensure_seal(
+        session,
+        pki,
+        code=SERVICE_SEAL,
+        name=hall.name,
+        common_name="电子证照核验服务",
+        organisation=hall.name,
+        credit_code=hall.credit_code,
+    )
+    if pki.is_development:
+        ensure_development_delegations(session, date.today())
 
 
 def _ensure_seal(
@@ -181,6 +208,34 @@ def seal_for(
     return seal
 
 
+def seal_by_code(session: Session, code: str) -> Seal:
+    seal = session.scalars(select(Seal).where(Seal.code == code)).first()
+    if seal is None:
+        raise NotFound(f"no seal {code}", f"没有编号为 {code} 的电子印章")
+    return seal
+
+
+def seal_status(seal: Seal, now: datetime | None = None) -> SealStatus:
+    """The registry status, with expiry derived from the certificate's end date."""
+    if seal.status == SealStatus.REVOKED:
+        return SealStatus.REVOKED
+    if seal.not_after < (now or datetime.now(UTC)):
+        return SealStatus.EXPIRED
+    return SealStatus(seal.status)
+
+
+def revoke_seal(session: Session, seal: Seal, *, actor: str, reason: str) -> None:
+    """Take a seal out of use (lost key, department renamed). Documents sealed with it
+    verify as failed from now on; they must be re-issued with a new seal."""
+    if not reason.strip():
+        raise InvalidInput("revoking a seal needs a reason", "吊销电子印章必须写明理由")
+    seal.status = SealStatus.REVOKED
+    session.flush()
+    audit.record(
+        session, actor=actor, action="seal.revoke", target=f"seal:{seal.id}", reason=reason
+    )
+
+
 def signer_for(pki: Pki, seal: Seal) -> SealSigner:
     certified = CertifiedKey(
         key_pem=(pki.directory / seal.key_file).read_bytes(),
@@ -197,6 +252,12 @@ def appearance(organisation: str, subtitle: str) -> bytes:
     )
 
 
+def _subtitle(seal: Seal) -> str:
+    if seal.department_id:
+        return ""
+    return "核验专用章" if seal.code == SERVICE_SEAL else "综合受理专用章"
+
+
 def apply_seal(
     session: Session,
     pki: Pki,
@@ -206,18 +267,41 @@ def apply_seal(
     actor: str,
     purpose: str,
     certify: bool = False,
+    level: str = "B-B",
+    tsa_url: str | None = None,
 ) -> bytes:
-    """Seal a rendered document with `seal` and record the seal's use (who, what, why)."""
+    """Seal a rendered document with `seal` and record the seal's use (who, what, why).
+
+    Refused, with the reason, unless the seal is active and `actor` holds a delegation for
+    it today (window seals: the actor works at that window)."""
+    status = seal_status(seal)
+    if status is not SealStatus.ACTIVE:
+        raise SealUseRefused(
+            f"seal {seal.code} is {status.value} and cannot be used",
+            f"电子印章 {seal.code} 已{'吊销' if status is SealStatus.REVOKED else '过期'},不能使用",
+        )
+    if seal.code == SERVICE_SEAL:
+        if actor != SERVICE_ACTOR:
+            raise SealUseRefused(
+                "the verification service seal is used by the service only",
+                "核验服务专用章仅供核验服务使用",
+            )
+        authorised_by = "service"
+    else:
+        authorised_by = authorise_seal_use(session, seal=seal, username=actor, today=date.today())
     signed = sign_pdf(
         rendered.pdf,
         signer_for(pki, seal),
         field_name=f"Seal-{seal.code}",
         page=rendered.seal_page,
         box=rendered.seal_box,
-        appearance_pdf=appearance(seal.name, "" if seal.department_id else "综合受理专用章"),
+        appearance_pdf=appearance(seal.name, _subtitle(seal)),
         certify=certify,
         reason=purpose,
         location=seal.name,
+        level=level,
+        timestamper_url=tsa_url,
+        trust_roots_pem=pki.trust_anchors(),
     )
     audit.record(
         session,
@@ -225,6 +309,8 @@ def apply_seal(
         action="seal.use",
         target=f"seal:{seal.id}",
         purpose=purpose,
+        authorised_by=authorised_by,
+        level=level,
         sha256=hashlib.sha256(signed).hexdigest(),
     )
     return signed

@@ -1,12 +1,13 @@
 """SQLAlchemy tables. Import from here; each module holds one concept."""
 
-from models.archive import StoredObject
-from models.audit import AuditEvent
+from models.archive import ShareGrant, StoredObject
+from models.audit import AuditChainHead, AuditCheckpoint, AuditEvent
 from models.base import Base, utcnow
 from models.case import (
     Case,
     CaseStatus,
     Deficiency,
+    FindingOverride,
     Material,
     Notice,
     NoticeKind,
@@ -15,21 +16,48 @@ from models.case import (
     Submission,
 )
 from models.catalog import ChecklistVersion, MaterialRequirement, ServiceItem
+from models.delivery import (
+    Delivery,
+    DeliveryMethod,
+    DeliveryStatus,
+    PostalEvent,
+    Rating,
+    SmsMessage,
+)
 from models.license import License, LicenseStatus, Seal, SealStatus
 from models.org import Delegation, DelegationKind, Department, Role, User, Window
-from models.review import Decision, Outcome, ReviewTask, TaskStatus
+from models.review import (
+    ClockSuspension,
+    Decision,
+    Handover,
+    HandoverDirection,
+    Outcome,
+    ReviewTask,
+    TaskKind,
+    TaskStatus,
+)
+from models.scanning import ScanRecord
 
 __all__ = [
+    "AuditChainHead",
+    "AuditCheckpoint",
     "AuditEvent",
     "Base",
     "Case",
     "CaseStatus",
     "ChecklistVersion",
+    "ClockSuspension",
     "Decision",
     "Deficiency",
     "Delegation",
     "DelegationKind",
+    "Delivery",
+    "DeliveryMethod",
+    "DeliveryStatus",
     "Department",
+    "FindingOverride",
+    "Handover",
+    "HandoverDirection",
     "License",
     "LicenseStatus",
     "Material",
@@ -39,13 +67,19 @@ __all__ = [
     "Outcome",
     "Page",
     "PageStatus",
+    "PostalEvent",
+    "Rating",
     "ReviewTask",
     "Role",
+    "ScanRecord",
     "Seal",
+    "ShareGrant",
     "SealStatus",
     "ServiceItem",
+    "SmsMessage",
     "StoredObject",
     "Submission",
+    "TaskKind",
     "TaskStatus",
     "User",
     "Window",

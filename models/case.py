@@ -23,6 +23,7 @@ class CaseStatus(StrEnum):
     APPROVED = "approved"
     DENIED = "denied"
     ISSUED = "issued"  # result (e-license) issued, ready for delivery
+    TERMINATED = "terminated"  # 容缺 materials not supplied in time (超期处理)
 
 
 class Case(Base, Timestamped):
@@ -42,6 +43,8 @@ class Case(Base, Timestamped):
     accepted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     due_on: Mapped[date | None] = mapped_column(Date)
     pending_due_on: Mapped[date | None] = mapped_column(Date)
+    scenario: Mapped[str | None] = mapped_column(String(32))  # sub-scenario, e.g. agent
+    pending_reminded_on: Mapped[date | None] = mapped_column(Date)
 
     item: Mapped[ServiceItem] = relationship()
     checklist: Mapped[ChecklistVersion] = relationship()
@@ -99,8 +102,23 @@ class Deficiency(Base, Timestamped):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"))
     material_code: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(32))  # missing | unreadable | invalid | pending
+    kind: Mapped[str] = mapped_column(String(32))  # a checklist.FindingKind
     message: Mapped[str] = mapped_column(Text)
+    page_id: Mapped[int | None] = mapped_column(ForeignKey("page.id"))
+    # 一次告知: listed on a later notice though it could have been seen on the first one
+    one_time_violation: Mapped[bool | None]
+
+
+class FindingOverride(Base, Timestamped):
+    """The clerk set a finding aside (e.g. a seal the detector missed), with a reason."""
+
+    __tablename__ = "finding_override"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
+    finding_key: Mapped[str] = mapped_column(String(100))  # material_code:kind
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(64))
 
 
 class Material(Base, Timestamped):

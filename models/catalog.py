@@ -42,6 +42,8 @@ class ChecklistVersion(Base, Timestamped):
     guide: Mapped[str] = mapped_column(Text, default="")
     license_spec: Mapped[dict[str, Any]] = mapped_column(JSON)
     sha256: Mapped[str] = mapped_column(String(64))  # of the canonical YAML content
+    # The whole published ItemSpec (JSON): the rules a case keeps, whatever comes later.
+    spec: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     item: Mapped[ServiceItem] = relationship(back_populates="versions")
     requirements: Mapped[list[MaterialRequirement]] = relationship(

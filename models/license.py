@@ -14,6 +14,7 @@ from models.base import Base, Timestamped, UtcDateTime
 class SealStatus(StrEnum):
     ACTIVE = "active"
     REVOKED = "revoked"
+    EXPIRED = "expired"  # also derived from not_after; stored once noticed
 
 
 class Seal(Base, Timestamped):
@@ -33,7 +34,9 @@ class Seal(Base, Timestamped):
 
 class LicenseStatus(StrEnum):
     VALID = "valid"
-    REVOKED = "revoked"  # 注销 / 撤销
+    REVOKED = "revoked"  # 撤销: withdrawn by the issuer
+    CANCELLED = "cancelled"  # 注销: ended, e.g. the holder closed the business
+    SUPERSEDED = "superseded"  # replaced by a changed version (变更)
 
 
 class License(Base, Timestamped):
@@ -54,3 +57,7 @@ class License(Base, Timestamped):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     object_id: Mapped[int] = mapped_column(ForeignKey("stored_object.id"))
     pdf_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # Lifecycle: a change issues a new version that supersedes this row.
+    version: Mapped[int] = mapped_column(default=1)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("license.id"))
+    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, String
+from sqlalchemy import JSON, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped
@@ -46,6 +46,8 @@ class User(Base, Timestamped):
     window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
     # SHA-256 of the API token; the token itself is shown once and never stored.
     token_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # argon2id hash of the web login password; None = no browser login.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
 
     department: Mapped[Department | None] = relationship()
@@ -70,3 +72,7 @@ class Delegation(Base, Timestamped):
     seal_id: Mapped[int | None] = mapped_column(ForeignKey("seal.id"))
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date] = mapped_column(Date)
+    # Acceptance delegations: the item codes the window may accept (empty: all of them).
+    item_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    revoked: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(String(200), default="")

@@ -1,9 +1,12 @@
 """OCR of scanned paper materials: engines, the page pipeline, classification, fields.
 
+The searchable PDF (`ocr.pdf`) and the PaddleOCR engine (`ocr.paddle`) are imported on
+demand: they pull in reportlab and paddleocr.
+
 A leaf library: it imports nothing from the application and reads no environment.
 """
 
-from ocr.classify import Classification, MaterialHint, classify
+from ocr.classify import Classification, MaterialHint, PageGroup, classify, group_pages
 from ocr.engine import Box, Engine, Line, Point
 from ocr.errors import (
     EngineFailed,
@@ -22,6 +25,7 @@ from ocr.fields import (
     valid_id_number,
 )
 from ocr.pipeline import PageReading, read_page, reading_order
+from ocr.pool import EnginePool
 from ocr.preprocess import (
     Quality,
     decode_image,
@@ -38,6 +42,7 @@ __all__ = [
     "Classification",
     "Engine",
     "EngineFailed",
+    "EnginePool",
     "EngineTimeout",
     "EngineUnavailable",
     "Field",
@@ -45,6 +50,7 @@ __all__ = [
     "Line",
     "MaterialHint",
     "OcrError",
+    "PageGroup",
     "PageReading",
     "Point",
     "Quality",
@@ -56,6 +62,7 @@ __all__ = [
     "deskew",
     "extract_fields",
     "find_red_seals",
+    "group_pages",
     "id_number_check_char",
     "is_blank",
     "quality",

@@ -108,3 +108,44 @@ def classify(text: str, hints: Sequence[MaterialHint]) -> Classification:
     margin = (best - runner_up) / best
     confidence = round(strength * (0.5 + 0.5 * margin), 3)
     return Classification(code=code, confidence=confidence, matched=tuple(matched))
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    """Consecutive pages that make up one material (a contract runs over several pages)."""
+
+    code: str | None  # None: pages no hint matched, flagged for the clerk
+    pages: tuple[int, ...]  # indexes into the submission
+    confidence: float  # the weakest page's
+    continuation: bool  # some page had no match of its own and was attached to the one before
+
+
+def group_pages(
+    classifications: Sequence[Classification], blank: Sequence[bool] = ()
+) -> list[PageGroup]:
+    """Group a submission's pages in scanning order: a page with the same material as the
+    one before joins it; an unmatched page right after a matched one is taken as its next
+    page (at half confidence, so the clerk looks); blank pages are left out."""
+    groups: list[PageGroup] = []
+    for i, c in enumerate(classifications):
+        if i < len(blank) and blank[i]:
+            continue
+        last = groups[-1] if groups else None
+        follows = last is not None and last.pages[-1] == i - 1 - _blanks_before(blank, i)
+        if last is not None and follows and c.code is not None and c.code == last.code:
+            groups[-1] = PageGroup(
+                last.code, (*last.pages, i), min(last.confidence, c.confidence), last.continuation
+            )
+        elif last is not None and follows and c.code is None and last.code is not None:
+            groups[-1] = PageGroup(last.code, (*last.pages, i), round(last.confidence / 2, 3), True)
+        else:
+            groups.append(PageGroup(c.code, (i,), c.confidence, False))
+    return groups
+
+
+def _blanks_before(blank: Sequence[bool], i: int) -> int:
+    """How many blank pages directly precede page `i` (a separator sheet between pages)."""
+    n = 0
+    while i - 1 - n >= 0 and i - 1 - n < len(blank) and blank[i - 1 - n]:
+        n += 1
+    return n

@@ -75,6 +75,8 @@ class Field:
 _CODE18 = re.compile(r"(?<![0-9A-Za-z])([0-9A-Za-z]{17}[0-9A-Za-z])(?![0-9A-Za-z])")
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 _DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+_D = r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?"
+_PERIOD = re.compile(_D + r"\s*[-—~至到]+\s*(?:" + _D + r"|(长期))")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 
 _LABELS: dict[str, tuple[str, ...]] = {
@@ -145,10 +147,38 @@ def _pattern_fields(lines: tuple[Line, ...]) -> list[Field]:
             if any(a <= m.start(1) < b for a, b in code_spans):
                 continue
             found.append(_make("phone", m.group(1), True, line))
+        for kind, value, ok in _id_details(found, line):
+            found.append(_make(kind, value, ok, line))
+        for m in _PERIOD.finditer(line.text):
+            found.append(_period(m, line))
         for m in _DATE.finditer(line.text):
             value = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
             found.append(_make("date", value, _valid_date(m), line))
     return found
+
+
+def _id_details(found: list[Field], line: Line) -> list[tuple[str, str, bool]]:
+    """Birth date and sex encoded in a valid ID number read from `line`."""
+    out: list[tuple[str, str, bool]] = []
+    for f in found:
+        if f.name == "id_number" and f.valid and f.box == line.box:
+            v = f.value
+            out.append(("birth_date", f"{v[6:10]}-{v[10:12]}-{v[12:14]}", True))
+            out.append(("sex", "男" if int(v[16]) % 2 else "女", True))
+    return out
+
+
+def _period(m: re.Match[str], line: Line) -> Field:
+    """A validity period "start/end" (end "长期" = no expiry); invalid when end < start."""
+    g = m.groups()
+    try:
+        start = date(int(g[0]), int(g[1]), int(g[2]))
+        end = None if g[6] else date(int(g[3]), int(g[4]), int(g[5]))
+    except (TypeError, ValueError):
+        return _make("validity_period", m.group(0), False, line)
+    ok = end is None or end > start
+    value = f"{start.isoformat()}/{end.isoformat() if end else '长期'}"
+    return _make("validity_period", value, ok, line)
 
 
 def _same_row_right(label: Line, lines: tuple[Line, ...]) -> Line | None:

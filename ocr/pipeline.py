@@ -10,12 +10,13 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
+from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
 from ocr.preprocess import (
     Quality,
     decode_image,
@@ -41,6 +42,11 @@ class PageReading:
     quality: Quality
     engine: str
     seconds: float
+    rotation: int = 0  # degrees counter-clockwise the page was turned to stand upright
+    perspective_corrected: bool = False  # the sheet was found on a background and warped
+    light_flattened: bool = False
+    # the page image the boxes refer to (for the searchable PDF); not persisted
+    image: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -148,11 +154,21 @@ def _call_engine(engine: Engine, image: np.ndarray) -> list[Line]:
     return result
 
 
+# Below this mean confidence an upright page is rare and an upside-down one common.
+UPSIDE_DOWN_SUSPECT = 0.88
+
+
+def _mean_confidence(lines: Sequence[Line]) -> float:
+    weights = [max(1, len(ln.text.strip())) for ln in lines]
+    if not weights:
+        return 0.0
+    return sum(ln.confidence * w for ln, w in zip(lines, weights, strict=True)) / sum(weights)
+
+
 def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> PageReading:
-    """Read one scanned page. `timeout` (seconds) bounds the engine call when given."""
+    """Read one scanned page. `timeout` (seconds) bounds each engine call when given."""
     started = time.perf_counter()
     image = decode_image(data)
-    page_quality = quality(image)
     if is_blank(image):
         h, w = image.shape[:2]
         return PageReading(
@@ -163,22 +179,37 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
             skew_degrees=0.0,
             seals=(),
             blank=True,
-            quality=page_quality,
+            quality=quality(image),
             engine=engine.name,
             seconds=round(time.perf_counter() - started, 3),
+            image=image,
         )
+    quad = find_page(image)
+    if quad is not None:
+        image = warp_page(image, quad)
+    image, flattened = flatten_light(image)
+    rotation = 0
+    if lies_sideways(image):
+        image, rotation = turn(image, 1), 90
+    page_quality = quality(image)  # of the sheet itself, once found and flattened
     straight, skew = deskew(image)
     seals = find_red_seals(straight)
-    cleaned = suppress_red(straight)
-    lines = _run_engine(engine, cleaned, timeout)
+    lines = _run_engine(engine, suppress_red(straight), timeout)
+    if lines and _mean_confidence(lines) < UPSIDE_DOWN_SUSPECT:
+        flipped = turn(straight, 2)
+        flipped_lines = _run_engine(engine, suppress_red(flipped), timeout)
+        if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
+            straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
+            seals = find_red_seals(straight)
     ordered, text = reading_order(lines)
     h, w = straight.shape[:2]
     seconds = round(time.perf_counter() - started, 3)
     log.info(
-        "read page %dx%d: %d lines, skew %.2f°, %d seals, %.2f s",
+        "read page %dx%d: %d lines, rotation %d, skew %.2f°, %d seals, %.2f s",
         w,
         h,
         len(ordered),
+        rotation,
         skew,
         len(seals),
         seconds,
@@ -194,4 +225,8 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
         quality=page_quality,
         engine=engine.name,
         seconds=seconds,
+        rotation=rotation,
+        perspective_corrected=quad is not None,
+        light_flattened=flattened,
+        image=straight,
     )

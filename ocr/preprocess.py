@@ -216,32 +216,43 @@ class Quality:
     ok: bool
     reason_zh: str | None = None
     reason_en: str | None = None
+    effective_dpi: float = 0.0  # pixels across the sheet's short side per 8.27 in (A4)
+    score: float = 1.0  # 0..1, the weakest of blur, contrast and resolution
 
 
 MIN_BLUR = 60.0
 MIN_CONTRAST = 60.0
+MIN_DPI = 120.0  # below this, 5-point characters of a form blur into each other
+A4_SHORT_SIDE_IN = 210.0 / 25.4
 
 
 def quality(image: np.ndarray) -> Quality:
-    """A cheap scan-quality check: blur and contrast."""
+    """A cheap scan-quality check: blur, contrast and effective resolution, with the
+    reason to rescan that the clerk reads out to the applicant."""
     small, _ = _shrink(_gray(image), 1200)
-    blur = float(cv2.Laplacian(small, cv2.CV_64F).var())
+    blur = round(float(cv2.Laplacian(small, cv2.CV_64F).var()), 1)
     low, high = np.percentile(small, [1, 99])
-    contrast = float(high - low)
-    if contrast < MIN_CONTRAST:
-        return Quality(
-            blur,
-            contrast,
-            False,
+    contrast = round(float(high - low), 1)
+    dpi = round(min(image.shape[:2]) / A4_SHORT_SIDE_IN, 1)
+    score = round(min(1.0, blur / 200.0, contrast / 150.0, dpi / 200.0), 3)
+    checks = (
+        (
+            contrast < MIN_CONTRAST,
             "对比度过低,页面发灰或过淡,请调整扫描亮度后重新扫描",
             "contrast too low (faint or grey page); adjust the scanner brightness and rescan",
-        )
-    if blur < MIN_BLUR:
-        return Quality(
-            blur,
-            contrast,
-            False,
+        ),
+        (
+            blur < MIN_BLUR,
             "图像模糊,请确认纸张平整后重新扫描",
             "the image is blurred; make sure the page lies flat and rescan",
-        )
-    return Quality(round(blur, 1), round(contrast, 1), True)
+        ),
+        (
+            dpi < MIN_DPI,
+            f"分辨率过低(约 {dpi:.0f} dpi),请以 200-300 dpi 重新扫描",
+            f"resolution too low (about {dpi:.0f} dpi); rescan at 200-300 dpi",
+        ),
+    )
+    for failed, zh, en in checks:
+        if failed:
+            return Quality(blur, contrast, False, zh, en, dpi, score)
+    return Quality(blur, contrast, True, None, None, dpi, score)

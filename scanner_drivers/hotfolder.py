@@ -15,6 +15,7 @@ Delivery is at-least-once: a page claimed but not confirmed (consumer crashed) s
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import threading
@@ -81,10 +82,13 @@ class HotFolderDriver:
             except OSError as e:
                 logger.warning("cannot read claimed file %s: %s", claimed.name, e)
                 continue
+            digest = hashlib.sha256(b"".join(p.data for p in pages)).hexdigest()[:16]
             for page in pages:
                 if self._cancelled.is_set():
                     raise Cancelled("scan cancelled", "扫描已取消")
-                yield ScannedPage(index, page.data, page.content_type, page.source)
+                # the same file offered again after a restart gives the same key
+                key = f"{page.source}@{digest}"
+                yield ScannedPage(index, page.data, page.content_type, page.source, key=key)
                 index += 1
             _move(claimed, self.done)  # the consumer came back for more: it has the pages
 

@@ -31,6 +31,37 @@ def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_catalog_validate(args: argparse.Namespace, settings: Settings) -> int:
+    """Validate a catalog directory (errors name file, line and field); publishes nothing."""
+    from cases.catalog import load_catalog
+
+    catalog = load_catalog(args.directory)
+    for code, versions in catalog.history.items():
+        print(f"{code}  versions {', '.join(str(v.version) for v in versions)}  OK")
+    return 0
+
+
+def cmd_catalog_diff(args: argparse.Namespace, settings: Settings) -> int:
+    from cases.catalog import load_catalog
+    from cases.catalog_admin import diff_items
+
+    catalog = load_catalog(args.directory or settings.catalog_dir)
+    catalog.item(args.item)
+    versions = {v.version: v for v in catalog.history[args.item]}
+    missing = {args.old, args.new} - set(versions)
+    if missing:
+        raise InvalidInput(
+            f"{args.item} has no version(s) {sorted(missing)}; it has {sorted(versions)}",
+            f"事项 {args.item} 没有第 {sorted(missing)} 版",
+        )
+    changes = diff_items(versions[args.old], versions[args.new])
+    if args.json:
+        print(json.dumps([c.__dict__ for c in changes], ensure_ascii=False, indent=2))
+    for c in [] if args.json else changes:
+        print(f"{c.path}: {c.old!r} -> {c.new!r}")
+    return 0
+
+
 def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
     from cases.catalog import load_catalog
     from cases.samples import generate_pages, sample_applicant
@@ -58,6 +89,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = catalog_sub.add_parser("list")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=cmd_catalog_list)
+    validate = catalog_sub.add_parser("validate", help="validate a catalog directory")
+    validate.add_argument("directory", type=Path)
+    validate.set_defaults(func=cmd_catalog_validate)
+    diff = catalog_sub.add_parser("diff", help="what changed between two versions of an item")
+    diff.add_argument("--item", required=True)
+    diff.add_argument("--from", dest="old", type=int, required=True)
+    diff.add_argument("--to", dest="new", type=int, required=True)
+    diff.add_argument("--directory", type=Path)
+    diff.add_argument("--json", action="store_true")
+    diff.set_defaults(func=cmd_catalog_diff)
 
     samples = sub.add_parser("samples", help="generate sample scans for an item")
     samples.add_argument("--item", required=True)

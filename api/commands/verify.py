@@ -24,13 +24,24 @@ def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
     hall = Hall.open(settings)
     with session_scope(hall.sessions) as session:
         outcome = verify_document(session, hall, path.read_bytes())
+        if args.html:
+            from cases.verification_report import outcome_html, page
+
+            args.html.write_text(page(outcome_html(outcome)), encoding="utf-8")
+        if args.report_pdf:
+            from cases.verification_report import sealed_report
+
+            args.report_pdf.write_bytes(sealed_report(session, hall, outcome))
     hall.close()
     if args.json:
         print(json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
         print(f"{outcome.verdict_zh} ({outcome.verdict.value}): {path}")
+        sub = outcome.sub_indication or "-"
+        print(f"  {outcome.indication} / {sub}  SHA-256 {outcome.report.file_sha256}")
         for reason in outcome.reasons:
-            print(f"  - {reason}")
+            print("  - " + reason.replace("\n", "\n    "))
+        print(f"  处理建议:{outcome.advice_zh}")
         if outcome.license:
             lic = outcome.license
             print(
@@ -47,5 +58,9 @@ def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     verify = sub.add_parser("verify", help="verify a sealed PDF (exit 0 only when valid)")
     verify.add_argument("file", type=Path)
-    verify.add_argument("--json", action="store_true")
+    verify.add_argument("--json", action="store_true", help="print the full report as JSON")
+    verify.add_argument("--html", type=Path, help="also write the report as an HTML file")
+    verify.add_argument(
+        "--report-pdf", type=Path, help="also write a PDF report sealed by the verification service"
+    )
     verify.set_defaults(func=cmd_verify)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, UploadFile
+from fastapi import APIRouter, Response, UploadFile
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, SessionDep, load_case
-from cases import counter, intake
+from cases import counter, intake, pending
+from cases.checklist import Finding
 from cases.errors import InvalidInput
+from cases.sheets import case_sheets
 from models import Case, Material, Notice, Page, StoredObject, Submission
 
 router = APIRouter(prefix="/api/v1/cases", tags=["intake"])
@@ -22,6 +24,12 @@ class CaseCreate(BaseModel):
     applicant_name: str = Field(min_length=1, max_length=200)
     applicant_id: str = Field(min_length=15, max_length=32)
     applicant_phone: str = ""
+    scenario: str | None = Field(default=None, max_length=32)  # sub-scenario, e.g. agent
+
+
+class OverrideRequest(BaseModel):
+    finding: str = Field(min_length=3, max_length=100)  # the finding's key, material:kind
+    reason: str = Field(min_length=1, max_length=500)
 
 
 class DecisionRequest(BaseModel):
@@ -49,6 +57,7 @@ def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
         "status": case.status,
         "applicant_type": case.applicant_type,
         "applicant_name": case.applicant_name,
+        "scenario": case.scenario,
         "due_on": case.due_on.isoformat() if case.due_on else None,
         "pending_due_on": case.pending_due_on.isoformat() if case.pending_due_on else None,
         "pages": [
@@ -84,6 +93,12 @@ def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
 def create_case(body: CaseCreate, session: SessionDep, user: Clerk) -> dict[str, Any]:
     case = intake.create_case(session, actor=user, **body.model_dump())
     return case_view(session, case)
+
+
+@router.get("/metrics/one-time")
+def one_time_metrics(session: SessionDep, user: CurrentUser) -> dict[str, int]:
+    """一次告知: repeat corrections and deficiencies the first notice should have listed."""
+    return counter.one_time_report(session)
 
 
 @router.get("/{number}")
@@ -126,16 +141,65 @@ def check(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> dict[
     intake.read_queued(hall, case_id=case_id)  # pages not yet read by the worker
     session.expire_all()
     case = session.get_one(Case, case_id)
-    result = counter.check_case(session, case)
+    result = counter.check_case(session, case, hall.store)
     return {
         "outcome": result.outcome,
         "present": {code: len(pages) for code, pages in result.present.items()},
-        "findings": [
-            {"material_code": f.material_code, "kind": f.kind, "message": f.message}
-            for f in result.findings
-        ],
+        "findings": [_finding(f) for f in result.findings],
+        "overridden": [_finding(f) for f in result.overridden],
         "pending_eligible": [r.code for r in result.pending_eligible],
     }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "key": f.key,
+        "material_code": f.material_code,
+        "kind": f.kind,
+        "page": f.page_number,
+        "message": f.message,
+    }
+
+
+@router.post("/{number}/overrides", status_code=201)
+def override(
+    number: str, body: OverrideRequest, session: SessionDep, user: Clerk
+) -> dict[str, Any]:
+    """The clerk sets a finding aside with a reason (audited), e.g. a faint seal."""
+    case = load_case(session, user, number)
+    counter.override_finding(session, case, key=body.finding, reason=body.reason, actor=user)
+    return {"number": case.number, "overridden": body.finding}
+
+
+@router.get("/{number}/sheets")
+def sheets(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> Response:
+    """Cover sheet (受理单) and one separator sheet per expected material, with QR codes."""
+    case = load_case(session, user, number)
+    pdf = case_sheets(session, hall.catalog.org.hall.name, case)
+    return Response(pdf, media_type="application/pdf")
+
+
+@router.post("/{number}/pending/supply")
+def supply_pending(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> dict[str, Any]:
+    """The applicant brought pending (容缺) materials; their pages are already uploaded."""
+    case_id = load_case(session, user, number).id
+    intake.read_queued(hall, case_id=case_id)
+    session.expire_all()
+    case = session.get_one(Case, case_id)
+    left = pending.supply(session, case, actor=user, store=hall.store)
+    allowed, reason = pending.delivery_allowed(session, case)
+    return {
+        "status": case.status,
+        "outstanding": left,
+        "delivery_allowed": allowed,
+        "reason": reason,
+    }
+
+
+@router.get("/{number}/delivery-gate")
+def delivery_gate(number: str, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
+    allowed, reason = pending.delivery_allowed(session, load_case(session, user, number))
+    return {"allowed": allowed, "reason": reason}
 
 
 @router.post("/{number}/decision", status_code=201)

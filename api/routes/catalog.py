@@ -1,41 +1,47 @@
-"""The public service-item catalog (办事指南 and material checklists)."""
+"""The public service-item catalog (办事指南 and material checklists), the consultation
+knowledge base, and catalog administration for the hall administrator."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
 
-from api.deps import HallDep
-from cases.catalog import Catalog
+from api.deps import HallDep, RoleRequired, SessionDep
+from cases import catalog_admin, knowledge
+from cases.catalog import Catalog, ItemSpec
+from cases.catalog_sync import spec_of
+from models import Role, User
 
 router = APIRouter(prefix="/api/v1/catalog", tags=["catalog"])
+Admin = Annotated[User, Depends(RoleRequired(Role.ADMIN))]
+
+
+def item_summary(catalog: Catalog, item: ItemSpec) -> dict[str, Any]:
+    return {
+        "code": item.code,
+        "name": item.name,
+        "department": catalog.department(item.department).name,
+        "kind": item.kind,
+        "time_limit_days": item.time_limit_days,
+        "version": item.version,
+        "effective_from": item.effective_from.isoformat(),
+        "guide": item.guide,
+        "applicant_types": list(item.applicant_types),
+        "scenarios": item.scenarios,
+        "overdue": item.overdue.model_dump(),
+        "materials": [m.model_dump(mode="json", exclude={"hints"}) for m in item.materials],
+    }
 
 
 def catalog_summary(catalog: Catalog) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": item.code,
-            "name": item.name,
-            "department": catalog.department(item.department).name,
-            "kind": item.kind,
-            "time_limit_days": item.time_limit_days,
-            "version": item.version,
-            "guide": item.guide,
-            "materials": [
-                {
-                    "code": m.code,
-                    "name": m.name,
-                    "required": m.required,
-                    "form": m.form,
-                    "pending_allowed": m.pending_allowed,
-                    "pending_days": m.pending_days,
-                }
-                for m in item.materials
-            ],
-        }
-        for item in catalog.items.values()
-    ]
+    return [item_summary(catalog, item) for item in catalog.items.values()]
+
+
+class YamlFiles(BaseModel):
+    files: dict[str, str] = Field(min_length=1)  # file name -> YAML text of one item
 
 
 @router.get("")
@@ -43,7 +49,69 @@ def list_items(hall: HallDep) -> list[dict[str, Any]]:
     return catalog_summary(hall.catalog)
 
 
+@router.get("/knowledge")
+def search_knowledge(
+    hall: HallDep, q: Annotated[str, Query(min_length=1)], item: str | None = None
+) -> list[dict[str, Any]]:
+    """咨询知识库: questions and answers, searched in Chinese."""
+    return [a.__dict__ for a in knowledge.search(hall.catalog, q, item_code=item)]
+
+
+@router.post("/validate")
+def validate(body: YamlFiles, hall: HallDep, user: Admin) -> dict[str, Any]:
+    specs = [
+        catalog_admin.validate_text(text, hall.catalog.org, filename=name)
+        for name, text in body.files.items()
+    ]
+    return {"valid": True, "items": [{"code": s.code, "version": s.version} for s in specs]}
+
+
+@router.post("/publish", status_code=201)
+def publish(body: YamlFiles, session: SessionDep, hall: HallDep, user: Admin) -> dict[str, Any]:
+    versions = catalog_admin.publish_texts(session, body.files, hall.catalog.org, actor=user)
+    return {
+        "published": [
+            {"code": v.item.code, "version": v.version, "sha256": v.sha256} for v in versions
+        ]
+    }
+
+
 @router.get("/{code}")
 def get_item(code: str, hall: HallDep) -> dict[str, Any]:
-    hall.catalog.item(code)  # raises a 404 with a clear message for an unknown code
-    return next(i for i in catalog_summary(hall.catalog) if i["code"] == code)
+    return item_summary(hall.catalog, hall.catalog.item(code))  # 404 for an unknown code
+
+
+@router.get("/{code}/versions")
+def versions(code: str, session: SessionDep) -> list[dict[str, Any]]:
+    latest = catalog_admin.published(session, code)
+    return [
+        {
+            "version": v.version,
+            "effective_from": v.effective_from.isoformat(),
+            "sha256": v.sha256,
+        }
+        for v in latest.item.versions
+    ]
+
+
+@router.get("/{code}/export", response_class=PlainTextResponse)
+def export(code: str, session: SessionDep, user: Admin, version: int | None = None) -> str:
+    return catalog_admin.export_item(session, code, version)
+
+
+@router.get("/{code}/diff")
+def diff(
+    code: str,
+    session: SessionDep,
+    user: Admin,
+    old: Annotated[int, Query(alias="from")],
+    new: Annotated[int, Query(alias="to")],
+) -> dict[str, Any]:
+    a = spec_of(catalog_admin.published(session, code, old))
+    b = spec_of(catalog_admin.published(session, code, new))
+    return {
+        "code": code,
+        "from": old,
+        "to": new,
+        "changes": [c.__dict__ for c in catalog_admin.diff_items(a, b)],
+    }

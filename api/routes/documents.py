@@ -1,64 +1,131 @@
-"""Archived objects, notices and licenses: every download is authorised and audited."""
+"""Archived objects, notices and licenses: every read, download and link is authorised
+(own department, hall, or a sharing grant) and audited."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Annotated, Any, BinaryIO
 
-from fastapi import APIRouter
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel
 from sqlalchemy import select
 
-from api.deps import CurrentUser, HallDep, SessionDep
-from cases import audit
+from api.deps import CurrentUser, HallDep, RoleRequired, SessionDep
+from archive import LocalFolderStore, StoreAccessDenied, UrlSigner
+from cases import archive_access
 from cases.errors import Forbidden, NotFound
-from models import Case, License, Notice, Role, StoredObject, User
+from cases.storage import url_signer
+from models import License, Notice, Role, StoredObject, User
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
+Admin = Annotated[User, Depends(RoleRequired(Role.ADMIN))]
+_CHUNK = 256 * 1024
+_WHOLE = 32 * 1024 * 1024
 
 
-def _authorise(session: SessionDep, user: User, obj: StoredObject) -> None:
-    """Clerks and admins see the hall's objects; a department sees objects of its own
-    cases and objects it provided (sharing grants come with the archive work)."""
-    if user.role != Role.REVIEWER:
-        return
-    case = session.get(Case, obj.case_id) if obj.case_id else None
-    if obj.provider_department_id == user.department_id or (
-        case is not None and case.department_id == user.department_id
-    ):
-        return
-    raise Forbidden(
-        "this object was not shared with your department", "该材料未向您所在部门共享,无权查看"
-    )
+def _chunks(stream: BinaryIO) -> Iterator[bytes]:
+    try:
+        while chunk := stream.read(_CHUNK):
+            yield chunk
+    finally:
+        stream.close()
+
+
+def _send(stream: BinaryIO, obj: StoredObject, filename: str) -> Response:
+    """Objects up to 32 MB are verified whole before the first byte goes out, so a bad
+    hash is a clean error; larger ones stream and break off at the end on a mismatch."""
+    headers = {
+        "Content-Disposition": f'inline; filename="{filename}"',
+        "X-Content-SHA256": obj.sha256,
+    }
+    if obj.size <= _WHOLE:
+        with stream:
+            return Response(stream.read(), media_type=obj.content_type, headers=headers)
+    headers["Content-Length"] = str(obj.size)
+    return StreamingResponse(_chunks(stream), media_type=obj.content_type, headers=headers)
 
 
 def _download(
     session: SessionDep, hall: HallDep, user: User, obj: StoredObject, filename: str
 ) -> Response:
-    _authorise(session, user, obj)
-    data = hall.store.get(obj.key)
-    audit.record(
-        session,
-        actor=user.username,
-        action="object.download",
-        target=f"object:{obj.id}",
-        sha256=obj.sha256,
-    )
-    return Response(
-        data,
-        media_type=obj.content_type,
-        headers={
-            "Content-Disposition": f'inline; filename="{filename}"',
-            "X-Content-SHA256": obj.sha256,
-        },
-    )
+    stream = archive_access.open_for_download(session, hall.store, user, obj)
+    session.commit()  # the audit event stands even if the client drops the transfer
+    return _send(stream, obj, filename)
 
 
 @router.get("/objects/{object_id}")
 def get_object(object_id: int, session: SessionDep, hall: HallDep, user: CurrentUser) -> Response:
-    obj = session.get(StoredObject, object_id)
-    if obj is None:
-        raise NotFound(f"no object {object_id}", f"对象 {object_id} 不存在")
+    obj = archive_access.load_object(session, object_id)
     return _download(session, hall, user, obj, f"object-{object_id}")
+
+
+@router.get("/objects/{object_id}/info")
+def object_info(
+    object_id: int, session: SessionDep, hall: HallDep, user: CurrentUser
+) -> dict[str, Any]:
+    obj = archive_access.load_object(session, object_id)
+    return archive_access.read_info(session, hall.store, user, obj)
+
+
+@router.post("/objects/{object_id}/link")
+def object_link(
+    object_id: int,
+    session: SessionDep,
+    hall: HallDep,
+    user: CurrentUser,
+    seconds: int = Query(300, description="lifetime of the link, at most 900 s"),
+) -> dict[str, Any]:
+    """A short-lived link that fetches the object without a token (audited on issue)."""
+    obj = archive_access.load_object(session, object_id)
+    return archive_access.presign(session, hall.store, user, obj, seconds=seconds)
+
+
+@router.get("/archive/link", include_in_schema=False)
+def signed_link(session: SessionDep, hall: HallDep, key: str, expires: int, sig: str) -> Response:
+    """Serves the links of the embedded store (S3 links go to S3 directly)."""
+    store = hall.store
+    if not isinstance(store, LocalFolderStore):
+        raise NotFound("links are served by the object store", "下载链接由对象存储直接提供")
+    signer: UrlSigner = url_signer(hall.settings)
+    try:
+        signer.verify(key, expires, sig)
+    except StoreAccessDenied as e:
+        raise Forbidden(e.en, e.zh) from e
+    obj, stream = archive_access.link_download(session, store, key)
+    session.commit()
+    return _send(stream, obj, obj.key.rsplit("/", 1)[-1])
+
+
+class LegalHoldRequest(BaseModel):
+    on: bool
+    reason: str
+
+
+@router.post("/objects/{object_id}/legal-hold")
+def legal_hold(
+    object_id: int,
+    body: LegalHoldRequest,
+    session: SessionDep,
+    hall: HallDep,
+    user: Admin,
+) -> dict[str, Any]:
+    obj = archive_access.load_object(session, object_id)
+    archive_access.set_legal_hold(session, hall.store, user, obj, on=body.on, reason=body.reason)
+    return archive_access.describe(session, obj, hall.store)
+
+
+@router.get("/archive/staging")
+def staging(hall: HallDep, user: CurrentUser) -> dict[str, Any]:
+    """Objects staged locally while the object store is down, waiting for upload."""
+    if user.role == Role.REVIEWER:
+        raise Forbidden("hall staff only", "仅限大厅工作人员查看")
+    return archive_access.staging_status(hall.store)
+
+
+@router.post("/archive/staging/drain")
+def drain(session: SessionDep, hall: HallDep, user: Admin) -> dict[str, Any]:
+    return archive_access.drain(session, hall.store, actor=user.username)
 
 
 @router.get("/notices/{number}/pdf")
@@ -81,7 +148,13 @@ def _license(session: SessionDep, number: str) -> License:
 @router.get("/licenses/{number}")
 def license_info(number: str, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
     license_ = _license(session, number)
-    _authorise(session, user, session.get_one(StoredObject, license_.object_id))
+    archive_access.authorise_read(
+        session,
+        user,
+        session.get_one(StoredObject, license_.object_id),
+        action="license.read",
+        target=f"license:{license_.id}",
+    )
     return {
         "number": license_.number,
         "title": license_.title,

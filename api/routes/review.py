@@ -1,4 +1,5 @@
-"""The department desk: review tasks, approval (which issues the sealed e-license)."""
+"""The department desk: tasks routed to the department (joint cases included), decisions
+(approve, deny, return for information), paper handovers and the case's audit trail."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import select
 
-from api.deps import HallDep, Reviewer, SessionDep, load_case
-from cases import review
-from models import Case, ReviewTask, Role, TaskStatus
+from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep
+from cases import handover, review, routing
+from cases.accounts import require_role
+from cases.errors import NotFound
+from models import Case, Handover, Outcome, ReviewTask, Role, TaskStatus, User
 
 router = APIRouter(prefix="/api/v1", tags=["review"])
 
@@ -19,13 +22,21 @@ class ReviewRequest(BaseModel):
     comment: str = ""
 
 
+def load_routed_case(session: SessionDep, user: User, number: str) -> Case:
+    case = session.scalars(select(Case).where(Case.number == number)).first()
+    if case is None:
+        raise NotFound(f"no case {number!r}", f"办件 {number!r} 不存在")
+    routing.require_task_access(session, user, case)
+    return case
+
+
 @router.get("/review/tasks")
 def tasks(session: SessionDep, user: Reviewer) -> list[dict[str, Any]]:
     query = (
         select(ReviewTask, Case)
         .join(Case, Case.id == ReviewTask.case_id)
         .where(ReviewTask.status == TaskStatus.OPEN)
-        .order_by(ReviewTask.due_on)
+        .order_by(ReviewTask.due_on, ReviewTask.id)
     )
     if user.role != Role.ADMIN:
         query = query.where(ReviewTask.department_id == user.department_id)
@@ -35,26 +46,104 @@ def tasks(session: SessionDep, user: Reviewer) -> list[dict[str, Any]]:
             "item": case.item.name,
             "applicant": case.applicant_name,
             "status": case.status,
+            "task": task.id,
+            "kind": task.kind,
+            "step": task.step,
+            "lead": case.department_id == task.department_id,
             "due_on": task.due_on.isoformat() if task.due_on else None,
         }
         for task, case in session.execute(query)
     ]
 
 
+def _act(
+    number: str,
+    outcome: Outcome,
+    body: ReviewRequest,
+    session: SessionDep,
+    user: User,
+    hall: HallDep,
+) -> dict[str, Any]:
+    case = load_routed_case(session, user, number)
+    result = review.act(session, hall, case, actor=user, outcome=outcome, comment=body.comment)
+    answer: dict[str, Any] = {
+        "status": case.status,
+        "task": result.task.id,
+        "kind": result.task.kind,
+    }
+    if result.license is not None:
+        number_ = result.license.number
+        answer["license"] = {"number": number_, "pdf": f"/api/v1/licenses/{number_}/pdf"}
+    return answer
+
+
 @router.post("/cases/{number}/approve", status_code=201)
 def approve(
     number: str, body: ReviewRequest, session: SessionDep, user: Reviewer, hall: HallDep
 ) -> dict[str, Any]:
-    case = load_case(session, user, number)
-    license_ = review.approve(session, hall, case, actor=user, comment=body.comment)
-    return {
-        "status": case.status,
-        "license": {"number": license_.number, "pdf": f"/api/v1/licenses/{license_.number}/pdf"},
-    }
+    """The department's approval: an opinion on a joint step, or the final decision."""
+    return _act(number, Outcome.APPROVE, body, session, user, hall)
 
 
 @router.post("/cases/{number}/deny")
-def deny(number: str, body: ReviewRequest, session: SessionDep, user: Reviewer) -> dict[str, Any]:
-    case = load_case(session, user, number)
-    review.deny(session, case, actor=user, comment=body.comment)
-    return {"status": case.status}
+def deny(
+    number: str, body: ReviewRequest, session: SessionDep, user: Reviewer, hall: HallDep
+) -> dict[str, Any]:
+    return _act(number, Outcome.DENY, body, session, user, hall)
+
+
+@router.post("/cases/{number}/return")
+def return_for_information(
+    number: str, body: ReviewRequest, session: SessionDep, user: Reviewer, hall: HallDep
+) -> dict[str, Any]:
+    """Return for information: the clock stops until the window reports the answer."""
+    return _act(number, Outcome.RETURN, body, session, user, hall)
+
+
+@router.post("/cases/{number}/information-supplied")
+def information_supplied(number: str, session: SessionDep, user: Clerk) -> dict[str, Any]:
+    case = load_routed_case(session, user, number)
+    days = review.information_supplied(session, case, actor=user)
+    return {"status": case.status, "days_added": days, "due_on": _iso(case.due_on)}
+
+
+@router.get("/cases/{number}/trail")
+def trail(number: str, session: SessionDep, user: CurrentUser) -> list[dict[str, Any]]:
+    require_role(user, Role.CLERK, Role.REVIEWER)
+    case = load_routed_case(session, user, number)
+    return [
+        {"at": e.created_at.isoformat(), "actor": e.actor, "action": e.action, "detail": e.detail}
+        for e in review.trail(session, case)
+    ]
+
+
+@router.post("/cases/{number}/handovers", status_code=201)
+def hand_over(number: str, session: SessionDep, user: Clerk) -> list[dict[str, Any]]:
+    case = load_routed_case(session, user, number)
+    return [_handover(h) for h in handover.hand_over_materials(session, case, actor=user)]
+
+
+@router.get("/cases/{number}/handovers")
+def handovers(number: str, session: SessionDep, user: CurrentUser) -> list[dict[str, Any]]:
+    require_role(user, Role.CLERK, Role.REVIEWER)
+    case = load_routed_case(session, user, number)
+    return [_handover(h) for h in handover.handovers_of(session, case)]
+
+
+@router.post("/handovers/{handover_id}/sign")
+def sign(handover_id: int, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
+    return _handover(handover.sign_for(session, handover_id, actor=user))
+
+
+def _handover(h: Handover) -> dict[str, Any]:
+    return {
+        "id": h.id,
+        "direction": h.direction,
+        "department_id": h.department_id,
+        "items": h.items,
+        "received_at": h.received_at.isoformat() if h.received_at else None,
+    }
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None

@@ -1,27 +1,167 @@
 """Public verification: anyone holding a sealed document may check it, no account needed.
 
+`POST /api/v1/verify` returns the report as JSON (or `?format=html|pdf`, the PDF sealed by
+the verification service). `GET /verify` is the page a license's QR code opens: it shows
+only what the license itself shows, plus its registry status, and offers an upload form.
+The public routes are rate-limited per client address.
+
 Routes are plain functions: FastAPI runs them in its thread pool, where pyHanko may run
 its own event loop and CPU-bound work does not stall other requests."""
 
 from __future__ import annotations
 
-from typing import Any
+import html
+import threading
+import time
+from collections import defaultdict, deque
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import HallDep, SessionDep
+from api.errors import body
 from cases.errors import InvalidInput
-from cases.verification import verify_document
+from cases.verification import lookup_license, verify_document
+from cases.verification_report import license_rows, outcome_html, page, sealed_report
 
-router = APIRouter(prefix="/api/v1", tags=["verify"])
+router = APIRouter(tags=["verify"])
 MAX_PDF = 50 * 1024 * 1024
 
 
-@router.post("/verify")
-def verify(file: UploadFile, session: SessionDep, hall: HallDep) -> dict[str, Any]:
+class _RateLimit:
+    """A sliding one-minute window per client address, in memory (one process)."""
+
+    def __init__(self) -> None:
+        self._hits: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def allow(self, client: str, per_minute: int) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            hits = self._hits[client]
+            while hits and hits[0] < now - 60:
+                hits.popleft()
+            if len(hits) >= per_minute:
+                return False
+            hits.append(now)
+            return True
+
+
+_limits_lock = threading.Lock()
+
+
+def _limit_of(request: Request) -> _RateLimit:
+    """One limiter per application (kept in its state), created on first use."""
+    with _limits_lock:
+        limit = getattr(request.app.state, "verify_rate_limit", None)
+        if limit is None:
+            limit = request.app.state.verify_rate_limit = _RateLimit()
+        return limit
+
+
+def _throttle(request: Request, hall: HallDep) -> Response | None:
+    """A 429 response when the client asked too often in the last minute."""
+    client = request.client.host if request.client else "unknown"
+    if _limit_of(request).allow(client, hall.settings.public_verify_per_minute):
+        return None
+    return JSONResponse(
+        body("rate_limited", "核验请求过于频繁,请一分钟后再试", "too many requests; wait a minute"),
+        status_code=429,
+        headers={"Retry-After": "60"},
+    )
+
+
+def _read(file: UploadFile) -> bytes:
     data = file.file.read(MAX_PDF + 1)
     if len(data) > MAX_PDF:
         raise InvalidInput("file larger than 50 MB", "文件超过 50 MB,无法验证")
     if not data:
         raise InvalidInput("empty file", "文件为空")
-    return verify_document(session, hall, data).to_dict()
+    return data
+
+
+@router.post("/api/v1/verify", response_model=None)
+def verify(
+    request: Request,
+    file: UploadFile,
+    session: SessionDep,
+    hall: HallDep,
+    format: Literal["json", "html", "pdf"] = "json",
+) -> dict[str, Any] | Response:
+    if (limited := _throttle(request, hall)) is not None:
+        return limited
+    outcome = verify_document(session, hall, _read(file))
+    if format == "html":
+        return HTMLResponse(page(outcome_html(outcome)))
+    if format == "pdf":
+        pdf = sealed_report(session, hall, outcome)
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": "attachment; filename=verification-report.pdf"},
+        )
+    return outcome.to_dict()
+
+
+_FORM = (
+    "<h2>上传文件核验</h2><form method='post' action='/verify' enctype='multipart/form-data'>"
+    "<input type='file' name='file' accept='application/pdf' required> "
+    "<button type='submit'>核验</button></form>"
+    "<p class='muted'>文件仅用于本次核验,不会保存。</p>"
+)
+
+
+@router.get("/verify", response_class=HTMLResponse, include_in_schema=False)
+def public_page(
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    license: Annotated[str | None, Query(max_length=64)] = None,
+    p: Annotated[str | None, Query(max_length=2000)] = None,
+) -> Response:
+    if (limited := _throttle(request, hall)) is not None:
+        return limited
+    if not license:
+        return HTMLResponse(page(_FORM))
+    found = lookup_license(session, hall, license, p)
+    colour = "#1b7f3b" if found.verdict.value == "valid" else "#b3261e"
+    body = [f"<h2>证照编号 {_escape(found.number)}</h2>"]
+    if not found.number_check_ok:
+        body.append(f"<p style='color:{colour}'><strong>编号校验位错误</strong>:请核对编号。</p>")
+    elif found.entry is None:
+        body.append(f"<p style='color:{colour}'><strong>未查到该证照</strong>:请联系发证机关。</p>")
+    else:
+        verdict = "有效" if found.verdict.value == "valid" else "无效"
+        body.append(f"<p style='font-size:1.6em;color:{colour}'><strong>{verdict}</strong></p>")
+        if found.payload_ok is True:
+            body.append("<p>二维码签名正确,内容与登记信息一致。</p>")
+        elif found.payload_ok is False:
+            body.append(
+                f"<p style='color:#b3261e'>二维码校验失败:{_escape(found.payload_problem)}</p>"
+            )
+        body.append("<table>")
+        body += [
+            f"<tr><th>{_escape(k)}</th><td>{_escape(v)}</td></tr>"
+            for k, v in license_rows(found.entry)
+        ]
+        body.append("</table><p class='muted'>核对纸质或电子证照原件,请上传 PDF 文件。</p>")
+    body.append(_FORM)
+    return HTMLResponse(page("\n".join(body)))
+
+
+@router.post("/verify", response_class=HTMLResponse, include_in_schema=False)
+def public_upload(
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    file: Annotated[UploadFile, File()],
+) -> Response:
+    if (limited := _throttle(request, hall)) is not None:
+        return limited
+    outcome = verify_document(session, hall, _read(file))
+    return HTMLResponse(page(outcome_html(outcome) + _FORM))
+
+
+def _escape(value: object) -> str:
+    return html.escape("" if value is None else str(value))

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.engine import make_url
 
 from api.app import create_app
-from cases.accounts import create_user
+from cases.accounts import create_user, set_password
 from cases.config import Settings
 from cases.db import session_scope
 from cases.hall import Hall
@@ -55,6 +55,10 @@ def sample_pages() -> dict[str, SamplePage]:
     return {p.material_code: p for p in pages}
 
 
+def password_of(username: str) -> str:
+    return f"{username}-password"
+
+
 def fresh_postgres_database(server_url: str) -> str:
     url = make_url(server_url)
     name = f"t_{uuid.uuid4().hex[:12]}"
@@ -86,7 +90,7 @@ def open_desk(settings: Settings, engine: Engine) -> Iterator[Desk]:
             ("reviewer", Role.REVIEWER, "scjgj", None),
             ("health", Role.REVIEWER, "wjw", None),
         ]:
-            _, tokens[username] = create_user(
+            user, tokens[username] = create_user(
                 s,
                 username=username,
                 display_name=username,
@@ -94,6 +98,7 @@ def open_desk(settings: Settings, engine: Engine) -> Iterator[Desk]:
                 department_code=dept,
                 window_code=window,
             )
+            set_password(user, password_of(username))
     with TestClient(create_app(hall=hall, worker=False)) as client:
         yield Desk(hall=hall, client=client, tokens=tokens)
     hall.close()

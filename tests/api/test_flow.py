@@ -39,7 +39,7 @@ def test_case_from_correction_to_verified_license(
 ) -> None:
     case = _create_case(desk)
     number = case["number"]
-    assert case["status"] == "receiving" and case["checklist_version"] == 1
+    assert case["status"] == "receiving" and case["checklist_version"] == 2
 
     _upload(desk, number, sample_pages["application_form"])
     check = desk.client.get(f"/api/v1/cases/{number}/check", headers=desk.headers("clerk"))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
 from archive import InMemoryStore, LocalFolderStore, ObjectStore
 from archive.s3 import S3Store
@@ -63,3 +64,16 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> ObjectStore:
         return LocalFolderStore(tmp_path / "archive")
     s3: S3Store = request.getfixturevalue("s3_store")
     return s3
+
+
+@pytest.fixture
+def db_sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    """A migrated SQLite database for tests of the archive's domain side."""
+    from cases.db import make_engine, make_sessionmaker
+    from models.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path / 'archive-test.sqlite'}"
+    upgrade(url)
+    engine = make_engine(url)
+    yield make_sessionmaker(engine)
+    engine.dispose()

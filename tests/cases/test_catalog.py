@@ -14,11 +14,13 @@ def test_sample_catalog_has_three_items_of_two_departments() -> None:
     assert set(catalog.items) == {"SCJG-GT-001", "SCJG-SP-002", "WJ-GG-001"}
     assert {i.department for i in catalog.items.values()} == {"scjgj", "wjw"}
     gt = catalog.item("SCJG-GT-001")
-    assert [m.code for m in gt.materials if m.required] == [
+    assert [m.code for m in gt.materials if m.required and not m.scenarios] == [
         "application_form",
         "id_card",
         "premises_proof",
+        "property_certificate",  # or the lease: one of the two
     ]
+    assert [v.version for v in catalog.history["SCJG-GT-001"]] == [1, 2]
     assert gt.material("premises_proof").pending_allowed  # type: ignore[union-attr]
     for item in catalog.items.values():
         assert item.time_limit_days > 0

@@ -79,3 +79,42 @@ def test_degrade_changes_the_page_but_keeps_size() -> None:
     noisy = degrade(clean, random.Random(1))
     assert noisy.shape == clean.shape
     assert float(np.abs(noisy.astype(int) - clean.astype(int)).mean()) > 3
+
+
+def test_pages_carry_their_ground_truth() -> None:
+    from cases.samples import generate_page
+
+    a = sample_applicant(4)
+    page = generate_page("个体工商户设立登记", "id_card", a, seed=1)
+    lines = page.truth_text.splitlines()
+    assert lines[0] == "居民身份证复印件"
+    assert f"公民身份号码 {a.id_number}" in lines
+    assert dict(page.truth_fields) == {"id_number": a.id_number, "person_name": a.name}
+    lease = generate_page("个体工商户设立登记", "premises_proof", a, seed=1)
+    # the seal's ring text is red ink over the page, not document text
+    assert "合同专用章" not in lease.truth_text
+    assert "房屋租赁合同" in lease.truth_text.splitlines()[0].replace(" ", "")
+    (legacy,) = generate_pages("个体工商户设立登记", ["id_card"], a, seed=1)
+    assert f"公民身份号码 {a.id_number}" in legacy.truth_text.splitlines()
+    assert legacy.truth_fields == page.truth_fields
+
+
+@pytest.mark.parametrize("kind", ["copy", "phone", "camera", "rotated90", "rotated180"])
+def test_captures(kind: str) -> None:
+    from cases.samples import BLANK_PAGE, generate_page
+
+    a = sample_applicant(4)
+    page = generate_page("食品经营许可", "application_form", a, seed=1, capture_kind=kind)
+    image = decode_image(page.data)
+    expected = {
+        "phone": (3000, 2250),
+        "camera": (1944, 2592),
+        "rotated90": (1654, 2339),
+    }.get(kind, (2339, 1654))
+    assert image.shape[:2] == expected and page.capture == kind
+    again = generate_page("食品经营许可", "application_form", a, seed=1, capture_kind=kind)
+    assert again.data == page.data
+    blank = generate_page("食品经营许可", BLANK_PAGE, a, seed=1)
+    assert blank.truth_text == "" and blank.truth_fields == ()
+    with pytest.raises(ValueError):
+        generate_page("食品经营许可", "id_card", a, capture_kind="fax")

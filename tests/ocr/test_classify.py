@@ -92,3 +92,30 @@ def test_unknown_page() -> None:
 
 def test_single_weak_keyword_is_not_enough() -> None:
     assert classify("记录了平面图的位置", _all_hints()).code is None
+
+
+def test_group_pages_joins_continuations_and_skips_blanks() -> None:
+    from ocr.classify import Classification, group_pages
+
+    c = [
+        Classification("premises_proof", 0.9, ("房屋租赁合同",)),
+        Classification(None, 0.0, ()),  # page 2 of the lease: no title of its own
+        Classification("premises_proof", 0.8, ()),
+        Classification(None, 0.0, ()),  # a blank separator sheet
+        Classification("id_card", 0.95, ()),
+    ]
+    groups = group_pages(c, [False, False, False, True, False])
+    assert [(g.code, g.pages) for g in groups] == [
+        ("premises_proof", (0, 1, 2)),
+        ("id_card", (4,)),
+    ]
+    assert groups[0].continuation and groups[0].confidence == 0.45
+    assert not groups[1].continuation
+
+
+def test_group_pages_flags_an_unknown_first_page() -> None:
+    from ocr.classify import Classification, group_pages
+
+    groups = group_pages([Classification(None, 0.0, ()), Classification("id_card", 0.9, ())])
+    assert groups[0].code is None and groups[0].pages == (0,)
+    assert groups[1].code == "id_card"

@@ -130,3 +130,25 @@ def test_low_confidence_needs_review() -> None:
 def test_prose_starting_with_label_is_not_a_field() -> None:
     lines = [_line("名称、规格、数量、生产日期", 100, 100)]
     assert extract_fields(_reading(lines)) == []
+
+
+def test_id_number_gives_birth_date_and_sex_and_periods_are_checked() -> None:
+    from ocr.engine import Line, rect_box
+    from ocr.pipeline import PageReading
+    from ocr.preprocess import Quality
+
+    lines = (
+        Line("公民身份号码 152502198408227243", rect_box(0, 0, 900, 40), 0.99),
+        Line("有效期限 2021.11.06-2041.11.06", rect_box(0, 60, 900, 100), 0.97),
+        Line("有效期限 2030.01.01-2020.01.01", rect_box(0, 120, 900, 160), 0.97),
+        Line("有效期限 2021.11.06-长期", rect_box(0, 180, 900, 220), 0.60),
+    )
+    reading = PageReading(lines, "", 1000, 1000, 0.0, (), False, Quality(100, 100, True), "t", 0)
+    got = {(f.name, f.value): f for f in extract_fields(reading)}
+    assert ("birth_date", "1984-08-22") in got and ("sex", "女") in got
+    ok = got[("validity_period", "2021-11-06/2041-11-06")]
+    assert ok.valid and not ok.needs_review and ok.box == lines[1].box
+    backwards = got[("validity_period", "2030-01-01/2020-01-01")]
+    assert not backwards.valid and backwards.needs_review
+    open_ended = got[("validity_period", "2021-11-06/长期")]
+    assert open_ended.valid and open_ended.needs_review  # low confidence: the clerk looks

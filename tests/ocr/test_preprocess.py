@@ -161,3 +161,13 @@ def test_quality_flags_blur(form_page: np.ndarray) -> None:
     assert not blurred.ok and blurred.reason_zh and blurred.reason_en
     faint = quality((form_page // 8 + 220).astype(np.uint8))
     assert not faint.ok
+
+
+def test_quality_flags_low_resolution(form_page: np.ndarray) -> None:
+    small = cv2.resize(form_page, (620, 877), interpolation=cv2.INTER_AREA)  # ~75 dpi
+    q = quality(small)
+    assert not q.ok and q.effective_dpi < 120
+    assert q.reason_en is not None and "dpi" in q.reason_en and "dpi" in (q.reason_zh or "")
+    good = quality(form_page)
+    assert good.ok and good.effective_dpi == pytest.approx(200, abs=1)
+    assert 0 < q.score < good.score <= 1

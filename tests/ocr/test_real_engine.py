@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from cases.samples import SampleApplicant, SamplePage
@@ -50,3 +55,70 @@ def test_application_form_fields(
     assert ("id_number", applicant.id_number) in fields
     assert ("phone", applicant.phone) in fields
     assert ("enterprise_name", applicant.enterprise_name) in fields
+
+
+@pytest.fixture(scope="module")
+def hard_pages(applicant: SampleApplicant, rapid_engine: RapidOcrEngine) -> dict[str, Any]:
+    from cases.samples import generate_page
+
+    out = {}
+    for code, kind in (("id_card", "phone"), ("application_form", "rotated180")):
+        page = generate_page("个体工商户设立登记", code, applicant, seed=11, capture_kind=kind)
+        out[kind] = (page, read_page(page.data, rapid_engine))
+    return out
+
+
+def test_phone_photo_is_flattened_and_read(
+    hard_pages: dict[str, Any], applicant: SampleApplicant
+) -> None:
+    page, reading = hard_pages["phone"]
+    assert reading.perspective_corrected and reading.rotation == 0
+    ids = [f for f in extract_fields(reading) if f.name == "id_number"]
+    assert [f.value for f in ids] == [applicant.id_number] and ids[0].valid
+    assert _cer(page.truth_text, reading.text) < 0.05
+
+
+def test_upside_down_page_is_turned_and_read(
+    hard_pages: dict[str, Any], applicant: SampleApplicant
+) -> None:
+    page, reading = hard_pages["rotated180"]
+    assert reading.rotation == 180
+    assert reading.text.startswith("个体工商户设立登记申请书")
+    assert _cer(page.truth_text, reading.text) < 0.05
+
+
+def test_cli_writes_a_searchable_pdf(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    gtgsh_pages: list[SamplePage],
+    rapid_engine: RapidOcrEngine,
+    applicant: SampleApplicant,
+) -> None:
+    import cases.hall
+    from api.cli import main as cli
+
+    monkeypatch.setattr(cases.hall, "make_ocr_engine", lambda settings: rapid_engine)
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path))
+    scan = tmp_path / "id.jpg"
+    scan.write_bytes(next(p for p in gtgsh_pages if p.material_code == "id_card").data)
+    out_pdf = tmp_path / "out.pdf"
+    assert cli(["ocr", str(scan), "--json", "--pdf", str(out_pdf), "--item", "SCJG-GT-001"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    (page,) = result["pages"]
+    assert page["material"] == "id_card" and not page["unknown"]
+    assert {"text", "confidence", "box"} <= set(page["lines"][0])
+    assert page["quality"]["ok"] and page["seconds"] > 0
+    assert any(f["name"] == "id_number" and f["valid"] for f in page["fields"])
+    text = subprocess.run(
+        ["pdftotext", str(out_pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert applicant.id_number in text and "公民身份号码" in text
+
+
+def _cer(truth: str, text: str) -> float:
+    import difflib
+
+    a, b = "".join(truth.split()), "".join(text.split())
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return 1.0 - sum(m.size for m in matcher.get_matching_blocks()) / len(a)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from signing import (
     issue_seal_certificate,
     seal_appearance_pdf,
 )
+from tests.pki import TestPki, serve_test_pki
 
 PASSPHRASE = b"correct horse battery staple"
 FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
@@ -81,3 +82,9 @@ def tmp_pdf(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def test_pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestPki]:
+    """certomancer serving CRL, OCSP and a TSA on loopback for the whole session."""
+    yield from serve_test_pki(tmp_path_factory.mktemp("certomancer"))

@@ -49,7 +49,7 @@ def test_signed_pdf_passes(signed: bytes, pki: Pki) -> None:
     assert sig.signer_serial == "11152502MB1234567X"
     assert sig.intact and sig.valid and sig.trusted
     assert sig.coverage == "ENTIRE_FILE"
-    assert sig.signing_time is not None
+    assert sig.claimed_signing_time is not None
     assert "验证通过" in report.summary_zh()
     d = report.to_dict()
     assert d["indication"] == "TOTAL-PASSED"

@@ -1,0 +1,221 @@
+"""`onewindow licenses` and `onewindow seals`: the license status registry (show, change,
+revoke/cancel), the seal registry (list, revoke) and delegations (grant, list, revoke)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import TYPE_CHECKING
+
+from cases.config import Settings
+from cases.errors import NotFound
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from cases.hall import Hall
+    from models import User
+
+
+def _open(settings: Settings) -> Hall:
+    from cases.hall import Hall
+
+    return Hall.open(settings)
+
+
+def _user(session: Session, username: str) -> User:
+    from sqlalchemy import select
+
+    from models import User
+
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None:
+        raise NotFound(f"no user {username}", f"用户 {username} 不存在")
+    return user
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    from cases.db import session_scope
+    from cases.licenses import find_license
+    from cases.verification import license_entry
+
+    hall = _open(settings)
+    with session_scope(hall.sessions) as s:
+        entry = license_entry(s, find_license(s, args.number))
+    hall.close()
+    print(json.dumps(entry, ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
+    from cases.db import session_scope
+    from cases.licenses import find_license, revoke_license
+    from models import LicenseStatus
+
+    hall = _open(settings)
+    status = LicenseStatus.REVOKED if args.withdraw else LicenseStatus.CANCELLED
+    with session_scope(hall.sessions) as s:
+        license_ = find_license(s, args.number)
+        revoke_license(s, license_, actor=_user(s, args.actor), reason=args.reason, status=status)
+    hall.close()
+    print(f"{args.number}: {status.value}")
+    return 0
+
+
+def cmd_change(args: argparse.Namespace, settings: Settings) -> int:
+    from cases.db import session_scope
+    from cases.licenses import change_license, find_license
+
+    hall = _open(settings)
+    with session_scope(hall.sessions) as s:
+        new = change_license(
+            s,
+            hall,
+            find_license(s, args.number),
+            actor=_user(s, args.actor),
+            reason=args.reason,
+            holder=args.holder,
+            valid_until=args.valid_until,
+        )
+        number = new.number
+    hall.close()
+    print(f"{args.number} superseded by {number}")
+    return 0
+
+
+def cmd_seals_list(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import select
+
+    from cases.db import session_scope
+    from cases.seals import seal_status
+    from models import Seal
+
+    hall = _open(settings)
+    with session_scope(hall.sessions) as s:
+        for seal in s.scalars(select(Seal).order_by(Seal.id)):
+            print(f"{seal.code}\t{seal_status(seal).value}\t{seal.not_after:%Y-%m-%d}\t{seal.name}")
+    hall.close()
+    return 0
+
+
+def cmd_seals_revoke(args: argparse.Namespace, settings: Settings) -> int:
+    from cases.db import session_scope
+    from cases.seals import revoke_seal, seal_by_code
+
+    hall = _open(settings)
+    with session_scope(hall.sessions) as s:
+        revoke_seal(s, seal_by_code(s, args.code), actor=args.actor, reason=args.reason)
+    hall.close()
+    print(f"{args.code}: revoked")
+    return 0
+
+
+def cmd_grant_seal(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import select
+
+    from cases.db import session_scope
+    from cases.delegations import grant_seal_use
+    from cases.seals import seal_by_code
+    from models import Department
+
+    hall = _open(settings)
+    with session_scope(hall.sessions) as s:
+        dept = s.scalars(select(Department).where(Department.code == args.department)).first()
+        if dept is None:
+            raise NotFound(f"no department {args.department}", f"部门 {args.department} 不存在")
+        delegation = grant_seal_use(
+            s,
+            department=dept,
+            user=_user(s, args.user),
+            seal=seal_by_code(s, args.seal) if args.seal else None,
+            valid_from=args.valid_from,
+            valid_to=args.valid_to,
+            actor=args.actor,
+            note=args.note,
+        )
+        ident = delegation.id
+    hall.close()
+    print(f"delegation {ident}: {args.user} may use the seal of {args.department}")
+    return 0
+
+
+def cmd_delegations_list(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import select
+
+    from cases.db import session_scope
+    from models import Delegation
+
+    hall = _open(settings)
+    with session_scope(hall.sessions) as s:
+        for d in s.scalars(select(Delegation).order_by(Delegation.id)):
+            who = (
+                f"user:{d.user_id}"
+                if d.user_id
+                else (f"window:{d.window_id}" if d.window_id else "reviewers")
+            )
+            state = "revoked" if d.revoked else f"{d.valid_from}..{d.valid_to}"
+            print(f"{d.id}\t{d.kind}\tdept:{d.department_id}\t{who}\t{state}\t{d.note}")
+    hall.close()
+    return 0
+
+
+def cmd_delegations_revoke(args: argparse.Namespace, settings: Settings) -> int:
+    from cases.db import session_scope
+    from cases.delegations import revoke_delegation
+    from models import Delegation
+
+    hall = _open(settings)
+    with session_scope(hall.sessions) as s:
+        delegation = s.get(Delegation, args.id)
+        if delegation is None:
+            raise NotFound(f"no delegation {args.id}", f"授权委托 {args.id} 不存在")
+        revoke_delegation(s, delegation, actor=args.actor, reason=args.reason)
+    hall.close()
+    print(f"delegation {args.id}: revoked")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    lic = sub.add_parser("licenses", help="license status registry: show, change, revoke")
+    lsub = lic.add_subparsers(dest="licenses_command", required=True)
+    show = lsub.add_parser("show", help="the registry entry of a license")
+    show.add_argument("number")
+    show.set_defaults(func=cmd_show)
+    revoke = lsub.add_parser("revoke", help="注销 (default) or 撤销 (--withdraw) with a reason")
+    revoke.add_argument("number")
+    revoke.add_argument("--reason", required=True)
+    revoke.add_argument("--as", dest="actor", required=True, help="reviewer of the issuer")
+    revoke.add_argument("--withdraw", action="store_true", help="撤销 instead of 注销")
+    revoke.set_defaults(func=cmd_revoke)
+    change = lsub.add_parser("change", help="变更: issue the next version, supersede this one")
+    change.add_argument("number")
+    change.add_argument("--reason", required=True)
+    change.add_argument("--as", dest="actor", required=True)
+    change.add_argument("--holder")
+    change.add_argument("--valid-until", type=date.fromisoformat)
+    change.set_defaults(func=cmd_change)
+
+    seals = sub.add_parser("seals", help="seal registry and delegations (授权委托)")
+    ssub = seals.add_subparsers(dest="seals_command", required=True)
+    ssub.add_parser("list", help="every seal and its status").set_defaults(func=cmd_seals_list)
+    srevoke = ssub.add_parser("revoke", help="take a seal out of use")
+    srevoke.add_argument("code")
+    srevoke.add_argument("--reason", required=True)
+    srevoke.add_argument("--as", dest="actor", default="admin")
+    srevoke.set_defaults(func=cmd_seals_revoke)
+    grant = ssub.add_parser("grant", help="authorise a reviewer to use a department's seal")
+    grant.add_argument("--department", required=True)
+    grant.add_argument("--user", required=True)
+    grant.add_argument("--seal", help="one seal code (default: any seal of the department)")
+    grant.add_argument("--from", dest="valid_from", type=date.fromisoformat, default=date.today())
+    grant.add_argument("--to", dest="valid_to", type=date.fromisoformat, required=True)
+    grant.add_argument("--as", dest="actor", default="admin")
+    grant.add_argument("--note", default="")
+    grant.set_defaults(func=cmd_grant_seal)
+    ssub.add_parser("delegations", help="list delegations").set_defaults(func=cmd_delegations_list)
+    drevoke = ssub.add_parser("revoke-delegation", help="revoke a delegation")
+    drevoke.add_argument("id", type=int)
+    drevoke.add_argument("--reason", required=True)
+    drevoke.add_argument("--as", dest="actor", default="admin")
+    drevoke.set_defaults(func=cmd_delegations_revoke)

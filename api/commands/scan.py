@@ -1,0 +1,205 @@
+"""`onewindow devices` and `onewindow scan`: scanners from the command line.
+
+Devices are named by driver: ``sane:<SANE device>`` (e.g. ``sane:test:0``,
+``sane:net:host:epson2:...``), ``escl:<base URL>`` (e.g. ``escl:http://10.0.0.5/eSCL``)
+and ``folder:<path>`` (a hot folder). ``scan --out DIR`` is also the Linux reference
+client of the clerk-PC agent contract (docs/scanner-agent.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+import httpx
+
+from cases.config import Settings
+from scanner_drivers import (
+    EsclBackend,
+    HotFolderDriver,
+    SaneBackend,
+    ScannedPage,
+    ScannerDriver,
+    ScannerError,
+    ScanSettings,
+)
+
+EXIT_SCANNER = 74  # EX_IOERR: the device stopped; pages received are kept
+
+
+def _driver(args: argparse.Namespace) -> ScannerDriver:
+    device: str = args.device
+    settings = ScanSettings(
+        source=args.source,
+        resolution=args.resolution,
+        color_mode=args.mode,
+        duplex=args.duplex,
+    )
+    if device.startswith("escl:"):
+        url = device.removeprefix("escl:")
+        return EsclBackend(url).job(device, settings)
+    if device.startswith("folder:"):
+        return HotFolderDriver(Path(device.removeprefix("folder:")), quiet_seconds=args.quiet)
+    return SaneBackend(config_dir=args.sane_config).job(device, settings)
+
+
+def cmd_devices(args: argparse.Namespace, settings: Settings) -> int:
+    found = []
+    try:
+        found += SaneBackend(config_dir=args.sane_config).devices()
+    except ScannerError as e:
+        print(f"SANE: {e}", file=sys.stderr)
+    for url in args.escl:
+        try:
+            found += EsclBackend(url, timeout=5).devices()
+        except ScannerError as e:
+            print(f"eSCL {url}: {e}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([asdict(d) for d in found], ensure_ascii=False, indent=2))
+    else:
+        for d in found:
+            print(f"{d.id}\t{d.vendor} {d.model}\t{d.kind}")
+    return 0
+
+
+def push_pages(driver: ScannerDriver, client: httpx.Client, *, case_number: str, job: str) -> int:
+    """The clerk-PC agent's loop: each page goes to the server as soon as it is scanned.
+
+    Every request carries the job and the page's identity, and a page is retried with the
+    same identity after a network error, so the server can store it exactly once.
+    """
+    sent = 0
+    for page in driver.scan():
+        headers = {"X-Scan-Job": job, "X-Page-Key": f"{driver.name}:{page.identity}"}
+        files = {"files": (page.source.replace("/", "_"), page.data, page.content_type)}
+        for attempt in range(4):
+            try:
+                response = client.post(
+                    f"/api/v1/cases/{case_number}/pages", files=files, headers=headers
+                )
+                break
+            except httpx.TransportError:
+                if attempt == 3:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
+        if response.status_code >= 400:
+            raise ScannerError(
+                f"server refused page {page.index + 1}: HTTP {response.status_code} "
+                f"{response.text[:300]}",
+                f"服务器拒收第 {page.index + 1} 页（{response.status_code}）",
+            )
+        sent += 1
+    return sent
+
+
+def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.case and not args.out:
+        print("错误 / error: give --case NUMBER and/or --out DIR", file=sys.stderr)
+        return 64
+    try:
+        driver = _driver(args)
+    except ScannerError as e:
+        print(f"错误 / error [{e.code}]: {e}", file=sys.stderr)
+        return EXIT_SCANNER
+    if args.case and args.server:
+        headers = {"Authorization": f"Bearer {args.token}"}
+        with httpx.Client(base_url=args.server, headers=headers, timeout=60) as client:
+            try:
+                sent = push_pages(
+                    _saving(driver, args.out), client, case_number=args.case, job=uuid.uuid4().hex
+                )
+            except ScannerError as e:
+                print(f"错误 / error [{e.code}]: {e}", file=sys.stderr)
+                return EXIT_SCANNER
+        print(f"{sent} page(s) sent to {args.server} for case {args.case}")
+        return 0
+    if args.case:
+        from cases.hall import Hall
+        from cases.scanning import scan_into_case
+
+        hall = Hall.open(settings)
+        try:
+            report = scan_into_case(
+                hall, case_number=args.case, driver=_saving(driver, args.out), actor=args.user
+            )
+        finally:
+            hall.close()
+        summary = {
+            "case": report.case_number,
+            "added": report.added,
+            "duplicates": report.duplicates,
+            "control_sheets": report.control_sheets,
+            "materials": report.materials,
+            "unlabelled": report.unlabelled,
+            "blank_pages": report.blank_pages,
+            "refused": report.refused,
+            "error": report.error.code if report.error else None,
+        }
+        print(json.dumps(summary, ensure_ascii=False))
+        if report.error is not None:
+            print(f"错误 / error [{report.error.code}]: {report.error}", file=sys.stderr)
+            return EXIT_SCANNER
+        return 0
+    count = 0
+    try:
+        for _ in _saving(driver, args.out).scan():
+            count += 1
+    except ScannerError as e:
+        print(f"错误 / error [{e.code}]: {e} ({count} page(s) saved)", file=sys.stderr)
+        return EXIT_SCANNER
+    print(f"{count} page(s) saved to {args.out}")
+    return 0
+
+
+class _Saving:
+    """Wraps a driver so every page is also written to a folder as it arrives."""
+
+    def __init__(self, inner: ScannerDriver, out: Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.out = out
+        out.mkdir(parents=True, exist_ok=True)
+
+    def scan(self) -> Iterator[ScannedPage]:
+        ext = {"image/jpeg": "jpg", "image/png": "png", "image/tiff": "tif"}
+        first = len(list(self.out.glob("page*")))
+        for number, page in enumerate(self.inner.scan(), start=first + 1):
+            name = f"page{number:04d}.{ext[page.content_type]}"
+            (self.out / name).write_bytes(page.data)
+            yield page
+
+    def cancel(self) -> None:
+        self.inner.cancel()
+
+
+def _saving(driver: ScannerDriver, out: Path | None) -> ScannerDriver:
+    return driver if out is None else _Saving(driver, out)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    devices = sub.add_parser("devices", help="list scanners (SANE, and eSCL URLs given)")
+    devices.add_argument("--escl", action="append", default=[], metavar="URL")
+    devices.add_argument("--sane-config", type=Path, help="a SANE_CONFIG_DIR to use")
+    devices.add_argument("--json", action="store_true")
+    devices.set_defaults(func=cmd_devices)
+
+    scan = sub.add_parser("scan", help="scan a batch into a case and/or a folder")
+    scan.add_argument("--device", required=True, help="sane:DEV | escl:URL | folder:PATH")
+    scan.add_argument("--source", default="adf", choices=["adf", "flatbed", "camera"])
+    scan.add_argument("--resolution", type=int, default=200)
+    scan.add_argument("--mode", default="gray", choices=["gray", "color", "lineart"])
+    scan.add_argument("--duplex", action="store_true")
+    scan.add_argument("--case", help="case number to add the pages to")
+    scan.add_argument("--user", default="clerk", help="the clerk recorded as adding pages")
+    scan.add_argument("--out", type=Path, help="also write each page to this folder")
+    scan.add_argument("--sane-config", type=Path, help="a SANE_CONFIG_DIR to use")
+    scan.add_argument("--server", help="agent mode: send pages to this onewindow server")
+    scan.add_argument("--token", default="", help="the clerk's API token (agent mode)")
+    scan.add_argument("--quiet", type=float, default=2.0, help="hot folder quiet seconds")
+    scan.set_defaults(func=cmd_scan)

@@ -1,0 +1,159 @@
+"""Result delivery at the comprehensive window: pickup, locker, post, feedback, rating."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from api.deps import Clerk, HallDep, Reviewer, SessionDep, load_case
+from cases import delivery
+from cases.errors import Forbidden, InvalidInput, NotFound
+from models import Case, Delivery
+
+router = APIRouter(prefix="/api/v1", tags=["delivery"])
+
+
+class PickupRequest(BaseModel):
+    receiver_name: str
+    id_number: str
+    attorney_ref: str = ""
+
+
+class LockerRequest(BaseModel):
+    box: str
+
+
+class LockerPickup(BaseModel):
+    box: str
+    code: str
+
+
+class PostRequest(BaseModel):
+    address: str
+    tracking_number: str
+    carrier: str = "中国邮政EMS"
+
+
+class PostalStatus(BaseModel):
+    status: str
+    note: str = ""
+
+
+class RatingRequest(BaseModel):
+    id_number: str  # the applicant's; rating is theirs alone
+    score: int
+    comment: str = ""
+
+
+def _view(d: Delivery) -> dict[str, Any]:
+    return {
+        "method": d.method,
+        "status": d.status,
+        "result_kind": d.result_kind,
+        "locker_box": d.locker_box or None,
+        "code_expires_at": d.code_expires_at.isoformat() if d.code_expires_at else None,
+        "tracking_number": d.tracking_number or None,
+        "by_agent": d.by_agent,
+        "delivered_at": d.delivered_at.isoformat() if d.delivered_at else None,
+        "fed_back_to_department": d.feedback_at is not None,
+    }
+
+
+@router.get("/cases/{number}/delivery")
+def show(number: str, session: SessionDep, user: Clerk) -> dict[str, Any]:
+    return _view(delivery.delivery_of(session, load_case(session, user, number)))
+
+
+@router.post("/cases/{number}/delivery/pickup")
+def pickup(number: str, body: PickupRequest, session: SessionDep, user: Clerk) -> dict[str, Any]:
+    case = load_case(session, user, number)
+    return _view(
+        delivery.pick_up(
+            session,
+            case,
+            actor=user,
+            receiver_name=body.receiver_name,
+            id_number=body.id_number,
+            attorney_ref=body.attorney_ref,
+        )
+    )
+
+
+@router.post("/cases/{number}/delivery/locker")
+def locker(
+    number: str, body: LockerRequest, session: SessionDep, user: Clerk, hall: HallDep
+) -> dict[str, Any]:
+    case = load_case(session, user, number)
+    return _view(delivery.to_locker(session, hall, case, actor=user, box=body.box))
+
+
+@router.post("/cases/{number}/delivery/renotify")
+def renotify(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> dict[str, Any]:
+    case = load_case(session, user, number)
+    return _view(delivery.renotify(session, hall, case, actor=user))
+
+
+@router.post("/locker/pickup")
+def locker_pickup(body: LockerPickup, session: SessionDep) -> dict[str, Any]:
+    """Called by the locker terminal; the SMS code is the credential, so every wrong try
+    is committed before the error goes out (the count voids a guessed-at code)."""
+    try:
+        return _view(delivery.locker_pickup(session, box=body.box, code=body.code))
+    except InvalidInput:
+        session.commit()
+        raise
+
+
+@router.post("/cases/{number}/delivery/post")
+def post(
+    number: str, body: PostRequest, session: SessionDep, user: Clerk, hall: HallDep
+) -> dict[str, Any]:
+    case = load_case(session, user, number)
+    return _view(
+        delivery.mail(
+            session,
+            hall,
+            case,
+            actor=user,
+            address=body.address,
+            tracking_number=body.tracking_number,
+            carrier=body.carrier,
+        )
+    )
+
+
+@router.post("/cases/{number}/delivery/post-status")
+def post_status(
+    number: str, body: PostalStatus, session: SessionDep, user: Clerk
+) -> dict[str, Any]:
+    case = load_case(session, user, number)
+    return _view(
+        delivery.postal_update(
+            session, case, status=body.status, note=body.note, actor=user.username
+        )
+    )
+
+
+@router.post("/cases/{number}/rating", status_code=201)
+def rate(number: str, body: RatingRequest, session: SessionDep) -> dict[str, Any]:
+    case = session.scalars(select(Case).where(Case.number == number)).first()
+    if case is None:
+        raise NotFound(f"no case {number!r}", f"办件 {number!r} 不存在")
+    if body.id_number.strip().upper() != case.applicant_id.upper():
+        raise Forbidden("only the applicant may rate the case", "仅申请人本人可以评价该办件")
+    rating = delivery.rate(session, case, score=body.score, comment=body.comment)
+    return {"case": case.number, "score": rating.score}
+
+
+@router.get("/delivery/feedback")
+def feedback(session: SessionDep, user: Reviewer) -> list[dict[str, Any]]:
+    """送达结果反馈: how the department's results reached the applicants."""
+    if user.department_id is None:
+        return []
+    return [
+        {"case": c.number, "item": c.item.name, **_view(d)}
+        for d, c in delivery.feedback_for(session, user.department_id)
+    ]

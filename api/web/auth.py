@@ -1,0 +1,111 @@
+"""Browser login (argon2 passwords), sessions, CSRF, and role checks for every page.
+
+A visitor who is not logged in is sent to /login; a logged-in user without the role gets
+a 403 page. Every state-changing form carries the session's CSRF token.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from api.deps import SessionDep
+from api.web.templating import render
+from cases.accounts import login
+from cases.errors import Forbidden, Unauthenticated
+from models import Role, User
+
+router = APIRouter(include_in_schema=False)
+
+
+class LoginRequired(Exception):
+    """Raised by page dependencies; turned into a redirect to /login."""
+
+
+HOME = {Role.CLERK.value: "/counter", Role.REVIEWER.value: "/desk", Role.ADMIN.value: "/counter"}
+
+
+def web_user(request: Request, session: SessionDep) -> User:
+    user_id = request.session.get("user_id")
+    user = session.get(User, user_id) if user_id else None
+    if user is None or not user.active:
+        request.session.clear()
+        raise LoginRequired
+    request.state.user = user
+    return user
+
+
+WebUser = Annotated[User, Depends(web_user)]
+
+
+def check_csrf(request: Request, token: str) -> None:
+    expected = request.session.get("csrf")
+    if not expected or not secrets.compare_digest(expected, token or ""):
+        raise Forbidden(
+            "the form has expired; reload the page and try again", "页面已过期,请刷新后重试"
+        )
+
+
+class PageRole:
+    def __init__(self, *roles: Role) -> None:
+        self.roles = {r.value for r in roles} | {Role.ADMIN.value}
+
+    def __call__(self, user: WebUser) -> User:
+        if user.role not in self.roles:
+            raise Forbidden("your role may not open this page", "您的角色无权访问此页面")
+        return user
+
+
+ClerkPage = Annotated[User, Depends(PageRole(Role.CLERK))]
+ReviewerPage = Annotated[User, Depends(PageRole(Role.REVIEWER))]
+
+
+@router.get("/")
+def home(request: Request, session: SessionDep) -> Response:
+    try:
+        user = web_user(request, session)
+    except LoginRequired:
+        return RedirectResponse("/login", status_code=303)
+    return RedirectResponse(HOME.get(user.role, "/login"), status_code=303)
+
+
+@router.get("/login")
+def login_page(request: Request) -> Response:
+    request.session.setdefault("csrf", secrets.token_urlsafe(24))
+    return render(request, "login.html", user=None)
+
+
+@router.post("/login")
+def login_submit(
+    request: Request,
+    session: SessionDep,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    try:
+        user = login(session, username, password)
+    except Unauthenticated as e:
+        return render(
+            request, "login.html", status_code=401, user=None, error=e.zh, username=username
+        )
+    request.session.clear()  # a new session on login: no fixation
+    request.session.update(user_id=user.id, csrf=secrets.token_urlsafe(24))
+    return RedirectResponse(HOME.get(user.role, "/"), status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
+    check_csrf(request, csrf)
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(LoginRequired)
+    async def _to_login(request: Request, _: LoginRequired) -> Response:
+        return RedirectResponse("/login", status_code=303)

@@ -1,0 +1,267 @@
+"""The counter (综合受理窗口): choose the item, register the applicant, scan or upload,
+watch the pages get labelled and the checklist fill in, print the right notice."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+from PIL import Image
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import select
+
+from api.deps import HallDep, SessionDep, load_case
+from api.web.auth import ClerkPage, WebUser, check_csrf
+from api.web.templating import render
+from cases import counter, intake
+from cases.catalog import Catalog
+from cases.checklist import check
+from cases.errors import InvalidInput, NotFound, OneWindowError
+from models import Case, Notice, Page, PageStatus, StoredObject, Submission
+
+router = APIRouter(include_in_schema=False)
+
+
+@lru_cache(maxsize=1024)
+def _initials(name: str) -> str:
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+
+
+def _search_index(catalog: Catalog) -> list[tuple[str, str, str, str]]:
+    """(code, name, department, pinyin initials) for each item."""
+    return [
+        (
+            item.code,
+            item.name,
+            catalog.department(item.department).short_name,
+            _initials(item.name),
+        )
+        for item in catalog.items.values()
+    ]
+
+
+def search_items(catalog: Catalog, query: str) -> list[tuple[str, str, str, str]]:
+    q = query.strip().lower()
+    index = _search_index(catalog)
+    if not q:
+        return index
+    return [
+        row
+        for row in index
+        if q in row[0].lower() or q in row[1] or row[3].startswith(q) or q in row[3]
+    ]
+
+
+@router.get("/counter")
+def counter_home(
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    user: ClerkPage,
+    q: str = "",
+    item: str = "",
+) -> Response:
+    recent = session.scalars(select(Case).order_by(Case.id.desc()).limit(15)).all()
+    return render(
+        request,
+        "counter.html",
+        items=search_items(hall.catalog, q),
+        q=q,
+        chosen=hall.catalog.items.get(item),
+        recent=recent,
+    )
+
+
+@router.post("/counter/cases")
+def open_case(
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    user: ClerkPage,
+    item_code: Annotated[str, Form()],
+    applicant_type: Annotated[str, Form()],
+    applicant_name: Annotated[str, Form()],
+    applicant_id: Annotated[str, Form()],
+    applicant_phone: Annotated[str, Form()] = "",
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    try:
+        case = intake.create_case(
+            session,
+            item_code=item_code,
+            applicant_type=applicant_type,
+            applicant_name=applicant_name,
+            applicant_id=applicant_id,
+            applicant_phone=applicant_phone,
+            actor=user,
+        )
+    except OneWindowError as e:
+        return render(
+            request,
+            "counter.html",
+            status_code=422,
+            error=e.zh,
+            items=search_items(hall.catalog, ""),
+            q="",
+            chosen=hall.catalog.items.get(item_code),
+            recent=[],
+            form={
+                "applicant_name": applicant_name,
+                "applicant_id": applicant_id,
+                "applicant_phone": applicant_phone,
+                "applicant_type": applicant_type,
+            },
+        )
+    return RedirectResponse(f"/counter/cases/{case.number}", status_code=303)
+
+
+def case_panel(session: SessionDep, case: Case) -> dict[str, Any]:
+    """The live checklist: what each material looks like given the pages read so far."""
+    pages = list(
+        session.scalars(
+            select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
+        )
+    )
+    read = [
+        f
+        for f in counter.page_facts(session, case)
+        if next(p for p in pages if p.id == f.page_id).status != PageStatus.QUEUED
+    ]
+    result = check(counter.requirements_of(case), read)
+    problems: dict[str, list[str]] = {}
+    for f in result.findings:
+        if f.kind != "missing":
+            problems.setdefault(f.material_code, []).append(f.message)
+    rows = []
+    for req in counter.requirements_of(case):
+        state = (
+            "problem"
+            if req.code in problems
+            else "present"
+            if req.code in result.present
+            else "pending-ok"
+            if req.required and req.pending_allowed
+            else "missing"
+            if req.required
+            else "optional"
+        )
+        rows.append(
+            {
+                "req": req,
+                "state": state,
+                "pages": result.present.get(req.code, ()),
+                "problems": problems.get(req.code, []),
+            }
+        )
+    notices = session.scalars(
+        select(Notice).where(Notice.case_id == case.id).order_by(Notice.id)
+    ).all()
+    return {
+        "case": case,
+        "pages": pages,
+        "rows": rows,
+        "outcome": result.outcome,
+        "queued": sum(p.status == PageStatus.QUEUED for p in pages),
+        "unplaced": [f.message for f in result.findings if not f.material_code],
+        "notices": notices,
+        "open": case.status in ("receiving", "correction"),
+    }
+
+
+@router.get("/counter/cases/{number}")
+def case_page(number: str, request: Request, session: SessionDep, user: ClerkPage) -> Response:
+    case = load_case(session, user, number)
+    return render(request, "case.html", **case_panel(session, case))
+
+
+@router.get("/counter/cases/{number}/panel")
+def case_panel_fragment(
+    number: str, request: Request, session: SessionDep, user: ClerkPage
+) -> Response:
+    case = load_case(session, user, number)
+    return render(request, "_case_panel.html", **case_panel(session, case))
+
+
+@router.post("/counter/cases/{number}/pages")
+def upload_pages(
+    number: str,
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    user: ClerkPage,
+    files: list[UploadFile],
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    case = load_case(session, user, number)
+    limit = hall.settings.max_upload_bytes
+    errors = []
+    for upload in files:
+        if not upload.filename:
+            continue
+        data = upload.file.read(limit + 1)
+        try:
+            if len(data) > limit:
+                raise InvalidInput("file too large", f"文件超过 {limit // 2**20} MB 上限")
+            intake.add_page(
+                session,
+                hall.store,
+                case,
+                data,
+                filename=upload.filename,
+                actor=user,
+                max_bytes=limit,
+            )
+        except OneWindowError as e:
+            errors.append(f"{upload.filename}:{e.zh}")
+    if errors:
+        session.flush()
+        return render(
+            request, "case.html", status_code=422, upload_errors=errors, **case_panel(session, case)
+        )
+    return RedirectResponse(f"/counter/cases/{number}", status_code=303)
+
+
+@router.post("/counter/cases/{number}/decision")
+def decide(
+    number: str,
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    user: ClerkPage,
+    action: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    case_id = load_case(session, user, number).id
+    intake.read_queued(hall, case_id=case_id)
+    session.expire_all()
+    case = session.get_one(Case, case_id)
+    if action == "reject":
+        counter.reject(session, hall, case, actor=user, reason=reason)
+    else:
+        counter.decide(session, hall, case, actor=user, conditional=action == "conditional")
+    return RedirectResponse(f"/counter/cases/{number}", status_code=303)
+
+
+@router.get("/web/pages/{page_id}/thumb")
+def page_thumbnail(
+    page_id: int, session: SessionDep, hall: HallDep, user: WebUser, w: int = 240
+) -> Response:
+    page = session.get(Page, page_id)
+    if page is None:
+        raise NotFound(f"no page {page_id}", f"页面 {page_id} 不存在")
+    load_case(session, user, page.submission.case.number)  # access check
+    obj = session.get_one(StoredObject, page.image_object_id)
+    image = Image.open(io.BytesIO(hall.store.get(obj.key)))
+    image.thumbnail((max(80, min(w, 1600)), 4000))
+    out = io.BytesIO()
+    image.convert("RGB").save(out, "JPEG", quality=80)
+    return Response(
+        out.getvalue(), media_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"}
+    )

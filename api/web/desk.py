@@ -1,0 +1,62 @@
+"""The department desk (后台审批): the task queue by deadline, a case's materials beside
+their extracted fields, approve (issuing the sealed e-license) or deny."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import select
+
+from api.deps import HallDep, SessionDep, load_case
+from api.web.auth import ReviewerPage, check_csrf
+from api.web.templating import render
+from cases import review
+from models import Case, License, Page, ReviewTask, Role, Submission, TaskStatus
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/desk")
+def task_queue(request: Request, session: SessionDep, user: ReviewerPage) -> Response:
+    query = (
+        select(ReviewTask, Case)
+        .join(Case, Case.id == ReviewTask.case_id)
+        .where(ReviewTask.status == TaskStatus.OPEN)
+        .order_by(ReviewTask.due_on)
+    )
+    if user.role != Role.ADMIN:
+        query = query.where(ReviewTask.department_id == user.department_id)
+    return render(request, "desk.html", tasks=session.execute(query).all())
+
+
+@router.get("/desk/cases/{number}")
+def desk_case(number: str, request: Request, session: SessionDep, user: ReviewerPage) -> Response:
+    case = load_case(session, user, number)
+    pages = session.scalars(
+        select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
+    ).all()
+    names = {r.code: r.name for r in case.checklist.requirements}
+    license_ = session.scalars(select(License).where(License.case_id == case.id)).first()
+    return render(request, "desk_case.html", case=case, pages=pages, names=names, license=license_)
+
+
+@router.post("/desk/cases/{number}/decision")
+def desk_decide(
+    number: str,
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    user: ReviewerPage,
+    action: Annotated[str, Form()],
+    comment: Annotated[str, Form()] = "",
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    case = load_case(session, user, number)
+    if action == "approve":
+        review.approve(session, hall, case, actor=user, comment=comment)
+    else:
+        review.deny(session, case, actor=user, comment=comment)
+    return RedirectResponse(f"/desk/cases/{number}", status_code=303)

@@ -1,0 +1,167 @@
+"""One configuration over the corpus, run in a fresh process so peak memory is its own."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.ocr.corpus import CorpusPage, item_hints
+from bench.ocr.metrics import cer_counts, classified, numbers_found
+
+WORKERS = os.cpu_count() or 2
+
+
+@dataclass
+class PageResult:
+    seconds: float
+    errors: int
+    length: int
+    numbers: dict[str, bool]
+    classified: bool
+    capture: str
+
+
+@dataclass
+class ConfigResult:
+    name: str
+    pages: list[PageResult] = field(default_factory=list)
+    wall: float = 0.0
+    peak_rss_mb: float = 0.0
+    workers: int = 1
+    latency_after_last: float | None = None
+
+
+def _score(page: CorpusPage, text: str, seconds: float, reading: Any) -> PageResult:
+    hints = item_hints()[page.item_file][1]
+    errors, length = cer_counts(page.truth_text, text)
+    return PageResult(
+        seconds=seconds,
+        errors=errors,
+        length=length,
+        numbers=numbers_found(text, reading, page.truth_fields),
+        classified=classified(text, hints, page.code),
+        capture=page.capture,
+    )
+
+
+def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024.0
+
+
+# Each configuration lives in its own process (state below is per process), loads its
+# model once, and is handed the corpus in chunks alternating with the other
+# configurations, so load from other work on the machine hits all of them alike.
+_STATE: dict[str, Any] = {}
+
+
+def setup(name: str, warmup: CorpusPage) -> None:
+    if name == "pipeline":
+        from ocr import RapidOcrEngine, read_page
+        from ocr.pool import EnginePool
+
+        det = int(os.environ.get("BENCH_OCR_DET", "960"))
+        engine = EnginePool(lambda: RapidOcrEngine(threads=1, det_limit_side_len=det), WORKERS)
+        engine.load()
+        read_page(Path(warmup.path).read_bytes(), engine)
+        _STATE["engine"] = engine
+    elif name == "rapidocr-defaults":
+        import cv2
+        from rapidocr import RapidOCR
+
+        ocr = RapidOCR(params={"Global.log_level": "error"})
+        ocr(cv2.imread(warmup.path))
+        _STATE["ocr"] = ocr
+
+
+def _pipeline_page(page: CorpusPage) -> PageResult:
+    from ocr import read_page
+
+    started = time.perf_counter()
+    reading = read_page(Path(page.path).read_bytes(), _STATE["engine"])
+    return _score(page, reading.text, time.perf_counter() - started, reading)
+
+
+def _rapid_page(page: CorpusPage) -> PageResult:
+    import cv2
+
+    started = time.perf_counter()
+    out = _STATE["ocr"](cv2.imread(page.path))
+    text = "\n".join(out.txts or ())
+    return _score(page, text, time.perf_counter() - started, None)
+
+
+def _tesseract_page(page: CorpusPage) -> PageResult:
+    """`tesseract -l chi_sim`, one process per page with one OpenMP thread, as many at
+    once as cores (how OCRmyPDF runs it)."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    started = time.perf_counter()
+    done = subprocess.run(
+        ["tesseract", page.path, "stdout", "-l", "chi_sim", "--psm", "3"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    text = done.stdout.decode("utf-8", "replace")
+    return _score(page, text, time.perf_counter() - started, None)
+
+
+def run_chunk(name: str, pages: list[CorpusPage]) -> tuple[list[PageResult], float]:
+    """Results of `pages` and the wall time they took (all cores in use)."""
+    started = time.perf_counter()
+    if name == "rapidocr-defaults":  # ONNX Runtime's own threads use every core
+        results = [_rapid_page(p) for p in pages]
+    else:
+        one = _pipeline_page if name == "pipeline" else _tesseract_page
+        with ThreadPoolExecutor(WORKERS) as pool:
+            results = list(pool.map(one, pages))
+    return results, time.perf_counter() - started
+
+
+def finish(name: str, pages: list[CorpusPage]) -> tuple[float, float | None]:
+    """(peak RSS in MB, seconds from the last page of a paced submission to its result)."""
+    latency = _arrivals(pages, _STATE["engine"]) if name == "pipeline" else None
+    who = resource.RUSAGE_CHILDREN if name == "tesseract" else resource.RUSAGE_SELF
+    return _rss_mb(who), latency
+
+
+def _arrivals(pages: list[CorpusPage], engine: Any, n: int = 10, pace: float = 1.0) -> float:
+    """A submission of `n` pages arriving one per `pace` seconds, each read as it arrives
+    (as the page worker does); the check result is ready when the last page has been
+    classified and its fields extracted. Returns seconds after the last page arrived."""
+    from ocr import classify, extract_fields, read_page
+
+    chosen = [p for p in pages if p.code != "blank_page"][:n]
+    done: list[float] = []
+
+    def one(page: CorpusPage) -> None:
+        reading = read_page(Path(page.path).read_bytes(), engine)
+        classify(reading.text, item_hints()[page.item_file][1])
+        extract_fields(reading)
+        done.append(time.perf_counter())
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(WORKERS) as pool:
+        for i, page in enumerate(chosen):
+            delay = start + i * pace - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(one, page)
+    return max(done) - (start + (len(chosen) - 1) * pace)
+
+
+def one_worker_peak_rss(pages: list[CorpusPage]) -> float:
+    """Peak RSS (MB) of a process holding one worker's engine, reading `pages`: what each
+    additional OCR worker costs."""
+    from ocr import RapidOcrEngine, read_page
+
+    det = int(os.environ.get("BENCH_OCR_DET", "960"))
+    engine = RapidOcrEngine(threads=1, det_limit_side_len=det)
+    for page in pages:
+        read_page(Path(page.path).read_bytes(), engine)
+    return _rss_mb()

@@ -1,0 +1,376 @@
+"""Result delivery (综合窗口出件): the department's result comes back to the comprehensive
+window, which hands it out once: at the window after an identity check, from a
+self-service locker with an SMS pickup code, or by post. Results of a conditional (容缺)
+case wait until its pending materials are in. Every delivery is fed back to the
+department that decided, and the applicant may rate the service (好差评) afterwards."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cases import audit, sms
+from cases.accounts import require_role
+from cases.errors import InvalidInput, InvalidState, NotFound
+from cases.hall import Hall
+from cases.pending import delivery_allowed
+from models import (
+    Case,
+    Delivery,
+    DeliveryMethod,
+    DeliveryStatus,
+    Handover,
+    HandoverDirection,
+    License,
+    PostalEvent,
+    Rating,
+    Role,
+    User,
+)
+
+LOCKER_DAYS = 3  # a pickup code is valid this long; then the window re-notifies
+LOCKER_TRIES = 5  # wrong codes before the box's code is void (a 6-digit code is guessable)
+POSTAL_STATUSES = ("in_transit", "delivered", "returned")
+
+
+def result_ready(
+    session: Session, case: Case, license_: License | None, *, actor: User
+) -> Delivery:
+    """The department's result goes back to the window (with a handover to be signed)."""
+    item = f"license:{license_.number}" if license_ else f"decision:{case.number}"
+    delivery = Delivery(
+        case_id=case.id,
+        department_id=case.department_id,
+        window_id=case.window_id,
+        result_kind="license" if license_ else "decision",
+        license_id=license_.id if license_ else None,
+        method=DeliveryMethod.WINDOW,
+        status=DeliveryStatus.AT_WINDOW,
+    )
+    session.add(delivery)
+    session.add(
+        Handover(
+            case_id=case.id,
+            direction=HandoverDirection.TO_WINDOW,
+            department_id=case.department_id,
+            window_id=case.window_id,
+            items=[item],
+            handed_by_id=actor.id,
+        )
+    )
+    session.flush()
+    audit.record(
+        session,
+        actor=actor.username,
+        action="delivery.at_window",
+        target=f"case:{case.id}",
+        result=item,
+    )
+    return delivery
+
+
+def delivery_of(session: Session, case: Case) -> Delivery:
+    found = session.scalars(select(Delivery).where(Delivery.case_id == case.id)).first()
+    if found is None:
+        raise NotFound(
+            f"case {case.number} has no result to deliver yet",
+            f"办件 {case.number} 尚无可送达的办理结果",
+        )
+    return found
+
+
+def _ready_for_handout(session: Session, case: Case, actor: User) -> Delivery:
+    require_role(actor, Role.CLERK)
+    delivery = delivery_of(session, case)
+    if delivery.status == DeliveryStatus.DELIVERED:
+        raise InvalidState(
+            f"the result of case {case.number} was already delivered",
+            f"办件 {case.number} 的办理结果已送达",
+        )
+    if delivery.status != DeliveryStatus.AT_WINDOW:
+        raise InvalidState(
+            f"the result is not at the window but {delivery.status}",
+            f"办理结果当前不在窗口(状态:{delivery.status})",
+        )
+    if delivery.result_kind == "license":
+        allowed, reason = delivery_allowed(session, case)
+        if not allowed:
+            raise InvalidState(
+                f"conditional case {case.number}: results are handed out only after the "
+                "pending materials are in",
+                f"容缺受理办件 {case.number} 须补齐材料后方可领取办理结果({reason})",
+            )
+    return delivery
+
+
+def pick_up(
+    session: Session,
+    case: Case,
+    *,
+    actor: User,
+    receiver_name: str,
+    id_number: str,
+    attorney_ref: str = "",
+) -> Delivery:
+    """Hand out at the window: the receiver is the applicant (same ID number) or an agent
+    holding a power of attorney (授权委托书), whose reference is recorded."""
+    delivery = _ready_for_handout(session, case, actor)
+    given = id_number.strip().upper()
+    if not given or not receiver_name.strip():
+        raise InvalidInput("receiver name and ID number are required", "请填写领取人姓名和证件号码")
+    by_agent = given != case.applicant_id.strip().upper()
+    if by_agent and not attorney_ref.strip():
+        raise InvalidInput(
+            "the ID number is not the applicant's; an agent needs a power of attorney",
+            "证件号码与申请人不一致;代领须出示授权委托书",
+        )
+    delivery.receiver_name = receiver_name.strip()
+    delivery.receiver_id_tail = given[-4:]
+    delivery.by_agent, delivery.attorney_ref = by_agent, attorney_ref.strip()
+    delivery.method = DeliveryMethod.WINDOW
+    return _delivered(session, case, delivery, actor=actor.username)
+
+
+def _new_code(delivery: Delivery) -> str:
+    code = f"{secrets.randbelow(10**6):06d}"
+    delivery.pickup_code_sha256 = _code_hash(delivery, code)
+    return code
+
+
+def _code_hash(delivery: Delivery, code: str) -> str:
+    return hashlib.sha256(f"{delivery.id}:{delivery.locker_box}:{code}".encode()).hexdigest()
+
+
+def to_locker(
+    session: Session,
+    hall: Hall,
+    case: Case,
+    *,
+    actor: User,
+    box: str,
+    now: datetime | None = None,
+    valid_days: int = LOCKER_DAYS,
+) -> Delivery:
+    """Deposit in a self-service locker box; the pickup code goes to the applicant by SMS."""
+    delivery = _ready_for_handout(session, case, actor)
+    if not box.strip():
+        raise InvalidInput("a locker box is required", "请填写自助文件柜格口号")
+    taken = session.scalars(
+        select(Delivery).where(
+            Delivery.locker_box == box, Delivery.status == DeliveryStatus.IN_LOCKER
+        )
+    ).first()
+    if taken is not None and taken.id != delivery.id:
+        raise InvalidState(f"locker box {box} is occupied", f"自助文件柜 {box} 号格口已被占用")
+    delivery.method, delivery.status, delivery.locker_box = (
+        DeliveryMethod.LOCKER,
+        DeliveryStatus.IN_LOCKER,
+        box,
+    )
+    _send_code(session, hall, case, delivery, "locker_code", now, valid_days)
+    audit.record(
+        session, actor=actor.username, action="delivery.locker", target=f"case:{case.id}", box=box
+    )
+    return delivery
+
+
+def _send_code(
+    session: Session,
+    hall: Hall,
+    case: Case,
+    delivery: Delivery,
+    template: str,
+    now: datetime | None,
+    valid_days: int,
+) -> None:
+    code = _new_code(delivery)
+    delivery.code_failures = 0
+    delivery.code_expires_at = (now or datetime.now(UTC)) + timedelta(days=valid_days)
+    session.flush()
+    sms.notify(
+        session,
+        sms.gateway_for(hall),
+        case,
+        template,
+        hall=hall.catalog.org.hall.name,
+        box=delivery.locker_box,
+        code=code,
+        expires=f"{delivery.code_expires_at.astimezone(_CST):%m月%d日%H:%M}",
+    )
+
+
+_CST = timezone(timedelta(hours=8))
+
+
+def renotify(
+    session: Session,
+    hall: Hall,
+    case: Case,
+    *,
+    actor: User,
+    now: datetime | None = None,
+    valid_days: int = LOCKER_DAYS,
+) -> Delivery:
+    """A new code (the old one stops working) and a new expiry, sent again by SMS."""
+    require_role(actor, Role.CLERK)
+    delivery = delivery_of(session, case)
+    if delivery.status != DeliveryStatus.IN_LOCKER:
+        raise InvalidState("the result is not in a locker", "办理结果不在自助文件柜中")
+    _send_code(session, hall, case, delivery, "locker_renotify", now, valid_days)
+    audit.record(
+        session, actor=actor.username, action="delivery.renotify", target=f"case:{case.id}"
+    )
+    return delivery
+
+
+def locker_pickup(
+    session: Session, *, box: str, code: str, now: datetime | None = None
+) -> Delivery:
+    """The applicant types the code at the locker."""
+    delivery = session.scalars(
+        select(Delivery).where(
+            Delivery.locker_box == box, Delivery.status == DeliveryStatus.IN_LOCKER
+        )
+    ).first()
+    if delivery is None:
+        raise InvalidInput("wrong box or pickup code", "格口号或取件码不正确")
+    if not delivery.pickup_code_sha256:
+        raise InvalidState(
+            "too many wrong codes; ask the window to send a new one",
+            "取件码错误次数过多已失效,请联系综合受理窗口重新发送",
+        )
+    if not secrets.compare_digest(delivery.pickup_code_sha256, _code_hash(delivery, code.strip())):
+        delivery.code_failures += 1
+        if delivery.code_failures >= LOCKER_TRIES:
+            delivery.pickup_code_sha256 = ""
+            audit.record(
+                session,
+                actor="locker",
+                action="delivery.locker_code_void",
+                target=f"case:{delivery.case_id}",
+                box=box,
+            )
+        session.flush()  # the caller keeps this count even though the attempt fails
+        raise InvalidInput("wrong box or pickup code", "格口号或取件码不正确")
+    if delivery.code_expires_at and (now or datetime.now(UTC)) > delivery.code_expires_at:
+        raise InvalidState(
+            "the pickup code has expired; ask the window to send a new one",
+            "取件码已过期,请联系综合受理窗口重新发送",
+        )
+    case = session.get_one(Case, delivery.case_id)
+    delivery.receiver_name = "自助文件柜取件"
+    return _delivered(session, case, delivery, actor="locker")
+
+
+def mail(
+    session: Session,
+    hall: Hall,
+    case: Case,
+    *,
+    actor: User,
+    address: str,
+    tracking_number: str,
+    carrier: str = "中国邮政EMS",
+) -> Delivery:
+    """Hand the result to the post window (委托邮政寄件送达)."""
+    delivery = _ready_for_handout(session, case, actor)
+    if not address.strip() or not tracking_number.strip():
+        raise InvalidInput("address and tracking number are required", "请填写邮寄地址和运单号")
+    delivery.method, delivery.status = DeliveryMethod.POST, DeliveryStatus.POSTED
+    delivery.address, delivery.carrier = address.strip(), carrier
+    delivery.tracking_number = tracking_number.strip()
+    session.add(PostalEvent(delivery_id=delivery.id, status="posted", note=carrier))
+    session.flush()
+    sms.notify(
+        session,
+        sms.gateway_for(hall),
+        case,
+        "posted",
+        hall=hall.catalog.org.hall.name,
+        carrier=carrier,
+        tracking=delivery.tracking_number,
+    )
+    audit.record(session, actor=actor.username, action="delivery.posted", target=f"case:{case.id}")
+    return delivery
+
+
+def postal_update(
+    session: Session, case: Case, *, status: str, note: str = "", actor: str = "post"
+) -> Delivery:
+    """A tracking update from the post; `delivered` completes the delivery."""
+    if status not in POSTAL_STATUSES:
+        raise InvalidInput(
+            f"unknown postal status {status!r}; known: {', '.join(POSTAL_STATUSES)}",
+            f"未知的邮寄状态 {status!r}",
+        )
+    delivery = delivery_of(session, case)
+    if delivery.status != DeliveryStatus.POSTED:
+        raise InvalidState("the result is not in the post", "办理结果未处于邮寄中")
+    session.add(PostalEvent(delivery_id=delivery.id, status=status, note=note))
+    audit.record(session, actor=actor, action=f"delivery.post.{status}", target=f"case:{case.id}")
+    if status == "delivered":
+        return _delivered(session, case, delivery, actor=actor)
+    if status == "returned":
+        delivery.status = DeliveryStatus.AT_WINDOW  # back at the window, to hand out again
+    session.flush()
+    return delivery
+
+
+def _delivered(session: Session, case: Case, delivery: Delivery, *, actor: str) -> Delivery:
+    """Delivered, and the department is told at once (送达结果反馈)."""
+    now = datetime.now(UTC)
+    delivery.status, delivery.delivered_at, delivery.feedback_at = (
+        DeliveryStatus.DELIVERED,
+        now,
+        now,
+    )
+    audit.record(
+        session,
+        actor=actor,
+        action="delivery.delivered",
+        target=f"case:{case.id}",
+        method=delivery.method,
+    )
+    audit.record(
+        session,
+        actor="system",
+        action="delivery.feedback",
+        target=f"department:{delivery.department_id}",
+        case=case.number,
+        method=delivery.method,
+    )
+    session.flush()
+    return delivery
+
+
+def feedback_for(session: Session, department_id: int) -> list[tuple[Delivery, Case]]:
+    """The department's view: its results and how each was delivered."""
+    return [
+        (d, c)
+        for d, c in session.execute(
+            select(Delivery, Case)
+            .join(Case, Case.id == Delivery.case_id)
+            .where(Delivery.department_id == department_id, Delivery.feedback_at.is_not(None))
+            .order_by(Delivery.feedback_at.desc())
+        )
+    ]
+
+
+def rate(session: Session, case: Case, *, score: int, comment: str = "") -> Rating:
+    """好差评, once per case, after delivery: 5 非常满意 … 1 非常不满意."""
+    if not 1 <= score <= 5:
+        raise InvalidInput("score must be 1 to 5", "评价等级须为 1(非常不满意)至 5(非常满意)")
+    delivery = delivery_of(session, case)
+    if delivery.status != DeliveryStatus.DELIVERED:
+        raise InvalidState("rate after delivery", "办理结果送达后方可评价")
+    if session.scalars(select(Rating).where(Rating.case_id == case.id)).first():
+        raise InvalidState("this case was already rated", "该办件已评价")
+    rating = Rating(case_id=case.id, score=score, comment=comment.strip())
+    session.add(rating)
+    audit.record(session, actor="applicant", action="rating", target=f"case:{case.id}", score=score)
+    session.flush()
+    return rating

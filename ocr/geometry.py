@@ -1,0 +1,142 @@
+"""Page geometry before recognition: find the sheet in a photo, crop borders, flatten the
+light, and turn a page lying on its side upright.
+
+Phone photos and document-camera shots show the sheet in perspective on a darker desk;
+office copies carry a dark band where the lid did not close. Both are the same problem:
+find the bright quadrilateral of the paper and warp it to a rectangle. Uneven light is
+divided out against a smooth background estimate, so faint strokes in shadow survive.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
+
+_WORK_SIDE = 900  # long side of the working copy for geometry decisions
+
+
+def _gray(image: np.ndarray) -> np.ndarray:
+    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+
+
+def _small(image: np.ndarray, side: int = _WORK_SIDE) -> tuple[np.ndarray, float]:
+    gray = _gray(image)
+    h, w = gray.shape[:2]
+    scale = min(1.0, side / max(h, w))
+    if scale < 1.0:
+        gray = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    return gray, scale
+
+
+def _order(points: np.ndarray) -> np.ndarray:
+    """Corners clockwise from top-left."""
+    pts = points.reshape(4, 2).astype(np.float32)
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    return np.array(
+        [pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)], pts[np.argmax(d)]],
+        np.float32,
+    )
+
+
+def find_page(image: np.ndarray) -> Quad | None:
+    """The corners of the sheet when it lies on a darker background, else None.
+
+    None for a scan where the paper fills the frame; a page cut by the frame edge is left
+    alone rather than guessed.
+    """
+    small, scale = _small(image)
+    h, w = small.shape
+    blurred = cv2.GaussianBlur(small, (7, 7), 0)
+    _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((25, 25), np.uint8))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    contour = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(contour)
+    if area < 0.2 * h * w or area > 0.985 * h * w:
+        return None
+    hull = cv2.convexHull(contour)
+    approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(approx) != 4:
+        approx = cv2.boxPoints(cv2.minAreaRect(hull)).reshape(4, 1, 2)
+        if area < 0.85 * cv2.contourArea(approx.astype(np.float32)):
+            return None
+    quad = _order(approx)
+    inside = np.zeros_like(small)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
+    if not inside.any() or inside.all():
+        return None
+    contrast = float(small[inside > 0].mean()) - float(small[inside == 0].mean())
+    if contrast < 35:  # the "background" is paper too
+        return None
+    quad /= scale
+    return tuple((float(x), float(y)) for x, y in quad)  # type: ignore[return-value]
+
+
+def warp_page(image: np.ndarray, quad: Quad) -> np.ndarray:
+    """The sheet inside `quad` as an upright rectangle of its own size."""
+    src = np.array(quad, np.float32)
+    tl, tr, br, bl = src
+    width = round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    dst = np.array([(0, 0), (width - 1, 0), (width - 1, height - 1), (0, height - 1)], np.float32)
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    return cv2.warpPerspective(
+        image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+
+
+def flatten_light(image: np.ndarray, min_spread: float = 18.0) -> tuple[np.ndarray, bool]:
+    """Divide out uneven lighting (shadows, vignetting); unchanged when it is already even."""
+    small, _ = _small(image, 600)
+    background = cv2.dilate(small, np.ones((15, 15), np.uint8))
+    background = cv2.GaussianBlur(cv2.medianBlur(background, 21), (0, 0), 8)
+    low, high = np.percentile(background, [5, 95])
+    if high - low < min_spread:
+        return image, False
+    h, w = image.shape[:2]
+    resized = cv2.resize(background, (w, h), interpolation=cv2.INTER_LINEAR)
+    full: np.ndarray = np.maximum(np.asarray(resized, np.float32), 40.0) / np.float32(245.0)
+    if image.ndim == 3:
+        full = full[..., None]
+    out = (image.astype(np.float32) / full).clip(0, 255).astype(np.uint8)
+    return out, True
+
+
+def _ink(small: np.ndarray) -> np.ndarray:
+    background = cv2.medianBlur(cv2.dilate(small, np.ones((7, 7), np.uint8)), 15)
+    ink = ((background.astype(np.int16) - small.astype(np.int16)) > 40).astype(np.uint8)
+    # drop ruling lines of tables: they are long in one direction and say nothing about
+    # the direction of the text
+    horizontal = np.asarray(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, 60), np.uint8)))
+    vertical = np.asarray(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((60, 1), np.uint8)))
+    keep: np.ndarray = (ink > 0) & (horizontal == 0) & (vertical == 0)
+    return keep.astype(np.uint8)
+
+
+def lies_sideways(image: np.ndarray) -> bool:
+    """True when the text lines run vertically (the page was scanned turned by 90°).
+
+    Horizontal lines of text give a row profile of alternating ink and gaps; characters in
+    a line are close together, so the column profile is flat. Compare the two.
+    """
+    small, _ = _small(image, 1000)
+    ink = _ink(small)
+    if int(ink.sum()) < 200:
+        return False
+    rows = ink.sum(axis=1).astype(np.float64)
+    cols = ink.sum(axis=0).astype(np.float64)
+
+    def modulation(profile: np.ndarray) -> float:
+        used = profile[profile.nonzero()[0].min() : profile.nonzero()[0].max() + 1]
+        return float(used.std() / (used.mean() + 1e-9))
+
+    return modulation(cols) > 1.25 * modulation(rows)
+
+
+def turn(image: np.ndarray, quarter_turns: int) -> np.ndarray:
+    """Rotate by multiples of 90° counter-clockwise."""
+    return np.ascontiguousarray(np.rot90(image, quarter_turns % 4))

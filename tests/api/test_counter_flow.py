@@ -1,0 +1,255 @@
+"""The counter end to end through the API, on generated scans (OCR'd once per session):
+conditional acceptance and its gate, reminders and 超期处理, overrides, the one-time metric,
+cover and separator sheets, notices sealed and readable."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cases import pending
+from cases.checklist import Finding, FindingKind
+from cases.config import Settings
+from cases.db import session_scope
+from cases.one_time import record_deficiencies
+from models import AuditEvent, Case, User
+from ocr import Engine
+from tests.api.conftest import Desk, open_desk
+from tests.cases.scenario_pages import OTHER, SP, WJ, CachingEngine, PageKey, applicant, render
+
+pytestmark = pytest.mark.ocr
+
+
+@pytest.fixture(scope="session")
+def caching_engine(ocr_engine: Engine) -> CachingEngine:
+    return CachingEngine(ocr_engine)
+
+
+@pytest.fixture
+def counter_desk(tmp_path: Path, caching_engine: CachingEngine) -> Iterator[Desk]:
+    yield from open_desk(Settings(data_dir=tmp_path), caching_engine)
+
+
+def _open(desk: Desk, item: str, applicant_type: str = "enterprise", **extra: Any) -> str:
+    a = applicant(1)
+    r = desk.client.post(
+        "/api/v1/cases",
+        headers=desk.headers("clerk"),
+        json={
+            "item_code": item,
+            "applicant_type": applicant_type,
+            "applicant_name": a.enterprise_name if applicant_type == "enterprise" else a.name,
+            "applicant_id": a.credit_code if applicant_type == "enterprise" else a.id_number,
+            "applicant_phone": a.phone,
+            **extra,
+        },
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["number"])
+
+
+def _upload(desk: Desk, number: str, item: str, *materials: str | PageKey) -> None:
+    keys = [m if isinstance(m, PageKey) else PageKey(item, m) for m in materials]
+    files = [
+        ("files", (f"{i:02d}-{k.material}.jpg", render(k), "image/jpeg"))
+        for i, k in enumerate(keys, start=1)
+    ]
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/pages", files=files, headers=desk.headers("clerk")
+    )
+    assert r.status_code == 202, r.text
+
+
+def _decide(desk: Desk, number: str, **body: Any) -> dict[str, Any]:
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/decision", json=body, headers=desk.headers("clerk")
+    )
+    assert r.status_code == 201, r.text
+    return dict(r.json())
+
+
+def _notice_text(desk: Desk, notice: dict[str, Any], tmp_path: Path) -> str:
+    r = desk.client.get(notice["pdf"], headers=desk.headers("clerk"))
+    assert r.status_code == 200, r.text
+    path = tmp_path / f"{notice['number']}.pdf"
+    path.write_bytes(r.content)
+    sig = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, check=False)
+    assert "Signature is Valid" in sig.stdout, sig.stdout
+    png = tmp_path / "page"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(png)], check=True
+    )
+    assert (tmp_path / "page-1.png").stat().st_size > 5000  # something was drawn
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.replace(" ", "")
+
+
+def test_conditional_acceptance_gate_reminder_and_supply(
+    counter_desk: Desk, tmp_path: Path
+) -> None:
+    desk = counter_desk
+    number = _open(desk, WJ)
+    _upload(
+        desk, number, WJ, "application_form", "business_license", "legal_rep_id", "hygiene_rules"
+    )
+    check = desk.client.get(f"/api/v1/cases/{number}/check", headers=desk.headers("clerk")).json()
+    assert check["outcome"] == "conditional_possible"
+    assert check["pending_eligible"] == ["hygiene_test_report"]
+
+    out = _decide(desk, number, conditional=True)
+    assert out["status"] == "conditional"
+    assert out["notice"]["kind"] == "conditional_acceptance"
+    text = _notice_text(desk, out["notice"], tmp_path)
+    assert "容缺受理通知书" in text and "承诺书" in text and "公共场所卫生检测报告" in text
+    assert "超期处理" in text and "终止办理" in text
+
+    gate = desk.client.get(f"/api/v1/cases/{number}/delivery-gate", headers=desk.headers("clerk"))
+    assert gate.json()["allowed"] is False and "容缺材料尚未补齐" in gate.json()["reason"]
+    with session_scope(desk.hall.sessions) as s:
+        case = s.query(Case).filter_by(number=number).one()
+        due = case.pending_due_on
+        assert due is not None
+        assert pending.reminders_due(s, today=due - timedelta(days=10)) == []
+        sent = pending.reminders_due(s, today=due - timedelta(days=2))
+        assert [r.case_number for r in sent] == [number]
+        assert "公共场所卫生检测报告" in sent[0].text
+        assert pending.reminders_due(s, today=due - timedelta(days=1)) == []  # only once
+
+    _upload(desk, number, WJ, "hygiene_test_report")
+    r = desk.client.post(f"/api/v1/cases/{number}/pending/supply", headers=desk.headers("clerk"))
+    assert r.status_code == 200, r.text
+    assert r.json() == {
+        "status": "accepted",
+        "outstanding": [],
+        "delivery_allowed": True,
+        "reason": "",
+    }
+
+
+def test_overdue_pending_terminates_and_blocks_delivery(counter_desk: Desk) -> None:
+    desk = counter_desk
+    number = _open(desk, WJ)
+    _upload(
+        desk, number, WJ, "application_form", "business_license", "legal_rep_id", "hygiene_rules"
+    )
+    _decide(desk, number, conditional=True)
+    with session_scope(desk.hall.sessions) as s:
+        case = s.query(Case).filter_by(number=number).one()
+        assert case.pending_due_on is not None
+        assert pending.process_overdue(s, today=case.pending_due_on) == []  # due day: in time
+        assert pending.process_overdue(s, today=case.pending_due_on + timedelta(days=1)) == [number]
+        allowed, reason = pending.delivery_allowed(s, case)
+    assert case.status == "terminated" and not allowed and "终止办理" in reason
+
+
+def test_clerk_override_is_audited_and_lets_the_case_through(counter_desk: Desk) -> None:
+    desk = counter_desk
+    number = _open(desk, SP)
+    _upload(
+        desk,
+        number,
+        SP,
+        "application_form",
+        "unsealed",
+        "legal_rep_id",
+        "premises_proof",
+        "food_safety_rules",
+    )
+    check = desk.client.get(f"/api/v1/cases/{number}/check", headers=desk.headers("clerk")).json()
+    assert [(f["key"], f["page"]) for f in check["findings"]] == [("business_license:no_seal", 2)]
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/overrides",
+        json={"finding": "business_license:no_seal", "reason": ""},
+        headers=desk.headers("clerk"),
+    )
+    assert r.status_code in (400, 422)
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/overrides",
+        json={"finding": "business_license:no_seal", "reason": "原件核验印章清晰,复印件印章过淡"},
+        headers=desk.headers("clerk"),
+    )
+    assert r.status_code == 201, r.text
+    check = desk.client.get(f"/api/v1/cases/{number}/check", headers=desk.headers("clerk")).json()
+    assert check["findings"] == [] and check["overridden"][0]["key"] == "business_license:no_seal"
+    assert _decide(desk, number)["status"] == "accepted"
+    with session_scope(desk.hall.sessions) as s:
+        actions = [e.action for e in s.query(AuditEvent).order_by(AuditEvent.id)]
+    assert "case.override" in actions
+
+
+def test_one_time_rule_repeat_correction_and_violation(counter_desk: Desk, tmp_path: Path) -> None:
+    desk = counter_desk
+    number = _open(desk, SP)
+    _upload(desk, number, SP, "application_form", "business_license", "premises_proof")
+    first = _decide(desk, number)
+    text = _notice_text(desk, first["notice"], tmp_path)
+    assert "法定代表人身份证复印件" in text and "食品安全管理制度" in text  # all at once
+    # back with the two, but the ID card is someone else's
+    _upload(desk, number, SP, PageKey(SP, "legal_rep_id", OTHER), "food_safety_rules")
+    second = _decide(desk, number)
+    assert second["status"] == "correction"
+    check = desk.client.get(f"/api/v1/cases/{number}/check", headers=desk.headers("clerk")).json()
+    assert [(f["key"], f["page"]) for f in check["findings"]] == [("legal_rep_id:mismatch", 4)]
+    metrics = desk.client.get("/api/v1/cases/metrics/one-time", headers=desk.headers("clerk"))
+    # a repeat, but a lawful one: the fault is on a page handed in after the first notice
+    assert metrics.json() == {
+        "repeat_corrections": 1,
+        "one_time_violations": 0,
+        "cases_with_violations": 0,
+    }
+    # a finding on a first-visit page that the first notice did not list is a violation
+    with session_scope(desk.hall.sessions) as s:
+        case = s.query(Case).filter_by(number=number).one()
+        old_page = case.submissions[0].pages[0]
+        late = Finding(
+            "application_form",
+            FindingKind.NO_SIGNATURE,
+            "第 1 页 申请书:签字栏未签字",
+            old_page.id,
+            1,
+        )
+        clerk = s.query(User).filter_by(username="clerk").one()
+        record_deficiencies(s, case, case.submissions[-1], (late,), actor=clerk)
+    metrics = desk.client.get("/api/v1/cases/metrics/one-time", headers=desk.headers("clerk"))
+    assert metrics.json()["one_time_violations"] == 1
+    with session_scope(desk.hall.sessions) as s:
+        actions = [e.action for e in s.query(AuditEvent)]
+    assert "case.one_time_violation" in actions
+
+
+def test_cover_and_separator_sheets_carry_the_agreed_qr_payloads(
+    counter_desk: Desk, tmp_path: Path
+) -> None:
+    import cv2
+    import zxingcpp
+
+    desk = counter_desk
+    number = _open(desk, SP)
+    r = desk.client.get(f"/api/v1/cases/{number}/sheets", headers=desk.headers("clerk"))
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+    pdf = tmp_path / "sheets.pdf"
+    pdf.write_bytes(r.content)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "s")], check=True)
+    payloads = []
+    for png in sorted(tmp_path.glob("s-*.png")):
+        found = zxingcpp.read_barcodes(cv2.imread(str(png)))
+        payloads += [b.text for b in found]
+    expected_materials = [
+        "application_form",
+        "business_license",
+        "legal_rep_id",
+        "premises_proof",
+        "property_certificate",
+        "food_safety_rules",
+        "layout_plan",
+    ]
+    assert payloads == [f"OW1|CASE|{number}"] + [
+        f"OW1|SEP|{number}|{m}" for m in expected_materials
+    ]

@@ -1,0 +1,169 @@
+"""A conditional case with real scanned pages through the API: accepted on the 容缺
+commitment, approved, blocked at the window until the supplement is in, then handed out
+with an identity check, fed back to the department, rated and traced."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from cases import sms
+from cases.db import session_scope
+from cases.routing import route_case
+from cases.samples import SamplePage, sample_applicant
+from models import Case, CaseStatus, Material, User
+from tests.api.conftest import ITEM, Desk
+
+
+def test_conditional_case_delivery_through_the_api(
+    embedded_desk: Desk, sample_pages: dict[str, SamplePage]
+) -> None:
+    desk = embedded_desk
+    applicant = sample_applicant(3)
+    r = desk.client.post(
+        "/api/v1/cases",
+        headers=desk.headers("clerk"),
+        json={
+            "item_code": ITEM,
+            "applicant_type": "person",
+            "applicant_name": applicant.name,
+            "applicant_id": applicant.id_number,
+            "applicant_phone": "13900000002",
+        },
+    )
+    assert r.status_code == 201, r.text
+    number = r.json()["number"]
+    pages = [sample_pages["application_form"], sample_pages["id_card"]]
+    files = [("files", (p.filename, p.data, "image/jpeg")) for p in pages]
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/pages", files=files, headers=desk.headers("clerk")
+    )
+    assert r.status_code == 202, r.text
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/decision",
+        json={"conditional": True},
+        headers=desk.headers("clerk"),
+    )
+    assert r.status_code == 201 and r.json()["status"] == "conditional", r.text
+
+    r = desk.client.post(f"/api/v1/cases/{number}/handovers", headers=desk.headers("clerk"))
+    assert r.status_code == 201, r.text
+    (paper,) = r.json()
+    assert set(paper["items"]) == {"application_form", "id_card"}
+    r = desk.client.post(f"/api/v1/handovers/{paper['id']}/sign", headers=desk.headers("health"))
+    assert r.status_code == 403
+    r = desk.client.post(f"/api/v1/handovers/{paper['id']}/sign", headers=desk.headers("reviewer"))
+    assert r.status_code == 200 and r.json()["received_at"]
+
+    tasks = desk.client.get("/api/v1/review/tasks", headers=desk.headers("reviewer")).json()
+    assert [(t["case"], t["kind"]) for t in tasks] == [(number, "final")]
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/approve",
+        json={"comment": "准予登记"},
+        headers=desk.headers("reviewer"),
+    )
+    assert r.status_code == 201 and r.json()["license"]["number"], r.text
+
+    pickup = {"receiver_name": applicant.name, "id_number": applicant.id_number}
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/delivery/pickup", json=pickup, headers=desk.headers("clerk")
+    )
+    assert r.status_code == 409, r.text
+    assert "容缺" in r.json()["error"]["message_zh"]
+
+    with session_scope(desk.hall.sessions) as s:  # the supplement comes in (issue 4's desk)
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        s.add(
+            Material(
+                case_id=case.id,
+                submission_id=case.submissions[-1].id,
+                code="premises_proof",
+                state="present",
+                page_ids=[],
+            )
+        )
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/delivery/pickup",
+        json={"receiver_name": "代领人", "id_number": "110105194912310037"},
+        headers=desk.headers("clerk"),
+    )
+    assert r.status_code == 422 and "授权委托书" in r.json()["error"]["message_zh"]
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/delivery/pickup", json=pickup, headers=desk.headers("clerk")
+    )
+    assert r.status_code == 200 and r.json()["status"] == "delivered", r.text
+
+    fed = desk.client.get("/api/v1/delivery/feedback", headers=desk.headers("reviewer")).json()
+    assert [(f["case"], f["method"]) for f in fed] == [(number, "window")]
+    assert desk.client.get("/api/v1/delivery/feedback", headers=desk.headers("health")).json() == []
+
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/rating", json={"id_number": "110105194912310037", "score": 1}
+    )
+    assert r.status_code == 403
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/rating", json={"id_number": applicant.id_number, "score": 5}
+    )
+    assert r.status_code == 201, r.text
+
+    trail = desk.client.get(f"/api/v1/cases/{number}/trail", headers=desk.headers("reviewer"))
+    actions = [e["action"] for e in trail.json()]
+    for expected in (
+        "routing.opened",
+        "handover.signed",
+        "review.final.approve",
+        "delivery.delivered",
+        "rating",
+    ):
+        assert expected in actions, expected
+
+
+def test_locker_over_the_api_counts_wrong_codes(embedded_desk: Desk) -> None:
+    """Wrong codes typed at the locker terminal are kept although each request fails."""
+    desk = embedded_desk
+    applicant = sample_applicant(4)
+    r = desk.client.post(
+        "/api/v1/cases",
+        headers=desk.headers("clerk"),
+        json={
+            "item_code": ITEM,
+            "applicant_type": "person",
+            "applicant_name": applicant.name,
+            "applicant_id": applicant.id_number,
+            "applicant_phone": "13900000003",
+        },
+    )
+    number = r.json()["number"]
+    with session_scope(desk.hall.sessions) as s:  # accepted without scanning (see test above)
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        clerk = s.scalars(select(User).where(User.username == "clerk")).one()
+        case.status, case.accepted_at = CaseStatus.ACCEPTED, datetime.now(UTC)
+        route_case(s, desk.hall, case, actor=clerk)
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/approve", json={}, headers=desk.headers("reviewer")
+    )
+    assert r.status_code == 201, r.text
+    with sms.LoopbackSmsSink() as sink:
+        sms.use_gateway(desk.hall, sms.HttpSmsGateway(sink.url))
+        r = desk.client.post(
+            f"/api/v1/cases/{number}/delivery/locker",
+            json={"box": "A01"},
+            headers=desk.headers("clerk"),
+        )
+        assert r.status_code == 200 and r.json()["status"] == "in_locker", r.text
+        code = re.search(r"取件码(\d{6})", sink.messages[-1]["text"]).group(1)  # type: ignore[union-attr]
+        wrong = f"{(int(code) + 1) % 10**6:06d}"
+        for _ in range(5):
+            r = desk.client.post("/api/v1/locker/pickup", json={"box": "A01", "code": wrong})
+            assert r.status_code == 422
+        r = desk.client.post("/api/v1/locker/pickup", json={"box": "A01", "code": code})
+        assert r.status_code == 409 and "失效" in r.json()["error"]["message_zh"]
+        r = desk.client.post(
+            f"/api/v1/cases/{number}/delivery/renotify", headers=desk.headers("clerk")
+        )
+        assert r.status_code == 200
+        code = re.search(r"新取件码(\d{6})", sink.messages[-1]["text"]).group(1)  # type: ignore[union-attr]
+        r = desk.client.post("/api/v1/locker/pickup", json={"box": "A01", "code": code})
+        assert r.status_code == 200 and r.json()["method"] == "locker", r.text

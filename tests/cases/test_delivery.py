@@ -1,0 +1,196 @@
+"""Result delivery: the 容缺 gate, window pickup with identity check, locker with an SMS
+code received by a loopback SMS sink, post with tracking and feedback, 好差评."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from cases import delivery, review, sms
+from cases.db import session_scope
+from cases.errors import InvalidInput, InvalidState
+from models import AuditEvent, Material, SmsMessage
+from tests.cases.backoffice_world import (
+    APPLICANT_ID,
+    APPLICANT_PHONE,
+    World,
+    accepted_case,
+    open_world,
+)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    yield from open_world(tmp_path_factory.mktemp("delivery"))
+
+
+@pytest.fixture(scope="module")
+def sink(world: World) -> Iterator[sms.LoopbackSmsSink]:
+    with sms.LoopbackSmsSink() as running:
+        sms.use_gateway(world.hall, sms.HttpSmsGateway(running.url))
+        yield running
+
+
+def _code(sink: sms.LoopbackSmsSink, case_number: str) -> str:
+    texts = [m["text"] for m in sink.messages if case_number in m["text"]]
+    assert texts, "no SMS for the case reached the sink"
+    match = re.search(r"取件码(\d{6})", texts[-1])
+    assert match, texts[-1]
+    return match.group(1)
+
+
+def test_conditional_case_waits_for_its_supplement(world: World) -> None:
+    hall = world.hall
+    with session_scope(hall.sessions) as s:
+        case = accepted_case(s, world, "SCJG-SP-002", pending=("premises_proof",))
+        review.approve(s, hall, case, actor=world.user(s, "chief"), comment="准予许可")
+        clerk = world.user(s, "clerk")
+        with pytest.raises(InvalidState, match="容缺"):
+            delivery.pick_up(s, case, actor=clerk, receiver_name="张三", id_number=APPLICANT_ID)
+        with pytest.raises(InvalidState, match="容缺"):
+            delivery.to_locker(s, hall, case, actor=clerk, box="A01")
+        assert delivery.delivery_of(s, case).status == "at_window"
+        # the supplement arrives (the counter records the material as present)
+        s.add(
+            Material(
+                case_id=case.id,
+                submission_id=case.submissions[-1].id,
+                code="premises_proof",
+                state="present",
+                page_ids=[],
+            )
+        )
+        s.flush()
+        with pytest.raises(InvalidInput, match="授权委托书"):
+            delivery.pick_up(
+                s, case, actor=clerk, receiver_name="李四", id_number="110105194912310037"
+            )
+        done = delivery.pick_up(s, case, actor=clerk, receiver_name="张三", id_number=APPLICANT_ID)
+        assert (done.status, done.by_agent, done.receiver_id_tail) == ("delivered", False, "002X")
+        assert done.feedback_at is not None
+        actions = [e.action for e in review.trail(s, case)]
+        assert "delivery.delivered" in actions
+        assert delivery.rate(s, case, score=5, comment="一次办好").score == 5
+        with pytest.raises(InvalidState):
+            delivery.rate(s, case, score=4)
+
+
+def test_agent_pickup_needs_a_power_of_attorney(world: World) -> None:
+    with session_scope(world.hall.sessions) as s:
+        case = accepted_case(s, world, "SCJG-GT-001")
+        review.approve(s, world.hall, case, actor=world.user(s, "chief"))
+        with pytest.raises(InvalidState):
+            delivery.rate(s, case, score=5)  # not delivered yet
+        done = delivery.pick_up(
+            s,
+            case,
+            actor=world.user(s, "clerk"),
+            receiver_name="李四",
+            id_number="110105194912310037",
+            attorney_ref="委托书2026-118",
+        )
+        assert done.by_agent and done.attorney_ref == "委托书2026-118"
+
+
+def test_locker_pickup_with_the_sms_code(world: World, sink: sms.LoopbackSmsSink) -> None:
+    hall = world.hall
+    with session_scope(hall.sessions) as s:
+        case = accepted_case(s, world, "WJ-GG-001")
+        review.approve(s, hall, case, actor=world.user(s, "health"), comment="准予许可")
+        clerk = world.user(s, "clerk")
+        t0 = datetime.now(UTC)
+        delivery.to_locker(s, hall, case, actor=clerk, box="B07", now=t0)
+        first = _code(sink, case.number)
+        assert sink.messages[-1]["phone"] == APPLICANT_PHONE
+        assert "自助文件柜B07号格口" in sink.messages[-1]["text"]
+        wrong = f"{(int(first) + 1) % 10**6:06d}"
+        with pytest.raises(InvalidInput):
+            delivery.locker_pickup(s, box="B07", code=wrong)
+        with pytest.raises(InvalidState, match="过期"):
+            delivery.locker_pickup(s, box="B07", code=first, now=t0 + timedelta(days=4))
+        delivery.renotify(s, hall, case, actor=clerk, now=t0 + timedelta(days=4))
+        second = _code(sink, case.number)
+        assert "新取件码" in sink.messages[-1]["text"]
+        if second != first:
+            with pytest.raises(InvalidInput):
+                delivery.locker_pickup(s, box="B07", code=first, now=t0 + timedelta(days=4))
+        done = delivery.locker_pickup(s, box="B07", code=second, now=t0 + timedelta(days=5))
+        assert done.status == "delivered" and done.method == "locker"
+        sent = s.scalars(select(SmsMessage).where(SmsMessage.case_id == case.id)).all()
+        assert [m.template for m in sent] == ["result_ready", "locker_code", "locker_renotify"]
+        assert all(m.status == "sent" and m.gateway_ref for m in sent)
+
+
+def test_sms_failure_is_recorded_not_lost(world: World, sink: sms.LoopbackSmsSink) -> None:
+    hall = world.hall
+    with sms.LoopbackSmsSink() as dead:
+        url = dead.url
+    sms.use_gateway(hall, sms.HttpSmsGateway(url, timeout=1.0))
+    try:
+        with session_scope(hall.sessions) as s:
+            case = accepted_case(s, world, "SCJG-GT-001")
+            review.approve(s, hall, case, actor=world.user(s, "chief"))
+            d = delivery.to_locker(s, hall, case, actor=world.user(s, "clerk"), box="C01")
+            assert d.status == "in_locker"
+            sent = s.scalars(select(SmsMessage).where(SmsMessage.case_id == case.id)).all()
+            assert [m.status for m in sent] == ["failed", "failed"]
+    finally:
+        sms.use_gateway(hall, sms.HttpSmsGateway(sink.url))
+
+
+def test_postal_delivery_is_fed_back_to_the_department(world: World) -> None:
+    hall = world.hall
+    with session_scope(hall.sessions) as s:
+        case = accepted_case(s, world, "SCJG-GT-001")
+        chief = world.user(s, "chief")
+        review.approve(s, hall, case, actor=chief)
+        d = delivery.mail(
+            s,
+            hall,
+            case,
+            actor=world.user(s, "clerk"),
+            address="内蒙古锡林浩特市团结大街1号",
+            tracking_number="EMS1234567890",
+        )
+        assert d.status == "posted"
+        with pytest.raises(InvalidInput):
+            delivery.postal_update(s, case, status="lost-in-space")
+        delivery.postal_update(s, case, status="in_transit", note="锡林浩特中转")
+        assert not any(
+            c.id == case.id for _, c in delivery.feedback_for(s, chief.department_id or 0)
+        )
+        delivery.postal_update(s, case, status="delivered", note="本人签收")
+        fed = [
+            (d2.method, c.number) for d2, c in delivery.feedback_for(s, chief.department_id or 0)
+        ]
+        assert ("post", case.number) in fed
+        feedback = s.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "delivery.feedback",
+                AuditEvent.target == f"department:{chief.department_id}",
+            )
+        ).all()
+        assert any(e.detail["case"] == case.number for e in feedback)
+
+
+def test_guessing_voids_the_locker_code(world: World, sink: sms.LoopbackSmsSink) -> None:
+    hall = world.hall
+    with session_scope(hall.sessions) as s:
+        case = accepted_case(s, world, "SCJG-GT-001")
+        review.approve(s, hall, case, actor=world.user(s, "chief"))
+        delivery.to_locker(s, hall, case, actor=world.user(s, "clerk"), box="D01")
+        code = _code(sink, case.number)
+        wrong = f"{(int(code) + 1) % 10**6:06d}"
+        for _ in range(delivery.LOCKER_TRIES):
+            with pytest.raises(InvalidInput):
+                delivery.locker_pickup(s, box="D01", code=wrong)
+        with pytest.raises(InvalidState, match="失效"):
+            delivery.locker_pickup(s, box="D01", code=code)
+        delivery.renotify(s, hall, case, actor=world.user(s, "clerk"))
+        assert delivery.locker_pickup(s, box="D01", code=_code(sink, case.number)).status == (
+            "delivered"
+        )

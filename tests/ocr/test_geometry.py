@@ -1,0 +1,60 @@
+"""Page geometry on generated captures: sheet found in photos, sideways pages detected."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cases.samples import CAPTURES, SampleApplicant, generate_page
+from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
+from ocr.preprocess import decode_image
+
+ITEM = "食品经营许可"
+
+
+@pytest.fixture(scope="module")
+def captures(applicant: SampleApplicant) -> dict[str, np.ndarray]:
+    return {
+        kind: decode_image(
+            generate_page(ITEM, "application_form", applicant, seed=4, capture_kind=kind).data
+        )
+        for kind in CAPTURES
+    }
+
+
+@pytest.mark.parametrize("kind", ["phone", "camera"])
+def test_sheet_found_and_warped_upright(captures: dict[str, np.ndarray], kind: str) -> None:
+    image = captures[kind]
+    quad = find_page(image)
+    assert quad is not None
+    page = warp_page(image, quad)
+    h, w = page.shape[:2]
+    assert 1.3 < h / w < 1.5  # A4 portrait again (1.414)
+    # the background is gone: the border of the warped page is paper, not desk
+    assert float(np.median(page[5:40, :, :])) > 150
+
+
+@pytest.mark.parametrize("kind", ["scanner", "rotated180"])
+def test_scans_filling_the_frame_are_not_warped(captures: dict[str, np.ndarray], kind: str) -> None:
+    assert find_page(captures[kind]) is None
+
+
+@pytest.mark.parametrize("kind", CAPTURES)
+def test_sideways_pages_detected(captures: dict[str, np.ndarray], kind: str) -> None:
+    assert lies_sideways(captures[kind]) == (kind in ("rotated90", "rotated270"))
+    if kind == "rotated90":
+        assert not lies_sideways(turn(captures[kind], 1))
+
+
+def test_flatten_light_evens_a_shadow() -> None:
+    page = np.full((800, 600, 3), 235, np.uint8)
+    ramp = np.linspace(0.45, 1.0, 600, dtype=np.float32)[None, :, None]
+    shaded = (page * ramp).astype(np.uint8)
+    shaded[400:410, 50:550] = 20  # a stroke
+    flat, changed = flatten_light(shaded)
+    assert changed
+    paper = flat[100:300]
+    assert float(paper.max()) - float(paper.min()) < 25
+    assert float(flat[405, 300].mean()) < 80  # the stroke stays dark
+    same, changed = flatten_light(page)
+    assert not changed and same is page

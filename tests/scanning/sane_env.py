@@ -1,0 +1,78 @@
+"""Private SANE configurations: the `test` backend directly, and through saned on loopback.
+
+Debian ships the `test` backend commented out in /etc/sane.d/dll.conf; a private
+SANE_CONFIG_DIR enables it with geometry_max 300 mm so that A4 fits. The `net` backend
+only talks to saned's standard port, so saned binds 127.0.0.1:6566.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+SANED_PORT = 6566
+ADF = "Automatic Document Feeder"
+
+
+def test_backend_config(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dll.conf").write_text("test\n")
+    (folder / "test.conf").write_text(
+        "number_of_devices 2\nmode Gray\ndepth 8\nresolution 75.0\n"
+        'test-picture "Grid"\ngeometry_min 0.0\ngeometry_max 300.0\ngeometry_quant 1.0\n'
+    )
+    (folder / "saned.conf").write_text("127.0.0.1\nlocalhost\n")
+    return folder
+
+
+def net_backend_config(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dll.conf").write_text("net\n")
+    (folder / "net.conf").write_text("connect_timeout = 5\n127.0.0.1\n")
+    return folder
+
+
+class Saned:
+    def __init__(self, config_dir: Path, log: Path) -> None:
+        saned = shutil.which("saned") or "/usr/sbin/saned"
+        self.log = log.open("w")
+        self.proc = subprocess.Popen(
+            [saned, "-l", "-b", "127.0.0.1", "-p", str(SANED_PORT), "-e", "-d", "1"],
+            env={"SANE_CONFIG_DIR": str(config_dir), "LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"saned exited: {log.read_text()}")
+            try:
+                socket.create_connection(("127.0.0.1", SANED_PORT), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("saned did not start listening on 127.0.0.1:6566")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+def airscan_config(folder: Path, escl_url: str, name: str = "OneWindow Sim") -> Path:
+    """sane-airscan (Debian's eSCL client) with one manual device and discovery off."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dll.conf").write_text("airscan\n")
+    (folder / "airscan.conf").write_text(
+        f'[devices]\n"{name}" = {escl_url}, eSCL\n\n[options]\ndiscovery = disable\n'
+    )
+    return folder

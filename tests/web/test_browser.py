@@ -1,0 +1,150 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright against the app
+served by uvicorn on loopback, with the real OCR engine and generated scans.
+
+Screenshots of each main page go to var/screenshots/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from api.app import create_app
+from cases.config import Settings
+from cases.samples import SamplePage, sample_applicant
+from ocr import Engine
+from tests.api.conftest import open_desk, password_of
+
+SHOTS = Path("var/screenshots")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def live_url(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> Iterator[str]:
+    desks = open_desk(Settings(data_dir=tmp_path_factory.mktemp("live")), ocr_engine)
+    desk = next(desks)  # creates the users with their passwords
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(hall=desk.hall), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+    desks.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    page.goto(base + "/")
+    expect(page).to_have_url(base + "/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password_of(username))
+    page.click("button.primary")
+
+
+def upload(page: Page, tmp: Path, *pages: SamplePage) -> None:
+    paths = []
+    for p in pages:
+        path = tmp / p.filename
+        path.write_bytes(p.data)
+        paths.append(str(path))
+    page.set_input_files("input[type=file]", paths)
+    with page.expect_navigation():
+        page.click("form.upload button")
+    expect(page.locator(".pages .page")).not_to_have_count(0)
+    expect(page.locator("#panel .busy")).to_have_count(0, timeout=30_000)
+
+
+def test_a_whole_case_in_the_browser(
+    live_url: str, browser: Browser, sample_pages: dict[str, SamplePage], tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    log_in(page, live_url, "clerk")
+    expect(page).to_have_url(live_url + "/counter")
+    shot(page, "01-counter")
+
+    page.fill("input[name=q]", "gtgsh")
+    page.keyboard.press("Enter")
+    page.click("a.item:has-text('个体工商户设立登记')")
+    applicant = sample_applicant(3)
+    page.fill("input[name=applicant_name]", applicant.name)
+    page.fill("input[name=applicant_id]", applicant.id_number)
+    shot(page, "02-register-applicant")
+    page.click("text=开始收件")
+    expect(page.locator("h1")).to_contain_text("个体工商户设立登记")
+
+    upload(page, tmp_path, sample_pages["application_form"])
+    expect(page.locator(".checklist")).to_contain_text("缺少")
+    shot(page, "03-case-first-visit")
+    page.click("text=出具材料补正通知书")
+    expect(page.locator(".status").first).to_contain_text("待补正")
+    expect(page.locator(".notices")).to_contain_text("材料补正通知书")
+
+    upload(page, tmp_path, sample_pages["id_card"], sample_pages["premises_proof"])
+    expect(page.locator(".checklist .st-missing")).to_have_count(0)
+    shot(page, "04-case-complete")
+    page.click("text=出具受理通知书")
+    expect(page.locator(".status").first).to_contain_text("已受理")
+    shot(page, "05-case-accepted")
+    page.click("text=退出")
+
+    log_in(page, live_url, "reviewer")
+    expect(page).to_have_url(live_url + "/desk")
+    shot(page, "06-desk-queue")
+    page.click("td a")
+    shot(page, "07-desk-case")
+    page.click("text=批准并加盖电子印章出证")
+    expect(page.locator(".ok")).to_contain_text("已出具电子证照")
+    license_number = page.locator(".ok a").inner_text()
+    with page.expect_download() as download_info:
+        page.evaluate(f"() => {{ const a = document.createElement('a');"
+                      f" a.href = '/api/v1/licenses/{license_number}/pdf'; a.download = 'l.pdf';"
+                      " document.body.appendChild(a); a.click(); }")
+    license_pdf = tmp_path / "license.pdf"
+    download_info.value.save_as(license_pdf)
+    page.click("text=退出")
+
+    page.goto(live_url + "/verify")
+    page.set_input_files("input[type=file]", str(license_pdf))
+    page.click("form button")
+    expect(page.locator("body")).to_contain_text("有效")
+    shot(page, "08-verify")
+    page.close()
+
+
+def test_clerk_cannot_reach_the_desk_in_the_browser(live_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    log_in(page, live_url, "clerk")
+    response = page.goto(live_url + "/desk")
+    assert response is not None and response.status == 403
+    expect(page.locator("body")).to_contain_text("无权")
+    page.close()
