@@ -8,11 +8,12 @@ from datetime import timedelta
 from typing import Any, BinaryIO
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError as DBIntegrityError
 from sqlalchemy.orm import Session
 
-from archive import ObjectStore, StagingStore
+from archive import ObjectNotFound, ObjectStore, RetentionLocked, StagingStore
 from cases import audit
-from cases.errors import Forbidden, InvalidInput, NotFound
+from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from cases.sharing import Access, access
 from models import Department, Role, StoredObject, User, utcnow
 
@@ -192,3 +193,39 @@ def drain(session: Session, store: ObjectStore, *, actor: str) -> dict[str, Any]
         "already_stored": len(report.already_stored),
         "remaining": report.remaining,
     }
+
+
+def delete_object(session: Session, store: ObjectStore, user: User, obj: StoredObject) -> None:
+    """Delete where allowed: never before retention ends, under legal hold, or while a
+    case record still points at the object. The store enforces retention itself too."""
+    if user.role != Role.ADMIN:
+        raise Forbidden(
+            "only an administrator may delete archived objects", "只有管理员可以删除归档对象"
+        )
+    if obj.legal_hold or (obj.retain_until is not None and obj.retain_until > utcnow()):
+        until = obj.retain_until.isoformat() if obj.retain_until else "-"
+        raise InvalidState(
+            f"object {obj.id} is retained until {until} or under legal hold",
+            f"对象 {obj.id} 处于保留期（至 {until}）或法律保全中，不得删除",
+        )
+    try:
+        with session.begin_nested():
+            session.delete(obj)
+    except DBIntegrityError as e:
+        raise InvalidState(
+            f"object {obj.id} is still referenced by case records",
+            f"对象 {obj.id} 仍被办件记录引用，不得删除",
+        ) from e
+    try:
+        store.delete(obj.key)
+    except RetentionLocked as e:
+        raise InvalidState(e.en, e.zh) from e
+    except ObjectNotFound:
+        pass  # already gone from the store: the row goes too
+    audit.record(
+        session,
+        actor=user.username,
+        action="object.delete",
+        target=f"object:{obj.id}",
+        sha256=obj.sha256,
+    )

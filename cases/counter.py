@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from archive import ObjectStore
 from cases import audit
-from cases.catalog import ItemSpec
 from cases.catalog_sync import spec_of
 from cases.checklist import CheckResult, Finding, FindingKind, PageFacts, Requirement, check
 from cases.decision import Decision, evaluate
@@ -221,7 +220,7 @@ def correction_line(f: Finding, reqs: dict[str, Requirement]) -> NoticeLine:
             bring += f";也可签署承诺书容缺受理,{req.pending_days}个工作日内补齐"
     else:
         bring = f"请携带符合要求的{req.name}{req.form_label}"
-    return NoticeLine(f"{req.name}({req.form_label})", f"{f.message}。{bring}")
+    return NoticeLine(f"{req.name}({req.form_label})", f"{f.message.rstrip('。')}。{bring}")
 
 
 def _record_materials(
@@ -354,7 +353,6 @@ def _issue_notice(
 
 __all__ = [
     "FindingKind",
-    "ItemSpec",
     "check_case",
     "decide",
     "one_time_report",

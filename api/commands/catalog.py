@@ -67,7 +67,22 @@ def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
     from cases.samples import generate_pages, sample_applicant
 
     item = load_catalog(settings.catalog_dir).item(args.item)
-    codes = [m.code for m in item.materials if m.required or args.all]
+    # what the item's first kind of applicant brings by default: one of each A-or-B group,
+    # nothing that only a sub-scenario needs
+    applicant_type = item.applicant_types[0]
+    codes: list[str] = []
+    groups: set[str] = set()
+    for m in item.materials:
+        if not args.all and (
+            not m.required
+            or m.scenarios
+            or applicant_type not in m.applies_to
+            or (m.alternative and m.alternative in groups)
+        ):
+            continue
+        if m.alternative:
+            groups.add(m.alternative)
+        codes.append(m.code)
     unknown = set(args.omit) - {m.code for m in item.materials}
     if unknown:
         raise InvalidInput(

@@ -3,16 +3,20 @@ knowledge base, and catalog administration for the hall administrator."""
 
 from __future__ import annotations
 
+import random
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+import cv2
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from api.deps import HallDep, RoleRequired, SessionDep
 from cases import catalog_admin, knowledge
-from cases.catalog import Catalog, ItemSpec
+from cases.catalog import SAMPLE_CATALOG_DIR, Catalog, ItemSpec
 from cases.catalog_sync import spec_of
+from cases.errors import NotFound
+from cases.samples import render_material, sample_applicant
 from models import Role, User
 
 router = APIRouter(prefix="/api/v1/catalog", tags=["catalog"])
@@ -79,6 +83,26 @@ def publish(body: YamlFiles, session: SessionDep, hall: HallDep, user: Admin) ->
 @router.get("/{code}")
 def get_item(code: str, hall: HallDep) -> dict[str, Any]:
     return item_summary(hall.catalog, hall.catalog.item(code))  # 404 for an unknown code
+
+
+@router.get("/{code}/materials/{material}/sample")
+def material_sample(code: str, material: str, hall: HallDep) -> Response:
+    """The material's sample (样本): the catalog's image, or a generated filled-in page."""
+    item = hall.catalog.item(code)
+    spec = item.material(material)
+    if spec is None:
+        raise NotFound(
+            f"item {code} has no material {material!r}", f"事项 {code} 没有材料 {material}"
+        )
+    if spec.sample_image:
+        path = (hall.settings.catalog_dir or SAMPLE_CATALOG_DIR) / spec.sample_image
+        media = "image/png" if path.suffix.lower() == ".png" else "image/jpeg"
+        return Response(path.read_bytes(), media_type=media)
+    image = render_material(
+        material, item_name=item.name, applicant=sample_applicant(0), rng=random.Random(code)
+    )[0]
+    _, buf = cv2.imencode(".png", cv2.resize(image, None, fx=0.5, fy=0.5))
+    return Response(buf.tobytes(), media_type="image/png")
 
 
 @router.get("/{code}/versions")

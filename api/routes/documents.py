@@ -97,6 +97,16 @@ def signed_link(session: SessionDep, hall: HallDep, key: str, expires: int, sig:
     return _send(stream, obj, obj.key.rsplit("/", 1)[-1])
 
 
+@router.delete("/objects/{object_id}")
+def delete_object(
+    object_id: int, session: SessionDep, hall: HallDep, user: Admin
+) -> dict[str, Any]:
+    """Deletes only where allowed: 409 while retained, held or referenced."""
+    obj = archive_access.load_object(session, object_id)
+    archive_access.delete_object(session, hall.store, user, obj)
+    return {"deleted": object_id}
+
+
 class LegalHoldRequest(BaseModel):
     on: bool
     reason: str

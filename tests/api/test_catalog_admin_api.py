@@ -61,3 +61,11 @@ def test_knowledge_search_in_chinese(embedded_desk: Desk) -> None:
         "/api/v1/catalog/knowledge", params={"q": "容缺", "item": "WJ-GG-001"}
     )
     assert {a["item_code"] for a in r.json()} == {"WJ-GG-001"}
+
+
+def test_material_sample_image(embedded_desk: Desk) -> None:
+    r = embedded_desk.client.get("/api/v1/catalog/SCJG-GT-001/materials/application_form/sample")
+    assert r.status_code == 200 and r.headers["content-type"] == "image/png"
+    assert r.content[:8] == b"\x89PNG\r\n\x1a\n" and len(r.content) > 20_000
+    r = embedded_desk.client.get("/api/v1/catalog/SCJG-GT-001/materials/nothing/sample")
+    assert r.status_code == 404

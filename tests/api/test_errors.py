@@ -169,3 +169,27 @@ def test_verify_garbage_is_an_invalid_verdict_not_a_crash(embedded_desk: Desk) -
         assert r.json()["verdict"] == "invalid"
     r = embedded_desk.client.post("/api/v1/verify", files={"file": ("x.pdf", b"")})
     assert r.status_code == 422
+
+
+def test_unknown_scenario_and_bad_override_are_clear_errors(embedded_desk: Desk) -> None:
+    desk = embedded_desk
+    applicant = sample_applicant(3)
+    body = {
+        "item_code": ITEM,
+        "applicant_type": "person",
+        "applicant_name": applicant.name,
+        "applicant_id": applicant.id_number,
+        "scenario": "proxy",
+    }
+    r = desk.client.post("/api/v1/cases", json=body, headers=desk.headers("clerk"))
+    assert 400 <= r.status_code < 500
+    assert "proxy" in _error(r)["message_en"] and "委托代理人办理" in _error(r)["message_zh"]
+    number = _case(desk)
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/overrides",
+        json={"finding": "id_card:expired", "reason": "   "},
+        headers=desk.headers("clerk"),
+    )
+    assert r.status_code == 422 and "理由" in _error(r)["message_zh"]
+    r = desk.client.post(f"/api/v1/cases/{number}/pending/supply", headers=desk.headers("clerk"))
+    assert r.status_code == 409 and "容缺" in _error(r)["message_zh"]

@@ -11,10 +11,12 @@ from urllib.parse import urlsplit
 import urllib3
 from sqlalchemy import select
 
+from cases.accounts import create_user
 from cases.audit import verify_chain
 from cases.db import session_scope
 from cases.samples import SamplePage
-from models import AuditEvent
+from cases.storage import archive_bytes
+from models import AuditEvent, Role
 from tests.api.conftest import Desk
 from tests.api.test_flow import _create_case, _upload
 
@@ -86,3 +88,36 @@ def test_grant_opens_and_revocation_closes_access(
         report = verify_chain(s)
         assert report.ok, report
         assert report.events >= len(events) + 2  # grant and revoke are chained too
+
+
+def test_delete_only_where_allowed(embedded_desk: Desk) -> None:
+    desk = embedded_desk
+    with session_scope(desk.hall.sessions) as s:
+        _, token = create_user(s, username="archivist", display_name="a", role=Role.ADMIN)
+        kept = archive_bytes(
+            s, desk.hall.store, b"%PDF notice", content_type="application/pdf", doc_class="notice"
+        )
+        free = archive_bytes(
+            s,
+            desk.hall.store,
+            b"scratch",
+            content_type="text/plain",
+            doc_class="page_image",
+            retain_years=0,
+        )
+        kept_id, free_id, free_key = kept.id, free.id, free.key
+    admin = {"Authorization": f"Bearer {token}"}
+    r = desk.client.delete(f"/api/v1/objects/{kept_id}", headers=admin)
+    assert r.status_code == 409 and "保留期" in r.json()["error"]["message_zh"]
+    r = desk.client.delete(f"/api/v1/objects/{free_id}", headers=desk.headers("reviewer"))
+    assert r.status_code == 403
+    hold = {"on": True, "reason": "诉讼保全"}
+    r = desk.client.post(f"/api/v1/objects/{free_id}/legal-hold", json=hold, headers=admin)
+    assert r.status_code == 200 and r.json()["legal_hold"]
+    assert desk.client.delete(f"/api/v1/objects/{free_id}", headers=admin).status_code == 409
+    hold["on"] = False
+    desk.client.post(f"/api/v1/objects/{free_id}/legal-hold", json=hold, headers=admin)
+    r = desk.client.delete(f"/api/v1/objects/{free_id}", headers=admin)
+    assert r.status_code == 200, r.text
+    assert not desk.hall.store.exists(free_key)
+    assert desk.client.get(f"/api/v1/objects/{free_id}", headers=admin).status_code == 404

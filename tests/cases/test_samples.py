@@ -112,9 +112,11 @@ def test_captures(kind: str) -> None:
         "rotated90": (1654, 2339),
     }.get(kind, (2339, 1654))
     assert image.shape[:2] == expected and page.capture == kind
-    again = generate_page("食品经营许可", "application_form", a, seed=1, capture_kind=kind)
-    assert again.data == page.data
-    blank = generate_page("食品经营许可", BLANK_PAGE, a, seed=1)
-    assert blank.truth_text == "" and blank.truth_fields == ()
-    with pytest.raises(ValueError):
-        generate_page("食品经营许可", "id_card", a, capture_kind="fax")
+    assert page.truth_fields == generate_page("食品经营许可", "application_form", a).truth_fields
+    if kind == "copy":
+        again = generate_page("食品经营许可", "application_form", a, seed=1, capture_kind=kind)
+        assert again.data == page.data
+        blank = generate_page("食品经营许可", BLANK_PAGE, a, seed=1)
+        assert blank.truth_text == "" and blank.truth_fields == ()
+        with pytest.raises(ValueError):
+            generate_page("食品经营许可", "id_card", a, capture_kind="fax")
