@@ -35,9 +35,17 @@ _bearer = HTTPBearer(auto_error=False)
 
 
 def current_user(
+    request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> User:
+    """A bearer token; or, for reads only, the browser's login session, so that the web
+    pages can link to documents. Writes always need the token (no CSRF through the API)."""
+    if credentials is None and request.method in ("GET", "HEAD"):
+        user_id = request.scope.get("session", {}).get("user_id")
+        user = session.get(User, user_id) if user_id else None
+        if user is not None and user.active:
+            return user
     return authenticate(session, credentials.credentials if credentials else None)
 
 

@@ -7,7 +7,6 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

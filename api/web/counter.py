@@ -18,7 +18,7 @@ from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render
 from cases import counter, intake
 from cases.catalog import Catalog
-from cases.checklist import check
+from cases.checklist import FindingKind, check
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from models import Case, Notice, Page, PageStatus, StoredObject, Submission
 
@@ -119,34 +119,42 @@ def open_case(
     return RedirectResponse(f"/counter/cases/{case.number}", status_code=303)
 
 
-def case_panel(session: SessionDep, case: Case) -> dict[str, Any]:
+def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]:
     """The live checklist: what each material looks like given the pages read so far."""
     pages = list(
         session.scalars(
             select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
         )
     )
-    read = [
-        f
-        for f in counter.page_facts(session, case)
-        if next(p for p in pages if p.id == f.page_id).status != PageStatus.QUEUED
+    queued = {p.id for p in pages if p.status == PageStatus.QUEUED}
+    read = [f for f in counter.page_facts(session, case, hall.store) if f.page_id not in queued]
+    requirements = [
+        r for r in counter.requirements_of(case) if r.applies(case.applicant_type, case.scenario)
     ]
-    result = check(counter.requirements_of(case), read)
+    result = check(
+        requirements,
+        read,
+        applicant_type=case.applicant_type,
+        scenario=case.scenario,
+        overrides=counter.overrides_of(session, case),
+    )
+    missing = {f.material_code for f in result.findings if f.kind == FindingKind.MISSING}
+    pending = {r.code for r in result.pending_eligible}
     problems: dict[str, list[str]] = {}
     for f in result.findings:
-        if f.kind != "missing":
+        if f.kind != FindingKind.MISSING:
             problems.setdefault(f.material_code, []).append(f.message)
     rows = []
-    for req in counter.requirements_of(case):
+    for req in requirements:
         state = (
             "problem"
             if req.code in problems
             else "present"
             if req.code in result.present
             else "pending-ok"
-            if req.required and req.pending_allowed
+            if req.code in pending
             else "missing"
-            if req.required
+            if req.code in missing
             else "optional"
         )
         rows.append(
@@ -165,7 +173,7 @@ def case_panel(session: SessionDep, case: Case) -> dict[str, Any]:
         "pages": pages,
         "rows": rows,
         "outcome": result.outcome,
-        "queued": sum(p.status == PageStatus.QUEUED for p in pages),
+        "queued": len(queued),
         "unplaced": [f.message for f in result.findings if not f.material_code],
         "notices": notices,
         "open": case.status in ("receiving", "correction"),
@@ -173,17 +181,19 @@ def case_panel(session: SessionDep, case: Case) -> dict[str, Any]:
 
 
 @router.get("/counter/cases/{number}")
-def case_page(number: str, request: Request, session: SessionDep, user: ClerkPage) -> Response:
+def case_page(
+    number: str, request: Request, session: SessionDep, hall: HallDep, user: ClerkPage
+) -> Response:
     case = load_case(session, user, number)
-    return render(request, "case.html", **case_panel(session, case))
+    return render(request, "case.html", **case_panel(session, hall, case))
 
 
 @router.get("/counter/cases/{number}/panel")
 def case_panel_fragment(
-    number: str, request: Request, session: SessionDep, user: ClerkPage
+    number: str, request: Request, session: SessionDep, hall: HallDep, user: ClerkPage
 ) -> Response:
     case = load_case(session, user, number)
-    return render(request, "_case_panel.html", **case_panel(session, case))
+    return render(request, "_case_panel.html", **case_panel(session, hall, case))
 
 
 @router.post("/counter/cases/{number}/pages")
@@ -221,7 +231,11 @@ def upload_pages(
     if errors:
         session.flush()
         return render(
-            request, "case.html", status_code=422, upload_errors=errors, **case_panel(session, case)
+            request,
+            "case.html",
+            status_code=422,
+            upload_errors=errors,
+            **case_panel(session, hall, case),
         )
     return RedirectResponse(f"/counter/cases/{number}", status_code=303)
 

@@ -18,8 +18,11 @@ def csrf_of(html: str) -> str:
 
 def log_in(client: TestClient, username: str) -> str:
     token = csrf_of(client.get("/login").text)
-    r = client.post("/login", data={"username": username, "password": password_of(username),
-                                    "csrf": token}, follow_redirects=False)
+    r = client.post(
+        "/login",
+        data={"username": username, "password": password_of(username), "csrf": token},
+        follow_redirects=False,
+    )
     assert r.status_code == 303, r.text
     return csrf_of(client.get(r.headers["location"]).text)
 
@@ -66,25 +69,46 @@ def test_counter_flow_in_the_browser_pages(
     client = embedded_desk.client
     csrf = log_in(client, "clerk")
     applicant = sample_applicant(3)
-    r = client.post("/counter/cases", data={
-        "item_code": ITEM, "applicant_type": "person", "applicant_name": applicant.name,
-        "applicant_id": "152501199003077710", "csrf": csrf})
+    r = client.post(
+        "/counter/cases",
+        data={
+            "item_code": ITEM,
+            "applicant_type": "person",
+            "applicant_name": applicant.name,
+            "applicant_id": "152501199003077710",
+            "csrf": csrf,
+        },
+    )
     assert r.status_code == 422 and "校验未通过" in r.text  # the form comes back, filled in
     assert applicant.name in r.text
-    r = client.post("/counter/cases", data={
-        "item_code": ITEM, "applicant_type": "person", "applicant_name": applicant.name,
-        "applicant_id": applicant.id_number, "csrf": csrf}, follow_redirects=False)
+    r = client.post(
+        "/counter/cases",
+        data={
+            "item_code": ITEM,
+            "applicant_type": "person",
+            "applicant_name": applicant.name,
+            "applicant_id": applicant.id_number,
+            "csrf": csrf,
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     case_url = r.headers["location"]
     form = sample_pages["application_form"]
-    r = client.post(f"{case_url}/pages", data={"csrf": csrf},
-                    files=[("files", (form.filename, form.data, "image/jpeg")),
-                           ("files", ("notes.txt", b"not an image", "text/plain"))])
+    r = client.post(
+        f"{case_url}/pages",
+        data={"csrf": csrf},
+        files=[
+            ("files", (form.filename, form.data, "image/jpeg")),
+            ("files", ("notes.txt", b"not an image", "text/plain")),
+        ],
+    )
     assert r.status_code == 422 and "notes.txt" in r.text
     page = client.get(case_url).text
     assert "识别中" in page and "第 1 页" in page
-    r = client.post(f"{case_url}/decision", data={"action": "decide", "csrf": csrf},
-                    follow_redirects=False)
+    r = client.post(
+        f"{case_url}/decision", data={"action": "decide", "csrf": csrf}, follow_redirects=False
+    )
     assert r.status_code == 303
     page = client.get(case_url).text
     assert "材料补正通知书" in page and "待补正" in page
