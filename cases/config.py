@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     ocr_paddle_rec_dir: Path | None = None
     max_upload_bytes: int = 30 * 1024 * 1024
 
+    # SMS provider: POST {"phone", "text"} JSON; unset = an outbox file in the data folder.
+    sms_url: str | None = None
+
     # Signs the browser session cookie; must be set in production.
     session_secret: str = DEV_PASSPHRASE
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import ObjectStore
+from cases import deadlines
 from cases.catalog import Catalog, load_catalog
 from cases.catalog_sync import sync_catalog
 from cases.config import Settings
@@ -40,6 +41,7 @@ class Hall:
     def open(cls, settings: Settings) -> Hall:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         catalog = load_catalog(settings.catalog_dir)
+        deadlines.use_calendar(settings.catalog_dir)
         db = make_engine(settings.effective_database_url)
         migrate(db)
         sessions = make_sessionmaker(db)

@@ -344,9 +344,13 @@ def _save_reading(
     )
     page.text_object_id = text_obj.id
     page.status = PageStatus.READ
-    page.material_code = guess.code
-    page.confidence = guess.confidence
+    labelled = page.material_code is not None  # a separator sheet said what this page is
+    if not labelled:
+        page.material_code = guess.code
+        page.confidence = guess.confidence
     page.reading = {
+        "label_source": "separator" if labelled else "ocr",
+        "ocr_guess": guess.code,
         "width": reading.width,
         "height": reading.height,
         "matched": list(guess.matched),

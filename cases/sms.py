@@ -122,7 +122,7 @@ class LoopbackSmsSink:
         self.close()
 
 
-# The hall has no settings for a provider yet; entry points and tests plug one in here.
+# Tests plug a gateway in per hall; otherwise ONEWINDOW_SMS_URL or the outbox file is used.
 # Keyed by the hall's identity, checked through a weak reference so that a closed hall's
 # gateway is never handed to a new hall that happens to get the same id.
 _gateways: dict[int, tuple[weakref.ref[Hall], SmsGateway]] = {}
@@ -133,10 +133,13 @@ def use_gateway(hall: Hall, gateway: SmsGateway) -> None:
 
 
 def gateway_for(hall: Hall) -> SmsGateway:
-    """The hall's gateway; without one configured, an outbox file under the data folder."""
+    """The hall's gateway: one registered for it (tests), the provider at
+    ONEWINDOW_SMS_URL, or else an outbox file under the data folder."""
     entry = _gateways.get(id(hall))
     if entry is not None and entry[0]() is hall:
         return entry[1]
+    if hall.settings.sms_url:
+        return HttpSmsGateway(hall.settings.sms_url)
     return FileSmsGateway(hall.settings.data_dir / "sms-outbox.jsonl")
 
 

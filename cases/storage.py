@@ -14,9 +14,11 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from archive import (
@@ -163,7 +165,8 @@ def archive_bytes(
         existing = session.scalars(select(StoredObject).where(StoredObject.key == info.key)).first()
         if existing is not None:
             return existing
-    row = StoredObject(
+    return _insert_or_get(
+        session,
         key=info.key,
         sha256=info.sha256,
         size=info.size,
@@ -176,6 +179,19 @@ def archive_bytes(
         retention_mode=info.retention_mode,
         legal_hold=info.legal_hold,
     )
-    session.add(row)
+
+
+def _insert_or_get(session: Session, **values: Any) -> StoredObject:
+    """Insert the row unless another transaction just archived the same bytes (two pages
+    with identical OCR text read in parallel, say): then the existing row is the answer."""
+    dialect = session.get_bind().dialect.name
+    values.setdefault("created_at", utcnow())
     session.flush()
-    return row
+    if dialect == "postgresql":
+        statement: Any = pg_insert(StoredObject).on_conflict_do_nothing(index_elements=["key"])
+    elif dialect == "sqlite":
+        statement = sqlite_insert(StoredObject).on_conflict_do_nothing(index_elements=["key"])
+    else:  # pragma: no cover - only PostgreSQL and SQLite are supported
+        raise ConfigurationError(f"unsupported database {dialect}", f"不支持的数据库 {dialect}")
+    session.execute(statement.values(**values))
+    return session.scalars(select(StoredObject).where(StoredObject.key == values["key"])).one()

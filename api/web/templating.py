@@ -30,13 +30,30 @@ NOTICE_ZH = {
     "rejection": "不予受理通知书",
 }
 
+FIELD_ZH = {
+    "id_number": "公民身份号码",
+    "credit_code": "统一社会信用代码",
+    "person_name": "姓名",
+    "enterprise_name": "名称",
+    "birth_date": "出生日期",
+    "sex": "性别",
+    "phone": "联系电话",
+    "address": "地址",
+    "date": "日期",
+    "validity_period": "有效期限",
+}
+
 
 def days_left(due: date | None) -> int | None:
     return (due - date.today()).days if due else None
 
 
 templates.env.globals.update(
-    status_zh=STATUS_ZH, role_zh=ROLE_ZH, notice_zh=NOTICE_ZH, days_left=days_left
+    status_zh=STATUS_ZH,
+    role_zh=ROLE_ZH,
+    field_zh=FIELD_ZH,
+    notice_zh=NOTICE_ZH,
+    days_left=days_left,
 )
 
 

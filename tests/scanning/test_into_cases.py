@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from cases import intake
 from cases.accounts import create_user
 from cases.config import Settings
 from cases.db import session_scope
@@ -25,6 +26,7 @@ from cases.samples import sample_applicant
 from cases.scanning import WrongBatch, scan_into_case, separator_labels
 from cases.sheets import case_sheets
 from models import Case, Page, Role, ScanRecord, StoredObject, Submission, User
+from ocr.testing import FixedTextEngine
 from scanner_drivers import (
     Cancelled,
     CoverOpen,
@@ -236,6 +238,19 @@ def test_separator_sheets_split_a_batch_into_four_materials(
             select(ScanRecord.page_id).where(ScanRecord.case_id == case.id, ScanRecord.blank)
         ).all()
         assert blank == [pages[-1].id]
+        case_id = case.id
+
+    # OCR afterwards (here: an engine that would call every page an ID card) keeps the labels.
+    hall.use_ocr(FixedTextEngine(["居民身份证", "公民身份号码 152502197308026992"]))
+    intake.read_queued(hall, case_id=case_id)
+    with session_scope(hall.sessions) as s:
+        pages = s.scalars(
+            select(Page).join(Submission).where(Submission.case_id == case_id).order_by(Page.seq)
+        ).all()
+        assert all(p.status != "queued" for p in pages)
+        assert [p.material_code for p in pages] == [
+            m for m in MATERIALS for _ in range(expected[m])
+        ] + ["property_certificate"]
 
 
 def test_patch_t_starts_an_unlabelled_document(hall: Hall, case_number: str) -> None:
