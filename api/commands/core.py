@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from pathlib import Path
 
 from cases.config import Settings
+from cases.errors import InvalidInput
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -27,15 +30,26 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _read_password() -> str:
+    """From a terminal, asked twice without echo; otherwise the first line of stdin."""
+    if sys.stdin.isatty():
+        first = getpass.getpass("密码 / password: ")
+        if getpass.getpass("再次输入 / again: ") != first:
+            raise InvalidInput("the two passwords differ", "两次输入的密码不一致")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
 def cmd_users_create(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.accounts import create_user
+    from cases.accounts import create_user, set_password
     from cases.db import session_scope
     from cases.hall import Hall
     from models import Role
 
+    password = _read_password() if args.password_stdin else None
     hall = Hall.open(settings)
     with session_scope(hall.sessions) as session:
-        _, token = create_user(
+        user, token = create_user(
             session,
             username=args.username,
             display_name=args.name or args.username,
@@ -43,8 +57,31 @@ def cmd_users_create(args: argparse.Namespace, settings: Settings) -> int:
             department_code=args.department,
             window_code=args.window,
         )
+        if password is not None:
+            set_password(user, password)
     hall.close()
     print(token)
+    return 0
+
+
+def cmd_users_password(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import select
+
+    from cases.accounts import set_password
+    from cases.db import session_scope
+    from cases.errors import NotFound
+    from cases.hall import Hall
+    from models import User
+
+    password = _read_password()
+    hall = Hall.open(settings)
+    with session_scope(hall.sessions) as session:
+        user = session.scalars(select(User).where(User.username == args.username)).first()
+        if user is None:
+            raise NotFound(f"no user {args.username!r}", f"用户 {args.username!r} 不存在")
+        set_password(user, password)
+    hall.close()
+    print(f"password set for {args.username} / 已设置 {args.username} 的登录密码")
     return 0
 
 
@@ -66,4 +103,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     create.add_argument("--department")
     create.add_argument("--window")
     create.add_argument("--name")
+    create.add_argument(
+        "--password-stdin", action="store_true", help="also set a web login password (read)"
+    )
     create.set_defaults(func=cmd_users_create)
+    password = users_sub.add_parser("password", help="set a user's web login password")
+    password.add_argument("username")
+    password.set_defaults(func=cmd_users_password)

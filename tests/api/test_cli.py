@@ -76,3 +76,41 @@ def test_samples_with_omit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         == 65
     )
     assert main(["samples", "--item", "NOPE-1", "--out", str(tmp_path)]) == 65
+
+
+def test_users_create_with_a_web_password(tmp_path: Path) -> None:
+    def users(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "api.cli", "users", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={"ONEWINDOW_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        )
+
+    short = users(
+        "create", "zoe", "--role", "clerk", "--window", "W01", "--password-stdin", stdin="short\n"
+    )
+    assert short.returncode == 65 and "8" in short.stderr
+    ok = users(
+        "create",
+        "zoe",
+        "--role",
+        "clerk",
+        "--window",
+        "W01",
+        "--password-stdin",
+        stdin="zoe-long-password\n",
+    )
+    assert ok.returncode == 0 and len(ok.stdout.strip()) > 30  # the API token
+    assert users("password", "zoe", stdin="another-password\n").returncode == 0
+    assert users("password", "nobody", stdin="another-password\n").returncode == 65
+
+    from cases.accounts import login
+    from cases.db import make_engine, make_sessionmaker, session_scope
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'onewindow.db'}")
+    with session_scope(make_sessionmaker(engine)) as session:
+        assert login(session, "zoe", "another-password").username == "zoe"
+    engine.dispose()
