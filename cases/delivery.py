@@ -7,19 +7,23 @@ department that decided, and the applicant may rate the service (好差评) afte
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from datetime import UTC, datetime, timedelta, timezone
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
 
 from cases import audit, sms
 from cases.accounts import require_role
+from cases.db import session_scope
 from cases.errors import InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
 from cases.pending import delivery_allowed
 from models import (
     Case,
+    DecisionDocument,
     Delivery,
     DeliveryMethod,
     DeliveryStatus,
@@ -32,22 +36,36 @@ from models import (
     User,
 )
 
+logger = logging.getLogger(__name__)
+
 LOCKER_DAYS = 3  # a pickup code is valid this long; then the window re-notifies
 LOCKER_TRIES = 5  # wrong codes before the box's code is void (a 6-digit code is guessable)
 POSTAL_STATUSES = ("in_transit", "delivered", "returned")
 
 
 def result_ready(
-    session: Session, case: Case, license_: License | None, *, actor: User
+    session: Session,
+    case: Case,
+    license_: License | None,
+    *,
+    actor: User,
+    decision_document: DecisionDocument | None = None,
 ) -> Delivery:
-    """The department's result goes back to the window (with a handover to be signed)."""
-    item = f"license:{license_.number}" if license_ else f"decision:{case.number}"
+    """The department's result (a license or a decision document) goes back to the window,
+    with a handover to be signed."""
+    if license_ is not None:
+        item = f"license:{license_.number}"
+    elif decision_document is not None:
+        item = f"decision:{decision_document.number}"
+    else:
+        item = f"decision:{case.number}"
     delivery = Delivery(
         case_id=case.id,
         department_id=case.department_id,
         window_id=case.window_id,
         result_kind="license" if license_ else "decision",
         license_id=license_.id if license_ else None,
+        decision_document_id=decision_document.id if decision_document else None,
         method=DeliveryMethod.WINDOW,
         status=DeliveryStatus.AT_WINDOW,
     )
@@ -83,7 +101,31 @@ def delivery_of(session: Session, case: Case) -> Delivery:
     return found
 
 
-def _ready_for_handout(session: Session, case: Case, actor: User) -> Delivery:
+def _record_refusal(
+    session: Session, hall: Hall | None, case: Case, *, actor: User, reason: str
+) -> None:
+    """Audit a refused handout in its own short transaction: the request fails and rolls
+    back, yet the attempt (who tried to hand out what, and why it was refused) must stay.
+    Called before the request has written anything, so it cannot wait on its own locks."""
+    factory = hall.sessions if hall is not None else sessionmaker(session.get_bind())
+    try:
+        with session_scope(factory) as side:
+            if side.get_bind().dialect.name == "postgresql":
+                side.execute(text("SET LOCAL lock_timeout = '5s'"))
+            audit.record(
+                side,
+                actor=actor.username,
+                action="delivery.blocked",
+                target=f"case:{case.id}",
+                reason=reason,
+            )
+    except SQLAlchemyError:  # never hide the refusal itself behind an audit failure
+        logger.exception("could not record the refused handout of case %s", case.number)
+
+
+def _ready_for_handout(
+    session: Session, case: Case, actor: User, hall: Hall | None = None
+) -> Delivery:
     require_role(actor, Role.CLERK)
     delivery = delivery_of(session, case)
     if delivery.status == DeliveryStatus.DELIVERED:
@@ -99,6 +141,7 @@ def _ready_for_handout(session: Session, case: Case, actor: User) -> Delivery:
     if delivery.result_kind == "license":
         allowed, reason = delivery_allowed(session, case)
         if not allowed:
+            _record_refusal(session, hall, case, actor=actor, reason=f"容缺: {reason}")
             raise InvalidState(
                 f"conditional case {case.number}: results are handed out only after the "
                 "pending materials are in",
@@ -115,10 +158,11 @@ def pick_up(
     receiver_name: str,
     id_number: str,
     attorney_ref: str = "",
+    hall: Hall | None = None,
 ) -> Delivery:
     """Hand out at the window: the receiver is the applicant (same ID number) or an agent
     holding a power of attorney (授权委托书), whose reference is recorded."""
-    delivery = _ready_for_handout(session, case, actor)
+    delivery = _ready_for_handout(session, case, actor, hall)
     given = id_number.strip().upper()
     if not given or not receiver_name.strip():
         raise InvalidInput("receiver name and ID number are required", "请填写领取人姓名和证件号码")
@@ -156,7 +200,7 @@ def to_locker(
     valid_days: int = LOCKER_DAYS,
 ) -> Delivery:
     """Deposit in a self-service locker box; the pickup code goes to the applicant by SMS."""
-    delivery = _ready_for_handout(session, case, actor)
+    delivery = _ready_for_handout(session, case, actor, hall)
     if not box.strip():
         raise InvalidInput("a locker box is required", "请填写自助文件柜格口号")
     taken = session.scalars(
@@ -277,7 +321,7 @@ def mail(
     carrier: str = "中国邮政EMS",
 ) -> Delivery:
     """Hand the result to the post window (委托邮政寄件送达)."""
-    delivery = _ready_for_handout(session, case, actor)
+    delivery = _ready_for_handout(session, case, actor, hall)
     if not address.strip() or not tracking_number.strip():
         raise InvalidInput("address and tracking number are required", "请填写邮寄地址和运单号")
     delivery.method, delivery.status = DeliveryMethod.POST, DeliveryStatus.POSTED

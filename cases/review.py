@@ -1,7 +1,8 @@
 """Back-office review (后台分类审批): departments give their decisions on the tasks routed
 to them; the chief representative of the lead department takes the final decision. An
-approval issues the e-license sealed with the department's seal and sends the result back
-to the comprehensive window; every stage goes into the case's audit trail."""
+approval issues the e-license, a denial its 不予许可决定书, each sealed with the
+department's seal and sent back to the comprehensive window; every stage goes into the
+case's audit trail."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from cases import audit, deadlines, delivery, routing, sms
 from cases.accounts import require_role
+from cases.decision_document import issue_decision_document
 from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
 from cases.licenses import issue_license
@@ -21,6 +23,7 @@ from models import (
     Case,
     CaseStatus,
     Decision,
+    DecisionDocument,
     License,
     Outcome,
     ReviewTask,
@@ -35,6 +38,7 @@ from models import (
 class ActResult:
     task: ReviewTask
     license: License | None = None
+    decision_document: DecisionDocument | None = None
 
 
 def open_task(session: Session, case: Case, user: User | None = None) -> ReviewTask:
@@ -138,8 +142,8 @@ def act(
         return ActResult(task)
     if outcome is Outcome.APPROVE:
         return ActResult(task, approve(session, hall, case, actor=actor, comment=comment))
-    deny(session, case, actor=actor, comment=comment)
-    return ActResult(task)
+    document = deny(session, hall, case, actor=actor, comment=comment)
+    return ActResult(task, decision_document=document)
 
 
 def _skip_remaining_reviews(session: Session, case: Case) -> None:
@@ -192,16 +196,35 @@ def approve(session: Session, hall: Hall, case: Case, *, actor: User, comment: s
     return license_
 
 
-def deny(session: Session, case: Case, *, actor: User, comment: str) -> None:
+def deny(
+    session: Session, hall: Hall, case: Case, *, actor: User, comment: str
+) -> DecisionDocument:
+    """The chief representative's denial: its 不予许可决定书, sealed by the department,
+    goes back to the window to be handed out like a license."""
     if not comment.strip():
         raise InvalidInput("a denial needs a reason", "不予许可必须写明理由")
     if actor.role == Role.REVIEWER:
         routing.require_task_access(session, actor, case)
     task = _final_task(session, case, actor)
     _record(session, case, task, actor=actor, outcome=Outcome.DENY, comment=comment)
+    decision = session.scalars(
+        select(Decision).where(Decision.task_id == task.id).order_by(Decision.id.desc())
+    ).first()
+    assert decision is not None  # just recorded
     case.status = CaseStatus.DENIED
-    delivery.result_ready(session, case, None, actor=actor)
     session.flush()
+    document = issue_decision_document(session, hall, case, decision, actor=actor)
+    delivery.result_ready(session, case, None, actor=actor, decision_document=document)
+    sms.notify(
+        session,
+        sms.gateway_for(hall),
+        case,
+        "result_ready",
+        hall=hall.catalog.org.hall.name,
+        window=case.window.name if case.window else "综合受理窗口",
+    )
+    session.flush()
+    return document
 
 
 def information_supplied(

@@ -52,6 +52,7 @@ RETENTION: dict[str, RetentionRule] = {
     "license": ISSUED,
     "license_metadata": ISSUED,
     "notice": ISSUED,
+    "decision": ISSUED,
     "audit_checkpoint": ISSUED,
     "page_image": MATERIAL,
     "ocr_text": MATERIAL,

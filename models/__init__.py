@@ -29,6 +29,7 @@ from models.org import Delegation, DelegationKind, Department, Role, User, Windo
 from models.review import (
     ClockSuspension,
     Decision,
+    DecisionDocument,
     Handover,
     HandoverDirection,
     Outcome,
@@ -48,6 +49,7 @@ __all__ = [
     "ChecklistVersion",
     "ClockSuspension",
     "Decision",
+    "DecisionDocument",
     "Deficiency",
     "Delegation",
     "DelegationKind",

@@ -35,6 +35,7 @@ class Delivery(Base, Timestamped):
     window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
     result_kind: Mapped[str] = mapped_column(String(16))  # license | decision
     license_id: Mapped[int | None] = mapped_column(ForeignKey("license.id"))
+    decision_document_id: Mapped[int | None] = mapped_column(ForeignKey("decision_document.id"))
     method: Mapped[str] = mapped_column(String(16), default=DeliveryMethod.WINDOW)
     status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.AT_WINDOW)
     # window pickup sign-off; only the last four characters of an ID number are kept

@@ -57,6 +57,22 @@ class Decision(Base, Timestamped):
     comment: Mapped[str] = mapped_column(Text, default="")
 
 
+class DecisionDocument(Base, Timestamped):
+    """不予许可决定书: the sealed, archived result of a denial, delivered like a license."""
+
+    __tablename__ = "decision_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), unique=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decision.id"))
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    seal_id: Mapped[int] = mapped_column(ForeignKey("seal.id"))
+    object_id: Mapped[int] = mapped_column(ForeignKey("stored_object.id"))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    issued_on: Mapped[date] = mapped_column(Date)
+
+
 class ClockSuspension(Base, Timestamped):
     """暂停计时: while it lasts, working days do not count against the promised limit."""
 

@@ -99,10 +99,11 @@ def flatten_light(image: np.ndarray, min_spread: float = 18.0) -> tuple[np.ndarr
         return image, False
     h, w = image.shape[:2]
     resized = cv2.resize(background, (w, h), interpolation=cv2.INTER_LINEAR)
-    full: np.ndarray = np.maximum(np.asarray(resized, np.float32), 40.0) / np.float32(245.0)
+    full: np.ndarray = np.maximum(np.asarray(resized), 40).astype(np.uint8)
     if image.ndim == 3:
-        full = full[..., None]
-    out = (image.astype(np.float32) / full).clip(0, 255).astype(np.uint8)
+        full = cv2.merge([full, full, full])
+    # image * 245 / background, saturated to 0..255 (OpenCV: one pass, no float copies)
+    out: np.ndarray = cv2.divide(image, full, scale=245.0)
     return out, True
 
 

@@ -106,14 +106,19 @@ def reading_order(lines: Sequence[Line]) -> tuple[tuple[Line, ...], str]:
     return ordered, text
 
 
-def _run_engine(engine: Engine, image: np.ndarray, timeout: float | None) -> list[Line]:
+def _run_engine(
+    engine: Engine, image: np.ndarray, timeout: float | None, *, upright: bool = False
+) -> tuple[list[Line], float | None]:
+    """The engine's lines and, with `upright` and an engine that can vote on orientation,
+    the share of the vote for "upside down" (lines then refer to the image turned by
+    180° when that share is over one half); None when no vote was taken."""
     if timeout is None:
-        return _call_engine(engine, image)
+        return _call_engine(engine, image, upright)
     outcome: dict[str, object] = {}
 
     def target() -> None:
         try:
-            outcome["lines"] = _call_engine(engine, image)
+            outcome["result"] = _call_engine(engine, image, upright)
         except OcrError as e:
             outcome["error"] = e
 
@@ -130,13 +135,20 @@ def _run_engine(engine: Engine, image: np.ndarray, timeout: float | None) -> lis
     error = outcome.get("error")
     if isinstance(error, OcrError):
         raise error
-    lines = outcome.get("lines")
-    return lines if isinstance(lines, list) else []
+    result = outcome.get("result")
+    return result if isinstance(result, tuple) else ([], None)
 
 
-def _call_engine(engine: Engine, image: np.ndarray) -> list[Line]:
+def _call_engine(
+    engine: Engine, image: np.ndarray, upright: bool
+) -> tuple[list[Line], float | None]:
+    vote = getattr(engine, "recognise_upright", None) if upright else None
+    share: float | None = None
     try:
-        result = engine.recognise(image)
+        if callable(vote):
+            result, share = vote(image)
+        else:
+            result = engine.recognise(image)
     except OcrError:
         raise
     except Exception as e:
@@ -151,11 +163,13 @@ def _call_engine(engine: Engine, image: np.ndarray) -> list[Line]:
             "the text recognition engine returned an invalid result; tell the administrator",
             "文字识别引擎返回了无效结果,请联系管理员",
         )
-    return result
+    return result, share
 
 
 # Below this mean confidence an upright page is rare and an upside-down one common.
 UPSIDE_DOWN_SUSPECT = 0.88
+# A vote on the orientation at least this far from even is trusted without a second read.
+VOTE_MARGIN = 0.25
 
 
 def _mean_confidence(lines: Sequence[Line]) -> float:
@@ -193,14 +207,18 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
         image, rotation = turn(image, 1), 90
     page_quality = quality(image)  # of the sheet itself, once found and flattened
     straight, skew = deskew(image)
-    seals = find_red_seals(straight)
-    lines = _run_engine(engine, suppress_red(straight), timeout)
-    if lines and _mean_confidence(lines) < UPSIDE_DOWN_SUSPECT:
+    # An engine that votes on the orientation before recognising reads each page once;
+    # otherwise (or when its vote is split) an unsure reading is tried upside down too.
+    lines, upside_down = _run_engine(engine, suppress_red(straight), timeout, upright=True)
+    if upside_down is not None and upside_down > 0.5:
+        straight, rotation = turn(straight, 2), (rotation + 180) % 360
+    decided = upside_down is not None and abs(upside_down - 0.5) >= VOTE_MARGIN
+    if lines and not decided and _mean_confidence(lines) < UPSIDE_DOWN_SUSPECT:
         flipped = turn(straight, 2)
-        flipped_lines = _run_engine(engine, suppress_red(flipped), timeout)
+        flipped_lines, _ = _run_engine(engine, suppress_red(flipped), timeout)
         if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
-            seals = find_red_seals(straight)
+    seals = find_red_seals(straight)
     ordered, text = reading_order(lines)
     h, w = straight.shape[:2]
     seconds = round(time.perf_counter() - started, 3)

@@ -40,3 +40,16 @@ class EnginePool:
             return engine.recognise(image)
         finally:
             self._free.put(engine)
+
+    def recognise_upright(self, image: np.ndarray) -> tuple[list[Line], float | None]:
+        """As the instance's `recognise_upright` (see ocr.rapid); instances without one
+        just recognise, and no vote is reported."""
+        engine = self._free.get()
+        try:
+            vote = getattr(engine, "recognise_upright", None)
+            if callable(vote):
+                lines, share = vote(image)
+                return lines, share
+            return engine.recognise(image), None
+        finally:
+            self._free.put(engine)

@@ -1,17 +1,20 @@
-"""Result delivery at the comprehensive window: pickup, locker, post, feedback, rating."""
+"""Result delivery at the comprehensive window: pickup, locker, post, feedback, rating;
+the sealed decision documents (不予许可决定书) that are delivered like licenses."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import Response
 from pydantic import BaseModel
 from sqlalchemy import select
 
-from api.deps import Clerk, HallDep, Reviewer, SessionDep, load_case
-from cases import delivery
+from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep, load_case
+from cases import archive_access, delivery
+from cases.decision_document import find_decision_document
 from cases.errors import Forbidden, InvalidInput, NotFound
-from models import Case, Delivery
+from models import Case, Delivery, StoredObject
 
 router = APIRouter(prefix="/api/v1", tags=["delivery"])
 
@@ -53,6 +56,9 @@ def _view(d: Delivery) -> dict[str, Any]:
         "method": d.method,
         "status": d.status,
         "result_kind": d.result_kind,
+        "decision_pdf": (
+            f"/api/v1/decisions/{d.decision_document_id}/pdf" if d.decision_document_id else None
+        ),
         "locker_box": d.locker_box or None,
         "code_expires_at": d.code_expires_at.isoformat() if d.code_expires_at else None,
         "tracking_number": d.tracking_number or None,
@@ -68,7 +74,9 @@ def show(number: str, session: SessionDep, user: Clerk) -> dict[str, Any]:
 
 
 @router.post("/cases/{number}/delivery/pickup")
-def pickup(number: str, body: PickupRequest, session: SessionDep, user: Clerk) -> dict[str, Any]:
+def pickup(
+    number: str, body: PickupRequest, session: SessionDep, user: Clerk, hall: HallDep
+) -> dict[str, Any]:
     case = load_case(session, user, number)
     return _view(
         delivery.pick_up(
@@ -78,6 +86,7 @@ def pickup(number: str, body: PickupRequest, session: SessionDep, user: Clerk) -
             receiver_name=body.receiver_name,
             id_number=body.id_number,
             attorney_ref=body.attorney_ref,
+            hall=hall,
         )
     )
 
@@ -157,3 +166,24 @@ def feedback(session: SessionDep, user: Reviewer) -> list[dict[str, Any]]:
         {"case": c.number, "item": c.item.name, **_view(d)}
         for d, c in delivery.feedback_for(session, user.department_id)
     ]
+
+
+@router.get("/decisions/{document_id}/pdf")
+def decision_pdf(
+    document_id: int, session: SessionDep, hall: HallDep, user: CurrentUser
+) -> Response:
+    """The sealed 不予许可决定书, authorised and audited like every archived document."""
+    document = find_decision_document(session, document_id)
+    obj = session.get_one(StoredObject, document.object_id)
+    stream = archive_access.open_for_download(session, hall.store, user, obj)
+    session.commit()  # the audit event stands even if the client drops the transfer
+    with stream:
+        data = stream.read()
+    return Response(
+        data,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": 'inline; filename="decision.pdf"',
+            "X-Content-SHA256": obj.sha256,
+        },
+    )

@@ -74,6 +74,9 @@ def _act(
     if result.license is not None:
         number_ = result.license.number
         answer["license"] = {"number": number_, "pdf": f"/api/v1/licenses/{number_}/pdf"}
+    if result.decision_document is not None:
+        doc = result.decision_document
+        answer["decision"] = {"number": doc.number, "pdf": f"/api/v1/decisions/{doc.id}/pdf"}
     return answer
 
 

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import HallDep, SessionDep
 from api.errors import body
+from api.web.templating import render
 from cases.errors import InvalidInput
 from cases.verification import lookup_license, verify_document
 from cases.verification_report import license_rows, outcome_html, page, sealed_report
@@ -123,7 +124,7 @@ def public_page(
     if (limited := _throttle(request, hall)) is not None:
         return limited
     if not license:
-        return HTMLResponse(page(_FORM))
+        return verify_page(request, _FORM)
     found = lookup_license(session, hall, license, p)
     colour = "#1b7f3b" if found.verdict.value == "valid" else "#b3261e"
     body = [f"<h2>证照编号 {_escape(found.number)}</h2>"]
@@ -147,7 +148,7 @@ def public_page(
         ]
         body.append("</table><p class='muted'>核对纸质或电子证照原件,请上传 PDF 文件。</p>")
     body.append(_FORM)
-    return HTMLResponse(page("\n".join(body)))
+    return verify_page(request, "\n".join(body))
 
 
 @router.post("/verify", response_class=HTMLResponse, include_in_schema=False)
@@ -160,7 +161,12 @@ def public_upload(
     if (limited := _throttle(request, hall)) is not None:
         return limited
     outcome = verify_document(session, hall, _read(file))
-    return HTMLResponse(page(outcome_html(outcome) + _FORM))
+    return verify_page(request, outcome_html(outcome) + _FORM)
+
+
+def verify_page(request: Request, body_html: str) -> Response:
+    """The public page on the hall's shared layout (no login, no navigation)."""
+    return render(request, "verify.html", user=None, body=body_html)
 
 
 def _escape(value: object) -> str:

@@ -3,13 +3,21 @@ desk and (later) delivery, sharing and administration. Same domain services as t
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.responses import Response
 
-from api.web import auth, counter, desk
+from api.errors import error_page, status_for
+from api.web import admin, auth, counter, delivery, desk, shared
+from api.web.auth import LoginRequired
 from cases.config import Settings
 
 STATIC = Path(__file__).parent / "static"
@@ -26,5 +34,36 @@ def install(app: FastAPI, settings: Settings) -> None:
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     auth.install(app)
-    for module in (auth, counter, desk):
+    _html_errors(app)
+    for module in (auth, counter, desk, delivery, shared, admin):
         app.include_router(module.router)
+
+
+Handler = Callable[[Request, Any], Response | Awaitable[Response]]
+
+
+def _html_errors(app: FastAPI) -> None:
+    """People get the error as a Chinese page; API clients keep the JSON body."""
+
+    def wrap(api_handler: Handler) -> Handler:
+        async def handler(request: Request, exc: Exception) -> Response:
+            if request.url.path.startswith("/api/"):
+                answer = api_handler(request, exc)
+                return await answer if inspect.isawaitable(answer) else answer
+            request.state.user = getattr(request.state, "header", None)  # the session is closed
+            if isinstance(exc, HTTPException):
+                zh = {404: "页面不存在", 405: "不支持此操作"}.get(exc.status_code, "请求无法处理")
+                return error_page(request, exc.status_code, zh, str(exc.detail))
+            if isinstance(exc, RequestValidationError):
+                return error_page(
+                    request, 422, "表单填写不完整,请返回检查后重新提交", "the form is incomplete"
+                )
+            status = status_for(exc)
+            zh, en = getattr(exc, "zh", "系统出错,请稍后重试"), getattr(exc, "en", "server error")
+            return error_page(request, status, zh, en)
+
+        return handler
+
+    for kind, api_handler in list(app.exception_handlers.items()):
+        if isinstance(kind, type) and kind is not LoginRequired:
+            app.add_exception_handler(kind, wrap(api_handler))

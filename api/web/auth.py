@@ -7,6 +7,7 @@ a 403 page. Every state-changing form carries the session's CSRF token.
 from __future__ import annotations
 
 import secrets
+from types import SimpleNamespace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Form, Request
@@ -25,7 +26,7 @@ class LoginRequired(Exception):
     """Raised by page dependencies; turned into a redirect to /login."""
 
 
-HOME = {Role.CLERK.value: "/counter", Role.REVIEWER.value: "/desk", Role.ADMIN.value: "/counter"}
+HOME = {Role.CLERK.value: "/counter", Role.REVIEWER.value: "/desk", Role.ADMIN.value: "/admin"}
 
 
 def web_user(request: Request, session: SessionDep) -> User:
@@ -35,7 +36,22 @@ def web_user(request: Request, session: SessionDep) -> User:
         request.session.clear()
         raise LoginRequired
     request.state.user = user
+    request.state.header = header_of(user)
     return user
+
+
+def header_of(user: User) -> SimpleNamespace:
+    """What the page header shows of the user, detached from the database session: an
+    error page is rendered after the session has been closed."""
+    return SimpleNamespace(
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        department=SimpleNamespace(short_name=user.department.short_name)
+        if user.department
+        else None,
+        window=SimpleNamespace(name=user.window.name) if user.window else None,
+    )
 
 
 WebUser = Annotated[User, Depends(web_user)]

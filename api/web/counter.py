@@ -8,14 +8,14 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, UploadFile
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from PIL import Image
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
 from api.deps import HallDep, SessionDep, load_case
 from api.web.auth import ClerkPage, WebUser, check_csrf
-from api.web.templating import render
+from api.web.templating import render, see_other
 from cases import counter, intake
 from cases.catalog import Catalog
 from cases.checklist import FindingKind, check
@@ -116,7 +116,7 @@ def open_case(
                 "applicant_type": applicant_type,
             },
         )
-    return RedirectResponse(f"/counter/cases/{case.number}", status_code=303)
+    return see_other(session, f"/counter/cases/{case.number}")
 
 
 def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]:
@@ -237,7 +237,7 @@ def upload_pages(
             upload_errors=errors,
             **case_panel(session, hall, case),
         )
-    return RedirectResponse(f"/counter/cases/{number}", status_code=303)
+    return see_other(session, f"/counter/cases/{number}")
 
 
 @router.post("/counter/cases/{number}/decision")
@@ -260,7 +260,7 @@ def decide(
         counter.reject(session, hall, case, actor=user, reason=reason)
     else:
         counter.decide(session, hall, case, actor=user, conditional=action == "conditional")
-    return RedirectResponse(f"/counter/cases/{number}", status_code=303)
+    return see_other(session, f"/counter/cases/{number}")
 
 
 @router.get("/web/pages/{page_id}/thumb")

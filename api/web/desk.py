@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from sqlalchemy import select
 
 from api.deps import HallDep, SessionDep, load_case
 from api.web.auth import ReviewerPage, check_csrf
-from api.web.templating import render
+from api.web.templating import render, see_other
 from cases import review
 from models import Case, License, Page, ReviewTask, Role, Submission, TaskStatus
 
@@ -58,5 +58,5 @@ def desk_decide(
     if action == "approve":
         review.approve(session, hall, case, actor=user, comment=comment)
     else:
-        review.deny(session, case, actor=user, comment=comment)
-    return RedirectResponse(f"/desk/cases/{number}", status_code=303)
+        review.deny(session, hall, case, actor=user, comment=comment)
+    return see_other(session, f"/desk/cases/{number}")

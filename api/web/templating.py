@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
-from starlette.responses import HTMLResponse
+from sqlalchemy.orm import Session
+from starlette.responses import HTMLResponse, RedirectResponse
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -44,6 +45,35 @@ FIELD_ZH = {
 }
 
 
+RESULT_ZH = {"license": "电子证照", "decision": "决定文书"}
+DELIVERY_ZH = {
+    "at_window": "在窗口待领取",
+    "in_locker": "在自助文件柜",
+    "posted": "已邮寄",
+    "delivered": "已送达",
+    "returned": "邮件退回",
+}
+METHOD_ZH = {"window": "窗口领取", "locker": "自助文件柜", "post": "邮寄"}
+POSTAL_ZH = {"posted": "已交寄", "in_transit": "运输中", "delivered": "已妥投", "returned": "退回"}
+DOC_CLASS_ZH = {
+    "page_image": "材料扫描件",
+    "ocr_text": "识别文本",
+    "notice": "通知书",
+    "license": "电子证照",
+    "license_metadata": "证照元数据",
+}
+_CST = timezone(timedelta(hours=8))
+
+
+def local_time(moment: datetime | None) -> str:
+    """Beijing time for people; the database keeps UTC."""
+    return f"{moment.astimezone(_CST):%Y-%m-%d %H:%M}" if moment else "—"
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
 def days_left(due: date | None) -> int | None:
     return (due - date.today()).days if due else None
 
@@ -54,6 +84,13 @@ templates.env.globals.update(
     field_zh=FIELD_ZH,
     notice_zh=NOTICE_ZH,
     days_left=days_left,
+    result_zh=RESULT_ZH,
+    delivery_zh=DELIVERY_ZH,
+    method_zh=METHOD_ZH,
+    postal_zh=POSTAL_ZH,
+    doc_class_zh=DOC_CLASS_ZH,
+    local_time=local_time,
+    pct=pct,
 )
 
 
@@ -61,3 +98,10 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     context.setdefault("user", getattr(request.state, "user", None))
     context["csrf_token"] = request.session.get("csrf", "")
     return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def see_other(session: Session, url: str) -> RedirectResponse:
+    """Commit, then redirect: the session dependency commits only after the response has
+    gone out, and the browser follows a 303 at once (it would miss what was just saved)."""
+    session.commit()
+    return RedirectResponse(url, status_code=303)

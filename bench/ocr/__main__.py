@@ -1,4 +1,5 @@
-"""Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim.
+"""Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
+(and vs the pipeline before its orientation vote, `pipeline-read-twice`).
 
     .venv/bin/python bench/ocr [--pages 42] [--seed 1] [--only pipeline,...]
 
@@ -34,7 +35,9 @@ from bench.ocr.runners import (  # noqa: E402
 )
 
 LABELS = {
-    "pipeline": "onewindow pipeline ({w} × RapidOCR v6 small, 1 thread each, det ≤960, cls off)",
+    "pipeline": "onewindow pipeline ({w} × RapidOCR v6 small, 1 thread each, det ≤960, "
+    "orientation vote, rec batch 1)",
+    "pipeline-read-twice": "previous pipeline (unsure pages read again upside down, rec batch 6)",
     "rapidocr-defaults": "RapidOCR 3.10 defaults (v6 small, cls on, ORT default threads)",
     "tesseract": "Tesseract chi_sim (Debian, {w} processes × 1 thread)",
 }
@@ -76,7 +79,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--pages", type=int, default=42)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", default="rapidocr-defaults,pipeline,tesseract")
+    parser.add_argument(
+        "--only", default="rapidocr-defaults,pipeline-read-twice,pipeline,tesseract"
+    )
     parser.add_argument("--chunk", type=int, default=6, help="pages per alternation")
     parser.add_argument("--memory-pages", type=int, default=14, help="pages for one worker")
     args = parser.parse_args()
@@ -133,6 +138,14 @@ def main() -> None:
     if base and ours:
         ratio = (len(ours.pages) / ours.wall) / (len(base.pages) / base.wall)
         print(f"\nthroughput pipeline / RapidOCR defaults: {ratio:.2f}×")
+    before = next((r for r in results if r.name == "pipeline-read-twice"), None)
+    if before and ours:
+        ratio = (len(ours.pages) / ours.wall) / (len(before.pages) / before.wall)
+        print(f"throughput pipeline / previous pipeline: {ratio:.2f}×")
+    tess = next((r for r in results if r.name == "tesseract"), None)
+    if tess and ours:
+        ratio = (len(ours.pages) / ours.wall) / (len(tess.pages) / tess.wall)
+        print(f"throughput pipeline / Tesseract chi_sim: {ratio:.2f}×")
     if one_worker is not None:
         print(
             f"peak RSS of one pipeline worker (one engine, {args.memory_pages} pages, own "

@@ -114,6 +114,7 @@ def test_conditional_case_delivery_through_the_api(
         "routing.opened",
         "handover.signed",
         "review.final.approve",
+        "delivery.blocked",  # the refused pickup, kept although its request failed
         "delivery.delivered",
         "rating",
     ):
@@ -167,3 +168,50 @@ def test_locker_over_the_api_counts_wrong_codes(embedded_desk: Desk) -> None:
         code = re.search(r"新取件码(\d{6})", sink.messages[-1]["text"]).group(1)  # type: ignore[union-attr]
         r = desk.client.post("/api/v1/locker/pickup", json={"box": "A01", "code": code})
         assert r.status_code == 200 and r.json()["method"] == "locker", r.text
+
+
+def test_denial_document_through_the_api(embedded_desk: Desk) -> None:
+    """The denial's sealed 不予许可决定书: downloadable by the hall and its department,
+    not by another department; handed out at the window and fed back."""
+    desk = embedded_desk
+    applicant = sample_applicant(5)
+    r = desk.client.post(
+        "/api/v1/cases",
+        headers=desk.headers("clerk"),
+        json={
+            "item_code": ITEM,
+            "applicant_type": "person",
+            "applicant_name": applicant.name,
+            "applicant_id": applicant.id_number,
+            "applicant_phone": "13900000004",
+        },
+    )
+    number = r.json()["number"]
+    with session_scope(desk.hall.sessions) as s:  # accepted without scanning
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        clerk = s.scalars(select(User).where(User.username == "clerk")).one()
+        case.status, case.accepted_at = CaseStatus.ACCEPTED, datetime.now(UTC)
+        route_case(s, desk.hall, case, actor=clerk)
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/deny",
+        json={"comment": "经营场所为住宅,不符合登记条件"},
+        headers=desk.headers("reviewer"),
+    )
+    assert r.status_code == 200 and r.json()["status"] == "denied", r.text
+    pdf_url = r.json()["decision"]["pdf"]
+    shown = desk.client.get(f"/api/v1/cases/{number}/delivery", headers=desk.headers("clerk"))
+    assert shown.json()["decision_pdf"] == pdf_url
+    for who in ("clerk", "reviewer"):
+        got = desk.client.get(pdf_url, headers=desk.headers(who))
+        assert got.status_code == 200 and got.content.startswith(b"%PDF"), who
+        assert got.headers["X-Content-SHA256"]
+    assert desk.client.get(pdf_url, headers=desk.headers("health")).status_code == 403
+    assert desk.client.get(pdf_url).status_code == 401
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/delivery/pickup",
+        json={"receiver_name": applicant.name, "id_number": applicant.id_number},
+        headers=desk.headers("clerk"),
+    )
+    assert r.status_code == 200 and r.json()["status"] == "delivered", r.text
+    fed = desk.client.get("/api/v1/delivery/feedback", headers=desk.headers("reviewer")).json()
+    assert [(f["case"], f["result_kind"]) for f in fed] == [(number, "decision")]

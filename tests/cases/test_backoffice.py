@@ -123,9 +123,10 @@ def test_a_participating_denial_allows_only_a_denial(world: World) -> None:
         ]
         with pytest.raises(InvalidState, match="不予许可"):
             review.approve(s, hall, case, actor=chief)
-        review.deny(s, case, actor=chief, comment="消防安全检查不合格,不予许可")
+        document = review.deny(s, hall, case, actor=chief, comment="消防安全检查不合格")
         assert case.status == CaseStatus.DENIED
-        assert delivery_of(s, case).result_kind == "decision"
+        found = delivery_of(s, case)
+        assert (found.result_kind, found.decision_document_id) == ("decision", document.id)
 
 
 def test_single_department_item_and_outsiders(world: World) -> None:

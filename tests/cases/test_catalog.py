@@ -9,10 +9,11 @@ from cases.catalog import SAMPLE_CATALOG_DIR, load_catalog
 from cases.errors import CatalogError, UnknownServiceItem
 
 
-def test_sample_catalog_has_three_items_of_two_departments() -> None:
+def test_sample_catalog_has_four_items_one_of_them_joint() -> None:
     catalog = load_catalog()
-    assert set(catalog.items) == {"SCJG-GT-001", "SCJG-SP-002", "WJ-GG-001"}
+    assert set(catalog.items) == {"SCJG-GT-001", "SCJG-SP-002", "WJ-GG-001", "LH-CY-001"}
     assert {i.department for i in catalog.items.values()} == {"scjgj", "wjw"}
+    assert {d.code for d in catalog.org.departments} == {"scjgj", "wjw", "xfjy"}
     gt = catalog.item("SCJG-GT-001")
     assert [m.code for m in gt.materials if m.required and not m.scenarios] == [
         "application_form",

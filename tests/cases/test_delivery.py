@@ -13,7 +13,8 @@ from sqlalchemy import select
 from cases import delivery, review, sms
 from cases.db import session_scope
 from cases.errors import InvalidInput, InvalidState
-from models import AuditEvent, Material, SmsMessage
+from models import AuditEvent, Case, Material, SmsMessage
+from tests.api.conftest import fresh_postgres_database
 from tests.cases.backoffice_world import (
     APPLICANT_ID,
     APPLICANT_PHONE,
@@ -43,17 +44,69 @@ def _code(sink: sms.LoopbackSmsSink, case_number: str) -> str:
     return match.group(1)
 
 
+def _blocked(world: World, case_id: int) -> list[AuditEvent]:
+    with session_scope(world.hall.sessions) as s:
+        return list(
+            s.scalars(
+                select(AuditEvent).where(
+                    AuditEvent.target == f"case:{case_id}", AuditEvent.action == "delivery.blocked"
+                )
+            )
+        )
+
+
+@pytest.mark.postgres
+def test_a_refused_handout_is_audited_on_postgresql(
+    postgres_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The refusal's own transaction runs beside the failing request's, on row locks."""
+    url = fresh_postgres_database(postgres_url)
+    for pg in open_world(tmp_path_factory.mktemp("delivery-pg"), database_url=url):
+        with session_scope(pg.hall.sessions) as s:
+            case = accepted_case(s, pg, "SCJG-SP-002", pending=("premises_proof",))
+            review.approve(s, pg.hall, case, actor=pg.user(s, "chief"))
+            case_id = case.id
+        with pytest.raises(InvalidState, match="容缺"), session_scope(pg.hall.sessions) as s:
+            delivery.mail(
+                s,
+                pg.hall,
+                s.get_one(Case, case_id),
+                actor=pg.user(s, "clerk"),
+                address="锡林浩特市额尔敦路1号",
+                tracking_number="EMS0001",
+            )
+        assert [e.actor for e in _blocked(pg, case_id)] == ["clerk"]
+
+
 def test_conditional_case_waits_for_its_supplement(world: World) -> None:
     hall = world.hall
     with session_scope(hall.sessions) as s:
         case = accepted_case(s, world, "SCJG-SP-002", pending=("premises_proof",))
         review.approve(s, hall, case, actor=world.user(s, "chief"), comment="准予许可")
+        case_id = case.id
+    # each refused attempt fails its request (rolled back) yet stays in the audit trail
+    with pytest.raises(InvalidState, match="容缺"), session_scope(hall.sessions) as s:
+        case = s.get_one(Case, case_id)
         clerk = world.user(s, "clerk")
+        delivery.pick_up(
+            s, case, actor=clerk, receiver_name="张三", id_number=APPLICANT_ID, hall=hall
+        )
+    with pytest.raises(InvalidState, match="容缺"), session_scope(hall.sessions) as s:
+        clerk = world.user(s, "clerk")
+        delivery.to_locker(s, hall, s.get_one(Case, case_id), actor=clerk, box="A01")
+    blocked = _blocked(world, case_id)
+    assert [(e.actor, e.detail["reason"][:3]) for e in blocked] == [("clerk", "容缺:")] * 2
+    with session_scope(hall.sessions) as s:
+        case = s.get_one(Case, case_id)
+        clerk = world.user(s, "clerk")
+        assert delivery.delivery_of(s, case).status == "at_window"
+        # without the hall (an older caller) the refusal is recorded all the same
         with pytest.raises(InvalidState, match="容缺"):
             delivery.pick_up(s, case, actor=clerk, receiver_name="张三", id_number=APPLICANT_ID)
-        with pytest.raises(InvalidState, match="容缺"):
-            delivery.to_locker(s, hall, case, actor=clerk, box="A01")
-        assert delivery.delivery_of(s, case).status == "at_window"
+    assert len(_blocked(world, case_id)) == 3
+    with session_scope(hall.sessions) as s:
+        case = s.get_one(Case, case_id)
+        clerk = world.user(s, "clerk")
         # the supplement arrives (the counter records the material as present)
         s.add(
             Material(

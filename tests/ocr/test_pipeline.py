@@ -163,3 +163,44 @@ def test_ocr_is_a_leaf_package() -> None:
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             assert not {n.split(".")[0] for n in names} & forbidden, (path, names)
+
+
+class _Voting:
+    """An engine that votes on the page's orientation (as RapidOcrEngine does)."""
+
+    name = "voting"
+
+    def __init__(self, share: float | None, confidence: float = 0.95) -> None:
+        self.share = share
+        self.confidence = confidence
+        self.seen: list[np.ndarray] = []
+        self.plain_calls = 0
+
+    def recognise_upright(self, image: np.ndarray) -> tuple[list[Line], float | None]:
+        self.seen.append(image)
+        return [Line("申请书", rect_box(10, 10, 200, 50), self.confidence)], self.share
+
+    def recognise(self, image: np.ndarray) -> list[Line]:
+        self.plain_calls += 1
+        return [Line("申请书", rect_box(10, 10, 200, 50), self.confidence - 0.2)]
+
+
+def test_upside_down_vote_turns_the_page_without_a_second_read(text_page: bytes) -> None:
+    engine = _Voting(0.97, confidence=0.6)
+    reading = read_page(text_page, engine)
+    assert reading.rotation == 180 and engine.plain_calls == 0
+    assert reading.image is not None
+    assert np.array_equal(reading.image, np.rot90(engine.seen[0], 2))
+
+
+def test_upright_vote_keeps_the_page(text_page: bytes) -> None:
+    engine = _Voting(0.02, confidence=0.6)  # low confidence, but the vote is clear
+    reading = read_page(text_page, engine)
+    assert reading.rotation == 0 and engine.plain_calls == 0
+    assert reading.image is not None and np.array_equal(reading.image, engine.seen[0])
+
+
+def test_split_vote_and_low_confidence_read_again_upside_down(text_page: bytes) -> None:
+    engine = _Voting(0.45, confidence=0.6)
+    reading = read_page(text_page, engine)
+    assert engine.plain_calls == 1 and reading.rotation == 0  # the second read was worse

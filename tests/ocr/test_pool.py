@@ -56,3 +56,20 @@ def test_settings_build_one_single_threaded_engine_per_worker(tmp_path) -> None:
     assert isinstance(engine, EnginePool) and engine.size == 2
     single = make_ocr_engine(Settings(data_dir=tmp_path, ocr_workers=1))
     assert isinstance(single, RapidOcrEngine)
+
+
+class _Upright:
+    name = "upright"
+
+    def recognise(self, image: np.ndarray) -> list[Line]:
+        raise AssertionError("the vote should have been used")
+
+    def recognise_upright(self, image: np.ndarray) -> tuple[list[Line], float]:
+        return [], 0.9
+
+
+def test_pool_forwards_the_orientation_vote_or_falls_back() -> None:
+    image = np.zeros((10, 10, 3), np.uint8)
+    assert EnginePool(_Upright, 1).recognise_upright(image) == ([], 0.9)
+    plain = EnginePool(lambda: _Gate(threading.Barrier(1)), 1)
+    assert plain.recognise_upright(image) == ([], None)

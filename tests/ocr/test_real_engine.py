@@ -57,21 +57,43 @@ def test_application_form_fields(
     assert ("enterprise_name", applicant.enterprise_name) in fields
 
 
+class _Counting:
+    """The real engine, counting the passes (detection + recognition) over a page."""
+
+    def __init__(self, engine: RapidOcrEngine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self.passes = 0
+
+    def recognise(self, image: Any) -> Any:
+        self.passes += 1
+        return self.engine.recognise(image)
+
+    def recognise_upright(self, image: Any) -> Any:
+        self.passes += 1
+        return self.engine.recognise_upright(image)
+
+
 @pytest.fixture(scope="module")
 def hard_pages(applicant: SampleApplicant, rapid_engine: RapidOcrEngine) -> dict[str, Any]:
     from cases.samples import generate_page
 
     out = {}
-    for code, kind in (("id_card", "phone"), ("application_form", "rotated180")):
+    for code, kind in (
+        ("id_card", "phone"),
+        ("application_form", "rotated180"),
+        ("application_form", "rotated90"),
+    ):
         page = generate_page("个体工商户设立登记", code, applicant, seed=11, capture_kind=kind)
-        out[kind] = (page, read_page(page.data, rapid_engine))
+        counting = _Counting(rapid_engine)
+        out[kind] = (page, read_page(page.data, counting), counting.passes)
     return out
 
 
 def test_phone_photo_is_flattened_and_read(
     hard_pages: dict[str, Any], applicant: SampleApplicant
 ) -> None:
-    page, reading = hard_pages["phone"]
+    page, reading, _ = hard_pages["phone"]
     assert reading.perspective_corrected and reading.rotation == 0
     ids = [f for f in extract_fields(reading) if f.name == "id_number"]
     assert [f.value for f in ids] == [applicant.id_number] and ids[0].valid
@@ -81,8 +103,19 @@ def test_phone_photo_is_flattened_and_read(
 def test_upside_down_page_is_turned_and_read(
     hard_pages: dict[str, Any], applicant: SampleApplicant
 ) -> None:
-    page, reading = hard_pages["rotated180"]
+    page, reading, passes = hard_pages["rotated180"]
     assert reading.rotation == 180
+    assert passes == 1  # the orientation vote comes before recognition: read once
+    assert reading.text.startswith("个体工商户设立登记申请书")
+    assert _cer(page.truth_text, reading.text) < 0.05
+    # boxes refer to the turned page: the title is at its top
+    assert reading.image is not None and reading.lines[0].top < 0.2 * reading.height
+    assert all(ln.left >= 0 and ln.right <= reading.width for ln in reading.lines)
+
+
+def test_page_turned_left_is_read_once(hard_pages: dict[str, Any]) -> None:
+    page, reading, passes = hard_pages["rotated90"]
+    assert reading.rotation == 270 and passes == 1
     assert reading.text.startswith("个体工商户设立登记申请书")
     assert _cer(page.truth_text, reading.text) < 0.05
 

@@ -18,12 +18,16 @@ import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from api.app import create_app
+from cases.accounts import create_user, set_password
 from cases.config import Settings
+from cases.db import session_scope
 from cases.samples import SamplePage, sample_applicant
+from models import Role
 from ocr import Engine
 from tests.api.conftest import open_desk, password_of
 
 SHOTS = Path("var/screenshots")
+expect.set_options(timeout=15_000)  # the machine is shared: sealing may take a while
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -31,6 +35,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 def live_url(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> Iterator[str]:
     desks = open_desk(Settings(data_dir=tmp_path_factory.mktemp("live")), ocr_engine)
     desk = next(desks)  # creates the users with their passwords
+    with session_scope(desk.hall.sessions) as session:
+        admin, _ = create_user(session, username="admin", display_name="管理员", role=Role.ADMIN)
+        set_password(admin, password_of("admin"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -69,6 +76,8 @@ def browser() -> Iterator[Browser]:
 
 def shot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_load_state("load")
+    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
@@ -97,6 +106,18 @@ def test_a_whole_case_in_the_browser(
     live_url: str, browser: Browser, sample_pages: dict[str, SamplePage], tmp_path: Path
 ) -> None:
     page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        whole_case(page, live_url, sample_pages, tmp_path)
+    except Exception:
+        shot(page, "failure")  # what the browser showed when the journey broke
+        raise
+    finally:
+        page.close()
+
+
+def whole_case(
+    page: Page, live_url: str, sample_pages: dict[str, SamplePage], tmp_path: Path
+) -> None:
     log_in(page, live_url, "clerk")
     expect(page).to_have_url(live_url + "/counter")
     shot(page, "01-counter")
@@ -138,20 +159,61 @@ def test_a_whole_case_in_the_browser(
     assert response.ok and response.body().startswith(b"%PDF")
     license_pdf = tmp_path / "license.pdf"
     license_pdf.write_bytes(response.body())
+    page.click("a[accesskey='4']")  # 共享材料: the department's own scans
+    expect(page.locator("h2", has_text="本部门的材料")).to_be_visible()
+    shot(page, "08-shared")
+    page.click("a:has-text('#1')")  # the first scan: preview, audited
+    expect(page.locator("img.preview")).to_be_visible()
+    shot(page, "08-shared-preview")
+    page.click("text=退出")
+
+    log_in(page, live_url, "clerk")
+    page.click("a[accesskey='3']")  # 出件
+    expect(page).to_have_url(live_url + "/delivery")
+    expect(page.locator("table.grid").first).to_contain_text("可发放")
+    shot(page, "09-delivery")
+    page.click("td a")
+    page.fill("input[name=receiver_name]", applicant.name)
+    page.fill("input[name=id_number]", applicant.id_number)
+    shot(page, "10-delivery-case")
+    page.click("text=核验身份并签收")
+    expect(page.locator(".notice-ok")).to_contain_text("已核验身份并交付")
+    expect(page.locator(".ok")).to_contain_text("已送达")
+    shot(page, "11-delivered")
+    page.click("text=退出")
+
+    log_in(page, live_url, "admin")
+    for path, name in (
+        ("/admin", "12-admin-dashboard"),
+        ("/admin/catalog", "13-admin-catalog"),
+        ("/admin/users", "14-admin-users"),
+        ("/admin/seals", "15-admin-seals"),
+    ):
+        page.goto(live_url + path)
+        expect(page.locator(".tabs a.on")).to_have_count(1)
+        shot(page, name)
     page.click("text=退出")
 
     page.goto(live_url + "/verify")
     page.set_input_files("input[type=file]", str(license_pdf))
     page.click("form button")
     expect(page.locator("body")).to_contain_text("有效")
-    shot(page, "08-verify")
-    page.close()
+    shot(page, "16-verify")
 
 
 def test_clerk_cannot_reach_the_desk_in_the_browser(live_url: str, browser: Browser) -> None:
-    page = browser.new_page()
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
     log_in(page, live_url, "clerk")
     response = page.goto(live_url + "/desk")
     assert response is not None and response.status == 403
-    expect(page.locator("body")).to_contain_text("无权")
+    expect(page.locator("h1")).to_have_text("无权操作")  # a page, with the header and 退出
+    shot(page, "17-forbidden")
+    # a form posted without the session's CSRF token is refused, even by the right role
+    response = page.request.post(live_url + "/delivery/cases/X", form={"action": "pickup"})
+    assert response.status == 403 and "页面已过期" in response.text()
+    page.context.clear_cookies()
+    log_in(page, live_url, "health")
+    for path in ("/admin", "/delivery", "/counter"):
+        response = page.goto(live_url + path)
+        assert response is not None and response.status == 403, path
     page.close()

@@ -29,7 +29,7 @@ def log_in(client: TestClient, username: str) -> str:
 
 def test_visitor_is_sent_to_login(embedded_desk: Desk) -> None:
     client = embedded_desk.client
-    for path in ("/", "/counter", "/desk", "/counter/cases/1"):
+    for path in ("/", "/counter", "/desk", "/counter/cases/1", "/delivery", "/shared", "/admin"):
         r = client.get(path, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == "/login", path
 
