@@ -62,6 +62,11 @@ class Settings(BaseSettings):
     ocr_paddle_rec_dir: Path | None = None
     max_upload_bytes: int = 30 * 1024 * 1024
 
+    # The window's scanner (sane:DEVICE, escl:URL or folder:PATH); unset = upload only.
+    scanner_device: str | None = None
+    scanner_resolution: int = 200
+    sane_config_dir: Path | None = None
+
     # SMS provider: POST {"phone", "text"} JSON; unset = an outbox file in the data folder.
     sms_url: str | None = None
 

@@ -18,6 +18,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -29,7 +30,15 @@ from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.hall import Hall
 from cases.intake import add_page
 from models import Case, ScanRecord, User
-from scanner_drivers import ScannedPage, ScannerDriver, ScannerError
+from scanner_drivers import (
+    EsclBackend,
+    HotFolderDriver,
+    SaneBackend,
+    ScannedPage,
+    ScannerDriver,
+    ScannerError,
+    ScanSettings,
+)
 from scanner_drivers.sheets import COVER, PATCH_T, SEPARATOR, is_probably_blank, read_control_sheet
 
 log = logging.getLogger(__name__)
@@ -58,6 +67,23 @@ class ScanReport:
     @property
     def complete(self) -> bool:
         return self.error is None
+
+
+def open_driver(
+    device: str,
+    settings: ScanSettings | None = None,
+    *,
+    sane_config: Path | None = None,
+    quiet_seconds: float = 2.0,
+) -> ScannerDriver:
+    """A scan job on a device named by driver: ``sane:<SANE device>``, ``escl:<base URL>``
+    or ``folder:<path>`` (a hot folder); anything else is taken as a SANE device."""
+    settings = settings or ScanSettings()
+    if device.startswith("escl:"):
+        return EsclBackend(device.removeprefix("escl:")).job(device, settings)
+    if device.startswith("folder:"):
+        return HotFolderDriver(Path(device.removeprefix("folder:")), quiet_seconds=quiet_seconds)
+    return SaneBackend(config_dir=sane_config).job(device, settings)
 
 
 def scan_into_case(

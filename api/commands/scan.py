@@ -20,9 +20,9 @@ from pathlib import Path
 import httpx
 
 from cases.config import Settings
+from cases.scanning import open_driver
 from scanner_drivers import (
     EsclBackend,
-    HotFolderDriver,
     SaneBackend,
     ScannedPage,
     ScannerDriver,
@@ -34,19 +34,15 @@ EXIT_SCANNER = 74  # EX_IOERR: the device stopped; pages received are kept
 
 
 def _driver(args: argparse.Namespace) -> ScannerDriver:
-    device: str = args.device
     settings = ScanSettings(
         source=args.source,
         resolution=args.resolution,
         color_mode=args.mode,
         duplex=args.duplex,
     )
-    if device.startswith("escl:"):
-        url = device.removeprefix("escl:")
-        return EsclBackend(url).job(device, settings)
-    if device.startswith("folder:"):
-        return HotFolderDriver(Path(device.removeprefix("folder:")), quiet_seconds=args.quiet)
-    return SaneBackend(config_dir=args.sane_config).job(device, settings)
+    return open_driver(
+        args.device, settings, sane_config=args.sane_config, quiet_seconds=args.quiet
+    )
 
 
 def cmd_devices(args: argparse.Namespace, settings: Settings) -> int:

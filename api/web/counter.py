@@ -16,11 +16,12 @@ from sqlalchemy import select
 from api.deps import HallDep, SessionDep, load_case
 from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render, see_other
-from cases import counter, intake
+from cases import counter, intake, scanning
 from cases.catalog import Catalog
 from cases.checklist import FindingKind, check
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from models import Case, Notice, Page, PageStatus, StoredObject, Submission
+from scanner_drivers import ScanSettings
 
 router = APIRouter(include_in_schema=False)
 
@@ -63,15 +64,22 @@ def counter_home(
     user: ClerkPage,
     q: str = "",
     item: str = "",
+    case: str = "",
 ) -> Response:
-    recent = session.scalars(select(Case).order_by(Case.id.desc()).limit(15)).all()
+    """Item search on the left; recent cases, or the cases matching `case` (number or
+    applicant name), on the right."""
+    query = select(Case).order_by(Case.id.desc()).limit(15)
+    if case.strip():
+        term = case.strip()
+        query = query.where((Case.number.startswith(term)) | (Case.applicant_name.contains(term)))
     return render(
         request,
         "counter.html",
         items=search_items(hall.catalog, q),
         q=q,
+        case_query=case,
         chosen=hall.catalog.items.get(item),
-        recent=recent,
+        recent=session.scalars(query).all(),
     )
 
 
@@ -177,6 +185,7 @@ def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]
         "unplaced": [f.message for f in result.findings if not f.material_code],
         "notices": notices,
         "open": case.status in ("receiving", "correction"),
+        "settings_scanner": hall.settings.scanner_device,
     }
 
 
@@ -194,6 +203,52 @@ def case_panel_fragment(
 ) -> Response:
     case = load_case(session, user, number)
     return render(request, "_case_panel.html", **case_panel(session, hall, case))
+
+
+@router.post("/counter/cases/{number}/scan")
+def scan_pages(
+    number: str,
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    user: ClerkPage,
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    """Scan from the window's configured scanner straight into the case; a jam or an
+    empty feeder keeps every page already received and says what to do."""
+    check_csrf(request, csrf)
+    case = load_case(session, user, number)
+    device = hall.settings.scanner_device
+    if not device:
+        raise InvalidInput(
+            "no scanner is configured for this window",
+            "本窗口未配置扫描仪(ONEWINDOW_SCANNER_DEVICE),请上传扫描件",
+        )
+    session.commit()  # the scan stores each page in its own transaction
+    driver = scanning.open_driver(
+        device,
+        ScanSettings(resolution=hall.settings.scanner_resolution),
+        sane_config=hall.settings.sane_config_dir,
+    )
+    report = scanning.scan_into_case(
+        hall, case_number=case.number, driver=driver, actor=user.username
+    )
+    session.expire_all()
+    case = load_case(session, user, number)
+    messages = [f"收到 {report.added} 页"]
+    if report.duplicates:
+        messages.append(f"{report.duplicates} 页此前已收取,未重复保存")
+    if report.blank_pages:
+        messages.append(f"疑似空白页:第 {'、'.join(map(str, report.blank_pages))} 页(已保留)")
+    if report.error is not None:
+        messages.append(f"扫描中断:{report.error.zh}")
+    return render(
+        request,
+        "case.html",
+        status_code=200 if report.complete else 409,
+        scan_messages=messages,
+        **case_panel(session, hall, case),
+    )
 
 
 @router.post("/counter/cases/{number}/pages")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from cases.samples import SamplePage, sample_applicant
 from tests.api.conftest import ITEM, Desk, password_of
+from tests.scanning import sane_env
 
 
 def csrf_of(html: str) -> str:
@@ -114,3 +116,58 @@ def test_counter_flow_in_the_browser_pages(
     assert "材料补正通知书" in page and "待补正" in page
     thumb = client.get(re.search(r'src="(/web/pages/\d+/thumb)"', page).group(1))  # type: ignore[union-attr]
     assert thumb.headers["content-type"] == "image/jpeg"
+
+
+def test_case_search_by_number_and_applicant(embedded_desk: Desk) -> None:
+    client = embedded_desk.client
+    csrf = log_in(client, "clerk")
+    applicant = sample_applicant(3)
+    r = client.post(
+        "/counter/cases",
+        follow_redirects=False,
+        data={
+            "item_code": ITEM,
+            "applicant_type": "person",
+            "applicant_name": applicant.name,
+            "applicant_id": applicant.id_number,
+            "csrf": csrf,
+        },
+    )
+    number = r.headers["location"].rsplit("/", 1)[-1]
+    assert number in client.get("/counter", params={"case": applicant.name}).text
+    assert number in client.get("/counter", params={"case": number[:8]}).text
+    assert number not in client.get("/counter", params={"case": "没有这个人"}).text
+
+
+def test_scan_from_the_windows_scanner(embedded_desk: Desk, tmp_path: Path) -> None:
+    """The counter's scan button runs the configured scanner (SANE's test backend's
+    10-sheet feeder here) straight into the case."""
+    desk = embedded_desk
+    client = desk.client
+    csrf = log_in(client, "clerk")
+    applicant = sample_applicant(3)
+    r = client.post(
+        "/counter/cases",
+        follow_redirects=False,
+        data={
+            "item_code": ITEM,
+            "applicant_type": "person",
+            "applicant_name": applicant.name,
+            "applicant_id": applicant.id_number,
+            "csrf": csrf,
+        },
+    )
+    case_url = r.headers["location"]
+    assert "从扫描仪扫描" not in client.get(case_url).text  # no scanner configured
+    assert client.post(f"{case_url}/scan", data={"csrf": csrf}).status_code == 422
+
+    desk.hall.settings.scanner_device = "sane:test:0"
+    desk.hall.settings.sane_config_dir = sane_env.test_backend_config(tmp_path)
+    desk.hall.settings.scanner_resolution = 75
+    try:
+        assert "从扫描仪扫描" in client.get(case_url).text
+        r = client.post(f"{case_url}/scan", data={"csrf": csrf})
+    finally:
+        desk.hall.settings.scanner_device = None
+    assert r.status_code == 200 and "收到 10 页" in r.text
+    assert "第 10 页" in client.get(case_url).text
