@@ -10,7 +10,7 @@ refusal says why (none, not yet valid, expired, revoked).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import or_, select
@@ -212,9 +212,12 @@ def authorise_seal_use(session: Session, *, seal: Seal, username: str, today: da
     )
 
 
-def ensure_development_delegations(session: Session, today: date) -> None:
+def ensure_development_delegations(
+    session: Session, today: date, accepts: Mapping[str, Collection[str]]
+) -> None:
     """In the generated development hall every department's reviewers may use its seal and
-    every window may accept every department's items, so the demo works out of the box."""
+    each window may accept the items of the departments the catalog lists for it
+    (`accepts`: window code → department codes), so the demo works out of the box."""
     until = today + timedelta(days=365 * DEVELOPMENT_YEARS)
     existing = {
         (d.kind, d.department_id, d.window_id)
@@ -232,6 +235,8 @@ def ensure_development_delegations(session: Session, today: date) -> None:
                 note="development",
             )
         for window in windows:
+            if dept.code not in accepts.get(window.code, ()):
+                continue
             if (DelegationKind.ACCEPTANCE, dept.id, window.id) not in existing:
                 grant_acceptance(
                     session,

@@ -12,7 +12,7 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -25,7 +25,8 @@ from archive import ObjectStore
 from cases import audit
 from cases.catalog_sync import current_checklist, spec_of
 from cases.db import session_scope
-from cases.errors import InvalidInput, InvalidState, UnknownServiceItem
+from cases.delegations import may_accept
+from cases.errors import Forbidden, InvalidInput, InvalidState, UnknownServiceItem
 from cases.numbering import next_case_number
 from cases.storage import archive_bytes
 from models import (
@@ -105,6 +106,18 @@ def create_case(
     window = actor.window
     if window_code:
         window = session.scalars(select(Window).where(Window.code == window_code)).first()
+    if window is not None and not may_accept(
+        session,
+        window_id=window.id,
+        department_id=item.department_id,
+        item_code=item.code,
+        today=date.today(),
+    ):
+        raise Forbidden(
+            f"window {window.code} holds no acceptance delegation for {item.code}",
+            f"{window.name}未获得{item.department.name}对“{item.name}”的受理授权委托,"
+            "请引导申请人到有权受理的窗口",
+        )
     case = Case(
         number=next_case_number(session),
         item_id=item.id,

@@ -147,7 +147,8 @@ def ensure_seals(session: Session, pki: Pki, catalog: Catalog) -> None:
         credit_code=hall.credit_code,
     )
     if pki.is_development:
-        ensure_development_delegations(session, date.today())
+        accepts = {w.code: w.accepts for w in catalog.org.windows}
+        ensure_development_delegations(session, date.today(), accepts)
 
 
 def _ensure_seal(

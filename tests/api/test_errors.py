@@ -193,3 +193,26 @@ def test_unknown_scenario_and_bad_override_are_clear_errors(embedded_desk: Desk)
     assert r.status_code == 422 and "理由" in _error(r)["message_zh"]
     r = desk.client.post(f"/api/v1/cases/{number}/pending/supply", headers=desk.headers("clerk"))
     assert r.status_code == 409 and "容缺" in _error(r)["message_zh"]
+
+
+def test_window_without_acceptance_delegation_cannot_open_the_case(embedded_desk: Desk) -> None:
+    """W02 accepts only 市场监督管理局's items (catalog `accepts`, development delegations)."""
+    from cases.accounts import create_user
+    from cases.db import session_scope
+    from models import Role
+
+    with session_scope(embedded_desk.hall.sessions) as s:
+        _, token = create_user(
+            s, username="w2", display_name="二号窗口", role=Role.CLERK, window_code="W02"
+        )
+    a = sample_applicant(5)
+    body = {"applicant_type": "person", "applicant_name": a.name, "applicant_id": a.id_number}
+    headers = {"Authorization": f"Bearer {token}"}
+    r = embedded_desk.client.post(
+        "/api/v1/cases", headers=headers, json={"item_code": "WJ-GG-001", **body}
+    )
+    assert r.status_code == 403 and "受理授权委托" in _error(r)["message_zh"]
+    r = embedded_desk.client.post(
+        "/api/v1/cases", headers=headers, json={"item_code": ITEM, **body}
+    )
+    assert r.status_code == 201
