@@ -141,6 +141,8 @@ PAST = datetime(2025, 6, 1, tzinfo=UTC)  # the fake clock of the second server
 
 @dataclass
 class TestPki:
+    __test__ = False  # a fixture's value, not a test class
+
     url: str
     config: CertomancerConfig
     key_dir: Path
