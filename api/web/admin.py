@@ -228,23 +228,87 @@ def user_change(
     return _done(request, session, "/admin/users", message)
 
 
-@router.get("/admin/windows")
-def windows_page(request: Request, session: SessionDep, user: AdminPage) -> Response:
-    windows = session.scalars(select(Window).order_by(Window.id)).all()
-    staff = session.scalars(select(User).where(User.window_id.is_not(None))).all()
-    acceptance = session.scalars(
-        select(Delegation).where(Delegation.kind == DelegationKind.ACCEPTANCE)
-    ).all()
-    departments = {d.id: d for d in session.scalars(select(Department))}
+def _windows_page(request: Request, session: SessionDep, **ctx: Any) -> Response:
     return _page(
         request,
         "admin_windows.html",
         "/admin/windows",
-        windows=windows,
-        staff=staff,
-        acceptance=acceptance,
-        departments=departments,
+        windows=session.scalars(select(Window).order_by(Window.id)).all(),
+        staff=session.scalars(select(User).where(User.window_id.is_not(None))).all(),
+        acceptance=session.scalars(
+            select(Delegation)
+            .where(Delegation.kind == DelegationKind.ACCEPTANCE)
+            .order_by(Delegation.id)
+        ).all(),
+        departments={d.id: d for d in session.scalars(select(Department))},
+        today=date.today(),
+        **ctx,
     )
+
+
+@router.get("/admin/windows")
+def windows_page(request: Request, session: SessionDep, user: AdminPage) -> Response:
+    return _windows_page(request, session)
+
+
+@router.post("/admin/windows/delegations")
+def acceptance_grant(
+    request: Request,
+    session: SessionDep,
+    user: AdminPage,
+    window: Annotated[str, Form()],
+    department: Annotated[str, Form()],
+    valid_from: Annotated[date, Form()],
+    valid_to: Annotated[date, Form()],
+    items: Annotated[str, Form()] = "",
+    note: Annotated[str, Form()] = "",
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    """A department authorises a window to accept its items (all, or the codes listed)."""
+    check_csrf(request, csrf)
+    try:
+        dept = session.scalars(select(Department).where(Department.code == department)).first()
+        win = session.scalars(select(Window).where(Window.code == window)).first()
+        if dept is None or win is None:
+            raise NotFound(
+                f"unknown department {department!r} or window {window!r}",
+                f"未知部门 {department!r} 或窗口 {window!r}",
+            )
+        delegations.grant_acceptance(
+            session,
+            department=dept,
+            window=win,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            item_codes=[c for c in items.replace(",", " ").split() if c],
+            actor=user.username,
+            note=note,
+        )
+    except OneWindowError as e:
+        session.rollback()
+        return _windows_page(request, session, error=e.zh, status_code=status_for(e))
+    return _done(request, session, "/admin/windows", f"已授权{win.name}受理{dept.short_name}事项")
+
+
+@router.post("/admin/windows/delegations/{delegation_id}/revoke")
+def acceptance_revoke(
+    delegation_id: int,
+    request: Request,
+    session: SessionDep,
+    user: AdminPage,
+    reason: Annotated[str, Form()] = "",
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    found = session.get(Delegation, delegation_id)
+    if found is None or found.kind != DelegationKind.ACCEPTANCE:
+        raise NotFound(f"no delegation {delegation_id}", f"授权委托 {delegation_id} 不存在")
+    try:
+        delegations.revoke_delegation(session, found, actor=user.username, reason=reason)
+    except OneWindowError as e:
+        session.rollback()
+        return _windows_page(request, session, error=e.zh, status_code=status_for(e))
+    return _done(request, session, "/admin/windows", "已撤销受理授权委托")
 
 
 # --- seals and delegations ---------------------------------------------------------------

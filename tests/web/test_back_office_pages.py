@@ -308,3 +308,69 @@ def test_administration_is_for_admins(embedded_desk: Desk) -> None:
     assert r.status_code == 422
     r = client.post("/admin/catalog", data={"action": "publish", "csrf": csrf}, files=upload)
     assert r.status_code == 200 and f"第 {version + 1} 版" in r.text
+
+
+def test_admin_grants_and_revokes_a_windows_acceptance_delegation(embedded_desk: Desk) -> None:
+    """授权委托 for acceptance: W02 may not accept 卫健委's items until the admin grants it,
+    and may not after the grant is revoked; the API's intake follows the page's records."""
+    from cases.accounts import create_user, set_password
+    from models import Role
+
+    desk = embedded_desk
+    client = desk.client
+    with session_scope(desk.hall.sessions) as s:
+        admin, _ = create_user(s, username="root", display_name="管理员", role=Role.ADMIN)
+        set_password(admin, "root-password-1")
+        _, w2_token = create_user(
+            s, username="w2", display_name="二号窗口", role=Role.CLERK, window_code="W02"
+        )
+    a = sample_applicant(6)
+    body = {
+        "item_code": "WJ-GG-001",
+        "applicant_type": "person",
+        "applicant_name": a.name,
+        "applicant_id": a.id_number,
+    }
+
+    def open_case() -> int:
+        return client.post(
+            "/api/v1/cases", json=body, headers={"Authorization": f"Bearer {w2_token}"}
+        ).status_code
+
+    assert open_case() == 403
+    token = csrf_of(client.get("/login").text)
+    client.post("/login", data={"username": "root", "password": "root-password-1", "csrf": token})
+    csrf = csrf_of(client.get("/admin/windows").text)
+    grant = {
+        "window": "W02",
+        "department": "wjw",
+        "valid_from": "2026-01-01",
+        "valid_to": "2099-12-31",
+        "items": "WJ-GG-001",
+        "csrf": csrf,
+    }
+    assert client.post("/admin/windows/delegations", data=grant | {"csrf": ""}).status_code == 403
+    r = client.post("/admin/windows/delegations", data=grant | {"valid_to": "2025-01-01"})
+    assert r.status_code == 422
+    r = client.post("/admin/windows/delegations", data=grant, follow_redirects=False)
+    assert r.status_code == 303
+    page = client.get("/admin/windows").text
+    assert "已授权" in page and "WJ-GG-001" in page
+    client.cookies.clear()  # the API call below uses the clerk's token, not the admin's cookie
+    assert open_case() == 201
+
+    token = csrf_of(client.get("/login").text)
+    client.post("/login", data={"username": "root", "password": "root-password-1", "csrf": token})
+    csrf = csrf_of(client.get("/admin/windows").text)
+    with session_scope(desk.hall.sessions) as s:
+        granted = s.scalars(
+            select(Delegation.id).where(Delegation.note == "").order_by(Delegation.id.desc())
+        ).first()
+    r = client.post(
+        f"/admin/windows/delegations/{granted}/revoke",
+        data={"reason": "窗口调整", "csrf": csrf},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    client.cookies.clear()
+    assert open_case() == 403
