@@ -287,6 +287,7 @@ def render_chart(report: Report, path: Path, *, font: Path | None = None) -> Pat
     import matplotlib
 
     matplotlib.use("Agg")
+    matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212
     from matplotlib import font_manager
     from matplotlib import pyplot as plt
     from matplotlib.ticker import MaxNLocator
