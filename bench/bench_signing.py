@@ -30,8 +30,8 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from cases.documents import LicenseContent, render_license
 from cases.fonts import FontKind, find_font
+from cases.license_document import LicenseContent, render_license
 from signing import (
     SealSigner,
     create_ca_hierarchy,

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases import audit
-from cases.documents import LicenseContent, render_license
 from cases.errors import InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
+from cases.license_document import LicenseContent, render_license
 from cases.numbering import license_number, next_license_number
 from cases.seals import apply_seal, seal_for, signer_for
 from cases.storage import archive_bytes

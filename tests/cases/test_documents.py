@@ -10,15 +10,14 @@ import pytest
 from pypdf import PdfReader
 
 from cases.documents import (
-    LicenseContent,
     NoticeContent,
     NoticeKind,
     NoticeLine,
     RenderedDocument,
-    render_license,
     render_notice,
 )
 from cases.fonts import FontKind, find_font
+from cases.license_document import LicenseContent, render_license
 from signing import (
     Indication,
     SealSigner,
