@@ -35,7 +35,6 @@ class Hall:
     pki: Pki
     _ocr: OcrEngine | None = None
     _ocr_lock: threading.Lock = field(default_factory=threading.Lock)
-    reading_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def open(cls, settings: Settings) -> Hall:

@@ -55,7 +55,7 @@ def row(r: ConfigResult) -> str:
     secs = [p.seconds for p in r.pages]
     latency = "-" if r.latency_after_last is None else f"{r.latency_after_last:.2f} s"
     return (
-        f"| {LABELS[r.name].format(w=r.workers)} | {_pct(errors, length)} "
+        f"| {LABELS.get(r.name, r.name).format(w=r.workers)} | {_pct(errors, length)} "
         f"| {sum(numbers)}/{len(numbers)} ({_pct(sum(numbers), len(numbers))}) "
         f"| {cls}/{len(r.pages)} ({_pct(cls, len(r.pages))}) "
         f"| {statistics.median(secs):.2f} | {len(r.pages) / r.wall:.2f} "

@@ -75,14 +75,26 @@ class _ReadTwice:
         return self.engine.recognise(image)
 
 
+def variant(name: str) -> dict[str, Any]:
+    """Engine arguments of a pipeline variant named like `pipeline-det736-int8`."""
+    kwargs: dict[str, Any] = {"det_limit_side_len": int(os.environ.get("BENCH_OCR_DET", "960"))}
+    for part in name.split("-")[1:]:
+        if part.startswith("det") and part[3:].isdigit():
+            kwargs["det_limit_side_len"] = int(part[3:])
+        elif part in ("int8", "int8rec"):
+            kwargs["quantised_dir"] = Path(os.environ.get("BENCH_OCR_CACHE", "/tmp/onewindow-ocr"))
+    return kwargs
+
+
 def setup(name: str, warmup: CorpusPage) -> None:
-    if name in ("pipeline", "pipeline-read-twice"):
+    if name.startswith("pipeline"):
         from ocr import RapidOcrEngine, read_page
         from ocr.pool import EnginePool
 
         det = int(os.environ.get("BENCH_OCR_DET", "960"))
-        if name == "pipeline":
-            engine = EnginePool(lambda: RapidOcrEngine(threads=1, det_limit_side_len=det), WORKERS)
+        if name != "pipeline-read-twice":
+            kwargs = variant(name)
+            engine = EnginePool(lambda: RapidOcrEngine(threads=1, **kwargs), WORKERS)
         else:
             engine = EnginePool(
                 lambda: _ReadTwice(RapidOcrEngine(threads=1, det_limit_side_len=det, rec_batch=6)),
