@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     font_path: Path | None = None
     public_base_url: str = "http://127.0.0.1:8000"
 
-    ocr_det_limit_side_len: int = 960
+    ocr_det_limit_side_len: int = 736
     ocr_engine: str = "rapidocr"  # or "paddle" (needs the two model directories below)
     ocr_workers: int = Field(default=2, ge=1, le=16, description="pages read in parallel")
     ocr_paddle_det_dir: Path | None = None

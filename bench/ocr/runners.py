@@ -76,13 +76,19 @@ class _ReadTwice:
 
 
 def variant(name: str) -> dict[str, Any]:
-    """Engine arguments of a pipeline variant named like `pipeline-det736-int8`."""
-    kwargs: dict[str, Any] = {"det_limit_side_len": int(os.environ.get("BENCH_OCR_DET", "960"))}
+    """Engine arguments of a pipeline variant named like `pipeline-det960-recw320`
+    (detector long side, minimum padded width of a line for the recogniser); `pipeline`
+    alone is the engine's defaults."""
+    kwargs: dict[str, Any] = {}
+    if "BENCH_OCR_DET" in os.environ:
+        kwargs["det_limit_side_len"] = int(os.environ["BENCH_OCR_DET"])
     for part in name.split("-")[1:]:
         if part.startswith("det") and part[3:].isdigit():
             kwargs["det_limit_side_len"] = int(part[3:])
-        elif part in ("int8", "int8rec"):
-            kwargs["quantised_dir"] = Path(os.environ.get("BENCH_OCR_CACHE", "/tmp/onewindow-ocr"))
+        elif part.startswith("recw") and part[4:].isdigit():
+            kwargs["rec_min_width"] = int(part[4:])
+        else:
+            raise ValueError(f"unknown pipeline variant {name!r}")
     return kwargs
 
 
@@ -91,13 +97,16 @@ def setup(name: str, warmup: CorpusPage) -> None:
         from ocr import RapidOcrEngine, read_page
         from ocr.pool import EnginePool
 
-        det = int(os.environ.get("BENCH_OCR_DET", "960"))
         if name != "pipeline-read-twice":
             kwargs = variant(name)
             engine = EnginePool(lambda: RapidOcrEngine(threads=1, **kwargs), WORKERS)
         else:
             engine = EnginePool(
-                lambda: _ReadTwice(RapidOcrEngine(threads=1, det_limit_side_len=det, rec_batch=6)),
+                lambda: _ReadTwice(
+                    RapidOcrEngine(
+                        threads=1, det_limit_side_len=960, rec_batch=6, rec_min_width=320
+                    )
+                ),
                 WORKERS,
             )
         engine.load()
@@ -193,8 +202,7 @@ def one_worker_peak_rss(pages: list[CorpusPage]) -> float:
     additional OCR worker costs."""
     from ocr import RapidOcrEngine, read_page
 
-    det = int(os.environ.get("BENCH_OCR_DET", "960"))
-    engine = RapidOcrEngine(threads=1, det_limit_side_len=det)
+    engine = RapidOcrEngine(threads=1, **variant("pipeline"))
     for page in pages:
         read_page(Path(page.path).read_bytes(), engine)
     return _rss_mb()
