@@ -299,16 +299,34 @@ def acceptance_revoke(
     reason: Annotated[str, Form()] = "",
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
+    return _revoke(request, session, user, delegation_id, DelegationKind.ACCEPTANCE, reason, csrf)
+
+
+def _revoke(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    delegation_id: int,
+    kind: DelegationKind,
+    reason: str,
+    csrf: str,
+) -> Response:
+    """Revoke a seal-use or an acceptance delegation; back to the page that lists it."""
     check_csrf(request, csrf)
+    page, url = (
+        (_windows_page, "/admin/windows")
+        if kind is DelegationKind.ACCEPTANCE
+        else (_seals_page, "/admin/seals")
+    )
     found = session.get(Delegation, delegation_id)
-    if found is None or found.kind != DelegationKind.ACCEPTANCE:
+    if found is None or found.kind != kind:
         raise NotFound(f"no delegation {delegation_id}", f"授权委托 {delegation_id} 不存在")
     try:
         delegations.revoke_delegation(session, found, actor=user.username, reason=reason)
     except OneWindowError as e:
         session.rollback()
-        return _windows_page(request, session, error=e.zh, status_code=status_for(e))
-    return _done(request, session, "/admin/windows", "已撤销受理授权委托")
+        return page(request, session, error=e.zh, status_code=status_for(e))
+    return _done(request, session, url, "已撤销授权委托")
 
 
 # --- seals and delegations ---------------------------------------------------------------
@@ -406,13 +424,4 @@ def delegation_revoke(
     reason: Annotated[str, Form()] = "",
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
-    check_csrf(request, csrf)
-    found = session.get(Delegation, delegation_id)
-    if found is None:
-        raise NotFound(f"no delegation {delegation_id}", f"授权委托 {delegation_id} 不存在")
-    try:
-        delegations.revoke_delegation(session, found, actor=user.username, reason=reason)
-    except OneWindowError as e:
-        session.rollback()
-        return _seals_page(request, session, error=e.zh, status_code=status_for(e))
-    return _done(request, session, "/admin/seals", "已撤销授权委托")
+    return _revoke(request, session, user, delegation_id, DelegationKind.SEAL_USE, reason, csrf)
