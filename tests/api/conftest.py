@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -40,6 +41,22 @@ class Desk:
 
     def headers(self, who: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[who]}"}
+
+    def open_case(self, seed: int, *, phone: str = "") -> dict[str, Any]:
+        """Open a case of ITEM at the counter for the generated person `seed`."""
+        applicant = sample_applicant(seed)
+        body = {
+            "item_code": ITEM,
+            "applicant_type": "person",
+            "applicant_name": applicant.name,
+            "applicant_id": applicant.id_number,
+        }
+        if phone:
+            body["applicant_phone"] = phone
+        r = self.client.post("/api/v1/cases", headers=self.headers("clerk"), json=body)
+        assert r.status_code == 201, r.text
+        case: dict[str, Any] = r.json()
+        return case
 
 
 @pytest.fixture(scope="session")

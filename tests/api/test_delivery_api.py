@@ -14,7 +14,7 @@ from cases.db import session_scope
 from cases.routing import route_case
 from cases.samples import SamplePage, sample_applicant
 from models import Case, CaseStatus, Material, User
-from tests.api.conftest import ITEM, Desk
+from tests.api.conftest import Desk
 
 
 def test_conditional_case_delivery_through_the_api(
@@ -22,19 +22,7 @@ def test_conditional_case_delivery_through_the_api(
 ) -> None:
     desk = embedded_desk
     applicant = sample_applicant(3)
-    r = desk.client.post(
-        "/api/v1/cases",
-        headers=desk.headers("clerk"),
-        json={
-            "item_code": ITEM,
-            "applicant_type": "person",
-            "applicant_name": applicant.name,
-            "applicant_id": applicant.id_number,
-            "applicant_phone": "13900000002",
-        },
-    )
-    assert r.status_code == 201, r.text
-    number = r.json()["number"]
+    number = desk.open_case(3, phone="13900000002")["number"]
     pages = [sample_pages["application_form"], sample_pages["id_card"]]
     files = [("files", (p.filename, p.data, "image/jpeg")) for p in pages]
     r = desk.client.post(
@@ -124,19 +112,7 @@ def test_conditional_case_delivery_through_the_api(
 def test_locker_over_the_api_counts_wrong_codes(embedded_desk: Desk) -> None:
     """Wrong codes typed at the locker terminal are kept although each request fails."""
     desk = embedded_desk
-    applicant = sample_applicant(4)
-    r = desk.client.post(
-        "/api/v1/cases",
-        headers=desk.headers("clerk"),
-        json={
-            "item_code": ITEM,
-            "applicant_type": "person",
-            "applicant_name": applicant.name,
-            "applicant_id": applicant.id_number,
-            "applicant_phone": "13900000003",
-        },
-    )
-    number = r.json()["number"]
+    number = desk.open_case(4, phone="13900000003")["number"]
     with session_scope(desk.hall.sessions) as s:  # accepted without scanning (see test above)
         case = s.scalars(select(Case).where(Case.number == number)).one()
         clerk = s.scalars(select(User).where(User.username == "clerk")).one()
@@ -175,18 +151,7 @@ def test_denial_document_through_the_api(embedded_desk: Desk) -> None:
     not by another department; handed out at the window and fed back."""
     desk = embedded_desk
     applicant = sample_applicant(5)
-    r = desk.client.post(
-        "/api/v1/cases",
-        headers=desk.headers("clerk"),
-        json={
-            "item_code": ITEM,
-            "applicant_type": "person",
-            "applicant_name": applicant.name,
-            "applicant_id": applicant.id_number,
-            "applicant_phone": "13900000004",
-        },
-    )
-    number = r.json()["number"]
+    number = desk.open_case(5, phone="13900000004")["number"]
     with session_scope(desk.hall.sessions) as s:  # accepted without scanning
         case = s.scalars(select(Case).where(Case.number == number)).one()
         clerk = s.scalars(select(User).where(User.username == "clerk")).one()

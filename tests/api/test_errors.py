@@ -17,20 +17,7 @@ def _error(r: object) -> dict[str, str]:
 
 
 def _case(desk: Desk) -> str:
-    a = sample_applicant(5)
-    r = desk.client.post(
-        "/api/v1/cases",
-        headers=desk.headers("clerk"),
-        json={
-            "item_code": ITEM,
-            "applicant_type": "person",
-            "applicant_name": a.name,
-            "applicant_id": a.id_number,
-        },
-    )
-    assert r.status_code == 201
-    number: str = r.json()["number"]
-    return number
+    return str(desk.open_case(5)["number"])
 
 
 def test_request_without_token_is_401(embedded_desk: Desk) -> None:

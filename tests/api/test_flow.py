@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 from typing import Any
 
-from cases.samples import SamplePage, sample_applicant
-from tests.api.conftest import ITEM, Desk
+from cases.samples import SamplePage
+from tests.api.conftest import Desk
 
 
 def _upload(desk: Desk, number: str, *pages: SamplePage) -> None:
@@ -19,19 +19,7 @@ def _upload(desk: Desk, number: str, *pages: SamplePage) -> None:
 
 
 def _create_case(desk: Desk) -> dict[str, Any]:
-    applicant = sample_applicant(3)
-    r = desk.client.post(
-        "/api/v1/cases",
-        headers=desk.headers("clerk"),
-        json={
-            "item_code": ITEM,
-            "applicant_type": "person",
-            "applicant_name": applicant.name,
-            "applicant_id": applicant.id_number,
-        },
-    )
-    assert r.status_code == 201, r.text
-    return r.json()
+    return desk.open_case(3)
 
 
 def test_case_from_correction_to_verified_license(

@@ -18,21 +18,7 @@ from tests.web.test_pages import csrf_of, log_in
 
 
 def _new_case(desk: Desk, seed: int, phone: str) -> str:
-    applicant = sample_applicant(seed)
-    r = desk.client.post(
-        "/api/v1/cases",
-        headers=desk.headers("clerk"),
-        json={
-            "item_code": ITEM,
-            "applicant_type": "person",
-            "applicant_name": applicant.name,
-            "applicant_id": applicant.id_number,
-            "applicant_phone": phone,
-        },
-    )
-    assert r.status_code == 201, r.text
-    number: str = r.json()["number"]
-    return number
+    return str(desk.open_case(seed, phone=phone)["number"])
 
 
 def _approved_without_scans(desk: Desk, seed: int, phone: str) -> str:
