@@ -20,6 +20,7 @@ from archive import ObjectStore
 from cases import audit
 from cases.catalog_sync import spec_of
 from cases.checklist import CheckResult, Finding, FindingKind, PageFacts, Requirement, check
+from cases.deadlines import add_working_days
 from cases.decision import Decision, evaluate
 from cases.documents import NoticeContent, NoticeKind, NoticeLine, render_notice, zh_date
 from cases.errors import InvalidInput, InvalidState
@@ -30,7 +31,6 @@ from cases.page_evidence import facts, lines_from_json
 from cases.routing import route_case
 from cases.seals import apply_seal, seal_for
 from cases.storage import archive_bytes
-from cases.workdays import add_working_days
 from models import (
     Case,
     CaseStatus,

@@ -14,7 +14,6 @@ import threading
 import urllib.error
 import urllib.request
 import uuid
-import weakref
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Protocol
@@ -122,22 +121,8 @@ class LoopbackSmsSink:
         self.close()
 
 
-# Tests plug a gateway in per hall; otherwise ONEWINDOW_SMS_URL or the outbox file is used.
-# Keyed by the hall's identity, checked through a weak reference so that a closed hall's
-# gateway is never handed to a new hall that happens to get the same id.
-_gateways: dict[int, tuple[weakref.ref[Hall], SmsGateway]] = {}
-
-
-def use_gateway(hall: Hall, gateway: SmsGateway) -> None:
-    _gateways[id(hall)] = (weakref.ref(hall), gateway)
-
-
 def gateway_for(hall: Hall) -> SmsGateway:
-    """The hall's gateway: one registered for it (tests), the provider at
-    ONEWINDOW_SMS_URL, or else an outbox file under the data folder."""
-    entry = _gateways.get(id(hall))
-    if entry is not None and entry[0]() is hall:
-        return entry[1]
+    """The provider at ONEWINDOW_SMS_URL, or else an outbox file under the data folder."""
     if hall.settings.sms_url:
         return HttpSmsGateway(hall.settings.sms_url)
     return FileSmsGateway(hall.settings.data_dir / "sms-outbox.jsonl")

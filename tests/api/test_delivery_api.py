@@ -123,7 +123,7 @@ def test_locker_over_the_api_counts_wrong_codes(embedded_desk: Desk) -> None:
     )
     assert r.status_code == 201, r.text
     with sms.LoopbackSmsSink() as sink:
-        sms.use_gateway(desk.hall, sms.HttpSmsGateway(sink.url))
+        desk.hall.settings.sms_url = sink.url
         r = desk.client.post(
             f"/api/v1/cases/{number}/delivery/locker",
             json={"box": "A01"},

@@ -32,7 +32,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 @pytest.fixture(scope="module")
 def sink(world: World) -> Iterator[sms.LoopbackSmsSink]:
     with sms.LoopbackSmsSink() as running:
-        sms.use_gateway(world.hall, sms.HttpSmsGateway(running.url))
+        world.hall.settings.sms_url = running.url
         yield running
 
 
@@ -182,7 +182,7 @@ def test_sms_failure_is_recorded_not_lost(world: World, sink: sms.LoopbackSmsSin
     hall = world.hall
     with sms.LoopbackSmsSink() as dead:
         url = dead.url
-    sms.use_gateway(hall, sms.HttpSmsGateway(url, timeout=1.0))
+    hall.settings.sms_url = url
     try:
         with session_scope(hall.sessions) as s:
             case = accepted_case(s, world, "SCJG-GT-001")
@@ -192,7 +192,7 @@ def test_sms_failure_is_recorded_not_lost(world: World, sink: sms.LoopbackSmsSin
             sent = s.scalars(select(SmsMessage).where(SmsMessage.case_id == case.id)).all()
             assert [m.status for m in sent] == ["failed", "failed"]
     finally:
-        sms.use_gateway(hall, sms.HttpSmsGateway(sink.url))
+        hall.settings.sms_url = sink.url
 
 
 def test_postal_delivery_is_fed_back_to_the_department(world: World) -> None:

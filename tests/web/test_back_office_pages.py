@@ -122,7 +122,7 @@ def test_locker_and_post_from_the_delivery_desk(embedded_desk: Desk) -> None:
     client = desk.client
     csrf = log_in(client, "clerk")
     with sms.LoopbackSmsSink() as sink:
-        sms.use_gateway(desk.hall, sms.HttpSmsGateway(sink.url))
+        desk.hall.settings.sms_url = sink.url
         r = client.post(
             f"/delivery/cases/{in_locker}", data={"action": "locker", "box": "", "csrf": csrf}
         )
