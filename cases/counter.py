@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from collections import OrderedDict
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -43,6 +45,7 @@ from models import (
     Submission,
     User,
 )
+from ocr import Line
 
 log = logging.getLogger(__name__)
 
@@ -51,16 +54,35 @@ def requirements_of(case: Case) -> list[Requirement]:
     return spec_of(case.checklist).requirements()
 
 
+_LINES_CACHE: OrderedDict[str, tuple[Line, ...]] = OrderedDict()
+_LINES_CACHE_SIZE = 512
+_LINES_LOCK = threading.Lock()
+
+
+def _ocr_lines(store: ObjectStore, key: str) -> tuple[Line, ...]:
+    """A page's OCR lines. Keys are content addresses, so what a key holds never changes:
+    the counter's live panel, polled every second, reads each page's text once."""
+    with _LINES_LOCK:
+        lines = _LINES_CACHE.get(key)
+    if lines is None:
+        lines = tuple(lines_from_json(json.loads(store.get(key)).get("lines", ())))
+        with _LINES_LOCK:
+            _LINES_CACHE[key] = lines
+            while len(_LINES_CACHE) > _LINES_CACHE_SIZE:
+                _LINES_CACHE.popitem(last=False)
+    return lines
+
+
 def page_facts(session: Session, case: Case, store: ObjectStore | None = None) -> list[PageFacts]:
     """The check's view of every page. The signature box and the validity term come from
     the OCR lines kept in the object store; without a store those checks are skipped."""
     facts_list = []
     for page in _pages(session, case):
-        lines = []
+        lines: tuple[Line, ...] = ()
         if store is not None and page.text_object_id is not None:
             obj = session.get(StoredObject, page.text_object_id)
             if obj is not None:
-                lines = lines_from_json(json.loads(store.get(obj.key)).get("lines", ()))
+                lines = _ocr_lines(store, obj.key)
         facts_list.append(
             facts(
                 page_id=page.id,
