@@ -12,6 +12,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from ocr.preprocess import percentiles
+
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 _WORK_SIDE = 900  # long side of the working copy for geometry decisions
@@ -94,7 +96,7 @@ def flatten_light(image: np.ndarray, min_spread: float = 18.0) -> tuple[np.ndarr
     small, _ = _small(image, 600)
     background = cv2.dilate(small, np.ones((15, 15), np.uint8))
     background = cv2.GaussianBlur(cv2.medianBlur(background, 21), (0, 0), 8)
-    low, high = np.percentile(background, [5, 95])
+    low, high = percentiles(background, (5, 95))
     if high - low < min_spread:
         return image, False
     h, w = image.shape[:2]
@@ -108,7 +110,8 @@ def flatten_light(image: np.ndarray, min_spread: float = 18.0) -> tuple[np.ndarr
 
 
 def _ink(small: np.ndarray) -> np.ndarray:
-    background = cv2.medianBlur(cv2.dilate(small, np.ones((7, 7), np.uint8)), 15)
+    # OpenCV's median filter is three times faster from 17 px up (a histogram method)
+    background = cv2.medianBlur(cv2.dilate(small, np.ones((7, 7), np.uint8)), 17)
     ink = ((background.astype(np.int16) - small.astype(np.int16)) > 40).astype(np.uint8)
     # drop ruling lines of tables: they are long in one direction and say nothing about
     # the direction of the text

@@ -54,6 +54,9 @@ def decode_image(
                     f"图像尺寸 {width}x{height} 像素,超过上限 {max_pixels},"
                     "请以 200-300 dpi 重新扫描",
                 )
+            fast = _decode_jpeg(data, img)
+            if fast is not None:
+                return fast
             img.load()
             rgb = _to_rgb(ImageOps.exif_transpose(img))
     except (ImageTooLarge, UnreadableImage):
@@ -70,6 +73,21 @@ def decode_image(
         ) from e
     array = np.asarray(rgb, dtype=np.uint8)
     return cv2.cvtColor(array, cv2.COLOR_RGB2BGR)
+
+
+def _decode_jpeg(data: bytes, img: Image.Image) -> np.ndarray | None:
+    """A whole colour or grey JPEG decoded by OpenCV straight to BGR (it applies the EXIF
+    orientation too): three times faster than Pillow's decode, transpose and conversion.
+    None for anything else, and for a file without its end marker, which Pillow then
+    reads and refuses when it is truncated."""
+    if img.format != "JPEG" or img.mode not in ("RGB", "L"):
+        return None
+    if not data.rstrip(b"\0\r\n ").endswith(b"\xff\xd9"):
+        return None
+    decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if decoded is None or decoded.shape[1] * decoded.shape[0] != img.size[0] * img.size[1]:
+        return None
+    return np.asarray(decoded)
 
 
 def _to_rgb(img: Image.Image) -> Image.Image:
@@ -99,6 +117,14 @@ def _shrink(gray: np.ndarray, long_side: int) -> tuple[np.ndarray, float]:
     return cv2.resize(gray, size, interpolation=cv2.INTER_AREA), scale
 
 
+def percentiles(gray: np.ndarray, qs: tuple[float, ...]) -> list[float]:
+    """Grey levels below which `qs` per cent of the pixels lie (from the histogram: one
+    pass, where `np.percentile` sorts)."""
+    hist = cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel()
+    cumulative = np.cumsum(hist) / max(1.0, float(hist.sum()))
+    return [float(np.searchsorted(cumulative, q / 100.0)) for q in qs]
+
+
 def _ink_mask(gray: np.ndarray) -> np.ndarray:
     """Dark marks against the local background (robust to uneven lighting)."""
     background = cv2.medianBlur(cv2.dilate(gray, np.ones((9, 9), np.uint8)), 21)
@@ -106,29 +132,32 @@ def _ink_mask(gray: np.ndarray) -> np.ndarray:
     return (diff > 50).astype(np.uint8)
 
 
-def _profile_score(mask: np.ndarray, angle: float) -> float:
-    h, w = mask.shape
-    matrix = cv2.getRotationMatrix2D((w / 2.0, h / 2.0), angle, 1.0)
-    rotated = cv2.warpAffine(mask, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
-    rows = rotated.sum(axis=1, dtype=np.float64)
-    return float(np.var(rows))
+def _profile_score(ys: np.ndarray, xs: np.ndarray, height: int, angle: float) -> float:
+    """Variance of the row profile of the ink points (`ys`, `xs`) once the page is turned
+    by `angle` degrees counter-clockwise about its centre: sharp when the text lines run
+    along the rows. Only the ink is moved (a few per cent of the pixels), not the image."""
+    theta = np.deg2rad(angle)
+    rows = np.rint(ys * np.cos(theta) - xs * np.sin(theta) + height / 2.0).astype(np.int64)
+    rows = rows[(rows >= 0) & (rows < height)]
+    return float(np.var(np.bincount(rows, minlength=height)[:height]))
 
 
 def estimate_skew(image: np.ndarray, max_angle: float = 10.0) -> float:
     """Skew in degrees (counter-clockwise positive), by projection-profile search."""
     small, _ = _shrink(_gray(image), 1000)
     mask = _ink_mask(small)
-    if int(mask.sum()) < 50:
+    ys, xs = np.nonzero(mask)
+    if len(ys) < 50:
         return 0.0
-    # the coarse 1° search runs on a half-size mask (a quarter of the work); the two
-    # finer rounds on the full working mask
     h, w = mask.shape
-    coarse = cv2.resize(mask, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_AREA)
+    ys = ys.astype(np.float32) - h / 2.0
+    xs = xs.astype(np.float32) - w / 2.0
+    # the coarse 1° search on every fourth ink point; the two finer rounds on all of them
     best, step = 0.0, 1.0
     candidates = list(np.arange(-max_angle, max_angle + 1e-6, step))
     for round_ in range(3):
-        working = coarse if round_ == 0 else mask
-        scores = [(_profile_score(working, -float(a)), float(a)) for a in candidates]
+        k = 4 if round_ == 0 else 1
+        scores = [(_profile_score(ys[::k], xs[::k], h, -float(a)), float(a)) for a in candidates]
         best = max(scores)[1]
         candidates = list(np.arange(best - step, best + step + 1e-6, step / 5.0))
         step /= 5.0
@@ -159,30 +188,43 @@ def _red_mask(image: np.ndarray, min_saturation: int = 60) -> np.ndarray:
     return _red_masks(image, (min_saturation,))[0]
 
 
+# hue (OpenCV's 0..180 scale) of red ink: 0..12 and 160..180
+_RED_HUE = np.array([255 if h <= 12 or h >= 160 else 0 for h in range(256)], np.uint8)
+
+
 def _red_masks(image: np.ndarray, min_saturations: tuple[int, ...]) -> list[np.ndarray]:
-    """Red-ink masks at several saturation thresholds from one HSV conversion."""
-    hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)
-    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    red = ((hue <= 12) | (hue >= 160)) & (val >= 60)
-    return [(red & (sat >= m)).astype(np.uint8) for m in min_saturations]
+    """Red-ink masks (0/1) at several saturation thresholds from one HSV conversion."""
+    hue, sat, val = cv2.split(cv2.cvtColor(image, cv2.COLOR_BGR2HSV))
+    _, bright = cv2.threshold(val, 59, 1, cv2.THRESH_BINARY)
+    red = cv2.bitwise_and(cv2.LUT(hue, _RED_HUE), bright)
+    return [
+        cv2.bitwise_and(red, cv2.threshold(sat, m - 1, 1, cv2.THRESH_BINARY)[1])
+        for m in min_saturations
+    ]
 
 
 def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """Bounding boxes (x, y, w, h) of red round or oval seals."""
+    """Bounding boxes (x, y, w, h) of red round or oval seals.
+
+    Found on a half-size copy (a seal is hundreds of pixels across) and scaled back.
+    """
     if image.ndim != 3:
         return []
     h, w = image.shape[:2]
-    mask = _red_mask(image) * 255
+    half = cv2.resize(image, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_AREA)
+    sx, sy = w / half.shape[1], h / half.shape[0]
+    mask = _red_mask(half) * 255
     min_side = max(40, int(0.06 * min(h, w)))
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     seals: list[tuple[int, int, int, int]] = []
     for contour in contours:
         x, y, cw, ch = cv2.boundingRect(contour)
+        x, y, cw, ch = round(x * sx), round(y * sy), round(cw * sx), round(ch * sy)
         if cw < min_side or ch < min_side or not 0.5 <= cw / ch <= 2.0:
             continue
-        fill = cv2.contourArea(contour) / float(cw * ch)
+        fill = cv2.contourArea(contour) * sx * sy / float(cw * ch)
         if fill < 0.45:
             continue
         seals.append((int(x), int(y), int(cw), int(ch)))
@@ -197,8 +239,8 @@ def suppress_red(image: np.ndarray) -> np.ndarray:
     black text stays dark. Red pixels take their red-channel value, scaled so that seal ink
     maps to the paper's colour: a black stroke under the seal stays dark.
     """
-    if image.ndim != 3:
-        return image
+    if image.ndim != 3 or not _red_mask(image[::4, ::4]).any():
+        return image  # no red ink (a sample of every fourth pixel is enough to tell)
     strong, weak = _red_masks(image, (60, 25))
     if not strong.any():
         return image
@@ -241,7 +283,7 @@ def quality(image: np.ndarray) -> Quality:
     reason to rescan that the clerk reads out to the applicant."""
     small, _ = _shrink(_gray(image), 1200)
     blur = round(float(cv2.Laplacian(small, cv2.CV_64F).var()), 1)
-    low, high = np.percentile(small, [1, 99])
+    low, high = percentiles(small, (1, 99))
     contrast = round(float(high - low), 1)
     dpi = round(min(image.shape[:2]) / A4_SHORT_SIDE_IN, 1)
     score = round(min(1.0, blur / 200.0, contrast / 150.0, dpi / 200.0), 3)
