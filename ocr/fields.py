@@ -182,10 +182,16 @@ def _period(m: re.Match[str], line: Line) -> Field:
 
 
 def _same_row_right(label: Line, lines: tuple[Line, ...]) -> Line | None:
-    """The nearest line to the right of `label` whose vertical extent overlaps it."""
+    """The nearest line to the right of `label` whose vertical extent overlaps it.
+
+    Detected boxes are padded, so a value written right after its label may start a
+    little before the label's box ends: what counts is that its middle lies beyond it.
+    """
     best: Line | None = None
     for other in lines:
-        if other is label or other.left < label.right - 5:
+        if other is label or (other.left + other.right) / 2.0 <= label.right:
+            continue
+        if other.left < label.left + 0.5 * (label.right - label.left):
             continue
         overlap = min(label.bottom, other.bottom) - max(label.top, other.top)
         height = min(label.bottom - label.top, other.bottom - other.top)

@@ -12,24 +12,11 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr.preprocess import percentiles
+from ocr.preprocess import percentiles, working_gray
 
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
 _WORK_SIDE = 900  # long side of the working copy for geometry decisions
-
-
-def _gray(image: np.ndarray) -> np.ndarray:
-    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-
-
-def _small(image: np.ndarray, side: int = _WORK_SIDE) -> tuple[np.ndarray, float]:
-    gray = _gray(image)
-    h, w = gray.shape[:2]
-    scale = min(1.0, side / max(h, w))
-    if scale < 1.0:
-        gray = cv2.resize(gray, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
-    return gray, scale
 
 
 def _order(points: np.ndarray) -> np.ndarray:
@@ -42,13 +29,13 @@ def _order(points: np.ndarray) -> np.ndarray:
     )
 
 
-def find_page(image: np.ndarray) -> Quad | None:
+def find_page(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Quad | None:
     """The corners of the sheet when it lies on a darker background, else None.
 
     None for a scan where the paper fills the frame; a page cut by the frame edge is left
     alone rather than guessed.
     """
-    small, scale = _small(image)
+    small, scale = working_gray(image, _WORK_SIDE, thumb)
     h, w = small.shape
     blurred = cv2.GaussianBlur(small, (7, 7), 0)
     _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -91,9 +78,11 @@ def warp_page(image: np.ndarray, quad: Quad) -> np.ndarray:
     )
 
 
-def flatten_light(image: np.ndarray, min_spread: float = 18.0) -> tuple[np.ndarray, bool]:
+def flatten_light(
+    image: np.ndarray, min_spread: float = 18.0, *, thumb: np.ndarray | None = None
+) -> tuple[np.ndarray, bool]:
     """Divide out uneven lighting (shadows, vignetting); unchanged when it is already even."""
-    small, _ = _small(image, 600)
+    small, _ = working_gray(image, 600, thumb)
     background = cv2.dilate(small, np.ones((15, 15), np.uint8))
     background = cv2.GaussianBlur(cv2.medianBlur(background, 21), (0, 0), 8)
     low, high = percentiles(background, (5, 95))
@@ -121,13 +110,13 @@ def _ink(small: np.ndarray) -> np.ndarray:
     return keep.astype(np.uint8)
 
 
-def lies_sideways(image: np.ndarray) -> bool:
+def lies_sideways(image: np.ndarray, *, thumb: np.ndarray | None = None) -> bool:
     """True when the text lines run vertically (the page was scanned turned by 90°).
 
     Horizontal lines of text give a row profile of alternating ink and gaps; characters in
     a line are close together, so the column profile is flat. Compare the two.
     """
-    small, _ = _small(image, 1000)
+    small, _ = working_gray(image, 1000, thumb)
     ink = _ink(small)
     if int(ink.sum()) < 200:
         return False
@@ -141,6 +130,11 @@ def lies_sideways(image: np.ndarray) -> bool:
     return modulation(cols) > 1.25 * modulation(rows)
 
 
+_TURNS = {1: cv2.ROTATE_90_COUNTERCLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_CLOCKWISE}
+
+
 def turn(image: np.ndarray, quarter_turns: int) -> np.ndarray:
-    """Rotate by multiples of 90° counter-clockwise."""
-    return np.ascontiguousarray(np.rot90(image, quarter_turns % 4))
+    """Rotate by multiples of 90° counter-clockwise (as `np.rot90`; OpenCV's copy is
+    five to thirty times faster than numpy's strided one)."""
+    code = _TURNS.get(quarter_turns % 4)
+    return image.copy() if code is None else np.asarray(cv2.rotate(image, code))

@@ -25,6 +25,7 @@ from ocr.preprocess import (
     is_blank,
     quality,
     suppress_red,
+    thumbnail,
 )
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,8 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     """Read one scanned page. `timeout` (seconds) bounds each engine call when given."""
     started = time.perf_counter()
     image = decode_image(data)
-    if is_blank(image):
+    thumb = thumbnail(image)  # remade whenever the page image changes
+    if is_blank(image, thumb=thumb):
         h, w = image.shape[:2]
         return PageReading(
             lines=(),
@@ -193,20 +195,23 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
             skew_degrees=0.0,
             seals=(),
             blank=True,
-            quality=quality(image),
+            quality=quality(image, thumb=thumb),
             engine=engine.name,
             seconds=round(time.perf_counter() - started, 3),
             image=image,
         )
-    quad = find_page(image)
+    quad = find_page(image, thumb=thumb)
     if quad is not None:
         image = warp_page(image, quad)
-    image, flattened = flatten_light(image)
+        thumb = thumbnail(image)
+    image, flattened = flatten_light(image, thumb=thumb)
+    if flattened:
+        thumb = thumbnail(image)
     rotation = 0
-    if lies_sideways(image):
-        image, rotation = turn(image, 1), 90
-    page_quality = quality(image)  # of the sheet itself, once found and flattened
-    straight, skew = deskew(image)
+    if lies_sideways(image, thumb=thumb):
+        image, thumb, rotation = turn(image, 1), turn(thumb, 1), 90
+    page_quality = quality(image, thumb=thumb)  # of the sheet itself, found and flattened
+    straight, skew = deskew(image, thumb=thumb)
     # An engine that votes on the orientation before recognising reads each page once;
     # otherwise (or when its vote is split) an unsure reading is tried upside down too.
     lines, upside_down = _run_engine(engine, suppress_red(straight), timeout, upright=True)

@@ -117,6 +117,25 @@ def _shrink(gray: np.ndarray, long_side: int) -> tuple[np.ndarray, float]:
     return cv2.resize(gray, size, interpolation=cv2.INTER_AREA), scale
 
 
+THUMB_SIDE = 1200
+
+
+def thumbnail(image: np.ndarray) -> np.ndarray:
+    """The grey page shrunk to a long side of at most `THUMB_SIDE` px: what every check
+    before recognition looks at. Made once per page state and handed to each check as
+    `thumb` (shrinking a 4-megapixel page costs more than most checks themselves)."""
+    return _shrink(_gray(image), THUMB_SIDE)[0]
+
+
+def working_gray(
+    image: np.ndarray, long_side: int, thumb: np.ndarray | None = None
+) -> tuple[np.ndarray, float]:
+    """The grey page at a long side of at most `long_side` px, from `thumb` (the page's
+    `thumbnail`) when given, and its scale relative to `image`."""
+    small, _ = _shrink(_gray(image) if thumb is None else thumb, long_side)
+    return small, small.shape[0] / image.shape[0]
+
+
 def percentiles(gray: np.ndarray, qs: tuple[float, ...]) -> list[float]:
     """Grey levels below which `qs` per cent of the pixels lie (from the histogram: one
     pass, where `np.percentile` sorts)."""
@@ -142,9 +161,11 @@ def _profile_score(ys: np.ndarray, xs: np.ndarray, height: int, angle: float) ->
     return float(np.var(np.bincount(rows, minlength=height)[:height]))
 
 
-def estimate_skew(image: np.ndarray, max_angle: float = 10.0) -> float:
+def estimate_skew(
+    image: np.ndarray, max_angle: float = 10.0, *, thumb: np.ndarray | None = None
+) -> float:
     """Skew in degrees (counter-clockwise positive), by projection-profile search."""
-    small, _ = _shrink(_gray(image), 1000)
+    small, _ = working_gray(image, 1000, thumb)
     mask = _ink_mask(small)
     ys, xs = np.nonzero(mask)
     if len(ys) < 50:
@@ -176,9 +197,9 @@ def rotate(image: np.ndarray, angle: float) -> np.ndarray:
     return cv2.warpAffine(image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderValue=border)
 
 
-def deskew(image: np.ndarray) -> tuple[np.ndarray, float]:
+def deskew(image: np.ndarray, *, thumb: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Straighten the page; returns the straightened image and the skew that was removed."""
-    angle = estimate_skew(image)
+    angle = estimate_skew(image, thumb=thumb)
     if abs(angle) < 0.1:
         return image, 0.0
     return rotate(image, -angle), angle
@@ -232,30 +253,39 @@ def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
     return seals
 
 
+MIN_RED_SHARE = 0.0002  # of the page's pixels: a signature in red ink has about ten times
+
+
 def suppress_red(image: np.ndarray) -> np.ndarray:
     """Turn red ink (and its blurred, JPEG-smeared fringe) into paper colour.
 
     Red ink reflects red light, so in the red channel it is almost as light as paper while
     black text stays dark. Red pixels take their red-channel value, scaled so that seal ink
     maps to the paper's colour: a black stroke under the seal stays dark.
+
+    A few reddish specks are not ink worth suppressing: on pink or tinted paper the
+    anti-aliased edges of black text count as weak red, and scaling them by a "seal ink"
+    measured on a few dark specks would erase the text. So nothing is done below
+    `MIN_RED_SHARE` of the page, and the gain is bounded by real red ink's brightness.
     """
     if image.ndim != 3 or not _red_mask(image[::4, ::4]).any():
         return image  # no red ink (a sample of every fourth pixel is enough to tell)
     strong, weak = _red_masks(image, (60, 25))
-    if not strong.any():
+    if cv2.countNonZero(strong) < MIN_RED_SHARE * strong.size:
         return image
     mask = cv2.dilate(weak, np.ones((5, 5), np.uint8)) > 0
     paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
-    ink = float(np.median(image[..., 2][strong > 0])) or 1.0
+    # red ink is at least 60% as bright as the paper in the red channel
+    ink = max(float(np.median(image[..., 2][strong > 0])), 0.6 * float(paper[2]), 1.0)
     red = image[..., 2][mask].astype(np.float32)[:, None]
     out = image.copy()
     out[mask] = np.minimum(red * (paper / ink), paper).clip(0, 255).astype(np.uint8)
     return out
 
 
-def is_blank(image: np.ndarray) -> bool:
+def is_blank(image: np.ndarray, *, thumb: np.ndarray | None = None) -> bool:
     """True for a page without marks (an empty sheet fed by the scanner)."""
-    small, _ = _shrink(_gray(image), 800)
+    small, _ = working_gray(image, 800, thumb)
     mask = _ink_mask(cv2.GaussianBlur(small, (3, 3), 0))
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     return float(mask.mean()) < 0.0008
@@ -278,10 +308,10 @@ MIN_DPI = 120.0  # below this, 5-point characters of a form blur into each other
 A4_SHORT_SIDE_IN = 210.0 / 25.4
 
 
-def quality(image: np.ndarray) -> Quality:
+def quality(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Quality:
     """A cheap scan-quality check: blur, contrast and effective resolution, with the
     reason to rescan that the clerk reads out to the applicant."""
-    small, _ = _shrink(_gray(image), 1200)
+    small, _ = working_gray(image, 1200, thumb)
     blur = round(float(cv2.Laplacian(small, cv2.CV_64F).var()), 1)
     low, high = percentiles(small, (1, 99))
     contrast = round(float(high - low), 1)

@@ -16,6 +16,7 @@ import logging
 import threading
 from typing import Any
 
+import cv2
 import numpy as np
 
 from ocr.engine import Line
@@ -151,7 +152,7 @@ class RapidOcrEngine:
         crops = ocr.crop_text_regions(img, det_res.boxes)
         upside_down = self._vote_upside_down(crops)
         if upside_down > 0.5:
-            crops = [np.ascontiguousarray(c[::-1, ::-1]) for c in crops]
+            crops = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
         rec_res = ocr.recognize_txt(crops)
         h, w = image.shape[:2]
         boxes = map_boxes_to_original(det_res.boxes, op_record, h, w)

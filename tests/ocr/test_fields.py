@@ -127,6 +127,17 @@ def test_low_confidence_needs_review() -> None:
     assert field.name == "person_name" and field.valid and field.needs_review
 
 
+def test_value_box_overlapping_its_label_box_is_still_its_value() -> None:
+    # padded detector boxes: the name starts 22 px before the label's box ends (seen on
+    # a generated ID card copy)
+    lines = [
+        Line("姓名", rect_box(458, 357, 558, 404), 1.0),
+        Line("刘海军", rect_box(536, 351, 694, 408), 1.0),
+    ]
+    (field,) = extract_fields(_reading(lines))
+    assert field.name == "person_name" and field.value == "刘海军"
+
+
 def test_prose_starting_with_label_is_not_a_field() -> None:
     lines = [_line("名称、规格、数量、生产日期", 100, 100)]
     assert extract_fields(_reading(lines)) == []

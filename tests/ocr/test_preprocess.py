@@ -146,6 +146,18 @@ def test_suppress_red_keeps_black_text(lease_page: np.ndarray) -> None:
     assert np.array_equal(untouched, lease_page[:300])
 
 
+def test_suppress_red_leaves_text_on_pink_paper_with_a_few_red_specks(
+    form_page: np.ndarray,
+) -> None:
+    """On tinted paper the edges of black strokes are faintly red; a few dark red specks
+    must not make suppression wash the text out (it did, and the page read as 3 lines)."""
+    pink = (form_page.astype(np.float32) * (np.array([238, 237, 252]) / 255.0)).astype(np.uint8)
+    pink = cv2.GaussianBlur(pink, (3, 3), 0)  # anti-aliased, faintly red stroke edges
+    for i in range(6):
+        pink[100 + 7 * i : 103 + 7 * i, 100:103] = (40, 40, 70)  # dark red specks
+    assert np.array_equal(suppress_red(pink), pink)
+
+
 def test_blank_detection(form_page: np.ndarray) -> None:
     white = np.full((2339, 1654, 3), 255, np.uint8)
     assert is_blank(white)
