@@ -38,12 +38,19 @@ class RapidOcrEngine:
         threads: int | None = None,
         rec_batch: int = 1,
         rec_min_width: int = 96,
+        unclip_ratio: float = 2.3,
     ) -> None:
         self._params: dict[str, Any] = {
             "Global.use_cls": use_cls,
             "Global.log_level": "error",
             "Det.limit_type": "max",
             "Det.limit_side_len": det_limit_side_len,
+            # how far each detected text kernel is grown into its line box (RapidOCR: 1.6).
+            # Wider margins give the recogniser more context above and below the
+            # characters, and a shorter input once scaled to 48 px high: on three
+            # generated corpora (seeds 1-3) strict CER 2.10/1.96/1.86% -> 1.65/1.66/1.51%
+            # and 6-9% faster; 3.0 starts reading neighbouring lines into the crop
+            "Det.unclip_ratio": unclip_ratio,
             # RapidOCR turns ONNX Runtime's memory arena off; on, pages are read ~20%
             # faster (no allocation per recogniser batch) for a bounded amount of memory
             "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,

@@ -1,6 +1,6 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
-(and vs earlier pipeline settings: `pipeline-det960-recw320`, `pipeline-read-twice`;
-any `pipeline-detN-recwM` variant can be named in --only).
+(and vs earlier pipeline settings: `pipeline-unclip16`, `pipeline-det960-recw320-unclip16`,
+`pipeline-read-twice`; any `pipeline-detN-recwM-unclipK` variant can be named in --only).
 
     .venv/bin/python bench/ocr [--pages 42] [--seed 1] [--only pipeline,...]
 
@@ -37,8 +37,10 @@ from bench.ocr.runners import (  # noqa: E402
 
 LABELS = {
     "pipeline": "onewindow pipeline ({w} × RapidOCR v6 small, 1 thread each, det ≤736, "
-    "orientation vote, rec batch 1, lines padded to ≥96 px)",
-    "pipeline-det960-recw320": "previous pipeline (det ≤960, lines padded to ≥320 px)",
+    "boxes grown ×2.3, orientation vote, rec batch 1, lines padded to ≥96 px)",
+    "pipeline-unclip16": "pipeline with RapidOCR's box growth (×1.6)",
+    "pipeline-det960-recw320-unclip16": "pipeline with earlier engine settings (det ≤960, "
+    "boxes grown ×1.6, lines padded to ≥320 px)",
     "pipeline-read-twice": "pipeline before the orientation vote (unsure pages read again "
     "upside down, rec batch 6, det ≤960)",
     "rapidocr-defaults": "RapidOCR 3.10 defaults (v6 small, cls on, ORT default threads)",
@@ -84,7 +86,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--only",
-        default="rapidocr-defaults,pipeline-det960-recw320,pipeline,tesseract",
+        default="rapidocr-defaults,pipeline-unclip16,pipeline,tesseract",
     )
     parser.add_argument("--chunk", type=int, default=6, help="pages per alternation")
     parser.add_argument("--memory-pages", type=int, default=14, help="pages for one worker")

@@ -76,9 +76,9 @@ class _ReadTwice:
 
 
 def variant(name: str) -> dict[str, Any]:
-    """Engine arguments of a pipeline variant named like `pipeline-det960-recw320`
-    (detector long side, minimum padded width of a line for the recogniser); `pipeline`
-    alone is the engine's defaults."""
+    """Engine arguments of a pipeline variant named like `pipeline-det960-recw320-unclip16`
+    (detector long side, minimum padded width of a line for the recogniser, the box
+    growth ratio in tenths); `pipeline` alone is the engine's defaults."""
     kwargs: dict[str, Any] = {}
     if "BENCH_OCR_DET" in os.environ:
         kwargs["det_limit_side_len"] = int(os.environ["BENCH_OCR_DET"])
@@ -87,6 +87,8 @@ def variant(name: str) -> dict[str, Any]:
             kwargs["det_limit_side_len"] = int(part[3:])
         elif part.startswith("recw") and part[4:].isdigit():
             kwargs["rec_min_width"] = int(part[4:])
+        elif part.startswith("unclip") and part[6:].isdigit():
+            kwargs["unclip_ratio"] = int(part[6:]) / 10.0
         else:
             raise ValueError(f"unknown pipeline variant {name!r}")
     return kwargs
@@ -104,7 +106,11 @@ def setup(name: str, warmup: CorpusPage) -> None:
             engine = EnginePool(
                 lambda: _ReadTwice(
                     RapidOcrEngine(
-                        threads=1, det_limit_side_len=960, rec_batch=6, rec_min_width=320
+                        threads=1,
+                        det_limit_side_len=960,
+                        rec_batch=6,
+                        rec_min_width=320,
+                        unclip_ratio=1.6,
                     )
                 ),
                 WORKERS,

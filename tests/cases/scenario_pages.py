@@ -140,9 +140,23 @@ class CachingEngine:
         self.engine = engine
         self.name = engine.name
         self._seen: dict[str, list[Line]] = {}
+        self._upright: dict[str, tuple[list[Line], float | None]] = {}
+
+    @staticmethod
+    def _key(image: np.ndarray) -> str:
+        return hashlib.sha256(image.tobytes() + str(image.shape).encode()).hexdigest()
 
     def recognise(self, image: np.ndarray) -> list[Line]:
-        key = hashlib.sha256(image.tobytes() + str(image.shape).encode()).hexdigest()
+        key = self._key(image)
         if key not in self._seen:
             self._seen[key] = self.engine.recognise(image)
         return list(self._seen[key])
+
+    def recognise_upright(self, image: np.ndarray) -> tuple[list[Line], float | None]:
+        """As the engine's (one read with an orientation vote), cached the same way."""
+        key = self._key(image)
+        if key not in self._upright:
+            vote = getattr(self.engine, "recognise_upright", None)
+            self._upright[key] = vote(image) if callable(vote) else (self.recognise(image), None)
+        lines, share = self._upright[key]
+        return list(lines), share
