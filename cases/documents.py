@@ -15,9 +15,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.renderPDF import draw as render_drawing
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
@@ -38,6 +35,7 @@ from reportlab.platypus import (
 )
 
 from cases.fonts import FontKind, find_font
+from cases.qr import draw_qr
 
 logger = logging.getLogger(__name__)
 
@@ -111,14 +109,6 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _qr(url: str, size: float) -> Drawing:
-    widget = QrCodeWidget(url, barLevel="M")
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
-
-
 @dataclass
 class _SealSpot:
     page: int = 0
@@ -157,7 +147,7 @@ class _Footer(Flowable):
         canvas: Canvas = self.canv
         if self.verify_url:
             qr_size = 26 * mm
-            render_drawing(_qr(self.verify_url, qr_size), canvas, 0, self.height - qr_size)
+            draw_qr(canvas, self.verify_url, 0, self.height - qr_size, qr_size)
             canvas.setFont(self.fonts.song, 7.5)
             canvas.setFillColor(colors.black)
             canvas.drawString(0, self.height - qr_size - 9, "扫码核验真伪、查询进度")

@@ -14,9 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.renderPDF import draw as render_drawing
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -28,6 +25,7 @@ from sqlalchemy.orm import Session
 from cases.checklist import Requirement
 from cases.counter import requirements_of
 from cases.fonts import FontKind, find_font
+from cases.qr import draw_qr
 from models import Case
 
 QR_SIZE = 30 * mm
@@ -60,15 +58,6 @@ def _font(kind: FontKind) -> str:
     return name
 
 
-def _qr(canvas: Canvas, payload: str, x: float, y: float, size: float = QR_SIZE) -> None:
-    # error level M and a quiet zone of 4 modules, as scanners expect
-    widget = QrCodeWidget(payload, barLevel="M", barBorder=4)
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    render_drawing(drawing, canvas, x, y)
-
-
 def render_sheets(case: SheetCase, materials: Sequence[Requirement]) -> bytes:
     """One PDF: the cover sheet, then a separator sheet per expected material."""
     hei, song = _font(FontKind.HEI), _font(FontKind.SONG)
@@ -82,7 +71,7 @@ def render_sheets(case: SheetCase, materials: Sequence[Requirement]) -> bytes:
     canvas.drawCentredString(w / 2, h - 35 * mm, case.hall_name)
     canvas.setFont(hei, 22)
     canvas.drawCentredString(w / 2, h - 50 * mm, "受 理 单")
-    _qr(canvas, cover_payload(case.case_number), w - 25 * mm - QR_SIZE, h - 95 * mm)
+    draw_qr(canvas, cover_payload(case.case_number), w - 25 * mm - QR_SIZE, h - 95 * mm, QR_SIZE)
     canvas.setFont(song, 13)
     rows = (
         ("办件编号", case.case_number),
@@ -123,7 +112,7 @@ def render_sheets(case: SheetCase, materials: Sequence[Requirement]) -> bytes:
         canvas.setFillColor(colors.black)
         canvas.setFont(hei, 30)
         canvas.drawCentredString(w / 2, h - 45 * mm, "材 料 分 隔 页")
-        _qr(
+        draw_qr(
             canvas,
             separator_payload(case.case_number, m.code),
             (w - 40 * mm) / 2,
