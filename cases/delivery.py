@@ -1,15 +1,13 @@
 """Result delivery (综合窗口出件): the department's result comes back to the comprehensive
 window, which hands it out once: at the window after an identity check, from a
-self-service locker with an SMS pickup code, or by post. Results of a conditional (容缺)
-case wait until its pending materials are in. Every delivery is fed back to the
+self-service locker with an SMS pickup code (cases.locker), or by post. Results of a
+conditional (容缺) case wait until its pending materials are in. Every delivery is fed back to the
 department that decided, and the applicant may rate the service (好差评) afterwards."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import secrets
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -38,8 +36,6 @@ from models import (
 
 logger = logging.getLogger(__name__)
 
-LOCKER_DAYS = 3  # a pickup code is valid this long; then the window re-notifies
-LOCKER_TRIES = 5  # wrong codes before the box's code is void (a 6-digit code is guessable)
 POSTAL_STATUSES = ("in_transit", "delivered", "returned")
 
 
@@ -123,9 +119,11 @@ def _record_refusal(
         logger.exception("could not record the refused handout of case %s", case.number)
 
 
-def _ready_for_handout(
+def ready_for_handout(
     session: Session, case: Case, actor: User, hall: Hall | None = None
 ) -> Delivery:
+    """The case's delivery, checked ready to be handed out by this clerk (at the window,
+    and for a conditional case, its pending materials in); a refusal is audited."""
     require_role(actor, Role.CLERK)
     delivery = delivery_of(session, case)
     if delivery.status == DeliveryStatus.DELIVERED:
@@ -162,7 +160,7 @@ def pick_up(
 ) -> Delivery:
     """Hand out at the window: the receiver is the applicant (same ID number) or an agent
     holding a power of attorney (授权委托书), whose reference is recorded."""
-    delivery = _ready_for_handout(session, case, actor, hall)
+    delivery = ready_for_handout(session, case, actor, hall)
     given = id_number.strip().upper()
     if not given or not receiver_name.strip():
         raise InvalidInput("receiver name and ID number are required", "请填写领取人姓名和证件号码")
@@ -176,138 +174,7 @@ def pick_up(
     delivery.receiver_id_tail = given[-4:]
     delivery.by_agent, delivery.attorney_ref = by_agent, attorney_ref.strip()
     delivery.method = DeliveryMethod.WINDOW
-    return _delivered(session, case, delivery, actor=actor.username)
-
-
-def _new_code(delivery: Delivery) -> str:
-    code = f"{secrets.randbelow(10**6):06d}"
-    delivery.pickup_code_sha256 = _code_hash(delivery, code)
-    return code
-
-
-def _code_hash(delivery: Delivery, code: str) -> str:
-    return hashlib.sha256(f"{delivery.id}:{delivery.locker_box}:{code}".encode()).hexdigest()
-
-
-def to_locker(
-    session: Session,
-    hall: Hall,
-    case: Case,
-    *,
-    actor: User,
-    box: str,
-    now: datetime | None = None,
-    valid_days: int = LOCKER_DAYS,
-) -> Delivery:
-    """Deposit in a self-service locker box; the pickup code goes to the applicant by SMS."""
-    delivery = _ready_for_handout(session, case, actor, hall)
-    if not box.strip():
-        raise InvalidInput("a locker box is required", "请填写自助文件柜格口号")
-    taken = session.scalars(
-        select(Delivery).where(
-            Delivery.locker_box == box, Delivery.status == DeliveryStatus.IN_LOCKER
-        )
-    ).first()
-    if taken is not None and taken.id != delivery.id:
-        raise InvalidState(f"locker box {box} is occupied", f"自助文件柜 {box} 号格口已被占用")
-    delivery.method, delivery.status, delivery.locker_box = (
-        DeliveryMethod.LOCKER,
-        DeliveryStatus.IN_LOCKER,
-        box,
-    )
-    _send_code(session, hall, case, delivery, "locker_code", now, valid_days)
-    audit.record(
-        session, actor=actor.username, action="delivery.locker", target=f"case:{case.id}", box=box
-    )
-    return delivery
-
-
-def _send_code(
-    session: Session,
-    hall: Hall,
-    case: Case,
-    delivery: Delivery,
-    template: str,
-    now: datetime | None,
-    valid_days: int,
-) -> None:
-    code = _new_code(delivery)
-    delivery.code_failures = 0
-    delivery.code_expires_at = (now or datetime.now(UTC)) + timedelta(days=valid_days)
-    session.flush()
-    sms.notify(
-        session,
-        sms.gateway_for(hall),
-        case,
-        template,
-        hall=hall.catalog.org.hall.name,
-        box=delivery.locker_box,
-        code=code,
-        expires=f"{delivery.code_expires_at.astimezone(_CST):%m月%d日%H:%M}",
-    )
-
-
-_CST = timezone(timedelta(hours=8))
-
-
-def renotify(
-    session: Session,
-    hall: Hall,
-    case: Case,
-    *,
-    actor: User,
-    now: datetime | None = None,
-    valid_days: int = LOCKER_DAYS,
-) -> Delivery:
-    """A new code (the old one stops working) and a new expiry, sent again by SMS."""
-    require_role(actor, Role.CLERK)
-    delivery = delivery_of(session, case)
-    if delivery.status != DeliveryStatus.IN_LOCKER:
-        raise InvalidState("the result is not in a locker", "办理结果不在自助文件柜中")
-    _send_code(session, hall, case, delivery, "locker_renotify", now, valid_days)
-    audit.record(
-        session, actor=actor.username, action="delivery.renotify", target=f"case:{case.id}"
-    )
-    return delivery
-
-
-def locker_pickup(
-    session: Session, *, box: str, code: str, now: datetime | None = None
-) -> Delivery:
-    """The applicant types the code at the locker."""
-    delivery = session.scalars(
-        select(Delivery).where(
-            Delivery.locker_box == box, Delivery.status == DeliveryStatus.IN_LOCKER
-        )
-    ).first()
-    if delivery is None:
-        raise InvalidInput("wrong box or pickup code", "格口号或取件码不正确")
-    if not delivery.pickup_code_sha256:
-        raise InvalidState(
-            "too many wrong codes; ask the window to send a new one",
-            "取件码错误次数过多已失效,请联系综合受理窗口重新发送",
-        )
-    if not secrets.compare_digest(delivery.pickup_code_sha256, _code_hash(delivery, code.strip())):
-        delivery.code_failures += 1
-        if delivery.code_failures >= LOCKER_TRIES:
-            delivery.pickup_code_sha256 = ""
-            audit.record(
-                session,
-                actor="locker",
-                action="delivery.locker_code_void",
-                target=f"case:{delivery.case_id}",
-                box=box,
-            )
-        session.flush()  # the caller keeps this count even though the attempt fails
-        raise InvalidInput("wrong box or pickup code", "格口号或取件码不正确")
-    if delivery.code_expires_at and (now or datetime.now(UTC)) > delivery.code_expires_at:
-        raise InvalidState(
-            "the pickup code has expired; ask the window to send a new one",
-            "取件码已过期,请联系综合受理窗口重新发送",
-        )
-    case = session.get_one(Case, delivery.case_id)
-    delivery.receiver_name = "自助文件柜取件"
-    return _delivered(session, case, delivery, actor="locker")
+    return mark_delivered(session, case, delivery, actor=actor.username)
 
 
 def mail(
@@ -321,7 +188,7 @@ def mail(
     carrier: str = "中国邮政EMS",
 ) -> Delivery:
     """Hand the result to the post window (委托邮政寄件送达)."""
-    delivery = _ready_for_handout(session, case, actor, hall)
+    delivery = ready_for_handout(session, case, actor, hall)
     if not address.strip() or not tracking_number.strip():
         raise InvalidInput("address and tracking number are required", "请填写邮寄地址和运单号")
     delivery.method, delivery.status = DeliveryMethod.POST, DeliveryStatus.POSTED
@@ -357,15 +224,16 @@ def postal_update(
     session.add(PostalEvent(delivery_id=delivery.id, status=status, note=note))
     audit.record(session, actor=actor, action=f"delivery.post.{status}", target=f"case:{case.id}")
     if status == "delivered":
-        return _delivered(session, case, delivery, actor=actor)
+        return mark_delivered(session, case, delivery, actor=actor)
     if status == "returned":
         delivery.status = DeliveryStatus.AT_WINDOW  # back at the window, to hand out again
     session.flush()
     return delivery
 
 
-def _delivered(session: Session, case: Case, delivery: Delivery, *, actor: str) -> Delivery:
-    """Delivered, and the department is told at once (送达结果反馈)."""
+def mark_delivered(session: Session, case: Case, delivery: Delivery, *, actor: str) -> Delivery:
+    """Delivered, and the department is told at once (送达结果反馈). For the handout
+    paths here and in cases.locker only."""
     now = datetime.now(UTC)
     delivery.status, delivery.delivered_at, delivery.feedback_at = (
         DeliveryStatus.DELIVERED,

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep, load_case
 from cases import archive_access, delivery
+from cases import locker as lockers
 from cases.decision_document import find_decision_document
 from cases.errors import Forbidden, InvalidInput, NotFound
 from models import Case, Delivery, StoredObject
@@ -96,13 +97,13 @@ def locker(
     number: str, body: LockerRequest, session: SessionDep, user: Clerk, hall: HallDep
 ) -> dict[str, Any]:
     case = load_case(session, user, number)
-    return _view(delivery.to_locker(session, hall, case, actor=user, box=body.box))
+    return _view(lockers.to_locker(session, hall, case, actor=user, box=body.box))
 
 
 @router.post("/cases/{number}/delivery/renotify")
 def renotify(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> dict[str, Any]:
     case = load_case(session, user, number)
-    return _view(delivery.renotify(session, hall, case, actor=user))
+    return _view(lockers.renotify(session, hall, case, actor=user))
 
 
 @router.post("/locker/pickup")
@@ -110,7 +111,7 @@ def locker_pickup(body: LockerPickup, session: SessionDep) -> dict[str, Any]:
     """Called by the locker terminal; the SMS code is the credential, so every wrong try
     is committed before the error goes out (the count voids a guessed-at code)."""
     try:
-        return _view(delivery.locker_pickup(session, box=body.box, code=body.code))
+        return _view(lockers.locker_pickup(session, box=body.box, code=body.code))
     except InvalidInput:
         session.commit()
         raise

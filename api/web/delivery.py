@@ -14,7 +14,7 @@ from api.deps import HallDep, SessionDep, load_case
 from api.errors import status_for
 from api.web.auth import ClerkPage, check_csrf
 from api.web.templating import render, see_other
-from cases import delivery
+from cases import delivery, locker
 from cases.errors import OneWindowError
 from cases.pending import delivery_allowed
 from models import Case, Delivery, DeliveryStatus, PostalEvent, User
@@ -123,9 +123,9 @@ def deliver(
                 attorney_ref=attorney_ref,
             )
         elif action == "locker":
-            delivery.to_locker(session, hall, case, actor=user, box=box)
+            locker.to_locker(session, hall, case, actor=user, box=box)
         elif action == "renotify":
-            delivery.renotify(session, hall, case, actor=user)
+            locker.renotify(session, hall, case, actor=user)
         elif action == "post":
             delivery.mail(
                 session,

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from cases import delivery, review, sms
+from cases import delivery, locker, review, sms
 from cases.db import session_scope
 from cases.errors import InvalidInput, InvalidState
 from models import AuditEvent, Case, Material, SmsMessage
@@ -93,7 +93,7 @@ def test_conditional_case_waits_for_its_supplement(world: World) -> None:
         )
     with pytest.raises(InvalidState, match="容缺"), session_scope(hall.sessions) as s:
         clerk = world.user(s, "clerk")
-        delivery.to_locker(s, hall, s.get_one(Case, case_id), actor=clerk, box="A01")
+        locker.to_locker(s, hall, s.get_one(Case, case_id), actor=clerk, box="A01")
     blocked = _blocked(world, case_id)
     assert [(e.actor, e.detail["reason"][:3]) for e in blocked] == [("clerk", "容缺:")] * 2
     with session_scope(hall.sessions) as s:
@@ -156,22 +156,22 @@ def test_locker_pickup_with_the_sms_code(world: World, sink: sms.LoopbackSmsSink
         review.approve(s, hall, case, actor=world.user(s, "health"), comment="准予许可")
         clerk = world.user(s, "clerk")
         t0 = datetime.now(UTC)
-        delivery.to_locker(s, hall, case, actor=clerk, box="B07", now=t0)
+        locker.to_locker(s, hall, case, actor=clerk, box="B07", now=t0)
         first = _code(sink, case.number)
         assert sink.messages[-1]["phone"] == APPLICANT_PHONE
         assert "自助文件柜B07号格口" in sink.messages[-1]["text"]
         wrong = f"{(int(first) + 1) % 10**6:06d}"
         with pytest.raises(InvalidInput):
-            delivery.locker_pickup(s, box="B07", code=wrong)
+            locker.locker_pickup(s, box="B07", code=wrong)
         with pytest.raises(InvalidState, match="过期"):
-            delivery.locker_pickup(s, box="B07", code=first, now=t0 + timedelta(days=4))
-        delivery.renotify(s, hall, case, actor=clerk, now=t0 + timedelta(days=4))
+            locker.locker_pickup(s, box="B07", code=first, now=t0 + timedelta(days=4))
+        locker.renotify(s, hall, case, actor=clerk, now=t0 + timedelta(days=4))
         second = _code(sink, case.number)
         assert "新取件码" in sink.messages[-1]["text"]
         if second != first:
             with pytest.raises(InvalidInput):
-                delivery.locker_pickup(s, box="B07", code=first, now=t0 + timedelta(days=4))
-        done = delivery.locker_pickup(s, box="B07", code=second, now=t0 + timedelta(days=5))
+                locker.locker_pickup(s, box="B07", code=first, now=t0 + timedelta(days=4))
+        done = locker.locker_pickup(s, box="B07", code=second, now=t0 + timedelta(days=5))
         assert done.status == "delivered" and done.method == "locker"
         sent = s.scalars(select(SmsMessage).where(SmsMessage.case_id == case.id)).all()
         assert [m.template for m in sent] == ["result_ready", "locker_code", "locker_renotify"]
@@ -187,7 +187,7 @@ def test_sms_failure_is_recorded_not_lost(world: World, sink: sms.LoopbackSmsSin
         with session_scope(hall.sessions) as s:
             case = accepted_case(s, world, "SCJG-GT-001")
             review.approve(s, hall, case, actor=world.user(s, "chief"))
-            d = delivery.to_locker(s, hall, case, actor=world.user(s, "clerk"), box="C01")
+            d = locker.to_locker(s, hall, case, actor=world.user(s, "clerk"), box="C01")
             assert d.status == "in_locker"
             sent = s.scalars(select(SmsMessage).where(SmsMessage.case_id == case.id)).all()
             assert [m.status for m in sent] == ["failed", "failed"]
@@ -235,15 +235,15 @@ def test_guessing_voids_the_locker_code(world: World, sink: sms.LoopbackSmsSink)
     with session_scope(hall.sessions) as s:
         case = accepted_case(s, world, "SCJG-GT-001")
         review.approve(s, hall, case, actor=world.user(s, "chief"))
-        delivery.to_locker(s, hall, case, actor=world.user(s, "clerk"), box="D01")
+        locker.to_locker(s, hall, case, actor=world.user(s, "clerk"), box="D01")
         code = _code(sink, case.number)
         wrong = f"{(int(code) + 1) % 10**6:06d}"
-        for _ in range(delivery.LOCKER_TRIES):
+        for _ in range(locker.LOCKER_TRIES):
             with pytest.raises(InvalidInput):
-                delivery.locker_pickup(s, box="D01", code=wrong)
+                locker.locker_pickup(s, box="D01", code=wrong)
         with pytest.raises(InvalidState, match="失效"):
-            delivery.locker_pickup(s, box="D01", code=code)
-        delivery.renotify(s, hall, case, actor=world.user(s, "clerk"))
-        assert delivery.locker_pickup(s, box="D01", code=_code(sink, case.number)).status == (
+            locker.locker_pickup(s, box="D01", code=code)
+        locker.renotify(s, hall, case, actor=world.user(s, "clerk"))
+        assert locker.locker_pickup(s, box="D01", code=_code(sink, case.number)).status == (
             "delivered"
         )
