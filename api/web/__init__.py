@@ -16,7 +16,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import Response
 
 from api.errors import error_page, status_for
-from api.web import admin, auth, counter, delivery, desk, shared
+from api.web import admin, admin_delegations, auth, counter, delivery, desk, shared
 from api.web.auth import LoginRequired
 from cases.config import Settings
 
@@ -35,7 +35,7 @@ def install(app: FastAPI, settings: Settings) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     auth.install(app)
     _html_errors(app)
-    for module in (auth, counter, desk, delivery, shared, admin):
+    for module in (auth, counter, desk, delivery, shared, admin, admin_delegations):
         app.include_router(module.router)
 
 
