@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from cases.checklist import Requirement
 from cases.errors import CatalogError, UnknownServiceItem
+from ocr.classify import MaterialHint
 from ocr.fields import valid_credit_code
 
 SAMPLE_CATALOG_DIR = Path(__file__).parent / "catalog_data"
@@ -84,6 +85,10 @@ class MaterialSpec(_Spec):
     @property
     def form_label(self) -> str:
         return "原件" if self.form == "original" else "复印件"
+
+    def ocr_hint(self) -> MaterialHint:
+        """What the page classifier recognises this material by."""
+        return MaterialHint(self.code, self.hints.keywords, self.hints.patterns)
 
 
 class OverdueSpec(_Spec):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from api.commands import hall_session
 from cases.config import Settings
 from cases.errors import ConfigurationError, InvalidInput
 
@@ -19,15 +20,12 @@ def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
 
 
 def cmd_put(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
-    from cases.hall import Hall
     from cases.storage import archive_bytes
 
     path: Path = args.file
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file", f"{path}:文件不存在")
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session, path.open("rb") as stream:
+    with hall_session(settings) as (hall, session), path.open("rb") as stream:
         row = archive_bytes(
             session,
             hall.store,
@@ -37,7 +35,6 @@ def cmd_put(args: argparse.Namespace, settings: Settings) -> int:
             provided_by="cli",
         )
         data = {"id": row.id, "key": row.key, "sha256": row.sha256, "size": row.size}
-    hall.close()
     _print(args, data, f"{data['key']} {data['sha256']}")
     return 0
 
@@ -72,14 +69,10 @@ def cmd_ls(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_fixity(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
     from cases.fixity import run_fixity
-    from cases.hall import Hall
 
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session:
+    with hall_session(settings) as (hall, session):
         report = run_fixity(session, hall.store, sample=args.sample, actor="cli")
-    hall.close()
     lines = [f"checked {report.checked}, ok {report.ok}"]
     lines += [f"MISMATCH {k}" for k in report.mismatched]
     lines += [f"MISSING  {k}" for k in report.missing]
@@ -91,14 +84,10 @@ def cmd_fixity(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
     from cases.audit import verify_chain
     from cases.audit_checkpoints import verify_checkpoints
-    from cases.db import session_scope
-    from cases.hall import Hall
 
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session:
+    with hall_session(settings) as (hall, session):
         chain = verify_chain(session)
         problems = verify_checkpoints(session, hall.pki, hall.store)
-    hall.close()
     data = {
         "ok": chain.ok and not problems,
         "events": chain.events,
@@ -123,14 +112,10 @@ def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_audit_checkpoint(args: argparse.Namespace, settings: Settings) -> int:
     from cases.audit_checkpoints import make_checkpoint
-    from cases.db import session_scope
-    from cases.hall import Hall
 
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session:
+    with hall_session(settings) as (hall, session):
         checkpoint = make_checkpoint(session, hall.pki, hall.store, actor="cli")
         data = {"seq": checkpoint.seq, "hash": checkpoint.hash} if checkpoint else {}
-    hall.close()
     _print(args, data, f"checkpoint at seq {data['seq']}" if data else "nothing new to seal")
     return 0
 
@@ -173,13 +158,9 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_drain(args: argparse.Namespace, settings: Settings) -> int:
     from cases.archive_access import drain
-    from cases.db import session_scope
-    from cases.hall import Hall
 
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session:
+    with hall_session(settings) as (hall, session):
         data = drain(session, hall.store, actor="cli")
-    hall.close()
     _print(args, data, " ".join(f"{k} {v}" for k, v in data.items()))
     return 0 if data["remaining"] == 0 else EXIT_PROBLEM
 

@@ -15,12 +15,12 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from api.commands import hall_session
 from cases.config import Settings
 from cases.errors import InvalidInput
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.catalog import load_catalog
     from cases.counter import correction_line
     from cases.db import session_scope
     from cases.decision import Decision, evaluate
@@ -29,11 +29,11 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     from cases.page_evidence import facts
     from cases.seals import apply_seal, seal_for
     from models import Window
-    from ocr import MaterialHint, OcrError, classify, extract_fields, read_page
+    from ocr import OcrError, classify, extract_fields, read_page
 
-    spec = load_catalog(settings.catalog_dir).item(args.item)
     hall = Hall.open(settings)
-    hints = [MaterialHint(m.code, m.hints.keywords, m.hints.patterns) for m in spec.materials]
+    spec = hall.catalog.item(args.item)
+    hints = [m.ocr_hint() for m in spec.materials]
     pages = []
     digest = hashlib.sha256()
     for number, path in enumerate(args.files, start=1):
@@ -156,15 +156,11 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_pending_run(args: argparse.Namespace, settings: Settings) -> int:
     """Daily job for conditional cases: reminders before the deadline, then 超期处理."""
     from cases import pending
-    from cases.db import session_scope
-    from cases.hall import Hall
 
     today = date.fromisoformat(args.today) if args.today else date.today()
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session:
+    with hall_session(settings) as (_, session):
         reminders = pending.reminders_due(session, today=today)
         overdue = pending.process_overdue(session, today=today)
-    hall.close()
     report = {
         "today": today.isoformat(),
         "reminders": [

@@ -7,6 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from api.commands import hall_session
 from cases.config import Settings
 from cases.errors import InvalidInput
 
@@ -42,13 +43,10 @@ def _read_password() -> str:
 
 def cmd_users_create(args: argparse.Namespace, settings: Settings) -> int:
     from cases.accounts import create_user, set_password
-    from cases.db import session_scope
-    from cases.hall import Hall
     from models import Role
 
     password = _read_password() if args.password_stdin else None
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session:
+    with hall_session(settings) as (_, session):
         user, token = create_user(
             session,
             username=args.username,
@@ -59,7 +57,6 @@ def cmd_users_create(args: argparse.Namespace, settings: Settings) -> int:
         )
         if password is not None:
             set_password(user, password)
-    hall.close()
     print(token)
     return 0
 
@@ -68,19 +65,15 @@ def cmd_users_password(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
     from cases.accounts import set_password
-    from cases.db import session_scope
     from cases.errors import NotFound
-    from cases.hall import Hall
     from models import User
 
     password = _read_password()
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session:
+    with hall_session(settings) as (_, session):
         user = session.scalars(select(User).where(User.username == args.username)).first()
         if user is None:
             raise NotFound(f"no user {args.username!r}", f"用户 {args.username!r} 不存在")
         set_password(user, password)
-    hall.close()
     print(f"password set for {args.username} / 已设置 {args.username} 的登录密码")
     return 0
 

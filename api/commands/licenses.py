@@ -8,20 +8,14 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
+from api.commands import hall_session
 from cases.config import Settings
 from cases.errors import NotFound
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from cases.hall import Hall
     from models import User
-
-
-def _open(settings: Settings) -> Hall:
-    from cases.hall import Hall
-
-    return Hall.open(settings)
 
 
 def _user(session: Session, username: str) -> User:
@@ -36,39 +30,31 @@ def _user(session: Session, username: str) -> User:
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
     from cases.licenses import find_license
     from cases.verification import license_entry
 
-    hall = _open(settings)
-    with session_scope(hall.sessions) as s:
+    with hall_session(settings) as (_, s):
         entry = license_entry(s, find_license(s, args.number))
-    hall.close()
     print(json.dumps(entry, ensure_ascii=False, indent=2, default=str))
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
     from cases.licenses import find_license, revoke_license
     from models import LicenseStatus
 
-    hall = _open(settings)
     status = LicenseStatus.REVOKED if args.withdraw else LicenseStatus.CANCELLED
-    with session_scope(hall.sessions) as s:
+    with hall_session(settings) as (_, s):
         license_ = find_license(s, args.number)
         revoke_license(s, license_, actor=_user(s, args.actor), reason=args.reason, status=status)
-    hall.close()
     print(f"{args.number}: {status.value}")
     return 0
 
 
 def cmd_change(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
     from cases.licenses import change_license, find_license
 
-    hall = _open(settings)
-    with session_scope(hall.sessions) as s:
+    with hall_session(settings) as (hall, s):
         new = change_license(
             s,
             hall,
@@ -79,7 +65,6 @@ def cmd_change(args: argparse.Namespace, settings: Settings) -> int:
             valid_until=args.valid_until,
         )
         number = new.number
-    hall.close()
     print(f"{args.number} superseded by {number}")
     return 0
 
@@ -87,26 +72,20 @@ def cmd_change(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_seals_list(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
-    from cases.db import session_scope
     from cases.seals import seal_status
     from models import Seal
 
-    hall = _open(settings)
-    with session_scope(hall.sessions) as s:
+    with hall_session(settings) as (_, s):
         for seal in s.scalars(select(Seal).order_by(Seal.id)):
             print(f"{seal.code}\t{seal_status(seal).value}\t{seal.not_after:%Y-%m-%d}\t{seal.name}")
-    hall.close()
     return 0
 
 
 def cmd_seals_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
     from cases.seals import revoke_seal, seal_by_code
 
-    hall = _open(settings)
-    with session_scope(hall.sessions) as s:
+    with hall_session(settings) as (_, s):
         revoke_seal(s, seal_by_code(s, args.code), actor=args.actor, reason=args.reason)
-    hall.close()
     print(f"{args.code}: revoked")
     return 0
 
@@ -114,13 +93,11 @@ def cmd_seals_revoke(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_grant_seal(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
-    from cases.db import session_scope
     from cases.delegations import grant_seal_use
     from cases.seals import seal_by_code
     from models import Department
 
-    hall = _open(settings)
-    with session_scope(hall.sessions) as s:
+    with hall_session(settings) as (_, s):
         dept = s.scalars(select(Department).where(Department.code == args.department)).first()
         if dept is None:
             raise NotFound(f"no department {args.department}", f"部门 {args.department} 不存在")
@@ -135,7 +112,6 @@ def cmd_grant_seal(args: argparse.Namespace, settings: Settings) -> int:
             note=args.note,
         )
         ident = delegation.id
-    hall.close()
     print(f"delegation {ident}: {args.user} may use the seal of {args.department}")
     return 0
 
@@ -143,11 +119,9 @@ def cmd_grant_seal(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_delegations_list(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
-    from cases.db import session_scope
     from models import Delegation
 
-    hall = _open(settings)
-    with session_scope(hall.sessions) as s:
+    with hall_session(settings) as (_, s):
         for d in s.scalars(select(Delegation).order_by(Delegation.id)):
             who = (
                 f"user:{d.user_id}"
@@ -156,22 +130,18 @@ def cmd_delegations_list(args: argparse.Namespace, settings: Settings) -> int:
             )
             state = "revoked" if d.revoked else f"{d.valid_from}..{d.valid_to}"
             print(f"{d.id}\t{d.kind}\tdept:{d.department_id}\t{who}\t{state}\t{d.note}")
-    hall.close()
     return 0
 
 
 def cmd_delegations_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
     from cases.delegations import revoke_delegation
     from models import Delegation
 
-    hall = _open(settings)
-    with session_scope(hall.sessions) as s:
+    with hall_session(settings) as (_, s):
         delegation = s.get(Delegation, args.id)
         if delegation is None:
             raise NotFound(f"no delegation {args.id}", f"授权委托 {args.id} 不存在")
         revoke_delegation(s, delegation, actor=args.actor, reason=args.reason)
-    hall.close()
     print(f"delegation {args.id}: revoked")
     return 0
 

@@ -21,9 +21,7 @@ def _hints(settings: Settings, item_code: str | None) -> list[Any]:
     seen: dict[str, MaterialHint] = {}
     for item in items:
         for m in item.materials:
-            seen.setdefault(
-                m.code, MaterialHint(m.code, tuple(m.hints.keywords), tuple(m.hints.patterns))
-            )
+            seen.setdefault(m.code, m.ocr_hint())
     return list(seen.values())
 
 

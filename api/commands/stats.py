@@ -7,22 +7,17 @@ import argparse
 from datetime import date, timedelta
 from pathlib import Path
 
+from api.commands import hall_session
 from cases.config import Settings
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
-    from cases.hall import Hall
     from cases.supervision import render_chart, supervise, table, to_csv
 
     end = args.to or date.today()
     start = args.from_ or end - timedelta(days=30)
-    hall = Hall.open(settings)
-    try:
-        with session_scope(hall.sessions) as session:
-            report = supervise(session, start, end, today=args.today)
-    finally:
-        hall.close()
+    with hall_session(settings) as (_, session):
+        report = supervise(session, start, end, today=args.today)
     print(table(report))
     if args.csv:
         args.csv.write_text(to_csv(report), encoding="utf-8")
@@ -34,16 +29,10 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_deadlines(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
     from cases.deadlines import scan
-    from cases.hall import Hall
 
-    hall = Hall.open(settings)
-    try:
-        with session_scope(hall.sessions) as session:
-            alerts = scan(session, args.today or date.today())
-    finally:
-        hall.close()
+    with hall_session(settings) as (_, session):
+        alerts = scan(session, args.today or date.today())
     for a in alerts:
         label = "超期督办" if a.kind == "escalation" else "临期预警"
         left = a.working_days_left

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from api.commands import hall_session
 from cases.config import Settings
 from cases.errors import InvalidInput
 
@@ -14,15 +15,12 @@ EXIT_INDETERMINATE = 2
 
 
 def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.db import session_scope
-    from cases.hall import Hall
     from cases.verification import Verdict, verify_document
 
     path: Path = args.file
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file", f"{path}:文件不存在")
-    hall = Hall.open(settings)
-    with session_scope(hall.sessions) as session:
+    with hall_session(settings) as (hall, session):
         outcome = verify_document(session, hall, path.read_bytes())
         if args.html:
             from cases.verification_report import outcome_html, page
@@ -32,7 +30,6 @@ def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
             from cases.verification_report import sealed_report
 
             args.report_pdf.write_bytes(sealed_report(session, hall, outcome))
-    hall.close()
     if args.json:
         print(json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
