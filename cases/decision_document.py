@@ -30,8 +30,8 @@ from cases.documents import (
 )
 from cases.errors import NotFound
 from cases.hall import Hall
-from cases.seals import apply_seal, seal_for
-from cases.storage import ISSUED, archive_bytes
+from cases.sealed_results import seal_and_archive
+from cases.seals import seal_for
 from models import Case, Decision, DecisionDocument, User
 
 logger = logging.getLogger(__name__)
@@ -153,27 +153,15 @@ def issue_decision_document(
         issued_on=today,
         reason=decision.comment.strip(),
     )
-    pdf = apply_seal(
+    pdf, stored = seal_and_archive(
         session,
-        hall.pki,
+        hall,
+        case,
         seal,
         render_decision(content),
         actor=actor.username,
         purpose=f"decision {number}",
-        certify=True,
-        level=hall.settings.license_pades_level,
-        tsa_url=hall.settings.tsa_url,
-    )
-    stored = archive_bytes(
-        session,
-        hall.store,
-        pdf,
-        content_type="application/pdf",
         doc_class=DOC_CLASS,
-        case_id=case.id,
-        provider_department_id=department.id,
-        provider_code=department.code,
-        retain_years=ISSUED.years,  # a result, kept as long as licenses
     )
     document = DecisionDocument(
         case_id=case.id,

@@ -22,11 +22,11 @@ from cases.errors import InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
 from cases.license_document import LicenseContent, render_license
 from cases.numbering import license_number, next_license_number
-from cases.seals import apply_seal, seal_for, signer_for
+from cases.sealed_results import seal_and_archive
+from cases.seals import seal_for, signer_for
 from cases.storage import archive_bytes
 from models import Case, Department, License, LicenseStatus, Seal, User
 from signing import sign_payload
-from signing.sign import LEVELS
 
 
 def _years_later(day: date, years: int) -> date:
@@ -63,16 +63,6 @@ def verify_url(hall: Hall, number: str, token: str | None = None) -> str:
     return f"{url}&p={token}" if token else url
 
 
-def _license_level(hall: Hall) -> str:
-    level = hall.settings.license_pades_level
-    if level not in LEVELS:
-        raise InvalidInput(
-            f"ONEWINDOW_LICENSE_PADES_LEVEL must be one of {', '.join(LEVELS)}",
-            f"ONEWINDOW_LICENSE_PADES_LEVEL 须为 {'、'.join(LEVELS)} 之一",
-        )
-    return level
-
-
 def _seal_and_archive(
     session: Session,
     hall: Hall,
@@ -98,26 +88,15 @@ def _seal_and_archive(
         details=(("办件编号", case.number),),
         verify_url=verify_url(hall, facts.number, token),
     )
-    pdf = apply_seal(
+    pdf, stored = seal_and_archive(
         session,
-        hall.pki,
+        hall,
+        case,
         seal,
         render_license(content),
         actor=actor.username,
         purpose=f"license {facts.number}",
-        certify=True,
-        level=_license_level(hall),
-        tsa_url=hall.settings.tsa_url,
-    )
-    stored = archive_bytes(
-        session,
-        hall.store,
-        pdf,
-        content_type="application/pdf",
         doc_class="license",
-        case_id=case.id,
-        provider_department_id=department.id,
-        provider_code=department.code,
     )
     license_ = License(
         number=facts.number,
@@ -153,7 +132,7 @@ def _seal_and_archive(
         "valid_until": facts.valid_until.isoformat() if facts.valid_until else None,
         "case": case.number,
         "pdf_sha256": license_.pdf_sha256,
-        "pades_level": _license_level(hall),
+        "pades_level": hall.settings.license_pades_level,
         "seal": seal.code,
         "seal_cert_sha256": seal.cert_sha256,
         "qr_payload": token,
