@@ -9,41 +9,18 @@ from pathlib import Path
 import pytest
 
 from api.cli import main
-from cases import intake
-from cases.accounts import create_user
 from cases.config import Settings
-from cases.db import session_scope
 from cases.hall import Hall
-from cases.licenses import issue_license
-from cases.samples import sample_applicant
-from models import Role, StoredObject
+from tests.licensing import add_staff, issue_sample_license
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
     monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path))
     hall = Hall.open(Settings(data_dir=tmp_path))
-    with session_scope(hall.sessions) as s:
-        clerk, _ = create_user(
-            s, username="c", display_name="c", role=Role.CLERK, window_code="W01"
-        )
-        reviewer, _ = create_user(
-            s, username="r", display_name="r", role=Role.REVIEWER, department_code="scjgj"
-        )
-        applicant = sample_applicant(seed=51)
-        case = intake.create_case(
-            s,
-            item_code="SCJG-GT-001",
-            applicant_type="person",
-            applicant_name=applicant.name,
-            applicant_id=applicant.id_number,
-            actor=clerk,
-        )
-        license_ = issue_license(s, hall, case, actor=reviewer)
-        (tmp_path / "license.pdf").write_bytes(
-            hall.store.get(s.get_one(StoredObject, license_.object_id).key)
-        )
-        number = license_.number
+    add_staff(hall)
+    number, pdf = issue_sample_license(hall, 51)
+    (tmp_path / "license.pdf").write_bytes(pdf)
     hall.close()
     return tmp_path, number
 

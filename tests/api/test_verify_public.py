@@ -11,14 +11,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from api.app import create_app
-from cases import intake
-from cases.accounts import create_user
 from cases.config import Settings
 from cases.db import session_scope
 from cases.hall import Hall
-from cases.licenses import issue_license, revoke_license
-from cases.samples import sample_applicant
-from models import License, Role, StoredObject, User
+from cases.licenses import revoke_license
+from models import License, StoredObject, User
+from tests.licensing import add_staff, issue_sample_license
 
 
 @pytest.fixture(scope="module")
@@ -26,25 +24,8 @@ def issued(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Hall, str
     hall = Hall.open(
         Settings(data_dir=tmp_path_factory.mktemp("verify"), public_verify_per_minute=1000)
     )
-    with session_scope(hall.sessions) as s:
-        clerk, _ = create_user(
-            s, username="c", display_name="c", role=Role.CLERK, window_code="W01"
-        )
-        reviewer, _ = create_user(
-            s, username="r", display_name="r", role=Role.REVIEWER, department_code="scjgj"
-        )
-        applicant = sample_applicant(seed=21)
-        case = intake.create_case(
-            s,
-            item_code="SCJG-GT-001",
-            applicant_type="person",
-            applicant_name=applicant.name,
-            applicant_id=applicant.id_number,
-            actor=clerk,
-        )
-        license_ = issue_license(s, hall, case, actor=reviewer)
-        pdf = hall.store.get(s.get_one(StoredObject, license_.object_id).key)
-        number = license_.number
+    add_staff(hall)
+    number, pdf = issue_sample_license(hall, 21)
     metadata = [o for o in _objects(hall) if o.doc_class == "license_metadata"][-1]
     token = re.search(rb'"qr_payload": "([^"]+)"', hall.store.get(metadata.key))
     assert token is not None

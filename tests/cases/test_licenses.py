@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import intake
 from cases.accounts import create_user
 from cases.config import Settings
 from cases.db import session_scope
@@ -22,7 +21,6 @@ from cases.delegations import SealUseRefused, grant_seal_use, may_accept, revoke
 from cases.hall import Hall
 from cases.licenses import change_license, issue_license, revoke_license
 from cases.numbering import valid_license_number
-from cases.samples import sample_applicant
 from cases.seals import ensure_seals, revoke_seal, seal_for, signer_for
 from cases.verification import Verdict, verify_document
 from models import (
@@ -36,13 +34,11 @@ from models import (
     Role,
     Seal,
     StoredObject,
-    User,
     Window,
 )
 from signing import BadPayload, verify_payload
+from tests.licensing import ITEM, add_staff, issue_sample_license, sample_case, user
 from tests.pki import serve_test_pki
-
-ITEM = "SCJG-GT-001"
 
 
 @pytest.fixture(scope="module")
@@ -60,20 +56,8 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hall]:
     hall.close()
 
 
-def _user(s: Session, name: str) -> User:
-    return s.scalars(select(User).where(User.username == name)).one()
-
-
 def _case(s: Session, seed: int) -> Case:
-    applicant = sample_applicant(seed=seed)
-    return intake.create_case(
-        s,
-        item_code=ITEM,
-        applicant_type="person",
-        applicant_name=applicant.name,
-        applicant_id=applicant.id_number,
-        actor=_user(s, "lc-clerk"),
-    )
+    return sample_case(s, seed, clerk="lc-clerk")
 
 
 def _pdf(hall: Hall, s: Session, license_: License) -> bytes:
@@ -81,9 +65,7 @@ def _pdf(hall: Hall, s: Session, license_: License) -> bytes:
 
 
 def _issue(hall: Hall, seed: int) -> tuple[str, bytes]:
-    with session_scope(hall.sessions) as s:
-        license_ = issue_license(s, hall, _case(s, seed), actor=_user(s, "lc-rev"))
-        return license_.number, _pdf(hall, s, license_)
+    return issue_sample_license(hall, seed, clerk="lc-clerk", reviewer="lc-rev")
 
 
 def test_fresh_license_is_valid_with_registry_facts(hall: Hall) -> None:
@@ -124,7 +106,7 @@ def test_change_supersedes_and_revoke_invalidates(hall: Hall) -> None:
     with session_scope(hall.sessions) as s:
         old = s.scalars(select(License).where(License.number == number)).one()
         new = change_license(
-            s, hall, old, actor=_user(s, "lc-rev"), reason="经营者变更名称", holder="新名称"
+            s, hall, old, actor=user(s, "lc-rev"), reason="经营者变更名称", holder="新名称"
         )
         new_number, new_pdf = new.number, _pdf(hall, s, new)
         assert old.status == LicenseStatus.SUPERSEDED and new.version == 2
@@ -138,8 +120,8 @@ def test_change_supersedes_and_revoke_invalidates(hall: Hall) -> None:
     with session_scope(hall.sessions) as s:
         new = s.scalars(select(License).where(License.number == new_number)).one()
         with pytest.raises(Exception, match="本部门"):
-            revoke_license(s, new, actor=_user(s, "lc-wjw"), reason="x")
-        revoke_license(s, new, actor=_user(s, "lc-rev"), reason="申请人申请注销")
+            revoke_license(s, new, actor=user(s, "lc-wjw"), reason="x")
+        revoke_license(s, new, actor=user(s, "lc-rev"), reason="申请人申请注销")
     with session_scope(hall.sessions) as s:
         cancelled = verify_document(s, hall, new_pdf)
     assert cancelled.verdict is Verdict.INVALID
@@ -164,7 +146,7 @@ def test_sealing_needs_a_valid_delegation(hall: Hall) -> None:
         grant_seal_use(
             s,
             department=dept,
-            user=_user(s, "lc-rev"),
+            user=user(s, "lc-rev"),
             valid_from=today - timedelta(days=30),
             valid_to=today - timedelta(days=1),
             actor="admin",
@@ -176,14 +158,14 @@ def test_sealing_needs_a_valid_delegation(hall: Hall) -> None:
         grant_seal_use(
             s,
             department=dept,
-            user=_user(s, "lc-rev"),
+            user=user(s, "lc-rev"),
             valid_from=today,
             valid_to=today + timedelta(days=30),
             actor="admin",
         )
         case = _case(s, 14)
         with pytest.raises(SealUseRefused, match=r"no delegation|not an active"):
-            issue_license(s, hall, case, actor=_user(s, "lc-clerk"))
+            issue_license(s, hall, case, actor=user(s, "lc-clerk"))
     number, _ = _issue(hall, 15)  # the personal delegation works
     assert number
     with session_scope(hall.sessions) as s:
@@ -284,13 +266,7 @@ def lta_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hall]:
             extra_trust_anchors=[anchor],
         )
         hall = Hall.open(settings)
-        with session_scope(hall.sessions) as s:
-            create_user(
-                s, username="lc-clerk", display_name="c", role=Role.CLERK, window_code="W01"
-            )
-            create_user(
-                s, username="lc-rev", display_name="r", role=Role.REVIEWER, department_code="scjgj"
-            )
+        add_staff(hall, clerk="lc-clerk", reviewer="lc-rev")
         yield hall
         hall.close()
 
