@@ -7,6 +7,8 @@ import logging
 import os
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +23,9 @@ from cases.errors import ConfigurationError
 from cases.seals import Pki, ensure_seals, open_pki
 from cases.storage import open_store
 from ocr import Engine as OcrEngine
+
+if TYPE_CHECKING:
+    from cases.routing import RouteSpec
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +69,15 @@ class Hall:
             if self._ocr is None:
                 self._ocr = make_ocr_engine(self.settings)
             return self._ocr
+
+    @cached_property
+    def routes(self) -> dict[str, RouteSpec]:
+        """The catalog's joint-approval routes (routing/*.yaml) by item, read and checked
+        against the catalog on first use."""
+        from cases.catalog import SAMPLE_CATALOG_DIR
+        from cases.routing import load_routes
+
+        return load_routes(self.settings.catalog_dir or SAMPLE_CATALOG_DIR, self.catalog)
 
     def use_ocr(self, engine: OcrEngine) -> None:
         """Replace the engine (tests inject fakes here)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -19,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases import audit
-from cases.catalog import SAMPLE_CATALOG_DIR, Catalog
+from cases.catalog import Catalog
 from cases.deadlines import use_calendar
 from cases.errors import CatalogError, Forbidden
 from cases.hall import Hall
@@ -75,14 +74,8 @@ def load_routes(directory: Path, catalog: Catalog) -> dict[str, RouteSpec]:
     return routes
 
 
-@lru_cache(maxsize=8)
-def _routes_cached(directory: Path, catalog_json: str) -> dict[str, RouteSpec]:
-    return load_routes(directory, Catalog.model_validate_json(catalog_json))
-
-
 def route_for(hall: Hall, item_code: str) -> Route:
-    directory = hall.settings.catalog_dir or SAMPLE_CATALOG_DIR
-    spec = _routes_cached(directory, hall.catalog.model_dump_json()).get(item_code)
+    spec = hall.routes.get(item_code)
     if spec is None:
         return Route(lead=hall.catalog.item(item_code).department, steps=())
     return Route(lead=spec.lead, steps=tuple(s.departments for s in spec.steps))
