@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,10 @@ class CorpusPage:
     truth_fields: dict[str, str]
 
 
+@functools.cache
 def item_hints() -> dict[str, tuple[str, tuple[MaterialHint, ...]]]:
+    """Item name and material hints by item file (read once: scoring and the paced
+    latency run look them up per page)."""
     out = {}
     for path in sorted(ITEMS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
