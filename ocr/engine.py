@@ -7,8 +7,9 @@ new engine is one new module implementing `Engine`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -57,3 +58,17 @@ class Engine(Protocol):
 def rect_box(left: float, top: float, right: float, bottom: float) -> Box:
     """An axis-aligned box, clockwise from top-left."""
     return ((left, top), (right, top), (right, bottom), (left, bottom))
+
+
+def lines_from_polygons(
+    polygons: Iterable[Any], texts: Iterable[Any], scores: Iterable[Any]
+) -> list[Line]:
+    """Lines from an engine's parallel results: each text polygon (its first four corners,
+    clockwise from top-left), text and score; polygons without four corners and empty
+    texts are left out."""
+    lines: list[Line] = []
+    for polygon, text, score in zip(polygons, texts, scores, strict=False):
+        pts = [(float(p[0]), float(p[1])) for p in np.asarray(polygon).reshape(-1, 2)[:4]]
+        if len(pts) == 4 and str(text).strip():
+            lines.append(Line(str(text), (pts[0], pts[1], pts[2], pts[3]), float(score)))
+    return lines

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ocr.engine import Line
+from ocr.engine import Line, lines_from_polygons
 from ocr.errors import EngineFailed, EngineUnavailable
 
 log = logging.getLogger(__name__)
@@ -111,10 +111,7 @@ class PaddleOcrEngine:
         lines: list[Line] = []
         for result in results or ():
             polys = result.get("rec_polys", result.get("dt_polys", []))
-            for poly, text, score in zip(
-                polys, result.get("rec_texts", []), result.get("rec_scores", []), strict=False
-            ):
-                pts = [(float(p[0]), float(p[1])) for p in np.asarray(poly).reshape(-1, 2)[:4]]
-                if len(pts) == 4 and str(text).strip():
-                    lines.append(Line(str(text), (pts[0], pts[1], pts[2], pts[3]), float(score)))
+            lines += lines_from_polygons(
+                polys, result.get("rec_texts", []), result.get("rec_scores", [])
+            )
         return lines

@@ -23,7 +23,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from ocr.engine import Line
+from ocr.engine import Line, lines_from_polygons
 from ocr.errors import EngineFailed, EngineUnavailable
 
 log = logging.getLogger(__name__)
@@ -114,16 +114,13 @@ class RapidOcrEngine:
             with self._run_lock:
                 result = self._ocr(image)
         except Exception as e:
-            raise EngineFailed(
-                f"RapidOCR failed on the page ({type(e).__name__}); try again or rescan",
-                "文字识别引擎处理该页时出错,请重试或重新扫描",
-            ) from e
+            raise _failed(e) from e
         boxes = getattr(result, "boxes", None)
         txts = getattr(result, "txts", None)
         scores = getattr(result, "scores", None)
         if boxes is None or txts is None or scores is None:
             return []
-        return self._lines(boxes, txts, scores)
+        return lines_from_polygons(boxes, txts, scores)
 
     def recognise_upright(self, image: np.ndarray) -> tuple[list[Line], float]:
         """Lines of the page read the right way up, in one detection and one recognition.
@@ -139,10 +136,7 @@ class RapidOcrEngine:
             with self._run_lock:
                 lines, upside_down = self._read_upright(image)
         except Exception as e:
-            raise EngineFailed(
-                f"RapidOCR failed on the page ({type(e).__name__}); try again or rescan",
-                "文字识别引擎处理该页时出错,请重试或重新扫描",
-            ) from e
+            raise _failed(e) from e
         return lines, upside_down
 
     def _read_upright(self, image: np.ndarray) -> tuple[list[Line], float]:
@@ -170,7 +164,7 @@ class RapidOcrEngine:
         min_score = float(ocr.cfg.Global.text_score)
         lines = [
             line
-            for line in self._lines(boxes, rec_res.txts or (), rec_res.scores or ())
+            for line in lines_from_polygons(boxes, rec_res.txts or (), rec_res.scores or ())
             if line.confidence >= min_score
         ]
         if upside_down > 0.5:
@@ -195,17 +189,12 @@ class RapidOcrEngine:
                 flipped += weight * (1.0 - float(score))
         return flipped / total if total else 0.0
 
-    @staticmethod
-    def _lines(boxes: Any, txts: Any, scores: Any) -> list[Line]:
-        lines: list[Line] = []
-        for box, text, score in zip(boxes, txts, scores, strict=False):
-            pts = [(float(p[0]), float(p[1])) for p in np.asarray(box).reshape(-1, 2)[:4]]
-            if len(pts) != 4 or not str(text).strip():
-                continue
-            lines.append(
-                Line(text=str(text), box=(pts[0], pts[1], pts[2], pts[3]), confidence=float(score))
-            )
-        return lines
+
+def _failed(e: Exception) -> EngineFailed:
+    return EngineFailed(
+        f"RapidOCR failed on the page ({type(e).__name__}); try again or rescan",
+        "文字识别引擎处理该页时出错,请重试或重新扫描",
+    )
 
 
 def _turn_line(line: Line, width: int, height: int) -> Line:
