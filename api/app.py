@@ -9,10 +9,10 @@ from fastapi import FastAPI
 
 from api import errors, web
 from api.routes import cases, catalog, delivery, documents, review, sharing, verify
-from cases.audit_checkpoints import CheckpointTimer
 from cases.config import Settings
 from cases.hall import Hall
-from cases.worker import PageWorker
+from cases.intake.worker import PageWorker
+from cases.oversight.checkpoints import CheckpointTimer
 
 
 def create_app(

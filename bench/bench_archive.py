@@ -37,7 +37,7 @@ from minio import Minio
 from archive import LocalFolderStore, StagingStore, content_key
 from archive.s3 import S3Store
 from cases.db import make_engine, make_sessionmaker
-from cases.storage import archive_bytes, retention_for
+from cases.records.storage import archive_bytes, retention_for
 from models.migrate import upgrade
 
 _CHILD = r"""

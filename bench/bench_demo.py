@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from api.demo import run_demo
 from cases.config import Settings
-from cases.demo import run_demo
 from cases.hall import Hall
 
 

@@ -30,8 +30,8 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from cases.fonts import FontKind, find_font
-from cases.license_document import LicenseContent, render_license
+from cases.printing.fonts import FontKind, find_font
+from cases.results.license_document import LicenseContent, render_license
 from signing import (
     SealSigner,
     create_ca_hierarchy,
@@ -170,14 +170,14 @@ def _issue_rate(seconds: float) -> float:
     and JSON, registry row, audit) on the embedded hall, one process."""
     import tempfile
 
-    from cases import intake
     from cases.accounts import create_user
     from cases.config import Settings
     from cases.db import session_scope
     from cases.hall import Hall
-    from cases.licenses import issue_license
-    from cases.samples import sample_applicant
+    from cases.intake import pages as intake
+    from cases.results.licenses import issue_license
     from models import Role
+    from sample_scans.scans import sample_applicant
 
     with tempfile.TemporaryDirectory() as tmp:
         hall = Hall.open(Settings(data_dir=Path(tmp)))

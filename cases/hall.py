@@ -7,25 +7,21 @@ import logging
 import os
 import threading
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import ObjectStore
-from cases import deadlines
-from cases.catalog import Catalog, load_catalog
-from cases.catalog_sync import sync_catalog
+from cases import workdays
+from cases.catalog.publish import sync_catalog
+from cases.catalog.spec import Catalog, load_catalog
 from cases.config import Settings
 from cases.db import make_engine, make_sessionmaker, migrate, session_scope
 from cases.errors import ConfigurationError
-from cases.seals import Pki, ensure_seals, open_pki
-from cases.storage import open_store
+from cases.records.storage import open_store
+from cases.seals.registry import Pki, ensure_seals, open_pki
 from ocr import Engine as OcrEngine
-
-if TYPE_CHECKING:
-    from cases.routing import RouteSpec
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +36,15 @@ class Hall:
     pki: Pki
     _ocr: OcrEngine | None = None
     _ocr_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Read-only configuration derived from the catalog on first use by a service (e.g. the
+    # joint-approval routes); never state that another process would need to agree with.
+    derived: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings) -> Hall:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         catalog = load_catalog(settings.catalog_dir)
-        deadlines.use_calendar(settings.catalog_dir)
+        workdays.use_calendar(settings.catalog_dir)
         db = make_engine(settings.effective_database_url)
         migrate(db)
         sessions = make_sessionmaker(db)
@@ -69,15 +68,6 @@ class Hall:
             if self._ocr is None:
                 self._ocr = make_ocr_engine(self.settings)
             return self._ocr
-
-    @cached_property
-    def routes(self) -> dict[str, RouteSpec]:
-        """The catalog's joint-approval routes (routing/*.yaml) by item, read and checked
-        against the catalog on first use."""
-        from cases.catalog import SAMPLE_CATALOG_DIR
-        from cases.routing import load_routes
-
-        return load_routes(self.settings.catalog_dir or SAMPLE_CATALOG_DIR, self.catalog)
 
     def use_ocr(self, engine: OcrEngine) -> None:
         """Replace the engine (tests inject fakes here)."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import intake
 from cases.accounts import create_user
 from cases.db import session_scope
 from cases.hall import Hall
-from cases.licenses import issue_license
-from cases.samples import sample_applicant
+from cases.intake import pages as intake
+from cases.results.licenses import issue_license
 from models import Case, Role, StoredObject, User
+from sample_scans.scans import sample_applicant
 
 ITEM = "SCJG-GT-001"
 

@@ -20,7 +20,7 @@ def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
 
 
 def cmd_put(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.storage import archive_bytes
+    from cases.records.storage import archive_bytes
 
     path: Path = args.file
     if not path.is_file():
@@ -69,7 +69,7 @@ def cmd_ls(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_fixity(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.fixity import run_fixity
+    from cases.records.fixity import run_fixity
 
     with hall_session(settings) as (hall, session):
         report = run_fixity(session, hall.store, sample=args.sample, actor="cli")
@@ -83,7 +83,7 @@ def cmd_fixity(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
     from cases.audit import verify_chain
-    from cases.audit_checkpoints import verify_checkpoints
+    from cases.oversight.checkpoints import verify_checkpoints
 
     with hall_session(settings) as (hall, session):
         chain = verify_chain(session)
@@ -111,7 +111,7 @@ def cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_audit_checkpoint(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.audit_checkpoints import make_checkpoint
+    from cases.oversight.checkpoints import make_checkpoint
 
     with hall_session(settings) as (hall, session):
         checkpoint = make_checkpoint(session, hall.pki, hall.store, actor="cli")
@@ -157,7 +157,7 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_drain(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.archive_access import drain
+    from cases.records.access import drain
 
     with hall_session(settings) as (hall, session):
         data = drain(session, hall.store, actor="cli")

@@ -12,7 +12,7 @@ from cases.errors import InvalidInput
 
 def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
     from api.routes.catalog import catalog_summary
-    from cases.catalog import load_catalog
+    from cases.catalog.spec import load_catalog
 
     items = catalog_summary(load_catalog(settings.catalog_dir))
     if args.json:
@@ -33,7 +33,7 @@ def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_catalog_validate(args: argparse.Namespace, settings: Settings) -> int:
     """Validate a catalog directory (errors name file, line and field); publishes nothing."""
-    from cases.catalog import load_catalog
+    from cases.catalog.spec import load_catalog
 
     catalog = load_catalog(args.directory)
     for code, versions in catalog.history.items():
@@ -42,8 +42,8 @@ def cmd_catalog_validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_catalog_diff(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.catalog import load_catalog
-    from cases.catalog_admin import diff_items
+    from cases.catalog.admin import diff_items
+    from cases.catalog.spec import load_catalog
 
     catalog = load_catalog(args.directory or settings.catalog_dir)
     catalog.item(args.item)
@@ -63,8 +63,8 @@ def cmd_catalog_diff(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.catalog import load_catalog
-    from cases.samples import generate_pages, sample_applicant
+    from cases.catalog.spec import load_catalog
+    from sample_scans.scans import generate_pages, sample_applicant
 
     item = load_catalog(settings.catalog_dir).item(args.item)
     # what the item's first kind of applicant brings by default: one of each A-or-B group,

@@ -21,13 +21,13 @@ from cases.errors import InvalidInput
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.counter import correction_line
+    from cases.acceptance.counter import correction_line
+    from cases.acceptance.decision import Decision, evaluate
+    from cases.acceptance.page_evidence import facts
     from cases.db import session_scope
-    from cases.decision import Decision, evaluate
-    from cases.documents import NoticeContent, NoticeKind, NoticeLine, render_notice
     from cases.hall import Hall
-    from cases.page_evidence import facts
-    from cases.seals import apply_seal, seal_for
+    from cases.printing.documents import NoticeContent, NoticeKind, NoticeLine, render_notice
+    from cases.seals.registry import apply_seal, seal_for
     from models import Window
     from ocr import OcrError, classify, extract_fields, read_page
 
@@ -155,7 +155,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_pending_run(args: argparse.Namespace, settings: Settings) -> int:
     """Daily job for conditional cases: reminders before the deadline, then 超期处理."""
-    from cases import pending
+    from cases.acceptance import pending
 
     today = date.fromisoformat(args.today) if args.today else date.today()
     with hall_session(settings) as (_, session):

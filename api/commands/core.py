@@ -13,7 +13,7 @@ from cases.errors import InvalidInput
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.demo import run_demo
+    from api.demo import run_demo
     from cases.hall import Hall
 
     hall = Hall.open(settings)

@@ -30,8 +30,8 @@ def _user(session: Session, username: str) -> User:
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.licenses import find_license
-    from cases.verification import license_entry
+    from cases.results.licenses import find_license
+    from cases.verification.status import license_entry
 
     with hall_session(settings) as (_, s):
         entry = license_entry(s, find_license(s, args.number))
@@ -40,7 +40,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.licenses import find_license, revoke_license
+    from cases.results.licenses import find_license, revoke_license
     from models import LicenseStatus
 
     status = LicenseStatus.REVOKED if args.withdraw else LicenseStatus.CANCELLED
@@ -52,7 +52,7 @@ def cmd_revoke(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_change(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.licenses import change_license, find_license
+    from cases.results.licenses import change_license, find_license
 
     with hall_session(settings) as (hall, s):
         new = change_license(
@@ -72,7 +72,7 @@ def cmd_change(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_seals_list(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
-    from cases.seals import seal_status
+    from cases.seals.registry import seal_status
     from models import Seal
 
     with hall_session(settings) as (_, s):
@@ -82,7 +82,7 @@ def cmd_seals_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_seals_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.seals import revoke_seal, seal_by_code
+    from cases.seals.registry import revoke_seal, seal_by_code
 
     with hall_session(settings) as (_, s):
         revoke_seal(s, seal_by_code(s, args.code), actor=args.actor, reason=args.reason)
@@ -93,8 +93,8 @@ def cmd_seals_revoke(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_grant_seal(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
-    from cases.delegations import grant_seal_use
-    from cases.seals import seal_by_code
+    from cases.seals.delegations import grant_seal_use
+    from cases.seals.registry import seal_by_code
     from models import Department
 
     with hall_session(settings) as (_, s):
@@ -134,7 +134,7 @@ def cmd_delegations_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_delegations_revoke(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.delegations import revoke_delegation
+    from cases.seals.delegations import revoke_delegation
     from models import Delegation
 
     with hall_session(settings) as (_, s):

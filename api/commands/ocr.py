@@ -13,7 +13,7 @@ from cases.errors import InvalidInput
 
 
 def _hints(settings: Settings, item_code: str | None) -> list[Any]:
-    from cases.catalog import load_catalog
+    from cases.catalog.spec import load_catalog
     from ocr import MaterialHint
 
     catalog = load_catalog(settings.catalog_dir)

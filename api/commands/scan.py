@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 
 from cases.config import Settings
-from cases.scanning import open_driver
+from cases.intake.scanning import open_driver
 from scanner_drivers import (
     EsclBackend,
     SaneBackend,
@@ -117,7 +117,7 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.case:
         from cases.hall import Hall
-        from cases.scanning import scan_into_case
+        from cases.intake.scanning import scan_into_case
 
         hall = Hall.open(settings)
         try:

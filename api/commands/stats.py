@@ -12,7 +12,7 @@ from cases.config import Settings
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.supervision import render_chart, supervise, table, to_csv
+    from cases.oversight.supervision import render_chart, supervise, table, to_csv
 
     end = args.to or date.today()
     start = args.from_ or end - timedelta(days=30)
@@ -29,7 +29,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_deadlines(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.deadlines import scan
+    from cases.tasks.deadlines import scan
 
     with hall_session(settings) as (_, session):
         alerts = scan(session, args.today or date.today())

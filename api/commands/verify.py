@@ -15,7 +15,7 @@ EXIT_INDETERMINATE = 2
 
 
 def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.verification import Verdict, verify_document
+    from cases.verification.status import Verdict, verify_document
 
     path: Path = args.file
     if not path.is_file():
@@ -23,11 +23,11 @@ def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
     with hall_session(settings) as (hall, session):
         outcome = verify_document(session, hall, path.read_bytes())
         if args.html:
-            from cases.verification_report import outcome_html, page
+            from cases.verification.report import outcome_html, page
 
             args.html.write_text(page(outcome_html(outcome)), encoding="utf-8")
         if args.report_pdf:
-            from cases.verification_report import sealed_report
+            from cases.verification.report import sealed_report
 
             args.report_pdf.write_bytes(sealed_report(session, hall, outcome))
     if args.json:

@@ -9,10 +9,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, SessionDep, load_case
-from cases import counter, intake, pending
-from cases.checklist import Finding
+from cases.acceptance import counter, pending
+from cases.acceptance.checklist import Finding
 from cases.errors import InvalidInput
-from cases.sheets import case_sheets
+from cases.intake import pages as intake
+from cases.intake.sheets import case_sheets
 from models import Case, Material, Notice, Page, StoredObject, Submission
 
 router = APIRouter(prefix="/api/v1/cases", tags=["intake"])

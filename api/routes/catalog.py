@@ -12,12 +12,13 @@ from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from api.deps import HallDep, RoleRequired, SessionDep
-from cases import catalog_admin, knowledge
-from cases.catalog import SAMPLE_CATALOG_DIR, Catalog, ItemSpec
-from cases.catalog_sync import spec_of
+from cases.catalog import admin as catalog_admin
+from cases.catalog import knowledge
+from cases.catalog.publish import spec_of
+from cases.catalog.spec import SAMPLE_CATALOG_DIR, Catalog, ItemSpec
 from cases.errors import NotFound
-from cases.samples import render_material, sample_applicant
 from models import Role, User
+from sample_scans.scans import render_material, sample_applicant
 
 router = APIRouter(prefix="/api/v1/catalog", tags=["catalog"])
 Admin = Annotated[User, Depends(RoleRequired(Role.ADMIN))]

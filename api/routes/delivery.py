@@ -11,10 +11,11 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep, load_case
-from cases import archive_access, delivery
-from cases import locker as lockers
-from cases.decision_document import find_decision_document
+from cases.delivery import handout as delivery
+from cases.delivery import locker as lockers
 from cases.errors import Forbidden, InvalidInput, NotFound
+from cases.records import access as archive_access
+from cases.results.decision_document import find_decision_document
 from models import Case, Delivery, StoredObject
 
 router = APIRouter(prefix="/api/v1", tags=["delivery"])

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from api.deps import CurrentUser, HallDep, RoleRequired, SessionDep
 from archive import LocalFolderStore, StoreAccessDenied, UrlSigner
-from cases import archive_access
 from cases.errors import Forbidden, NotFound
-from cases.storage import url_signer
+from cases.records import access as archive_access
+from cases.records.storage import url_signer
 from models import License, Notice, Role, StoredObject, User
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])

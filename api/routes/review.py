@@ -10,9 +10,10 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep
-from cases import handover, review, routing
 from cases.accounts import require_role
 from cases.errors import NotFound
+from cases.review import steps as review
+from cases.tasks import handover, routing
 from models import Case, Handover, Outcome, ReviewTask, Role, TaskStatus, User
 
 router = APIRouter(prefix="/api/v1", tags=["review"])

@@ -10,8 +10,9 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.deps import CurrentUser, HallDep, SessionDep
-from cases import audit, sharing
-from cases.archive_access import describe
+from cases import audit
+from cases.records import sharing
+from cases.records.access import describe
 from models import Department, ShareGrant, utcnow
 
 router = APIRouter(prefix="/api/v1", tags=["sharing"])

@@ -23,8 +23,8 @@ from api.deps import HallDep, SessionDep
 from api.errors import body
 from api.web.templating import render
 from cases.errors import InvalidInput
-from cases.verification import lookup_license, verify_document
-from cases.verification_report import license_rows, outcome_html, page, sealed_report
+from cases.verification.report import license_rows, outcome_html, page, sealed_report
+from cases.verification.status import lookup_license, verify_document
 
 router = APIRouter(tags=["verify"])
 MAX_PDF = 50 * 1024 * 1024

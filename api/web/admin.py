@@ -17,10 +17,11 @@ from api.deps import HallDep, SessionDep
 from api.errors import status_for
 from api.web.auth import PageRole, check_csrf
 from api.web.templating import render, see_other
-from cases import catalog_admin, supervision
 from cases.accounts import create_user, set_password
-from cases.catalog_sync import spec_of
+from cases.catalog import admin as catalog_admin
+from cases.catalog.publish import spec_of
 from cases.errors import InvalidInput, NotFound, OneWindowError
+from cases.oversight import supervision
 from models import Department, Role, User, Window
 
 router = APIRouter(include_in_schema=False)

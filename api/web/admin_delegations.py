@@ -16,8 +16,9 @@ from api.deps import SessionDep
 from api.errors import status_for
 from api.web.admin import AdminPage, done, render_tab
 from api.web.auth import check_csrf
-from cases import delegations, seals
 from cases.errors import NotFound, OneWindowError
+from cases.seals import delegations
+from cases.seals import registry as seals
 from models import Delegation, DelegationKind, Department, Seal, User, Window
 
 router = APIRouter(include_in_schema=False)

@@ -16,10 +16,13 @@ from sqlalchemy import select
 from api.deps import HallDep, SessionDep, load_case
 from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render, see_other
-from cases import counter, intake, scanning
-from cases.catalog import Catalog
-from cases.checklist import FindingKind, check
+from cases.acceptance import counter
+from cases.acceptance.checklist import FindingKind, check
+from cases.catalog.publish import requirements_of
+from cases.catalog.spec import Catalog
 from cases.errors import InvalidInput, NotFound, OneWindowError
+from cases.intake import pages as intake
+from cases.intake import scanning
 from models import Case, Notice, Page, PageStatus, StoredObject, Submission
 from scanner_drivers import ScanSettings
 
@@ -137,7 +140,7 @@ def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]
     queued = {p.id for p in pages if p.status == PageStatus.QUEUED}
     read = [f for f in counter.page_facts(session, case, hall.store) if f.page_id not in queued]
     requirements = [
-        r for r in counter.requirements_of(case) if r.applies(case.applicant_type, case.scenario)
+        r for r in requirements_of(case) if r.applies(case.applicant_type, case.scenario)
     ]
     result = check(
         requirements,

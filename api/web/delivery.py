@@ -14,9 +14,10 @@ from api.deps import HallDep, SessionDep, load_case
 from api.errors import status_for
 from api.web.auth import ClerkPage, check_csrf
 from api.web.templating import render, see_other
-from cases import delivery, locker
+from cases.acceptance.pending import delivery_allowed
+from cases.delivery import handout as delivery
+from cases.delivery import locker
 from cases.errors import OneWindowError
-from cases.pending import delivery_allowed
 from models import Case, Delivery, DeliveryStatus, PostalEvent, User
 
 router = APIRouter(include_in_schema=False)

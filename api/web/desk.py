@@ -12,7 +12,7 @@ from sqlalchemy import select
 from api.deps import HallDep, SessionDep, load_case
 from api.web.auth import ReviewerPage, check_csrf
 from api.web.templating import render, see_other
-from cases import review
+from cases.review import steps as review
 from models import Case, License, Page, ReviewTask, Role, Submission, TaskStatus
 
 router = APIRouter(include_in_schema=False)

@@ -15,8 +15,10 @@ from api.deps import HallDep, SessionDep
 from api.errors import status_for
 from api.web.auth import ReviewerPage, check_csrf
 from api.web.templating import render, see_other
-from cases import archive_access, audit, sharing
+from cases import audit
 from cases.errors import OneWindowError
+from cases.records import access as archive_access
+from cases.records import sharing
 from models import Case, Department, StoredObject, User, utcnow
 
 router = APIRouter(include_in_schema=False)

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from cases.samples import BLANK_PAGE, CAPTURES, generate_page, sample_applicant
 from ocr import MaterialHint
+from sample_scans.scans import BLANK_PAGE, CAPTURES, generate_page, sample_applicant
 
 ROOT = Path(__file__).resolve().parents[2]
-ITEMS = ROOT / "cases" / "catalog_data" / "items"
+ITEMS = ROOT / "cases" / "catalog" / "data" / "items"
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from cases.accounts import create_user, set_password
 from cases.config import Settings
 from cases.db import session_scope
 from cases.hall import Hall
-from cases.samples import SamplePage, generate_pages, sample_applicant
 from models import Role
 from ocr import Engine, RapidOcrEngine
+from sample_scans.scans import SamplePage, generate_pages, sample_applicant
 from tests.servers import S3Server
 
 ITEM = "SCJG-GT-001"

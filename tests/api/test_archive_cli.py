@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from api.cli import main
 from cases import audit
-from cases.audit_checkpoints import CheckpointTimer
 from cases.db import session_scope
+from cases.oversight.checkpoints import CheckpointTimer
 from models import AuditChainHead, AuditCheckpoint, AuditEvent
 from tests.api.conftest import Desk
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cases.accounts import create_user
-from cases.catalog import SAMPLE_CATALOG_DIR
+from cases.catalog.spec import SAMPLE_CATALOG_DIR
 from cases.db import session_scope
 from models import Role
 from tests.api.conftest import Desk

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from cases import pending
-from cases.checklist import Finding, FindingKind
+from cases.acceptance import pending
+from cases.acceptance.checklist import Finding, FindingKind
+from cases.acceptance.one_time import record_deficiencies
 from cases.config import Settings
 from cases.db import session_scope
-from cases.one_time import record_deficiencies
 from models import AuditEvent, Case, User
 from ocr import Engine
 from tests.api.conftest import Desk, open_desk

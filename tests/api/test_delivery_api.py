@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from cases import sms
 from cases.db import session_scope
-from cases.routing import route_case
-from cases.samples import SamplePage, sample_applicant
+from cases.delivery import sms
+from cases.tasks.routing import route_case
 from models import Case, CaseStatus, Material, User
+from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import Desk
 
 

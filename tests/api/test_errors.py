@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from cases.samples import SamplePage, sample_applicant
+from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import ITEM, Desk
 
 

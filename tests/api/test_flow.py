@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from typing import Any
 
-from cases.samples import SamplePage
+from sample_scans.scans import SamplePage
 from tests.api.conftest import Desk
 
 

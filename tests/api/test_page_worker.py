@@ -8,12 +8,12 @@ import time
 
 import numpy as np
 
-from cases.samples import SamplePage
-from cases.worker import PageWorker
+from cases.intake.worker import PageWorker
 from models import Page, PageStatus
 from ocr import Line
 from ocr.engine import rect_box
 from ocr.pool import EnginePool
+from sample_scans.scans import SamplePage
 from tests.api.conftest import Desk
 from tests.api.test_flow import _create_case, _upload
 

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from cases.accounts import create_user
 from cases.audit import verify_chain
 from cases.db import session_scope
-from cases.samples import SamplePage
-from cases.storage import archive_bytes
+from cases.records.storage import archive_bytes
 from models import AuditEvent, Role
+from sample_scans.scans import SamplePage
 from tests.api.conftest import Desk
 from tests.api.test_flow import _create_case, _upload
 

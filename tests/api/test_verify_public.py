@@ -14,7 +14,7 @@ from api.app import create_app
 from cases.config import Settings
 from cases.db import session_scope
 from cases.hall import Hall
-from cases.licenses import revoke_license
+from cases.results.licenses import revoke_license
 from models import License, StoredObject, User
 from tests.licensing import add_staff, issue_sample_license
 

@@ -25,8 +25,8 @@ from archive import (
 from archive.migrate import copy_store
 from archive.s3 import S3Store
 from cases.db import session_scope
-from cases.fixity import run_fixity
-from cases.storage import archive_bytes
+from cases.records.fixity import run_fixity
+from cases.records.storage import archive_bytes
 from tests.servers import S3Server
 
 

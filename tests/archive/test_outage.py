@@ -20,9 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import LocalFolderStore, StagingStore
-from cases.archive_access import staging_status
 from cases.db import session_scope
-from cases.storage import archive_bytes
+from cases.records.access import staging_status
+from cases.records.storage import archive_bytes
 from models import StoredObject
 from tests.archive.conftest import make_s3_store
 from tests.servers import S3Server, start_seaweedfs

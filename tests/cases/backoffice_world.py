@@ -16,13 +16,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from cases.accounts import create_user
-from cases.catalog import SAMPLE_CATALOG_DIR
+from cases.catalog.spec import SAMPLE_CATALOG_DIR
 from cases.config import Settings
 from cases.db import session_scope
-from cases.deadlines import add_working_days
 from cases.hall import Hall
-from cases.intake import create_case
-from cases.routing import route_case
+from cases.intake.pages import create_case
+from cases.tasks.routing import route_case
+from cases.workdays import add_working_days
 from models import Case, CaseStatus, Material, Role, User
 
 JOINT_ITEM = "LH-CY-001"
@@ -139,7 +139,8 @@ def correction_notice(session: Session, case: Case, n: int) -> None:
 
 def supervision_dataset(world: World) -> dict[str, str]:
     """Cases with known outcomes for the supervision figures; returns their numbers."""
-    from cases import delivery, review
+    from cases.delivery import handout as delivery
+    from cases.review import steps as review
 
     hall = world.hall
     numbers: dict[str, str] = {}

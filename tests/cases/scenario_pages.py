@@ -16,14 +16,14 @@ from pathlib import Path
 import numpy as np
 
 import ocr
-from cases.samples import (
+from ocr import Engine, Line, PageReading, read_page
+from sample_scans.scans import (
     SampleApplicant,
     encode_page,
     render_material,
     render_variant,
     sample_applicant,
 )
-from ocr import Engine, Line, PageReading, read_page
 
 ITEM_NAMES = {
     "SCJG-GT-001": "个体工商户设立登记",

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from cases import deadlines, handover, review, routing
+from cases import workdays
 from cases.db import session_scope
-from cases.deadlines import WorkCalendar
-from cases.delivery import delivery_of
+from cases.delivery.handout import delivery_of
 from cases.errors import Forbidden, InvalidState, NotFound
+from cases.review import steps as review
+from cases.tasks import handover, routing
+from cases.workdays import WorkCalendar
 from models import CaseStatus, ClockSuspension, Outcome, TaskKind, TaskStatus
 from tests.cases.backoffice_world import JOINT_ITEM, World, accepted_case, open_world
 
@@ -177,4 +179,4 @@ def test_the_halls_own_calendar_sets_due_dates(tmp_path: Path) -> None:
             expected = mine.add_working_days(today, case.checklist.time_limit_days)
             assert case.due_on == expected == tasks[0].due_on
             assert expected > closed[-1]
-    deadlines.use_calendar(None)
+    workdays.use_calendar(None)

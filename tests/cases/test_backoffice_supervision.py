@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from cases import deadlines, supervision
 from cases.db import session_scope
+from cases.oversight import supervision
+from cases.tasks import deadlines
 from tests.cases.backoffice_world import World, accepted_case, open_world, supervision_dataset
 
 

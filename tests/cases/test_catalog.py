@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cases.catalog import SAMPLE_CATALOG_DIR, load_catalog
+from cases.catalog.spec import SAMPLE_CATALOG_DIR, load_catalog
 from cases.errors import CatalogError, UnknownServiceItem
 
 

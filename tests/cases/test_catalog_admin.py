@@ -10,15 +10,15 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import catalog_admin, knowledge
 from cases.accounts import create_user
-from cases.catalog import SAMPLE_CATALOG_DIR, load_catalog, load_item
-from cases.catalog_sync import current_checklist, spec_of
+from cases.catalog import admin as catalog_admin
+from cases.catalog.publish import current_checklist, spec_of
+from cases.catalog.spec import SAMPLE_CATALOG_DIR, knowledge, load_catalog, load_item
 from cases.config import Settings
 from cases.db import session_scope
 from cases.errors import CatalogError
 from cases.hall import Hall
-from cases.intake import create_case
+from cases.intake.pages import create_case
 from models import ChecklistVersion, Role, ServiceItem, User
 
 V2 = SAMPLE_CATALOG_DIR / "items" / "gtgsh-sl.v2.yaml"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from cases.checklist import FindingKind, Outcome, PageFacts, Requirement, check
+from cases.acceptance.checklist import FindingKind, Outcome, PageFacts, check
+from cases.catalog.spec import Requirement
 
 REQS = [
     Requirement("application_form", "申请书", required=True),

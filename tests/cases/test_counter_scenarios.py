@@ -11,10 +11,10 @@ from datetime import date
 
 import pytest
 
-from cases.catalog import load_catalog
-from cases.checklist import PageFacts
-from cases.decision import Decision, evaluate
-from cases.page_evidence import facts
+from cases.acceptance.checklist import PageFacts
+from cases.acceptance.decision import Decision, evaluate
+from cases.acceptance.page_evidence import facts
+from cases.catalog.spec import load_catalog
 from ocr import MaterialHint, PageReading, classify, extract_fields
 from tests.cases.scenario_pages import GT, OTHER, RENAMED, SP, TYPO, WJ, PageKey
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cases.deadlines import WorkCalendar, add_working_days, is_working_day, working_days_between
 from cases.errors import CatalogError
+from cases.workdays import WorkCalendar, add_working_days, is_working_day, working_days_between
 
 D = date
 

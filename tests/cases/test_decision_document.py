@@ -11,10 +11,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import delivery, review
 from cases.db import session_scope
-from cases.delegations import SealUseRefused, revoke_delegation
-from cases.verification import verify_document
+from cases.delivery import handout as delivery
+from cases.review import steps as review
+from cases.seals.delegations import SealUseRefused, revoke_delegation
+from cases.verification.status import verify_document
 from models import (
     AuditEvent,
     Case,

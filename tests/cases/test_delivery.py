@@ -10,9 +10,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from cases import delivery, locker, review, sms
 from cases.db import session_scope
+from cases.delivery import handout as delivery
+from cases.delivery import locker
 from cases.errors import InvalidInput, InvalidState
+from cases.review import steps as review
 from models import AuditEvent, Case, Material, SmsMessage
 from tests.api.conftest import fresh_postgres_database
 from tests.cases.backoffice_world import (
@@ -22,6 +24,7 @@ from tests.cases.backoffice_world import (
     accepted_case,
     open_world,
 )
+from tests.sms_sink import LoopbackSmsSink
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +33,13 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 
 
 @pytest.fixture(scope="module")
-def sink(world: World) -> Iterator[sms.LoopbackSmsSink]:
-    with sms.LoopbackSmsSink() as running:
+def sink(world: World) -> Iterator[LoopbackSmsSink]:
+    with LoopbackSmsSink() as running:
         world.hall.settings.sms_url = running.url
         yield running
 
 
-def _code(sink: sms.LoopbackSmsSink, case_number: str) -> str:
+def _code(sink: LoopbackSmsSink, case_number: str) -> str:
     texts = [m["text"] for m in sink.messages if case_number in m["text"]]
     assert texts, "no SMS for the case reached the sink"
     match = re.search(r"取件码(\d{6})", texts[-1])
@@ -149,7 +152,7 @@ def test_agent_pickup_needs_a_power_of_attorney(world: World) -> None:
         assert done.by_agent and done.attorney_ref == "委托书2026-118"
 
 
-def test_locker_pickup_with_the_sms_code(world: World, sink: sms.LoopbackSmsSink) -> None:
+def test_locker_pickup_with_the_sms_code(world: World, sink: LoopbackSmsSink) -> None:
     hall = world.hall
     with session_scope(hall.sessions) as s:
         case = accepted_case(s, world, "WJ-GG-001")
@@ -178,9 +181,9 @@ def test_locker_pickup_with_the_sms_code(world: World, sink: sms.LoopbackSmsSink
         assert all(m.status == "sent" and m.gateway_ref for m in sent)
 
 
-def test_sms_failure_is_recorded_not_lost(world: World, sink: sms.LoopbackSmsSink) -> None:
+def test_sms_failure_is_recorded_not_lost(world: World, sink: LoopbackSmsSink) -> None:
     hall = world.hall
-    with sms.LoopbackSmsSink() as dead:
+    with LoopbackSmsSink() as dead:
         url = dead.url
     hall.settings.sms_url = url
     try:
@@ -230,7 +233,7 @@ def test_postal_delivery_is_fed_back_to_the_department(world: World) -> None:
         assert any(e.detail["case"] == case.number for e in feedback)
 
 
-def test_guessing_voids_the_locker_code(world: World, sink: sms.LoopbackSmsSink) -> None:
+def test_guessing_voids_the_locker_code(world: World, sink: LoopbackSmsSink) -> None:
     hall = world.hall
     with session_scope(hall.sessions) as s:
         case = accepted_case(s, world, "SCJG-GT-001")

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cases.documents import (
+from cases.printing.documents import (
     NoticeContent,
     NoticeKind,
     NoticeLine,
     RenderedDocument,
     render_notice,
 )
-from cases.fonts import FontKind, find_font
-from cases.license_document import LicenseContent, render_license
+from cases.printing.fonts import FontKind, find_font
+from cases.results.license_document import LicenseContent, render_license
 from signing import (
     Indication,
     SealSigner,

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from cases.checklist import FieldFact, FindingKind, Outcome, PageFacts, Requirement, check
-from cases.page_evidence import evidence, signed, valid_until
+from cases.acceptance.checklist import (
+    FieldFact,
+    FindingKind,
+    Outcome,
+    PageFacts,
+    Requirement,
+    check,
+)
+from cases.acceptance.page_evidence import evidence, signed, valid_until
 from ocr import Line
 from ocr.engine import rect_box
 

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 from cases.accounts import create_user
 from cases.config import Settings
 from cases.db import session_scope
-from cases.delegations import SealUseRefused, grant_seal_use, may_accept, revoke_delegation
 from cases.hall import Hall
-from cases.licenses import change_license, issue_license, revoke_license
 from cases.numbering import valid_license_number
-from cases.seals import ensure_seals, revoke_seal, seal_for, signer_for
-from cases.verification import Verdict, verify_document
+from cases.results.licenses import change_license, issue_license, revoke_license
+from cases.seals.delegations import SealUseRefused, grant_seal_use, may_accept, revoke_delegation
+from cases.seals.registry import ensure_seals, revoke_seal, seal_for, signer_for
+from cases.verification.status import Verdict, verify_document
 from models import (
     AuditEvent,
     Case,
@@ -196,7 +196,7 @@ def test_revoked_seal_in_registry_fails_and_cannot_seal(hall: Hall) -> None:
 
 def test_unregistered_seal_is_indeterminate(hall: Hall, tmp_path: Path) -> None:
     """A seal certificate from our own CA that the registry does not know."""
-    from cases.documents import RenderedDocument
+    from cases.printing.documents import RenderedDocument
     from signing import SealSigner, issue_seal_certificate, sign_pdf
 
     certified = issue_seal_certificate(

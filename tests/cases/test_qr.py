@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from cases.qr import draw_qr
+from cases.printing.qr import draw_qr
 
 
 @pytest.mark.parametrize(

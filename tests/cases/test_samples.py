@@ -6,15 +6,15 @@ import numpy as np
 import pytest
 
 from cases.errors import InvalidInput
-from cases.samples import (
+from ocr.fields import valid_credit_code, valid_id_number
+from ocr.preprocess import decode_image
+from sample_scans.scans import (
     SUPPORTED_MATERIALS,
     degrade,
     generate_pages,
     render_material,
     sample_applicant,
 )
-from ocr.fields import valid_credit_code, valid_id_number
-from ocr.preprocess import decode_image
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -82,7 +82,7 @@ def test_degrade_changes_the_page_but_keeps_size() -> None:
 
 
 def test_pages_carry_their_ground_truth() -> None:
-    from cases.samples import generate_page
+    from sample_scans.scans import generate_page
 
     a = sample_applicant(4)
     page = generate_page("个体工商户设立登记", "id_card", a, seed=1)
@@ -101,7 +101,7 @@ def test_pages_carry_their_ground_truth() -> None:
 
 @pytest.mark.parametrize("kind", ["copy", "phone", "camera", "rotated90", "rotated180"])
 def test_captures(kind: str) -> None:
-    from cases.samples import BLANK_PAGE, generate_page
+    from sample_scans.scans import BLANK_PAGE, generate_page
 
     a = sample_applicant(4)
     page = generate_page("食品经营许可", "application_form", a, seed=1, capture_kind=kind)

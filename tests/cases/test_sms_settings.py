@@ -7,7 +7,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from cases.config import Settings
-from cases.sms import FileSmsGateway, LoopbackSmsSink, gateway_for
+from cases.delivery.sms import FileSmsGateway, gateway_for
+from tests.sms_sink import LoopbackSmsSink
 
 
 def _hall(settings: Settings) -> Any:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cases.samples import SampleApplicant, SamplePage, generate_pages, sample_applicant
 from ocr.classify import MaterialHint
 from ocr.rapid import RapidOcrEngine
+from sample_scans.scans import SampleApplicant, SamplePage, generate_pages, sample_applicant
 
-ITEMS = Path(__file__).resolve().parents[2] / "cases" / "catalog_data" / "items"
+ITEMS = Path(__file__).resolve().parents[2] / "cases" / "catalog" / "data" / "items"
 GTGSH = "个体工商户设立登记"
 
 

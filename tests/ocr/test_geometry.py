@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cases.samples import CAPTURES, SampleApplicant, generate_page
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
 from ocr.preprocess import decode_image
+from sample_scans.scans import CAPTURES, SampleApplicant, generate_page
 
 ITEM = "食品经营许可"
 

@@ -10,8 +10,6 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from cases.sample_drawing import degrade
-from cases.samples import SampleApplicant, render_material
 from ocr.errors import ImageTooLarge, OcrError, UnreadableImage
 from ocr.preprocess import (
     decode_image,
@@ -22,6 +20,8 @@ from ocr.preprocess import (
     rotate,
     suppress_red,
 )
+from sample_scans.drawing import degrade
+from sample_scans.scans import SampleApplicant, render_material
 from tests.ocr.conftest import GTGSH
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from cases.samples import SampleApplicant, SamplePage
 from ocr import PageReading, RapidOcrEngine, classify, extract_fields, read_page
+from sample_scans.scans import SampleApplicant, SamplePage
 from tests.ocr.conftest import load_hints
 
 pytestmark = pytest.mark.ocr
@@ -76,7 +76,7 @@ class _Counting:
 
 @pytest.fixture(scope="module")
 def hard_pages(applicant: SampleApplicant, rapid_engine: RapidOcrEngine) -> dict[str, Any]:
-    from cases.samples import generate_page
+    from sample_scans.scans import generate_page
 
     out = {}
     for code, kind in (

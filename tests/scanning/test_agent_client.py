@@ -12,8 +12,8 @@ from cases.accounts import create_user
 from cases.config import Settings
 from cases.db import session_scope
 from cases.hall import Hall
-from cases.samples import sample_applicant
 from models import Role
+from sample_scans.scans import sample_applicant
 from scanner_drivers.base import ScanSettings
 from scanner_drivers.sane import SaneBackend
 

@@ -15,18 +15,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from cases import intake
 from cases.accounts import create_user
 from cases.config import Settings
 from cases.db import session_scope
 from cases.errors import NotFound
 from cases.hall import Hall
-from cases.intake import create_case
-from cases.samples import sample_applicant
-from cases.scanning import WrongBatch, scan_into_case, separator_labels
-from cases.sheets import case_sheets
+from cases.intake import pages as intake
+from cases.intake.pages import create_case
+from cases.intake.scanning import WrongBatch, scan_into_case, separator_labels
+from cases.intake.sheets import case_sheets
 from models import Case, Page, Role, ScanRecord, StoredObject, Submission, User
 from ocr.testing import FixedTextEngine
+from sample_scans.scans import sample_applicant
 from scanner_drivers import (
     Cancelled,
     CoverOpen,

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from cases import sms
 from cases.db import session_scope
-from cases.routing import route_case
-from cases.samples import SamplePage, sample_applicant
+from cases.tasks.routing import route_case
 from models import AuditEvent, Case, CaseStatus, Delegation, Material, Seal, User
+from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import ITEM, Desk
+from tests.sms_sink import LoopbackSmsSink
 from tests.web.test_pages import csrf_of, log_in
 
 
@@ -121,7 +121,7 @@ def test_locker_and_post_from_the_delivery_desk(embedded_desk: Desk) -> None:
     by_post = _approved_without_scans(desk, 5, "13900000004")
     client = desk.client
     csrf = log_in(client, "clerk")
-    with sms.LoopbackSmsSink() as sink:
+    with LoopbackSmsSink() as sink:
         desk.hall.settings.sms_url = sink.url
         r = client.post(
             f"/delivery/cases/{in_locker}", data={"action": "locker", "box": "", "csrf": csrf}

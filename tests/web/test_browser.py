@@ -21,9 +21,9 @@ from api.app import create_app
 from cases.accounts import create_user, set_password
 from cases.config import Settings
 from cases.db import session_scope
-from cases.samples import SamplePage, sample_applicant
 from models import Role
 from ocr import Engine
+from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import open_desk, password_of
 
 SHOTS = Path("var/screenshots")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from cases.samples import SamplePage, sample_applicant
+from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import ITEM, Desk, password_of
 from tests.scanning import sane_env
 

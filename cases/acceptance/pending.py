@@ -1,0 +1,199 @@
+"""Conditional cases (容缺受理): pending materials, reminders, 超期处理 and the delivery gate.
+
+The seed: results of a conditional case are handed out only once the applicant has
+supplied every pending material (对实行容缺办理的申请事项,待申请人补齐相关材料后,按要求
+发放办理结果). `delivery_allowed` is the one question the delivery desk asks.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from archive import ObjectStore
+from cases import audit
+from cases.acceptance.checklist import FindingKind
+from cases.acceptance.counter import check_case
+from cases.catalog.publish import spec_of
+from cases.errors import InvalidState
+from cases.printing.documents import zh_date
+from models import Case, CaseStatus, Material, User
+
+log = logging.getLogger(__name__)
+
+_SYSTEM = "system"
+
+
+def outstanding(session: Session, case: Case) -> list[str]:
+    """Codes of the materials still pending: the latest record of each says so."""
+    latest: dict[str, str] = {}
+    for m in session.scalars(
+        select(Material).where(Material.case_id == case.id).order_by(Material.id)
+    ):
+        latest[m.code] = m.state
+    return [code for code, state in latest.items() if state == "pending"]
+
+
+def delivery_allowed(session: Session, case: Case) -> tuple[bool, str]:
+    """May the results of this case be handed out? (False, reason in Chinese) if not."""
+    if case.status == CaseStatus.TERMINATED:
+        return False, f"办件 {case.number} 因逾期未补齐容缺材料已终止办理,办理结果不予发放"
+    codes = outstanding(session, case)
+    if codes:
+        spec = spec_of(case.checklist)
+        names = "、".join(m.name if (m := spec.material(c)) else c for c in codes)
+        due = f",补齐期限{zh_date(case.pending_due_on)}" if case.pending_due_on else ""
+        return False, f"容缺材料尚未补齐({names}{due}),补齐后方可发放办理结果"
+    return True, ""
+
+
+def supply(
+    session: Session,
+    case: Case,
+    *,
+    actor: User,
+    store: ObjectStore | None = None,
+    today: date | None = None,
+) -> list[str]:
+    """Take the pending materials the applicant brought (pages already added and read):
+    each pending material now present without a fault is recorded as supplied. Returns
+    the codes still outstanding; when none is left a conditional case becomes accepted."""
+    codes = outstanding(session, case)
+    if not codes:
+        raise InvalidState(
+            f"case {case.number} has no pending material", f"办件 {case.number} 没有待补的容缺材料"
+        )
+    result = check_case(session, case, store, today=today)
+    groups = {r.code: r.alternative for r in result.expected}
+    faulty = {f.material_code for f in result.findings if f.kind is not FindingKind.MISSING}
+    submission = case.submissions[-1]
+    supplied = []
+    for code in codes:
+        members = [c for c, g in groups.items() if c == code or (g and g == groups.get(code))]
+        found = [c for c in members if c in result.present and c not in faulty]
+        if found:
+            supplied.append(code)
+            pages = [p for c in found for p in result.present[c]]
+            session.add(
+                Material(
+                    case_id=case.id,
+                    submission_id=submission.id,
+                    code=code,
+                    state="present",
+                    page_ids=pages,
+                )
+            )
+    session.flush()
+    left = [c for c in codes if c not in supplied]
+    if not left and case.status == CaseStatus.CONDITIONAL:
+        case.status = CaseStatus.ACCEPTED
+    audit.record(
+        session,
+        actor=actor.username,
+        action="case.pending_supplied",
+        target=f"case:{case.id}",
+        supplied=supplied,
+        outstanding=left,
+    )
+    return left
+
+
+@dataclass(frozen=True)
+class Reminder:
+    case_number: str
+    phone: str
+    due_on: date
+    materials: tuple[str, ...]
+    text: str  # the SMS text, in Chinese
+
+
+def reminders_due(session: Session, *, today: date | None = None) -> list[Reminder]:
+    """Remind once, `reminder_days` before the deadline, every applicant with pending
+    materials; records the reminder so it is not sent twice."""
+    today = today or date.today()
+    out = []
+    for case in _with_pending(session):
+        spec = spec_of(case.checklist)
+        due = case.pending_due_on
+        if due is None or case.pending_reminded_on is not None or due < today:
+            continue
+        if due - today > timedelta(days=spec.reminder_days):
+            continue
+        codes = tuple(outstanding(session, case))
+        if not codes:
+            continue
+        names = tuple(m.name for c in codes if (m := spec.material(c)) is not None)
+        text = (
+            f"【政务服务中心】您的办件{case.number}({spec.name})尚有容缺材料"
+            f"{'、'.join(names)}未补齐,请于{zh_date(due)}前送交综合受理窗口。{spec.overdue.text}"
+        )
+        case.pending_reminded_on = today
+        out.append(Reminder(case.number, case.applicant_phone, due, names, text))
+        audit.record(
+            session, actor=_SYSTEM, action="case.pending_reminder", target=f"case:{case.id}"
+        )
+    session.flush()
+    return out
+
+
+def process_overdue(session: Session, *, today: date | None = None) -> list[str]:
+    """超期处理: apply each item's rule to cases whose pending materials are late.
+    `terminate` ends the case; `revoke` also asks for the result to be revoked if one was
+    issued (the license desk acts on the audited request). Returns the case numbers."""
+    today = today or date.today()
+    handled = []
+    for case in _with_pending(session):
+        if case.pending_due_on is None or case.pending_due_on >= today:
+            continue
+        if not outstanding(session, case):
+            continue
+        spec = spec_of(case.checklist)
+        issued = case.status in (CaseStatus.APPROVED, CaseStatus.ISSUED)
+        action = (
+            "case.overdue_revoke"
+            if spec.overdue.action == "revoke" and issued
+            else ("case.overdue_terminate")
+        )
+        case.status = CaseStatus.TERMINATED
+        handled.append(case.number)
+        log.info("case %s: pending materials overdue, %s", case.number, action)
+        audit.record(
+            session,
+            actor=_SYSTEM,
+            action=action,
+            target=f"case:{case.id}",
+            due_on=case.pending_due_on,
+            rule=spec.overdue.text,
+        )
+    session.flush()
+    return handled
+
+
+def _with_pending(session: Session) -> list[Case]:
+    open_states = (
+        CaseStatus.CONDITIONAL,
+        CaseStatus.APPROVED,
+        CaseStatus.ISSUED,
+        CaseStatus.ACCEPTED,
+    )
+    return list(
+        session.scalars(
+            select(Case)
+            .where(Case.pending_due_on.is_not(None), Case.status.in_(open_states))
+            .order_by(Case.id)
+        )
+    )
+
+
+__all__ = [
+    "Reminder",
+    "delivery_allowed",
+    "outstanding",
+    "process_overdue",
+    "reminders_due",
+    "supply",
+]

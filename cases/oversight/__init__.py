@@ -1,0 +1,1 @@
+"""Supervision: volumes, deadlines and satisfaction; sealed checkpoints of the audit chain."""

@@ -1,0 +1,1 @@
+"""The records: object storage of every document, audited reads, sharing by grant, fixity."""

@@ -1,0 +1,231 @@
+"""Reading archived objects: authorise, audit, describe provenance, presign, legal hold,
+and the state of outage staging. Every read, download and presign leaves an audit event
+naming the basis of access (own department, hall, or which grant)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, BinaryIO
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError as DBIntegrityError
+from sqlalchemy.orm import Session
+
+from archive import ObjectNotFound, ObjectStore, RetentionLocked, StagingStore
+from cases import audit
+from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from cases.records.sharing import Access, access
+from models import Department, Role, StoredObject, User, utcnow
+
+MAX_LINK_SECONDS = 900  # presigned links are short-lived: 15 minutes at most
+
+
+def load_object(session: Session, object_id: int) -> StoredObject:
+    obj = session.get(StoredObject, object_id)
+    if obj is None:
+        raise NotFound(f"no object {object_id}", f"对象 {object_id} 不存在")
+    return obj
+
+
+def provenance(session: Session, obj: StoredObject) -> dict[str, Any]:
+    """谁提供、谁负责: who provided the object and who is answerable for it."""
+    dept = (
+        session.get(Department, obj.provider_department_id) if obj.provider_department_id else None
+    )
+    return {
+        "provider": dept.code if dept else "hall",
+        "provider_name": dept.name if dept else "综合受理窗口",
+        "provided_by": obj.provided_by,
+        "archived_at": obj.created_at.isoformat(),
+    }
+
+
+def describe(session: Session, obj: StoredObject, store: ObjectStore) -> dict[str, Any]:
+    staged = isinstance(store, StagingStore) and store.staging.exists(obj.key)
+    return {
+        "id": obj.id,
+        "key": obj.key,
+        "sha256": obj.sha256,
+        "size": obj.size,
+        "content_type": obj.content_type,
+        "doc_class": obj.doc_class,
+        "case_id": obj.case_id,
+        "provenance": provenance(session, obj),
+        "retain_until": obj.retain_until.isoformat() if obj.retain_until else None,
+        "retention_mode": obj.retention_mode,
+        "legal_hold": obj.legal_hold,
+        "state": "staged" if staged else "stored",
+    }
+
+
+def _audit_access(
+    session: Session, user: User, action: str, obj: StoredObject, basis: Access, **extra: Any
+) -> None:
+    audit.record(
+        session,
+        actor=user.username,
+        action=action,
+        target=f"object:{obj.id}",
+        sha256=obj.sha256,
+        basis=basis.basis,
+        grant=basis.grant_id,
+        **extra,
+    )
+
+
+def read_info(
+    session: Session, store: ObjectStore, user: User, obj: StoredObject
+) -> dict[str, Any]:
+    basis = access(session, user, obj)
+    _audit_access(session, user, "object.read", obj, basis)
+    return describe(session, obj, store) | {"access": basis.basis, "grant": basis.grant_id}
+
+
+def authorise_read(
+    session: Session, user: User, obj: StoredObject, *, action: str, target: str
+) -> None:
+    """Authorise and audit a read of what an object backs (e.g. a license's record)."""
+    basis = access(session, user, obj)
+    audit.record(
+        session,
+        actor=user.username,
+        action=action,
+        target=target,
+        object=obj.id,
+        basis=basis.basis,
+        grant=basis.grant_id,
+    )
+
+
+def open_for_download(
+    session: Session, store: ObjectStore, user: User, obj: StoredObject
+) -> BinaryIO:
+    """Authorise, audit, and open a verifying stream (IntegrityError at EOF on a bad hash)."""
+    basis = access(session, user, obj)
+    stream = store.open(obj.key)
+    _audit_access(session, user, "object.download", obj, basis)
+    return stream
+
+
+def presign(
+    session: Session, store: ObjectStore, user: User, obj: StoredObject, *, seconds: int
+) -> dict[str, Any]:
+    if not 1 <= seconds <= MAX_LINK_SECONDS:
+        raise InvalidInput(
+            f"link lifetime must be 1 to {MAX_LINK_SECONDS} seconds",
+            f"下载链接有效期须为 1 至 {MAX_LINK_SECONDS} 秒",
+        )
+    basis = access(session, user, obj)
+    url = store.presign(obj.key, expires=timedelta(seconds=seconds))
+    expires_at = utcnow() + timedelta(seconds=seconds)
+    _audit_access(session, user, "object.presign", obj, basis, expires_at=expires_at.isoformat())
+    return {"url": url, "expires_at": expires_at.isoformat(), "sha256": obj.sha256}
+
+
+def link_download(session: Session, store: ObjectStore, key: str) -> tuple[StoredObject, BinaryIO]:
+    """A signed link was checked by the caller; record the download under the link."""
+    obj = session.scalars(select(StoredObject).where(StoredObject.key == key)).first()
+    if obj is None:
+        raise NotFound("no such object", "对象不存在")
+    stream = store.open(key)
+    audit.record(
+        session,
+        actor="link",
+        action="object.link_download",
+        target=f"object:{obj.id}",
+        sha256=obj.sha256,
+    )
+    return obj, stream
+
+
+def set_legal_hold(
+    session: Session, store: ObjectStore, user: User, obj: StoredObject, *, on: bool, reason: str
+) -> StoredObject:
+    if user.role != Role.ADMIN:
+        raise Forbidden("only an administrator may set a legal hold", "只有管理员可以设置法律保全")
+    if not reason.strip():
+        raise InvalidInput("state the reason for the legal hold", "请填写法律保全的原因")
+    store.set_legal_hold(obj.key, on)
+    obj.legal_hold = on
+    session.flush()
+    audit.record(
+        session,
+        actor=user.username,
+        action="object.legal_hold",
+        target=f"object:{obj.id}",
+        on=on,
+        reason=reason,
+    )
+    return obj
+
+
+def staging_status(store: ObjectStore) -> dict[str, Any]:
+    if not isinstance(store, StagingStore):
+        return {"staging": False, "store_down": False, "staged": []}
+    staged = store.staged()
+    return {
+        "staging": True,
+        "store_down": store.primary_down,
+        "count": len(staged),
+        "staged": [
+            {"key": i.key, "sha256": i.sha256, "size": i.size, "staged_at": i.modified.isoformat()}
+            for i in staged
+        ],
+    }
+
+
+def drain(session: Session, store: ObjectStore, *, actor: str) -> dict[str, Any]:
+    if not isinstance(store, StagingStore):
+        return {"uploaded": 0, "already_stored": 0, "remaining": 0}
+    report = store.drain()
+    if report.uploaded or report.already_stored:
+        audit.record(
+            session,
+            actor=actor,
+            action="archive.drain",
+            target="archive",
+            uploaded=len(report.uploaded),
+            already_stored=len(report.already_stored),
+            remaining=report.remaining,
+        )
+    return {
+        "uploaded": len(report.uploaded),
+        "already_stored": len(report.already_stored),
+        "remaining": report.remaining,
+    }
+
+
+def delete_object(session: Session, store: ObjectStore, user: User, obj: StoredObject) -> None:
+    """Delete where allowed: never before retention ends, under legal hold, or while a
+    case record still points at the object. The store enforces retention itself too."""
+    if user.role != Role.ADMIN:
+        raise Forbidden(
+            "only an administrator may delete archived objects", "只有管理员可以删除归档对象"
+        )
+    if obj.legal_hold or (obj.retain_until is not None and obj.retain_until > utcnow()):
+        until = obj.retain_until.isoformat() if obj.retain_until else "-"
+        raise InvalidState(
+            f"object {obj.id} is retained until {until} or under legal hold",
+            f"对象 {obj.id} 处于保留期（至 {until}）或法律保全中，不得删除",
+        )
+    try:
+        with session.begin_nested():
+            session.delete(obj)
+    except DBIntegrityError as e:
+        raise InvalidState(
+            f"object {obj.id} is still referenced by case records",
+            f"对象 {obj.id} 仍被办件记录引用，不得删除",
+        ) from e
+    try:
+        store.delete(obj.key)
+    except RetentionLocked as e:
+        raise InvalidState(e.en, e.zh) from e
+    except ObjectNotFound:
+        pass  # already gone from the store: the row goes too
+    audit.record(
+        session,
+        actor=user.username,
+        action="object.delete",
+        target=f"object:{obj.id}",
+        sha256=obj.sha256,
+    )

@@ -1,0 +1,1 @@
+"""The departments' review: opinions on joint steps and the final decision."""

@@ -1,0 +1,1 @@
+"""Verification of sealed documents and the public license registry lookup."""
