@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from cases.accounts import create_user
 from cases.catalog import admin as catalog_admin
+from cases.catalog import knowledge
 from cases.catalog.publish import current_checklist, spec_of
-from cases.catalog.spec import SAMPLE_CATALOG_DIR, knowledge, load_catalog, load_item
+from cases.catalog.spec import SAMPLE_CATALOG_DIR, load_catalog, load_item
 from cases.config import Settings
 from cases.db import session_scope
 from cases.errors import CatalogError
