@@ -37,6 +37,7 @@ from models.review import (
     TaskKind,
     TaskStatus,
 )
+from models.numbering import NumberCounter
 from models.scanning import ScanRecord
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "Material",
     "MaterialRequirement",
     "Notice",
+    "NumberCounter",
     "NoticeKind",
     "Outcome",
     "Page",
