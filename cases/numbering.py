@@ -4,18 +4,47 @@ License numbers follow GB/T 36904's idea (type, issuer, serial, version, check c
 `{type}-{issuer credit code}-{year}{serial:06d}-V{version}{check}`, where the check
 character is ISO 7064 MOD 37,36 over the other characters, so a mistyped number is caught
 before any lookup.
+
+Every number comes from a counter row taken under its lock in the transaction that uses it
+(`allocate`), never from counting rows: two clerks at once get two numbers. A document
+number (notice, license, decision) is also reserved in the object store before the sealed
+PDF carrying it is written (`reserve_document_number`): if the process dies between the
+archive write and the commit, the counter rolls back but the reservation stays, so the
+number printed on that orphan PDF is never given to another document.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from models import Case, License, Notice
+from archive import ObjectStore
+from cases.errors import ConfigurationError
+from models import (
+    Case,
+    DecisionDocument,
+    License,
+    Notice,
+    NumberCounter,
+    Page,
+    Submission,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
 
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+RESERVATION_PREFIX = "numbers"
 
 NOTICE_WORD = {
     "acceptance": "受",
@@ -25,29 +54,142 @@ NOTICE_WORD = {
 }
 
 
-def next_case_number(session: Session, today: date | None = None) -> str:
-    today = today or date.today()
-    prefix = today.strftime("%Y%m%d")
-    count = (
-        session.scalar(select(func.count()).select_from(Case).where(Case.number.like(f"{prefix}%")))
-        or 0
+def allocate(session: Session, series: str, *, first: Callable[[], int]) -> int:
+    """The next number of `series` in the caller's transaction. `first()` gives the number a
+    series starts at when it has no counter yet (databases numbered before the counters)."""
+    taken = session.execute(
+        update(NumberCounter)
+        .where(NumberCounter.series == series)
+        .values(value=NumberCounter.value + 1)
+        .returning(NumberCounter.value)
+        .execution_options(synchronize_session=False)
+    ).scalar()
+    if taken is not None:
+        return int(taken)
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        insert: Callable[..., Any] = pg_insert
+    elif dialect == "sqlite":
+        insert = sqlite_insert
+    else:  # pragma: no cover - only PostgreSQL and SQLite are supported
+        raise ConfigurationError(f"unsupported database {dialect}", f"不支持的数据库 {dialect}")
+    # Two first users of a series: one inserts, the other waits on the key and increments.
+    statement = (
+        insert(NumberCounter)
+        .values(series=series, value=first())
+        .on_conflict_do_update(index_elements=["series"], set_={"value": NumberCounter.value + 1})
+        .returning(NumberCounter.value)
     )
-    return f"{prefix}{count + 1:05d}"
+    return int(session.execute(statement).scalar_one())
+
+
+def _highest_serial(session: Session, column: Any, like: str, pattern: str) -> int:
+    """The largest serial already used in a series, read from the documents themselves."""
+    found = 0
+    for number in session.scalars(select(column).where(column.like(like))):
+        match = re.search(pattern, number)
+        if match:
+            found = max(found, int(match.group(1)))
+    return found
+
+
+def reservation_key(number: str) -> str:
+    digest = hashlib.sha256(number.encode()).hexdigest()
+    return f"{RESERVATION_PREFIX}/{digest[:2]}/{digest}"
+
+
+def reserve(store: ObjectStore, number: str, series: str) -> bool:
+    """Record in the store that `number` is about to be sealed into a document; False when
+    it was recorded before: printed on a document whose transaction never committed (a
+    crash between archive and commit), so it stays void."""
+    key = reservation_key(number)
+    if store.exists(key):
+        log.warning(
+            "document number %s is void: reserved by a transaction that never committed", number
+        )
+        return False
+    record = {"number": number, "series": series, "reserved_at": utcnow().isoformat()}
+    store.put(
+        key,
+        json.dumps(record, ensure_ascii=False).encode(),
+        content_type="application/json",
+        metadata={"doc-class": "number_reservation"},
+    )
+    return True
+
+
+def reserve_document_number(
+    session: Session,
+    store: ObjectStore,
+    series: str,
+    *,
+    first: Callable[[], int],
+    render: Callable[[int], str],
+) -> str:
+    """A document number that no other document has carried: the counter's next one whose
+    reservation could be recorded before anything is sealed with it."""
+    while True:
+        number = render(allocate(session, series, first=first))
+        if reserve(store, number, series):
+            return number
+
+
+def next_case_number(session: Session, today: date | None = None) -> str:
+    prefix = (today or date.today()).strftime("%Y%m%d")
+
+    def first() -> int:
+        return _highest_serial(session, Case.number, f"{prefix}%", rf"^{prefix}(\d+)$") + 1
+
+    return f"{prefix}{allocate(session, f'case:{prefix}', first=first):05d}"
+
+
+def next_page_seq(session: Session, case: Case) -> int:
+    """The position of a new page among all the case's pages, in every submission."""
+
+    def first() -> int:
+        highest = session.scalar(
+            select(func.max(Page.seq)).join(Submission).where(Submission.case_id == case.id)
+        )
+        return (highest or 0) + 1
+
+    return allocate(session, f"page:{case.id}", first=first)
 
 
 def next_notice_number(
-    session: Session, kind: str, hall_abbr: str = "锡政服", today: date | None = None
+    session: Session,
+    store: ObjectStore,
+    kind: str,
+    hall_abbr: str = "锡政服",
+    today: date | None = None,
 ) -> str:
     year = (today or date.today()).year
-    word = NOTICE_WORD[kind]
-    prefix = f"{hall_abbr}{word}字〔{year}〕"
-    count = (
-        session.scalar(
-            select(func.count()).select_from(Notice).where(Notice.number.like(f"{prefix}%"))
-        )
-        or 0
+    prefix = f"{hall_abbr}{NOTICE_WORD[kind]}字〔{year}〕"
+
+    def first() -> int:
+        return _highest_serial(session, Notice.number, f"{prefix}%", r"第(\d+)号$") + 1
+
+    return reserve_document_number(
+        session,
+        store,
+        f"notice:{prefix}",
+        first=first,
+        render=lambda serial: f"{prefix}第{serial:06d}号",
     )
-    return f"{prefix}第{count + 1:06d}号"
+
+
+def next_decision_number(session: Session, store: ObjectStore, short_name: str, today: date) -> str:
+    prefix = f"{short_name}不许字〔{today.year}〕"
+
+    def first() -> int:
+        return _highest_serial(session, DecisionDocument.number, f"{prefix}%", r"第(\d+)号$") + 1
+
+    return reserve_document_number(
+        session,
+        store,
+        f"decision:{prefix}",
+        first=first,
+        render=lambda serial: f"{prefix}第{serial:06d}号",
+    )
 
 
 def mod37_36_check(payload: str) -> str:
@@ -76,15 +218,29 @@ def valid_license_number(number: str) -> bool:
 
 
 def next_license_number(
-    session: Session, type_code: str, issuer_credit_code: str, today: date | None = None
+    session: Session,
+    store: ObjectStore,
+    type_code: str,
+    issuer_credit_code: str,
+    today: date | None = None,
 ) -> str:
     year = (today or date.today()).year
-    count = (
-        session.scalar(
-            select(func.count())
-            .select_from(License)
-            .where(License.type_code == type_code, License.number.like(f"%-{year}%"))
+
+    def first() -> int:
+        return (
+            _highest_serial(
+                session,
+                License.number,
+                f"{type_code}-%-{year}%",
+                rf"^{type_code}-[0-9A-Z]+-{year}(\d{{6}})-V",
+            )
+            + 1
         )
-        or 0
+
+    return reserve_document_number(
+        session,
+        store,
+        f"license:{type_code}:{year}",
+        first=first,
+        render=lambda serial: license_number(type_code, issuer_credit_code, year, serial),
     )
-    return license_number(type_code, issuer_credit_code, year, count + 1)

@@ -323,7 +323,7 @@ def _issue_notice(
     reason: str = "",
     overdue_text: str = "",
 ) -> Notice:
-    number = next_notice_number(session, kind.value)
+    number = next_notice_number(session, hall.store, kind.value)
     window = case.window
     content = NoticeContent(
         kind=kind,

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ from cases import audit
 from cases.catalog.publish import current_checklist, spec_of
 from cases.db import session_scope
 from cases.errors import Forbidden, InvalidInput, InvalidState, UnknownServiceItem
-from cases.numbering import next_case_number
+from cases.numbering import next_case_number, next_page_seq
 from cases.records.storage import archive_bytes
 from cases.seals.delegations import may_accept
 from models import (
@@ -193,18 +193,9 @@ def add_page(
         case_id=case.id,
         provider_code="hall",
     )
-    number = (
-        session.scalar(
-            select(func.count())
-            .select_from(Page)
-            .join(Submission)
-            .where(Submission.case_id == case.id)
-        )
-        or 0
-    )
     page = Page(
         submission_id=submission.id,
-        seq=number + 1,
+        seq=next_page_seq(session, case),
         filename=filename[:255],
         image_object_id=stored.id,
         status=PageStatus.QUEUED,

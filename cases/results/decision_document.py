@@ -12,12 +12,12 @@ from datetime import date, timedelta, timezone
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cases import audit
 from cases.errors import NotFound
 from cases.hall import Hall
+from cases.numbering import next_decision_number
 from cases.printing.documents import (
     LAW,
     RED,
@@ -121,19 +121,6 @@ def _applied_on(case: Case, today: date) -> date:
     return when.astimezone(_CST).date() if when else today
 
 
-def next_decision_number(session: Session, short_name: str, today: date) -> str:
-    prefix = f"{short_name}不许字〔{today.year}〕"
-    count = (
-        session.scalar(
-            select(func.count())
-            .select_from(DecisionDocument)
-            .where(DecisionDocument.number.like(f"{prefix}%"))
-        )
-        or 0
-    )
-    return f"{prefix}第{count + 1:06d}号"
-
-
 def issue_decision_document(
     session: Session, hall: Hall, case: Case, decision: Decision, *, actor: User
 ) -> DecisionDocument:
@@ -141,7 +128,9 @@ def issue_decision_document(
     department = case.department
     today = date.today()
     seal = seal_for(session, department_id=department.id)
-    number = next_decision_number(session, department.short_name or department.name, today)
+    number = next_decision_number(
+        session, hall.store, department.short_name or department.name, today
+    )
     content = DecisionContent(
         number=number,
         case_number=case.number,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from cases import audit
 from cases.errors import InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
-from cases.numbering import license_number, next_license_number
+from cases.numbering import license_number, next_license_number, reserve
 from cases.records.storage import archive_bytes
 from cases.results.license_document import LicenseContent, render_license
 from cases.results.sealing import seal_and_archive
@@ -153,7 +153,9 @@ def _seal_and_archive(
 def issue_license(session: Session, hall: Hall, case: Case, *, actor: User) -> License:
     spec = case.checklist.license_spec
     today = date.today()
-    number = next_license_number(session, spec["type_code"], case.department.credit_code, today)
+    number = next_license_number(
+        session, hall.store, spec["type_code"], case.department.credit_code, today
+    )
     years = int(spec.get("validity_years", 0))
     facts = _Facts(
         number=number,
@@ -215,7 +217,11 @@ def change_license(
     case = session.get_one(Case, license_.case_id)
     type_code, credit, serial_part, _ = license_.number.split("-")
     version = license_.version + 1
-    number = license_number(type_code, credit, int(serial_part[:4]), int(serial_part[4:]), version)
+    year, serial = int(serial_part[:4]), int(serial_part[4:])
+    number = license_number(type_code, credit, year, serial, version)
+    while not reserve(hall.store, number, f"license-version:{type_code}:{year}:{serial}"):
+        version += 1  # that version was sealed by a change that never committed: void
+        number = license_number(type_code, credit, year, serial, version)
     facts = _Facts(
         number=number,
         version=version,
