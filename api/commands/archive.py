@@ -1,4 +1,4 @@
-"""`onewindow archive put/get/ls/fixity/audit-verify/audit-checkpoint/migrate/drain`."""
+"""`onewindow archive put/get/ls/fixity/reconcile/audit-verify/audit-checkpoint/migrate/drain`."""
 
 from __future__ import annotations
 
@@ -77,6 +77,28 @@ def cmd_fixity(args: argparse.Namespace, settings: Settings) -> int:
     lines += [f"MISMATCH {k}" for k in report.mismatched]
     lines += [f"MISSING  {k}" for k in report.missing]
     lines += [f"UNREADABLE {k} ({c})" for k, c in report.unreadable.items()]
+    _print(args, report.to_dict(), "\n".join(lines))
+    return 0 if report.clean else EXIT_PROBLEM
+
+
+def cmd_reconcile(args: argparse.Namespace, settings: Settings) -> int:
+    from datetime import timedelta
+
+    from cases.records.reconcile import reconcile
+
+    with hall_session(settings) as (hall, session):
+        report = reconcile(
+            session, hall.store, grace=timedelta(minutes=args.grace_minutes), actor="cli"
+        )
+    lines = [f"objects {report.objects}, rows {report.rows}"]
+    lines += [
+        f"ORPHAN   {o.key} ({o.doc_class}, {o.size} bytes, {o.modified:%Y-%m-%d %H:%M})"
+        for o in report.orphans
+    ]
+    lines += [f"MISSING  {k}" for k in report.missing]
+    lines += [
+        f"VOID     {n} (number reserved, document never registered)" for n in report.void_numbers
+    ]
     _print(args, report.to_dict(), "\n".join(lines))
     return 0 if report.clean else EXIT_PROBLEM
 
@@ -186,6 +208,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls.add_argument("--prefix", default="")
     fixity = add("fixity", cmd_fixity, "re-hash objects; exit 1 on mismatch or loss")
     fixity.add_argument("--sample", type=int, help="check this many random objects")
+    reconcile = add(
+        "reconcile",
+        cmd_reconcile,
+        "objects without rows, rows without objects, void numbers; exit 1 if any",
+    )
+    reconcile.add_argument(
+        "--grace-minutes", type=int, default=30, help="skip objects younger than this"
+    )
     add("audit-verify", cmd_audit_verify, "check the audit hash chain and its checkpoints")
     add("audit-checkpoint", cmd_audit_checkpoint, "seal a checkpoint of the audit chain")
     migrate = add("migrate", cmd_migrate, "copy the local store into S3, verifying hashes")

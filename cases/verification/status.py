@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from cases.hall import Hall
 from cases.numbering import valid_license_number
-from cases.seals.registry import seal_status
-from models import Department, License, LicenseStatus, Seal, SealStatus
+from cases.seals.registry import SERVICE_SEAL, seal_status
+from models import Department, License, LicenseStatus, Seal, SealStatus, StoredObject
 from signing import BadPayload, Indication, VerificationReport, verify_payload, verify_pdf
 from signing.report import SEVERITY
 
@@ -62,6 +62,7 @@ _ADVICE = {
     "SIGNED_DATA_NOT_FOUND": "文件中没有电子签章。请提供带电子签章的原件。",
     "SEAL_UNKNOWN": "签章印章未在本平台印章库登记。请通过发证机关核实。",
     "LICENSE_EXPIRED": "证照已超过有效期。请持证人办理延续或换证。",
+    "NOT_REGISTERED": "该文件未在本平台登记(可能是未完成签发的文件)。请向发证机关索取原件。",
 }
 
 
@@ -186,8 +187,21 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
         elif license_.valid_until is not None and license_.valid_until < date.today():
             reasons.append("证照已超过有效期 / the license has expired")
             result = _worse(result, (Indication.TOTAL_FAILED, "LICENSE_EXPIRED"))
-    elif result[0] is Indication.TOTAL_PASSED:
-        reasons.append("签章有效;该文件不是本系统登记的电子证照原件(可能为通知书)")
+    elif session.scalars(select(StoredObject.id).where(StoredObject.sha256 == digest)).first():
+        if result[0] is Indication.TOTAL_PASSED:
+            reasons.append("签章有效;该文件是本平台登记的文书(不是电子证照) / a registered notice")
+    elif (
+        any(s["code"] not in (None, SERVICE_SEAL) for s in seals)
+        and result[0] is not Indication.TOTAL_FAILED
+    ):
+        # Sealed with an issuing seal of the registry but never registered: the orphan of a
+        # transaction that did not commit, or a document sealed outside the issuing path.
+        # (Verification reports carry only the service's seal and are never archived.)
+        reasons.append(
+            "该文件未在本平台登记,不是本平台签发的文书,不能采信 / not registered: this "
+            "platform never issued this document"
+        )
+        result = _worse(result, (Indication.TOTAL_FAILED, "NOT_REGISTERED"))
     return VerificationOutcome(
         verdict=_VERDICT_OF[result[0]],
         indication=result[0],
