@@ -73,6 +73,19 @@ class Settings(BaseSettings):
     # Signs the browser session cookie; must be set in production.
     session_secret: str = DEV_PASSPHRASE
 
+    # Crash tests only: comma-separated fault points (cases/faults.py) where the process
+    # kills itself; refused in production.
+    fault_points: str = ""
+
+    @model_validator(mode="after")
+    def _refuse_fault_points_in_production(self) -> Settings:
+        if self.env is Environment.PRODUCTION and self.fault_points:
+            raise ConfigurationError(
+                "ONEWINDOW_FAULT_POINTS is for crash tests and is refused in production",
+                "ONEWINDOW_FAULT_POINTS 仅用于崩溃测试,生产环境不得设置",
+            )
+        return self
+
     @model_validator(mode="after")
     def _refuse_development_secrets_in_production(self) -> Settings:
         if self.env is Environment.PRODUCTION and DEV_PASSPHRASE in (

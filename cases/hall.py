@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from archive import ObjectStore
-from cases import workdays
+from cases import faults, workdays
 from cases.catalog.publish import sync_catalog
 from cases.catalog.spec import Catalog, load_catalog
 from cases.config import Settings
@@ -43,6 +43,7 @@ class Hall:
     @classmethod
     def open(cls, settings: Settings) -> Hall:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        faults.arm(settings.fault_points)
         catalog = load_catalog(settings.catalog_dir)
         workdays.use_calendar(settings.catalog_dir)
         db = make_engine(settings.effective_database_url)

@@ -25,6 +25,7 @@ from models.delivery import (
     SmsMessage,
 )
 from models.license import License, LicenseStatus, Seal, SealStatus
+from models.numbering import NumberCounter
 from models.org import Delegation, DelegationKind, Department, Role, User, Window
 from models.review import (
     ClockSuspension,
@@ -37,7 +38,6 @@ from models.review import (
     TaskKind,
     TaskStatus,
 )
-from models.numbering import NumberCounter
 from models.scanning import ScanRecord
 
 __all__ = [
@@ -66,8 +66,8 @@ __all__ = [
     "Material",
     "MaterialRequirement",
     "Notice",
-    "NumberCounter",
     "NoticeKind",
+    "NumberCounter",
     "Outcome",
     "Page",
     "PageStatus",

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from archive import ObjectStore
-from cases import audit
+from cases import audit, faults
 from cases.acceptance.checklist import (
     CheckResult,
     Finding,
@@ -364,6 +364,7 @@ def _issue_notice(
         doc_class="notice",
         case_id=case.id,
     )
+    faults.reach("notice.archived")
     notice = Notice(
         case_id=case.id,
         submission_id=submission.id,

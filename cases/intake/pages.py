@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from cases.hall import Hall
 
 from archive import ObjectStore
-from cases import audit
+from cases import audit, faults
 from cases.catalog.publish import current_checklist, spec_of
 from cases.db import session_scope
 from cases.errors import Forbidden, InvalidInput, InvalidState, UnknownServiceItem
@@ -211,6 +211,7 @@ def add_page(
         page=page.id,
         sha256=stored.sha256,
     )
+    faults.reach("page.archived")
     return page
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases import audit
+from cases import audit, faults
 from cases.errors import InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
 from cases.numbering import license_number, next_license_number, reserve
@@ -147,6 +147,7 @@ def _seal_and_archive(
         provider_department_id=department.id,
         provider_code=department.code,
     )
+    faults.reach("license.archived")
     return license_
 
 
