@@ -2,11 +2,18 @@
 
 An engine turns a BGR image into text lines with boxes; everything else (decoding,
 deskewing, seal suppression, reading order, classification) is engine-independent, so a
-new engine is one new module implementing `Engine`.
+new engine is one new module with one class that subclasses `Engine`.
+
+`recognise` is required. `recognise_upright` is optional, the way an OCRmyPDF plugin
+implements only the hooks it has something to say about: an engine that can tell which
+way up a page is overrides it; any other gets the default (recognise, no vote), and the
+pipeline then tries an unsure page upside down itself. The pipeline calls both through
+the contract, never by probing an engine for attributes.
 """
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -48,11 +55,23 @@ class Line:
 
 @runtime_checkable
 class Engine(Protocol):
-    """An OCR engine; `recognise` takes a BGR uint8 image and may raise anything."""
+    """An OCR engine. Engines subclass it (explicitly, so they inherit the default of the
+    optional method); both methods take a BGR uint8 image and may raise anything."""
 
     name: str
 
-    def recognise(self, image: np.ndarray) -> list[Line]: ...
+    @abstractmethod
+    def recognise(self, image: np.ndarray) -> list[Line]:
+        """Required: the text lines of the image as given."""
+
+    def recognise_upright(self, image: np.ndarray) -> tuple[list[Line], float | None]:
+        """Optional: the lines of the page read the right way up, and the share (0..1) of
+        the engine's vote that the image is upside down, or None when it took no vote.
+
+        When the share is over one half, the lines' boxes refer to the image turned by
+        180°. The default takes no vote: it recognises the image as given.
+        """
+        return self.recognise(image), None
 
 
 def rect_box(left: float, top: float, right: float, bottom: float) -> Box:

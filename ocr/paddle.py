@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ocr.engine import Line, lines_from_polygons
+from ocr.engine import Engine, Line, lines_from_polygons
 from ocr.errors import EngineFailed, EngineUnavailable
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def _model_name(path: Path, default: str) -> str:
         return default
 
 
-class PaddleOcrEngine:
+class PaddleOcrEngine(Engine):
     """Checks the model directories at construction; loads PaddleOCR on first use."""
 
     name = "paddleocr-onnxruntime"

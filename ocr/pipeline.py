@@ -110,9 +110,8 @@ def reading_order(lines: Sequence[Line]) -> tuple[tuple[Line, ...], str]:
 def _run_engine(
     engine: Engine, image: np.ndarray, timeout: float | None, *, upright: bool = False
 ) -> tuple[list[Line], float | None]:
-    """The engine's lines and, with `upright` and an engine that can vote on orientation,
-    the share of the vote for "upside down" (lines then refer to the image turned by
-    180° when that share is over one half); None when no vote was taken."""
+    """The engine's lines and, with `upright`, the share of its vote for "upside down"
+    (see `Engine.recognise_upright`); None when no vote was taken."""
     if timeout is None:
         return _call_engine(engine, image, upright)
     outcome: dict[str, object] = {}
@@ -143,11 +142,10 @@ def _run_engine(
 def _call_engine(
     engine: Engine, image: np.ndarray, upright: bool
 ) -> tuple[list[Line], float | None]:
-    vote = getattr(engine, "recognise_upright", None) if upright else None
     share: float | None = None
     try:
-        if callable(vote):
-            result, share = vote(image)
+        if upright:
+            result, share = engine.recognise_upright(image)
         else:
             result = engine.recognise(image)
     except OcrError:

@@ -15,7 +15,7 @@ import numpy as np
 from ocr.engine import Engine, Line
 
 
-class EnginePool:
+class EnginePool(Engine):
     """Hands each `recognise` call to a free instance; blocks while all are busy."""
 
     def __init__(self, factory: Callable[[], Engine], size: int) -> None:
@@ -42,14 +42,9 @@ class EnginePool:
             self._free.put(engine)
 
     def recognise_upright(self, image: np.ndarray) -> tuple[list[Line], float | None]:
-        """As the instance's `recognise_upright` (see ocr.rapid); instances without one
-        just recognise, and no vote is reported."""
+        """The instance's own: a vote when its engine takes one, else no vote."""
         engine = self._free.get()
         try:
-            vote = getattr(engine, "recognise_upright", None)
-            if callable(vote):
-                lines, share = vote(image)
-                return lines, share
-            return engine.recognise(image), None
+            return engine.recognise_upright(image)
         finally:
             self._free.put(engine)

@@ -23,13 +23,13 @@ from typing import Any
 import cv2
 import numpy as np
 
-from ocr.engine import Line, lines_from_polygons
+from ocr.engine import Engine, Line, lines_from_polygons
 from ocr.errors import EngineFailed, EngineUnavailable
 
 log = logging.getLogger(__name__)
 
 
-class RapidOcrEngine:
+class RapidOcrEngine(Engine):
     """Loads the model lazily, once, on first use (thread-safe)."""
 
     name = "rapidocr-ppocrv6-small"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ocr.engine import Line, rect_box
+from ocr.engine import Engine, Line, rect_box
 
 _CHAR_WIDTH = 32.0
 _LINE_HEIGHT = 40.0
@@ -15,7 +15,7 @@ _LINE_PITCH = 60.0
 _MARGIN = 50.0
 
 
-class FixedTextEngine:
+class FixedTextEngine(Engine):
     """Returns the given lines stacked vertically, whatever the image."""
 
     name = "fixed-text"
@@ -36,7 +36,7 @@ class FixedTextEngine:
         return result
 
 
-class FixedLinesEngine:
+class FixedLinesEngine(Engine):
     """Returns exactly the given `Line`s (with their boxes), for geometry tests."""
 
     name = "fixed-lines"
@@ -50,7 +50,7 @@ class FixedLinesEngine:
         return list(self._lines)
 
 
-class CrashingEngine:
+class CrashingEngine(Engine):
     """Raises inside `recognise`, like a broken model file or an onnxruntime error."""
 
     name = "crashing"
@@ -62,7 +62,7 @@ class CrashingEngine:
         raise RuntimeError(self._message)
 
 
-class HangingEngine:
+class HangingEngine(Engine):
     """Sleeps `seconds` before returning nothing, to exercise timeouts."""
 
     name = "hanging"

@@ -13,6 +13,7 @@ from typing import Any
 
 from bench.ocr.corpus import CorpusPage, item_hints
 from bench.ocr.metrics import cer_counts, classified, numbers_found
+from ocr import Engine
 
 WORKERS = os.cpu_count() or 2
 
@@ -60,9 +61,10 @@ def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 _STATE: dict[str, Any] = {}
 
 
-class _ReadTwice:
-    """The pipeline as it was before the orientation vote: an engine without
-    `recognise_upright`, so an unsure page is read again upside down; rec batches of 6."""
+class _ReadTwice(Engine):
+    """The pipeline as it was before the orientation vote: an engine with the contract's
+    default `recognise_upright` (no vote), so an unsure page is read again upside down;
+    rec batches of 6."""
 
     def __init__(self, engine: Any) -> None:
         self.engine = engine

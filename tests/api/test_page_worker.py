@@ -10,7 +10,7 @@ import numpy as np
 
 from cases.intake.worker import PageWorker
 from models import Page, PageStatus
-from ocr import Line
+from ocr import Engine, Line
 from ocr.engine import rect_box
 from ocr.pool import EnginePool
 from sample_scans.scans import SamplePage
@@ -18,7 +18,7 @@ from tests.api.conftest import Desk
 from tests.api.test_flow import _create_case, _upload
 
 
-class _SlowEngine:
+class _SlowEngine(Engine):
     """Fixed text after a pause; counts calls and the most calls in flight at once."""
 
     name = "slow-fixed"

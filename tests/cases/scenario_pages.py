@@ -132,7 +132,7 @@ def read_all(engine: Engine, cache_dir: Path) -> dict[PageKey, tuple[bytes, Page
     return out
 
 
-class CachingEngine:
+class CachingEngine(Engine):
     """Wraps the real engine; the same preprocessed image is recognised once per session,
     so API scenarios re-uploading the same generated page cost no OCR after the first."""
 
@@ -156,7 +156,6 @@ class CachingEngine:
         """As the engine's (one read with an orientation vote), cached the same way."""
         key = self._key(image)
         if key not in self._upright:
-            vote = getattr(self.engine, "recognise_upright", None)
-            self._upright[key] = vote(image) if callable(vote) else (self.recognise(image), None)
+            self._upright[key] = self.engine.recognise_upright(image)
         lines, share = self._upright[key]
         return list(lines), share

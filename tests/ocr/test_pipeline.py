@@ -91,7 +91,7 @@ def test_crashing_engine_becomes_engine_failed(text_page: bytes) -> None:
 
 
 def test_invalid_engine_result_becomes_engine_failed(text_page: bytes) -> None:
-    class Broken:
+    class Broken(Engine):
         name = "broken"
 
         def recognise(self, image: np.ndarray) -> list[Line]:
@@ -123,7 +123,7 @@ def test_engine_sees_deskewed_red_free_image() -> None:
     tilted = cv2.warpAffine(page, matrix, (1000, 1400), borderValue=(255, 255, 255))
     seen: list[np.ndarray] = []
 
-    class Spy:
+    class Spy(Engine):
         name = "spy"
 
         def recognise(self, image: np.ndarray) -> list[Line]:
@@ -165,7 +165,7 @@ def test_ocr_is_a_leaf_package() -> None:
             assert not {n.split(".")[0] for n in names} & forbidden, (path, names)
 
 
-class _Voting:
+class _Voting(Engine):
     """An engine that votes on the page's orientation (as RapidOcrEngine does)."""
 
     name = "voting"
@@ -204,3 +204,43 @@ def test_split_vote_and_low_confidence_read_again_upside_down(text_page: bytes) 
     engine = _Voting(0.45, confidence=0.6)
     reading = read_page(text_page, engine)
     assert engine.plain_calls == 1 and reading.rotation == 0  # the second read was worse
+
+
+class _Plain(Engine):
+    """An engine with no vote on the orientation: it implements `recognise` alone, and is
+    surer of a page turned upside down than of the page as given."""
+
+    name = "plain"
+
+    def __init__(self) -> None:
+        self.seen: list[np.ndarray] = []
+
+    def recognise(self, image: np.ndarray) -> list[Line]:
+        self.seen.append(image)
+        confidence = 0.6 if len(self.seen) == 1 else 0.97
+        return [Line("申请书", rect_box(10, 10, 200, 50), confidence)]
+
+
+def test_an_engine_without_a_vote_gets_the_contract_default() -> None:
+    engine = _Plain()
+    assert "recognise_upright" not in vars(_Plain)  # inherited from the contract
+    image = np.zeros((10, 10, 3), np.uint8)
+    lines, share = engine.recognise_upright(image)
+    assert share is None and [ln.text for ln in lines] == ["申请书"]
+    assert len(engine.seen) == 1 and engine.seen[0] is image
+
+
+def test_an_engine_without_a_vote_has_an_unsure_page_read_upside_down(text_page: bytes) -> None:
+    engine = _Plain()
+    reading = read_page(text_page, engine)
+    assert len(engine.seen) == 2  # as given, then turned: the pipeline decides
+    assert np.array_equal(engine.seen[1], np.rot90(engine.seen[0], 2))
+    assert reading.rotation == 180 and reading.lines[0].confidence == 0.97
+
+
+def test_an_engine_must_implement_recognise() -> None:
+    class Mute(Engine):
+        name = "mute"
+
+    with pytest.raises(TypeError, match="recognise"):
+        Mute()  # type: ignore[abstract]

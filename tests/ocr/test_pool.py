@@ -10,12 +10,12 @@ import pytest
 
 from cases.config import Settings
 from cases.hall import make_ocr_engine
-from ocr import Line
+from ocr import Engine, Line
 from ocr.pool import EnginePool
 from ocr.rapid import RapidOcrEngine
 
 
-class _Gate:
+class _Gate(Engine):
     """An engine that waits until `n` calls are inside it at once (or times out)."""
 
     name = "gate"
@@ -58,7 +58,7 @@ def test_settings_build_one_single_threaded_engine_per_worker(tmp_path) -> None:
     assert isinstance(single, RapidOcrEngine)
 
 
-class _Upright:
+class _Upright(Engine):
     name = "upright"
 
     def recognise(self, image: np.ndarray) -> list[Line]:

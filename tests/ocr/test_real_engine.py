@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ocr import PageReading, RapidOcrEngine, classify, extract_fields, read_page
+from ocr import Engine, PageReading, RapidOcrEngine, classify, extract_fields, read_page
 from sample_scans.scans import SampleApplicant, SamplePage
 from tests.ocr.conftest import load_hints
 
@@ -57,7 +57,7 @@ def test_application_form_fields(
     assert ("enterprise_name", applicant.enterprise_name) in fields
 
 
-class _Counting:
+class _Counting(Engine):
     """The real engine, counting the passes (detection + recognition) over a page."""
 
     def __init__(self, engine: RapidOcrEngine) -> None:
