@@ -31,7 +31,6 @@ logger = logging.getLogger(__name__)
 _UNTIL = "staged-retain-until"
 _MODE = "staged-retention-mode"
 _HOLD = "staged-legal-hold"
-_STAGED_META = (_UNTIL, _MODE, _HOLD)
 
 
 @dataclass

@@ -270,11 +270,3 @@ def separator_labels(session: Session, case: Case) -> dict[int, str]:
         )
     )
     return {page_id: code for page_id, code in rows if page_id is not None and code}
-
-
-def scan_counts(session: Session, case: Case) -> dict[str, int]:
-    """How many sheet sides of each kind the case's scans recorded (for the clerk)."""
-    counts: dict[str, int] = {}
-    for kind in session.scalars(select(ScanRecord.kind).where(ScanRecord.case_id == case.id)):
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts

@@ -45,11 +45,6 @@ _LICENSE_STATUS_ZH = {
     LicenseStatus.CANCELLED: "已注销",
     LicenseStatus.SUPERSEDED: "已变更(旧版本)",
 }
-_SEAL_STATUS_ZH = {
-    SealStatus.ACTIVE: "在用",
-    SealStatus.REVOKED: "已吊销",
-    SealStatus.EXPIRED: "已过期",
-}
 _ADVICE = {
     "HASH_FAILURE": "文件在签章后被改动。请向发证机关索取原件,不要采信本文件。",
     "SIG_CRYPTO_FAILURE": "签名数据已损坏或伪造。请向发证机关索取原件。",
