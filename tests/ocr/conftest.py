@@ -1,15 +1,14 @@
-"""Shared fixtures: sample pages (generated once) and the real engine (loaded once)."""
+"""Shared fixtures: sample pages, generated once (the real engine is the session's
+`ocr_engine`, tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
 from ocr.classify import MaterialHint
-from ocr.rapid import RapidOcrEngine
 from sample_scans.scans import SampleApplicant, SamplePage, generate_pages, sample_applicant
 
 ITEMS = Path(__file__).resolve().parents[2] / "cases" / "catalog" / "data" / "items"
@@ -37,10 +36,3 @@ def applicant() -> SampleApplicant:
 def gtgsh_pages(applicant: SampleApplicant) -> list[SamplePage]:
     codes = ["application_form", "id_card", "premises_proof"]
     return generate_pages(GTGSH, codes, applicant, seed=3)
-
-
-@pytest.fixture(scope="session")
-def rapid_engine() -> Iterator[RapidOcrEngine]:
-    engine = RapidOcrEngine(threads=2)
-    engine.load()
-    yield engine

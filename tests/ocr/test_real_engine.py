@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ocr import Engine, PageReading, RapidOcrEngine, classify, extract_fields, read_page
+from ocr import Engine, PageReading, classify, extract_fields, read_page
 from sample_scans.scans import SampleApplicant, SamplePage
 from tests.ocr.conftest import load_hints
 
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.ocr
 
 
 @pytest.fixture(scope="module")
-def readings(gtgsh_pages: list[SamplePage], rapid_engine: RapidOcrEngine) -> dict[str, PageReading]:
-    return {p.material_code: read_page(p.data, rapid_engine) for p in gtgsh_pages}
+def readings(gtgsh_pages: list[SamplePage], ocr_engine: Engine) -> dict[str, PageReading]:
+    return {p.material_code: read_page(p.data, ocr_engine) for p in gtgsh_pages}
 
 
 def test_each_page_is_classified_as_its_material(readings: dict[str, PageReading]) -> None:
@@ -60,7 +60,7 @@ def test_application_form_fields(
 class _Counting(Engine):
     """The real engine, counting the passes (detection + recognition) over a page."""
 
-    def __init__(self, engine: RapidOcrEngine) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.name = engine.name
         self.passes = 0
@@ -75,7 +75,7 @@ class _Counting(Engine):
 
 
 @pytest.fixture(scope="module")
-def hard_pages(applicant: SampleApplicant, rapid_engine: RapidOcrEngine) -> dict[str, Any]:
+def hard_pages(applicant: SampleApplicant, ocr_engine: Engine) -> dict[str, Any]:
     from sample_scans.scans import generate_page
 
     out = {}
@@ -85,7 +85,7 @@ def hard_pages(applicant: SampleApplicant, rapid_engine: RapidOcrEngine) -> dict
         ("application_form", "rotated90"),
     ):
         page = generate_page("个体工商户设立登记", code, applicant, seed=11, capture_kind=kind)
-        counting = _Counting(rapid_engine)
+        counting = _Counting(ocr_engine)
         out[kind] = (page, read_page(page.data, counting), counting.passes)
     return out
 
@@ -125,13 +125,13 @@ def test_cli_writes_a_searchable_pdf(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     gtgsh_pages: list[SamplePage],
-    rapid_engine: RapidOcrEngine,
+    ocr_engine: Engine,
     applicant: SampleApplicant,
 ) -> None:
     import cases.hall
     from api.cli import main as cli
 
-    monkeypatch.setattr(cases.hall, "make_ocr_engine", lambda settings: rapid_engine)
+    monkeypatch.setattr(cases.hall, "make_ocr_engine", lambda settings: ocr_engine)
     monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path))
     scan = tmp_path / "id.jpg"
     scan.write_bytes(next(p for p in gtgsh_pages if p.material_code == "id_card").data)

@@ -1,5 +1,5 @@
 """The browser tests use the same running hall as the API tests."""
 
-from tests.api.conftest import desk, embedded_desk, ocr_engine, sample_pages
+from tests.api.conftest import desk, embedded_desk, sample_pages
 
-__all__ = ["desk", "embedded_desk", "ocr_engine", "sample_pages"]
+__all__ = ["desk", "embedded_desk", "sample_pages"]
