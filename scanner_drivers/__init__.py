@@ -20,10 +20,12 @@ from scanner_drivers.errors import (
     DeviceGone,
     FeederEmpty,
     Jammed,
+    PageLargerThanDevice,
     PageTooLarge,
     ScannerError,
     TruncatedPage,
     UnsupportedFormat,
+    UnsupportedSetting,
 )
 from scanner_drivers.escl import EsclBackend
 from scanner_drivers.hotfolder import HotFolderDriver
@@ -41,6 +43,7 @@ __all__ = [
     "FeederEmpty",
     "HotFolderDriver",
     "Jammed",
+    "PageLargerThanDevice",
     "PageTooLarge",
     "SaneBackend",
     "ScanSettings",
@@ -50,5 +53,6 @@ __all__ = [
     "ScannerError",
     "TruncatedPage",
     "UnsupportedFormat",
+    "UnsupportedSetting",
     "UploadDriver",
 ]

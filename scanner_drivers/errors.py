@@ -59,6 +59,22 @@ class PageTooLarge(ScannerError):
     code = "scanner.too_large"
 
 
+class UnsupportedSetting(ScannerError):
+    """The device does not offer what the scan settings ask for (a source, a size)."""
+
+    code = "scanner.unsupported_setting"
+
+
+class PageLargerThanDevice(UnsupportedSetting):
+    """The page is wider or taller than the device's maximum scan area.
+
+    Refused before any sheet moves: a scanner asked for more than it can do scans its
+    maximum, and a sheet cut at the scanner's maximum is not a jam or a lost sheet.
+    """
+
+    code = "scanner.page_larger_than_device"
+
+
 ALL_ERRORS: tuple[type[ScannerError], ...] = (
     ScannerError,
     FeederEmpty,
@@ -70,4 +86,6 @@ ALL_ERRORS: tuple[type[ScannerError], ...] = (
     DeviceGone,
     UnsupportedFormat,
     PageTooLarge,
+    UnsupportedSetting,
+    PageLargerThanDevice,
 )

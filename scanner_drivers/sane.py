@@ -6,8 +6,17 @@ group (python-sane's in-process cancel silently returns cut-off images). ``scani
 --batch-print`` names each page file once the page is complete; the page is then checked
 against its declared and expected height, so a cut-off page is never passed on.
 
-The child gets a small explicit environment (``LC_ALL=C`` so its messages can be mapped,
-and ``SANE_CONFIG_DIR`` when given) instead of the server's.
+Before a job starts, the device is asked for its scan area with the job's own settings
+(``scanimage -A``: the ``-x``/``-y`` ranges, i.e. ``br-x``/``br-y``, and the values it kept
+of ours). A page larger than that is refused, naming both sizes, before any sheet moves:
+scanned anyway, it would come out at the device's maximum and look like a cut-off sheet.
+
+The child's environment: ``LC_ALL=C`` (so its messages can be mapped), a fixed PATH, and
+SANE's own variables (``SANE_*``: SANE_CONFIG_DIR, SANE_DEBUG_*, ...; HOME and TMPDIR,
+where backends keep calibration and temporary files) taken from the ``environ`` the caller
+passes in. This library reads no environment itself, and the rest of the caller's
+environment (database URLs, key passphrases) never reaches a backend. An explicit
+``config_dir`` wins over SANE_CONFIG_DIR.
 """
 
 from __future__ import annotations
@@ -23,7 +32,8 @@ import subprocess
 import tempfile
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from scanner_drivers._pnm import pnm_to_png
@@ -35,37 +45,73 @@ from scanner_drivers.errors import (
     DeviceGone,
     FeederEmpty,
     Jammed,
+    PageLargerThanDevice,
     ScannerError,
+    UnsupportedSetting,
 )
 
 logger = logging.getLogger(__name__)
 
 _PATH = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
+_PASSED = ("HOME", "TMPDIR")  # besides SANE_*: calibration caches and temporary files
 _MODES = {"color": ("Color",), "gray": ("Gray", "Grayscale"), "lineart": ("Lineart", "Binary")}
+_FIT_SLACK_MM = 1.0  # a device 1 mm short of the page scans its maximum: rounding, not loss
 
-# scanimage's messages (sane_strstatus, LC_ALL=C) → our errors
-_STATUS: list[tuple[str, type[ScannerError], str]] = [
-    ("out of documents", FeederEmpty, "进纸器中没有纸张，请放入材料后重试"),
-    ("jammed", Jammed, "进纸器卡纸，请取出卡住的纸张，从该页起重新放入"),
-    ("cover is open", CoverOpen, "扫描仪盖板打开，请合上后重试"),
-    ("device busy", DeviceBusy, "扫描仪忙，请稍后重试"),
-    ("was cancel", Cancelled, "扫描已取消"),
+# scanimage's messages (sane_strstatus, LC_ALL=C) → our errors, with what to do
+_STATUS: list[tuple[str, type[ScannerError], str, str]] = [
+    (
+        "out of documents",
+        FeederEmpty,
+        "进纸器中没有纸张，请放入材料后重试",
+        "put the sheets in the feeder and try again",
+    ),
+    (
+        "jammed",
+        Jammed,
+        "进纸器卡纸，请取出卡住的纸张，从该页起重新放入",
+        "take out the jammed sheet and feed again from that sheet",
+    ),
+    ("cover is open", CoverOpen, "扫描仪盖板打开，请合上后重试", "close the cover and try again"),
+    ("device busy", DeviceBusy, "扫描仪忙，请稍后重试", "wait a moment and try again"),
+    ("was cancel", Cancelled, "扫描已取消", "start the scan again when ready"),
 ]
+
+# Paper sizes named in messages (mm, portrait)
+_PAPER = {
+    "A3": (297.0, 420.0),
+    "A4": (210.0, 297.0),
+    "A5": (148.0, 210.0),
+    "B5": (176.0, 250.0),
+    "Letter": (215.9, 279.4),
+    "Legal": (215.9, 355.6),
+}
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What ``scanimage -A`` printed: each option's allowed values and current value."""
+
+    allowed: dict[str, list[str]]
+    current: dict[str, str]
 
 
 class SaneBackend:
-    """All devices SANE sees with the given configuration directory."""
+    """All devices SANE sees with the given environment and configuration directory."""
 
     def __init__(
         self,
         *,
         config_dir: Path | None = None,
+        environ: Mapping[str, str] | None = None,
         scanimage: str = "scanimage",
         busy_retries: int = 3,
         busy_wait: float = 1.0,
         page_timeout: float = 120.0,
     ) -> None:
         self.config_dir = config_dir
+        self.environ = {
+            k: v for k, v in (environ or {}).items() if k.startswith("SANE_") or k in _PASSED
+        }
         found = shutil.which(scanimage) or shutil.which(scanimage, path=_PATH)
         self.scanimage = found or scanimage
         self.busy_retries = busy_retries
@@ -73,7 +119,7 @@ class SaneBackend:
         self.page_timeout = page_timeout
 
     def env(self) -> dict[str, str]:
-        env = {"LC_ALL": "C", "PATH": _PATH}
+        env = {**self.environ, "LC_ALL": "C", "PATH": _PATH}
         if self.config_dir is not None:
             env["SANE_CONFIG_DIR"] = str(self.config_dir)
         return env
@@ -85,19 +131,27 @@ class SaneBackend:
                 env=self.env(),
                 capture_output=True,
                 text=True,
+                errors="replace",
                 timeout=timeout,
                 check=False,
             )
         except FileNotFoundError as e:
             raise DeviceGone(
-                "scanimage is not installed (Debian package sane-utils)",
-                "未安装 scanimage（Debian 软件包 sane-utils），无法使用 SANE 扫描仪",
+                "scanimage is not installed; install the Debian package sane-utils",
+                "未安装 scanimage（Debian 软件包 sane-utils），无法使用 SANE 扫描仪，"
+                "请管理员安装后重试",
             ) from e
         except subprocess.TimeoutExpired as e:
-            raise DeviceGone("SANE did not answer in time", "SANE 无响应，请检查扫描仪") from e
+            raise DeviceGone(
+                f"SANE did not answer in {timeout:g} s; check the scanner's cable and power, "
+                "then try again",
+                "SANE 无响应，请检查扫描仪的数据线与电源后重试",
+            ) from e
         if done.returncode != 0:
-            raise _error_from(done.stderr, pages=0) or DeviceGone(
-                f"scanimage failed: {done.stderr.strip()[-200:]}", "无法访问扫描仪，请检查连接"
+            raise _error_from(done.stderr, pages=None) or DeviceGone(
+                f"scanimage failed ({done.stderr.strip()[-200:]}); check the scanner's "
+                "connection and settings, then try again",
+                "无法访问扫描仪，请检查连接与设置后重试",
             )
         return done.stdout
 
@@ -110,15 +164,24 @@ class SaneBackend:
                 found.append(DeviceInfo(f"sane:{parts[0]}", "sane", *parts[1:]))
         return found
 
+    def _options(self, device: str, args: Sequence[str] = ()) -> _Options:
+        """The device's options after setting ``args``, as scanimage -A prints them."""
+        out = self._run(["-d", _sane_name(device), *args, "-A"])
+        allowed: dict[str, list[str]] = {}
+        current: dict[str, str] = {}
+        for match in re.finditer(r"^\s+(--?[\w-]+) (.+)$", out, re.MULTILINE):
+            name, text = match.group(1).lstrip("-"), match.group(2)
+            now = re.search(r"\[([^\]]*)\]$", text)
+            if now:
+                current[name] = now.group(1)
+            values = re.sub(r"\s*\[[^\]]*\]$", "", text)
+            values = re.sub(r"\s*\(in steps of [^)]*\)", "", values)
+            allowed[name] = values.split("|")
+        return _Options(allowed, current)
+
     def options(self, device: str) -> dict[str, list[str]]:
         """Each option's allowed values as scanimage -A prints them."""
-        out = self._run(["-d", _sane_name(device), "-A"])
-        options: dict[str, list[str]] = {}
-        for match in re.finditer(r"^\s+(--?[\w-]+) (.+)$", out, re.MULTILINE):
-            values = re.sub(r"\s*\[[^\]]*\]$", "", match.group(2))
-            values = re.sub(r"\s*\(in steps of [^)]*\)", "", values)
-            options[match.group(1).lstrip("-")] = values.split("|")
-        return options
+        return self._options(device).allowed
 
     def capabilities(self, device: str) -> Capabilities:
         opts = self.options(device)
@@ -131,14 +194,15 @@ class SaneBackend:
             resolutions=resolutions,
             color_modes=modes,
             duplex=any("duplex" in s.lower() for s in raw_sources),
-            max_width_mm=_range_max(opts.get("x")),
-            max_height_mm=_range_max(opts.get("y")),
+            max_width_mm=_mm_max(opts.get("x")),
+            max_height_mm=_mm_max(opts.get("y")),
         )
 
     def job(self, device: str, settings: ScanSettings) -> SaneJob:
+        """A scan job; UnsupportedSetting (PageLargerThanDevice for the page size) when
+        the device cannot do what ``settings`` ask, before anything is scanned."""
         opts = self.options(device)
-        args = ["--resolution", str(settings.resolution), "-x", _mm(settings.width_mm)]
-        args += ["-y", _mm(settings.height_mm)]
+        args = ["--resolution", str(settings.resolution)]
         mode = next((n for n in _MODES[settings.color_mode] if n in opts.get("mode", [])), None)
         if mode:
             args += ["--mode", mode]
@@ -147,6 +211,11 @@ class SaneBackend:
             args += ["--source", source]
         for name, value in settings.extra.items():
             args.append(f"--{name}={value}")
+        # The scan area last, and checked with everything else set: a backend's area can
+        # depend on the source (a feeder often takes longer sheets than the glass).
+        area = ["-x", _mm(settings.width_mm), "-y", _mm(settings.height_mm)]
+        width, height = _fit(device, settings, self._options(device, [*args, *area]))
+        args += ["-x", _mm(width), "-y", _mm(height)]
         return SaneJob(self, _sane_name(device), args, settings)
 
 
@@ -185,7 +254,9 @@ class SaneJob:
                     raise
                 logger.info("scanner %s busy, retry %d", self.device, attempt + 1)
                 if self._cancelled.wait(self.backend.busy_wait * (attempt + 1)):
-                    raise Cancelled("scan cancelled", "扫描已取消") from None
+                    raise Cancelled(
+                        "scan cancelled; start it again when ready", "扫描已取消"
+                    ) from None
 
     def _attempt(self, first_index: int) -> Iterator[ScannedPage]:
         if self._cancelled.is_set():
@@ -280,21 +351,93 @@ def _lines(proc: subprocess.Popen[str], timeout: float) -> Iterator[str | None]:
             yield line
 
 
-def _error_from(stderr: str, *, pages: int) -> ScannerError | None:
-    for line in stderr.splitlines():
-        if not line.startswith("scanimage:") or "received signal" in line:
-            continue
-        low = line.lower()
-        if "open of device" in low:
-            return DeviceGone(line, "无法打开扫描仪，请检查连接与电源")
-        for needle, cls, zh in _STATUS:
-            if needle in low:
-                if cls is FeederEmpty and pages > 0:
-                    return None  # the normal end of a feeder batch
-                return cls(f"{line.removeprefix('scanimage: ')} (after {pages} page(s))", zh)
-        if "sane_read" in low or "sane_start" in low:
-            return DeviceGone(line, f"扫描仪出错，已收到 {pages} 页，请检查设备")
+def _status(line: str) -> tuple[type[ScannerError], str, str] | None:
+    """The final status a scanimage stderr line reports: (error, Chinese, English)."""
+    if not line.startswith("scanimage:") or "received signal" in line:
+        return None
+    low = line.lower()
+    said = line.removeprefix("scanimage: ")
+    if "open of device" in low:
+        return (
+            DeviceGone,
+            "无法打开扫描仪，请检查数据线与电源，确认设备名称后重试",
+            f"{said}: the scanner could not be opened; check its cable and power and the "
+            "device name, then try again",
+        )
+    for needle, cls, zh, advice in _STATUS:
+        if needle in low:
+            return cls, zh, f"{said}: {advice}"
+    if "sane_read" in low or "sane_start" in low:
+        return (
+            DeviceGone,
+            "扫描仪出错，请检查设备后重试",
+            f"{said}: check the scanner, then try again",
+        )
     return None
+
+
+def _error_from(stderr: str, *, pages: int | None) -> ScannerError | None:
+    """The error of the first final status in ``stderr``; ``pages``: received in a scan,
+    None for a query."""
+    for line in stderr.splitlines():
+        found = _status(line)
+        if found is None:
+            continue
+        cls, zh, en = found
+        if pages is None:
+            return cls(en, zh)
+        if cls is FeederEmpty and pages > 0:
+            return None  # the normal end of a feeder batch
+        return cls(f"{en} (after {pages} page(s))", f"{zh}（已收到 {pages} 页）")
+    return None
+
+
+def _fit(device: str, settings: ScanSettings, options: _Options) -> tuple[float, float]:
+    """The width and height to ask the device for; PageLargerThanDevice when the page is
+    larger than its scan area (its range, or what it kept of the page's size)."""
+    fitted: list[float] = []
+    short: list[tuple[str, str, float, float]] = []
+    for axis, en, zh, wanted in (
+        ("x", "width", "宽度", settings.width_mm),
+        ("y", "height", "高度", settings.height_mm),
+    ):
+        limit = _mm_max(options.allowed.get(axis))
+        if limit is not None:  # the range is in mm, so is the value the device kept
+            kept = _number(options.current.get(axis))
+            if kept is not None and kept < wanted:
+                limit = min(limit, kept)
+        if limit is None or limit >= wanted:
+            fitted.append(wanted)
+        elif limit >= wanted - _FIT_SLACK_MM:
+            fitted.append(limit)
+        else:
+            short.append((en, zh, limit, wanted))
+    if short:
+        name, size = _paper(settings.width_mm, settings.height_mm)
+        en_sizes = "; ".join(
+            f"this scanner's maximum {en} is {lim:g} mm, the page needs {w:g} mm"
+            for en, _, lim, w in short
+        )
+        zh_sizes = "；".join(
+            f"该扫描仪最大扫描{zh}为 {lim:g} mm，该页需要 {w:g} mm" for _, zh, lim, w in short
+        )
+        raise PageLargerThanDevice(
+            f"{device}: {en_sizes} ({size}). Use a scanner or source that takes {name}, or "
+            f"choose a smaller page size; if this scanner should take {name}, have its SANE "
+            "configuration checked",
+            f"扫描仪 {device}：{zh_sizes}（{size}）。请换用支持 {name} 幅面的扫描仪或进纸方式，"
+            f"或改选较小的纸张尺寸；如该扫描仪应支持 {name}，请管理员检查其 SANE 配置",
+        )
+    return fitted[0], fitted[1]
+
+
+def _paper(width: float, height: float) -> tuple[str, str]:
+    """The paper's name ("A4", or its size when unnamed) and "A4, 210 × 297 mm"."""
+    size = f"{width:g} × {height:g} mm"
+    for name, (w, h) in _PAPER.items():
+        if abs(w - width) < 0.5 and abs(h - height) < 0.5:
+            return name, f"{name}, {size}"
+    return size, size
 
 
 def _kill_group(proc: subprocess.Popen[str]) -> None:
@@ -322,9 +465,11 @@ def _device_source(names: list[str], settings: ScanSettings) -> str | None:
         simplex = [n for n in wanted if "duplex" not in n.lower()]
         wanted = (duplex or simplex) if settings.duplex else (simplex or duplex)
     if not wanted:
-        raise ScannerError(
-            f"source {settings.source!r} not offered; the device has {', '.join(names)}",
-            f"扫描仪不支持所选纸张来源 {settings.source!r}",
+        offered = ", ".join(names)
+        raise UnsupportedSetting(
+            f"source {settings.source!r} not offered; the device has {offered}: "
+            "choose one of those",
+            f"扫描仪不支持所选纸张来源 {settings.source!r}，可选：{offered}，请改选后重试",
         )
     return wanted[0]
 
@@ -339,9 +484,18 @@ def _numbers(values: list[str]) -> tuple[int, ...]:
     return tuple(sorted(set(found)))
 
 
-def _range_max(values: list[str] | None) -> float | None:
-    numbers = _numbers(values or [])
-    return float(numbers[-1]) if numbers else None
+def _mm_max(values: list[str] | None) -> float | None:
+    """The largest value of an option given in mm ("0..215.9mm", "100|200mm")."""
+    text = "|".join(values or []).strip()
+    if not text.endswith("mm"):
+        return None
+    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+    return max(numbers) if numbers else None
+
+
+def _number(text: str | None) -> float | None:
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*", text or "")
+    return float(found.group(1)) if found else None
 
 
 def _mm(value: float) -> str:

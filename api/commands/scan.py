@@ -1,15 +1,18 @@
 """`onewindow devices` and `onewindow scan`: scanners from the command line.
 
 Devices are named by driver: ``sane:<SANE device>`` (e.g. ``sane:test:0``,
-``sane:net:host:epson2:...``), ``escl:<base URL>`` (e.g. ``escl:http://10.0.0.5/eSCL``)
-and ``folder:<path>`` (a hot folder). ``scan --out DIR`` is also the Linux reference
-client of the clerk-PC agent contract (docs/scanner-agent.md).
+``sane:net:host:epson2:...``; a bare SANE name such as ``test:0`` is taken as SANE too),
+``escl:<base URL>`` (e.g. ``escl:http://10.0.0.5/eSCL``) and ``folder:<path>`` (a hot
+folder). SANE sees this process's SANE_* variables (SANE_CONFIG_DIR, ...); ``--sane-config``
+wins over SANE_CONFIG_DIR. ``scan --out DIR`` is also the Linux reference client of the
+clerk-PC agent contract (docs/scanner-agent.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import uuid
@@ -48,7 +51,7 @@ def _driver(args: argparse.Namespace) -> ScannerDriver:
 def cmd_devices(args: argparse.Namespace, settings: Settings) -> int:
     found = []
     try:
-        found += SaneBackend(config_dir=args.sane_config).devices()
+        found += SaneBackend(config_dir=args.sane_config, environ=os.environ).devices()
     except ScannerError as e:
         print(f"SANE: {e}", file=sys.stderr)
     for url in args.escl:
@@ -181,12 +184,18 @@ def _saving(driver: ScannerDriver, out: Path | None) -> ScannerDriver:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     devices = sub.add_parser("devices", help="list scanners (SANE, and eSCL URLs given)")
     devices.add_argument("--escl", action="append", default=[], metavar="URL")
-    devices.add_argument("--sane-config", type=Path, help="a SANE_CONFIG_DIR to use")
+    devices.add_argument(
+        "--sane-config",
+        type=Path,
+        help="a SANE configuration directory (wins over SANE_CONFIG_DIR)",
+    )
     devices.add_argument("--json", action="store_true")
     devices.set_defaults(func=cmd_devices)
 
     scan = sub.add_parser("scan", help="scan a batch into a case and/or a folder")
-    scan.add_argument("--device", required=True, help="sane:DEV | escl:URL | folder:PATH")
+    scan.add_argument(
+        "--device", required=True, help="sane:DEV (or a bare SANE name) | escl:URL | folder:PATH"
+    )
     scan.add_argument("--source", default="adf", choices=["adf", "flatbed", "camera"])
     scan.add_argument("--resolution", type=int, default=200)
     scan.add_argument("--mode", default="gray", choices=["gray", "color", "lineart"])
@@ -194,7 +203,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     scan.add_argument("--case", help="case number to add the pages to")
     scan.add_argument("--user", default="clerk", help="the clerk recorded as adding pages")
     scan.add_argument("--out", type=Path, help="also write each page to this folder")
-    scan.add_argument("--sane-config", type=Path, help="a SANE_CONFIG_DIR to use")
+    scan.add_argument(
+        "--sane-config",
+        type=Path,
+        help="a SANE configuration directory (wins over SANE_CONFIG_DIR)",
+    )
     scan.add_argument("--server", help="agent mode: send pages to this onewindow server")
     scan.add_argument("--token", default="", help="the clerk's API token (agent mode)")
     scan.add_argument("--quiet", type=float, default=2.0, help="hot folder quiet seconds")

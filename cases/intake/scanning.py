@@ -15,8 +15,9 @@ are stored and flagged for the clerk (``ScanRecord.blank``), never dropped.
 from __future__ import annotations
 
 import logging
+import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,16 +75,22 @@ def open_driver(
     settings: ScanSettings | None = None,
     *,
     sane_config: Path | None = None,
+    environ: Mapping[str, str] | None = None,
     quiet_seconds: float = 2.0,
 ) -> ScannerDriver:
     """A scan job on a device named by driver: ``sane:<SANE device>``, ``escl:<base URL>``
-    or ``folder:<path>`` (a hot folder); anything else is taken as a SANE device."""
+    or ``folder:<path>`` (a hot folder); anything else is taken as a SANE device.
+
+    SANE gets its own variables (SANE_CONFIG_DIR, SANE_DEBUG_*, ...) from ``environ``, this
+    process's environment unless given; ``sane_config`` (the hall's setting, ``--sane-config``)
+    wins over SANE_CONFIG_DIR."""
     settings = settings or ScanSettings()
     if device.startswith("escl:"):
         return EsclBackend(device.removeprefix("escl:")).job(device, settings)
     if device.startswith("folder:"):
         return HotFolderDriver(Path(device.removeprefix("folder:")), quiet_seconds=quiet_seconds)
-    return SaneBackend(config_dir=sane_config).job(device, settings)
+    sane = SaneBackend(config_dir=sane_config, environ=os.environ if environ is None else environ)
+    return sane.job(device, settings)
 
 
 def scan_into_case(

@@ -1,12 +1,15 @@
 """Private SANE configurations: the `test` backend directly, and through saned on loopback.
 
 Debian ships the `test` backend commented out in /etc/sane.d/dll.conf; a private
-SANE_CONFIG_DIR enables it with geometry_max 300 mm so that A4 fits. The `net` backend
-only talks to saned's standard port, so saned binds 127.0.0.1:6566.
+SANE_CONFIG_DIR enables it with geometry_max 300 mm so that A4 fits. Debian's own
+test.conf (geometry_max 200 mm: smaller than A4) is copied as it is, or with only
+geometry_max raised. The `net` backend only talks to saned's standard port, so saned binds
+127.0.0.1:6566.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -25,6 +28,21 @@ def test_backend_config(folder: Path) -> Path:
         'test-picture "Grid"\ngeometry_min 0.0\ngeometry_max 300.0\ngeometry_quant 1.0\n'
     )
     (folder / "saned.conf").write_text("127.0.0.1\nlocalhost\n")
+    return folder
+
+
+DEBIAN_TEST_CONF = Path("/etc/sane.d/test.conf")
+
+
+def debian_test_config(folder: Path, *, geometry_max: float | None = None) -> Path:
+    """Debian's stock test.conf with the backend enabled; only geometry_max changed if given."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dll.conf").write_text("test\n")
+    conf = DEBIAN_TEST_CONF.read_text()
+    if geometry_max is not None:
+        conf, n = re.subn(r"(?m)^geometry_max .*$", f"geometry_max {geometry_max:.1f}", conf)
+        assert n == 1, "Debian's test.conf has no geometry_max line"
+    (folder / "test.conf").write_text(conf)
     return folder
 
 

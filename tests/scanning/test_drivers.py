@@ -18,9 +18,11 @@ from scanner_drivers import (
     DeviceGone,
     FeederEmpty,
     Jammed,
+    PageLargerThanDevice,
     ScannerDriver,
     ScannerError,
     TruncatedPage,
+    UnsupportedSetting,
 )
 from scanner_drivers.base import ScanSettings
 from scanner_drivers.escl import EsclBackend
@@ -109,6 +111,110 @@ def test_saned_on_loopback(saned: Path) -> None:
     jam = ScanSettings(resolution=75, extra={"read-return-value": "SANE_STATUS_JAMMED"})
     with pytest.raises(Jammed):
         list(backend.job("sane:net:127.0.0.1:test:0", jam).scan())
+
+
+# -- the caller's SANE environment, the device's scan area ------------------------------
+
+
+def test_sane_gets_sane_variables_from_the_caller_and_nothing_else(tmp_path: Path) -> None:
+    environ = {
+        "SANE_CONFIG_DIR": "/from/caller",
+        "SANE_DEBUG_TEST": "1",
+        "HOME": "/home/clerk",
+        "ONEWINDOW_KEY_PASSPHRASE": "secret",
+        "LC_ALL": "zh_CN.UTF-8",
+        "PATH": "/opt/elsewhere",
+    }
+    env = SaneBackend(environ=environ).env()
+    assert env["SANE_CONFIG_DIR"] == "/from/caller" and env["SANE_DEBUG_TEST"] == "1"
+    assert env["HOME"] == "/home/clerk" and env["LC_ALL"] == "C"
+    assert "ONEWINDOW_KEY_PASSPHRASE" not in env and "/opt/elsewhere" not in env["PATH"]
+    explicit = SaneBackend(config_dir=tmp_path, environ=environ).env()
+    assert explicit["SANE_CONFIG_DIR"] == str(tmp_path)  # --sane-config wins
+    assert "SANE_CONFIG_DIR" not in SaneBackend().env()  # no caller: SANE's own defaults
+
+
+def test_sane_config_dir_of_the_caller_is_used(
+    debian_sane_config: Path, debian_sane_config_a4: Path
+) -> None:
+    """Debian's test.conf with only geometry_max raised, given as SANE_CONFIG_DIR: A4 fits."""
+    backend = SaneBackend(environ={"SANE_CONFIG_DIR": str(debian_sane_config_a4)})
+    assert backend.capabilities("sane:test:0").max_height_mm == 300.0
+    adf = ScanSettings(source="adf", resolution=75)
+    assert len(list(backend.job("sane:test:0", adf).scan())) == 10
+    # an explicit configuration directory (--sane-config) wins over the caller's variable
+    stock = SaneBackend(
+        config_dir=debian_sane_config, environ={"SANE_CONFIG_DIR": str(debian_sane_config_a4)}
+    )
+    assert stock.capabilities("sane:test:0").max_height_mm == 200.0
+
+
+def test_page_larger_than_the_device_is_refused_before_scanning(debian_sane_config: Path) -> None:
+    """Debian's stock test.conf: 200 × 200 mm. A4 is refused with both sizes named, never
+    scanned at 200 mm and then taken for a cut-off sheet."""
+    backend = fast(debian_sane_config)
+    with pytest.raises(PageLargerThanDevice) as info:
+        backend.job("sane:test:0", ScanSettings(source="adf", resolution=75))
+    error = info.value
+    assert isinstance(error, UnsupportedSetting)
+    assert "maximum height is 200 mm, the page needs 297 mm" in error.en
+    assert "maximum width is 200 mm, the page needs 210 mm" in error.en and "A4" in error.en
+    assert "最大扫描高度为 200 mm，该页需要 297 mm" in error.zh and "请" in error.zh
+    # only the height too large: only the height is named
+    with pytest.raises(PageLargerThanDevice) as info:
+        backend.job("sane:test:0", ScanSettings(resolution=75, width_mm=150, height_mm=250))
+    assert "height is 200 mm, the page needs 250 mm" in info.value.en
+    assert "width" not in info.value.en
+
+
+def test_a_page_at_the_devices_maximum_scans_whole(debian_sane_config: Path) -> None:
+    """A page up to 1 mm over the scan area is scanned at the maximum (rounding, not loss);
+    the pages are complete, not cut off."""
+    settings = ScanSettings(source="adf", resolution=75, width_mm=150, height_mm=200.8)
+    job = fast(debian_sane_config).job("sane:test:0", settings)
+    assert job.args[job.args.index("-y") + 1] == "200"
+    pages = list(job.scan())
+    assert len(pages) == 10
+    assert Image.open(io.BytesIO(pages[0].data)).size == (442, 590)
+
+
+@pytest.mark.parametrize("device", ["test:0", "sane:test:0"])
+def test_cli_scan_uses_the_callers_sane_config_dir(
+    debian_sane_config_a4: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    device: str,
+) -> None:
+    """`SANE_CONFIG_DIR=... onewindow scan --device test:0 --source adf --out DIR`."""
+    from api.cli import main
+
+    monkeypatch.setenv("SANE_CONFIG_DIR", str(debian_sane_config_a4))
+    out = tmp_path / "pages"
+    argv = ["scan", "--device", device, "--source", "adf", "--resolution", "75"]
+    assert main([*argv, "--out", str(out)]) == 0
+    assert len(list(out.glob("page*.png"))) == 10
+    assert "10 page(s) saved" in capsys.readouterr().out
+
+
+def test_cli_scan_refuses_a4_on_debians_stock_test_backend(
+    debian_sane_config: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from api.cli import main
+
+    monkeypatch.setenv("SANE_CONFIG_DIR", str(debian_sane_config))
+    out = tmp_path / "pages"
+    argv = ["scan", "--device", "test:0", "--source", "adf", "--out", str(out)]
+    assert main(argv) == 74
+    err = capsys.readouterr().err
+    assert "scanner.page_larger_than_device" in err
+    assert "maximum height is 200 mm, the page needs 297 mm" in err
+    assert "最大扫描高度为 200 mm" in err
+    assert "cut off" not in err and "Traceback" not in err
+    assert not list(out.glob("page*"))
 
 
 def test_missing_scanimage_is_a_clear_error(sane_config: Path) -> None:
