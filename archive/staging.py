@@ -17,7 +17,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import BinaryIO, cast
@@ -48,11 +48,19 @@ class StagingStore:
     """An ObjectStore that never refuses a put because the real store is down."""
 
     def __init__(
-        self, primary: ObjectStore, staging: LocalFolderStore, *, retry_after: float = 5.0
+        self,
+        primary: ObjectStore,
+        staging: LocalFolderStore,
+        *,
+        retry_after: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`retry_after` seconds of `clock` pass before the primary is tried again after
+        a failure (tests turn a fake clock instead of waiting)."""
         self.primary = primary
         self.staging = staging
         self._retry_after = retry_after
+        self._clock = clock
         self._down_until = 0.0
         self._drain_lock = threading.Lock()
 
@@ -60,7 +68,7 @@ class StagingStore:
 
     @property
     def primary_down(self) -> bool:
-        return time.monotonic() < self._down_until
+        return self._clock() < self._down_until
 
     def staged(self) -> Sequence[ObjectInfo]:
         return [_unstaged(info) for info in self.staging.list()]
@@ -68,7 +76,7 @@ class StagingStore:
     def _mark_down(self, e: Exception) -> None:
         if not self.primary_down:
             logger.warning("object store unavailable, staging objects locally: %s", e)
-        self._down_until = time.monotonic() + self._retry_after
+        self._down_until = self._clock() + self._retry_after
 
     # -- writing -------------------------------------------------------------------------
 

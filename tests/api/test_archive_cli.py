@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from cases.db import session_scope
 from cases.oversight.checkpoints import CheckpointTimer
 from models import AuditChainHead, AuditCheckpoint, AuditEvent
 from tests.api.conftest import Desk
+from tests.waiting import wait_until
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -37,12 +37,12 @@ def test_archive_cli_fixity_and_sealed_audit(
     monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(embedded_desk.hall.settings.data_dir))
     timer = CheckpointTimer(embedded_desk.hall, interval=0.2)  # what the API server runs
     timer.start()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+
+    def sealed() -> bool:
         with session_scope(embedded_desk.hall.sessions) as s:
-            if s.scalar(select(AuditCheckpoint.seq)) is not None:
-                break
-        time.sleep(0.2)
+            return s.scalar(select(AuditCheckpoint.seq)) is not None
+
+    wait_until(sealed, what="the timer's first audit checkpoint", timeout=30)
     timer.stop()
     with session_scope(embedded_desk.hall.sessions) as s:
         actions = set(s.scalars(select(AuditEvent.action)))

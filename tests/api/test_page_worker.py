@@ -4,10 +4,14 @@ pages the worker is reading instead of reading them again."""
 from __future__ import annotations
 
 import threading
-import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import numpy as np
+import pytest
 
+from cases.hall import Hall
+from cases.intake import pages as intake
 from cases.intake.worker import PageWorker
 from models import Page, PageStatus
 from ocr import Engine, Line
@@ -16,49 +20,82 @@ from ocr.pool import EnginePool
 from sample_scans.scans import SamplePage
 from tests.api.conftest import Desk
 from tests.api.test_flow import _create_case, _upload
+from tests.waiting import wait_until
 
 
-class _SlowEngine(Engine):
-    """Fixed text after a pause; counts calls and the most calls in flight at once."""
+class _Gate:
+    """Holds every recognition until released; counts calls and the most at once."""
 
-    name = "slow-fixed"
-    lock = threading.Lock()
-    calls = 0
-    running = 0
-    most = 0
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.released = threading.Event()
+        self.calls = 0
+        self.running = 0
+        self.most = 0
+
+
+class _GatedEngine(Engine):
+    """Fixed text once the test opens the gate."""
+
+    name = "gated-fixed"
+
+    def __init__(self, gate: _Gate) -> None:
+        self.gate = gate
 
     def recognise(self, image: np.ndarray) -> list[Line]:
-        cls = type(self)
-        with cls.lock:
-            cls.calls += 1
-            cls.running += 1
-            cls.most = max(cls.most, cls.running)
-        time.sleep(0.4)
-        with cls.lock:
-            cls.running -= 1
+        gate = self.gate
+        with gate.lock:
+            gate.calls += 1
+            gate.running += 1
+            gate.most = max(gate.most, gate.running)
+        try:
+            if not gate.released.wait(60):
+                raise RuntimeError("the test never opened the gate")
+        finally:
+            with gate.lock:
+                gate.running -= 1
         return [Line("居民身份证复印件", rect_box(100, 100, 700, 160), 0.99)]
 
 
 def test_worker_reads_in_parallel_and_check_waits(
-    embedded_desk: Desk, sample_pages: dict[str, SamplePage]
+    embedded_desk: Desk, sample_pages: dict[str, SamplePage], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     desk = embedded_desk
-    desk.hall.use_ocr(EnginePool(_SlowEngine, 2))
-    case = _create_case(desk)
+    gate = _Gate()
+    desk.hall.use_ocr(EnginePool(lambda: _GatedEngine(gate), 2))
+    # the check's claim (the worker holds its own reference to claim_queued): note when it
+    # finds pages that the worker is reading, which it must then wait for
+    check_found_claimed = threading.Event()
+    claim = intake.claim_queued
+
+    def claim_noting(hall: Hall, *, case_id: int | None = None) -> Any:
+        mine, others = claim(hall, case_id=case_id)
+        if others:
+            check_found_claimed.set()
+        return mine, others
+
+    monkeypatch.setattr(intake, "claim_queued", claim_noting)
+    number = _create_case(desk)["number"]
     worker = PageWorker(desk.hall, interval=0.05)
     worker.start()
     try:
-        pages = [sample_pages["id_card"]] * 4
-        _upload(desk, case["number"], *pages)
-        time.sleep(0.2)  # the worker has claimed the pages and is reading them
-        check = desk.client.get(
-            f"/api/v1/cases/{case['number']}/check", headers=desk.headers("clerk")
-        )
+        _upload(desk, number, *[sample_pages["id_card"]] * 4)
+        wait_until(lambda: gate.running == 2, what="the worker reading two pages at once")
+        with ThreadPoolExecutor(1) as pool:
+            pending = pool.submit(
+                desk.client.get, f"/api/v1/cases/{number}/check", headers=desk.headers("clerk")
+            )
+            assert check_found_claimed.wait(30), "the check did not see the worker's claims"
+            assert not pending.done()  # waiting: the engine has not returned a single page
+            gate.released.set()
+            check = pending.result(timeout=60)
         assert check.status_code == 200, check.text
+        assert check.json()["present"] == {"id_card": 4}  # it waited for all four
     finally:
+        gate.released.set()
         worker.stop()
     with desk.hall.sessions() as session:
         statuses = [p.status for p in session.query(Page).all()]
     assert statuses == [PageStatus.READ] * 4
-    assert _SlowEngine.calls == 4  # none read twice
-    assert _SlowEngine.most == 2  # two at once
+    assert gate.calls == 4  # none read twice
+    assert gate.most == 2  # two at once

@@ -9,7 +9,6 @@ import hashlib
 import os
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from cases.records.storage import archive_bytes
 from models import StoredObject
 from tests.archive.conftest import make_s3_store
 from tests.servers import S3Server, start_seaweedfs
+from tests.waiting import wait_until
 
 TOTAL, STOP_AT, RESTART_AT = 45, 15, 30
 
@@ -60,13 +60,15 @@ class Restartable:
                 start_new_session=True,
             )
         client = _client(self.server)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with contextlib.suppress(Exception):
+
+        def answers() -> bool:
+            try:
                 client.list_buckets()
-                return
-            time.sleep(0.3)
-        raise AssertionError("SeaweedFS did not come back")
+            except Exception:
+                return False
+            return True
+
+        wait_until(answers, what="SeaweedFS back", timeout=timeout, interval=0.3)
 
 
 def _client(server: S3Server) -> Minio:
@@ -90,7 +92,10 @@ def test_outage_loses_nothing(
     private_s3: Restartable, db_sessions: sessionmaker[Session], tmp_path: Path
 ) -> None:
     primary = make_s3_store(private_s3.server, "outage", retries=0)
-    store = StagingStore(primary, LocalFolderStore(tmp_path / "staging"), retry_after=0.5)
+    now = [0.0]
+    store = StagingStore(
+        primary, LocalFolderStore(tmp_path / "staging"), retry_after=5.0, clock=lambda: now[0]
+    )
     payloads = [os.urandom(40_000) + i.to_bytes(4, "big") for i in range(TOTAL)]
     staged_peak = 0
     for i, data in enumerate(payloads):
@@ -98,7 +103,7 @@ def test_outage_loses_nothing(
             private_s3.kill()
         if i == RESTART_AT:
             private_s3.restart()
-            time.sleep(0.6)  # let the store's retry-after pass
+            now[0] += 5.0  # the store's retry-after has passed
         with session_scope(db_sessions) as s:
             row = archive_bytes(s, store, data, content_type="image/jpeg", doc_class="page_image")
             assert store.get(row.key) == data  # readable at once, staged or not (OCR reads it)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from models import Role
 from ocr import Engine
 from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import open_desk, password_of
+from tests.waiting import wait_until
 
 SHOTS = Path("var/screenshots")
 expect.set_options(timeout=15_000)  # the machine is shared: sealing may take a while
@@ -46,10 +46,7 @@ def live_url(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> It
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
+    wait_until(lambda: server.started, what="uvicorn serving the app")
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(10)
