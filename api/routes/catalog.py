@@ -12,6 +12,7 @@ from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from api.deps import HallDep, RoleRequired, SessionDep
+from api.ids import RowId
 from cases.catalog import admin as catalog_admin
 from cases.catalog import knowledge
 from cases.catalog.publish import spec_of
@@ -120,7 +121,7 @@ def versions(code: str, session: SessionDep) -> list[dict[str, Any]]:
 
 
 @router.get("/{code}/export", response_class=PlainTextResponse)
-def export(code: str, session: SessionDep, user: Admin, version: int | None = None) -> str:
+def export(code: str, session: SessionDep, user: Admin, version: RowId | None = None) -> str:
     return catalog_admin.export_item(session, code, version)
 
 
@@ -129,8 +130,8 @@ def diff(
     code: str,
     session: SessionDep,
     user: Admin,
-    old: Annotated[int, Query(alias="from")],
-    new: Annotated[int, Query(alias="to")],
+    old: Annotated[RowId, Query(alias="from")],
+    new: Annotated[RowId, Query(alias="to")],
 ) -> dict[str, Any]:
     a = spec_of(catalog_admin.published(session, code, old))
     b = spec_of(catalog_admin.published(session, code, new))

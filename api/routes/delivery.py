@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep, load_case
+from api.ids import RowId
 from cases.delivery import handout as delivery
 from cases.delivery import locker as lockers
 from cases.errors import Forbidden, InvalidInput, NotFound
@@ -172,7 +173,7 @@ def feedback(session: SessionDep, user: Reviewer) -> list[dict[str, Any]]:
 
 @router.get("/decisions/{document_id}/pdf")
 def decision_pdf(
-    document_id: int, session: SessionDep, hall: HallDep, user: CurrentUser
+    document_id: RowId, session: SessionDep, hall: HallDep, user: CurrentUser
 ) -> Response:
     """The sealed 不予许可决定书, authorised and audited like every archived document."""
     document = find_decision_document(session, document_id)

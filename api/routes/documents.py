@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from api.deps import CurrentUser, HallDep, RoleRequired, SessionDep
+from api.ids import RowId, Timestamp
 from archive import LocalFolderStore, StoreAccessDenied, UrlSigner
 from cases.errors import Forbidden, NotFound
 from cases.records import access as archive_access
@@ -55,14 +56,14 @@ def _download(
 
 
 @router.get("/objects/{object_id}")
-def get_object(object_id: int, session: SessionDep, hall: HallDep, user: CurrentUser) -> Response:
+def get_object(object_id: RowId, session: SessionDep, hall: HallDep, user: CurrentUser) -> Response:
     obj = archive_access.load_object(session, object_id)
     return _download(session, hall, user, obj, f"object-{object_id}")
 
 
 @router.get("/objects/{object_id}/info")
 def object_info(
-    object_id: int, session: SessionDep, hall: HallDep, user: CurrentUser
+    object_id: RowId, session: SessionDep, hall: HallDep, user: CurrentUser
 ) -> dict[str, Any]:
     obj = archive_access.load_object(session, object_id)
     return archive_access.read_info(session, hall.store, user, obj)
@@ -70,7 +71,7 @@ def object_info(
 
 @router.post("/objects/{object_id}/link")
 def object_link(
-    object_id: int,
+    object_id: RowId,
     session: SessionDep,
     hall: HallDep,
     user: CurrentUser,
@@ -82,7 +83,7 @@ def object_link(
 
 
 @router.get("/archive/link", include_in_schema=False)
-def signed_link(session: SessionDep, hall: HallDep, key: str, expires: int, sig: str) -> Response:
+def signed_link(session: SessionDep, hall: HallDep, key: str, expires: Timestamp, sig: str) -> Response:
     """Serves the links of the embedded store (S3 links go to S3 directly)."""
     store = hall.store
     if not isinstance(store, LocalFolderStore):
@@ -99,7 +100,7 @@ def signed_link(session: SessionDep, hall: HallDep, key: str, expires: int, sig:
 
 @router.delete("/objects/{object_id}")
 def delete_object(
-    object_id: int, session: SessionDep, hall: HallDep, user: Admin
+    object_id: RowId, session: SessionDep, hall: HallDep, user: Admin
 ) -> dict[str, Any]:
     """Deletes only where allowed: 409 while retained, held or referenced."""
     obj = archive_access.load_object(session, object_id)
@@ -114,7 +115,7 @@ class LegalHoldRequest(BaseModel):
 
 @router.post("/objects/{object_id}/legal-hold")
 def legal_hold(
-    object_id: int,
+    object_id: RowId,
     body: LegalHoldRequest,
     session: SessionDep,
     hall: HallDep,

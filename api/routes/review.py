@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep
+from api.ids import RowId
 from cases.accounts import require_role
 from cases.errors import NotFound
 from cases.review import steps as review
@@ -135,7 +136,7 @@ def handovers(number: str, session: SessionDep, user: CurrentUser) -> list[dict[
 
 
 @router.post("/handovers/{handover_id}/sign")
-def sign(handover_id: int, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
+def sign(handover_id: RowId, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
     return _handover(handover.sign_for(session, handover_id, actor=user))
 
 

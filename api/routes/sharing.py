@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.deps import CurrentUser, HallDep, SessionDep
+from api.ids import RowId
 from cases import audit
 from cases.records import sharing
 from cases.records.access import describe
@@ -65,7 +66,7 @@ def list_grants(session: SessionDep, user: CurrentUser) -> list[dict[str, Any]]:
 
 
 @router.delete("/grants/{grant_id}")
-def revoke_grant(grant_id: int, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
+def revoke_grant(grant_id: RowId, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
     return _grant(session, sharing.revoke_grant(session, actor=user, grant_id=grant_id))
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from api.deps import HallDep, SessionDep
 from api.errors import status_for
+from api.ids import RowId
 from api.web.auth import PageRole, check_csrf
 from api.web.templating import render, see_other
 from cases.accounts import create_user, set_password
@@ -202,7 +203,7 @@ def user_create(
 
 @router.post("/admin/users/{user_id}")
 def user_change(
-    user_id: int,
+    user_id: RowId,
     request: Request,
     session: SessionDep,
     user: AdminPage,

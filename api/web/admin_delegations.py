@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from api.deps import SessionDep
 from api.errors import status_for
+from api.ids import RowId
 from api.web.admin import AdminPage, done, render_tab
 from api.web.auth import check_csrf
 from cases.errors import NotFound, OneWindowError
@@ -88,7 +89,7 @@ def acceptance_grant(
 
 @router.post("/admin/windows/delegations/{delegation_id}/revoke")
 def acceptance_revoke(
-    delegation_id: int,
+    delegation_id: RowId,
     request: Request,
     session: SessionDep,
     user: AdminPage,
@@ -155,7 +156,7 @@ def seals_page(request: Request, session: SessionDep, user: AdminPage) -> Respon
 
 @router.post("/admin/seals/{seal_id}/revoke")
 def seal_revoke(
-    seal_id: int,
+    seal_id: RowId,
     request: Request,
     session: SessionDep,
     user: AdminPage,
@@ -213,7 +214,7 @@ def delegation_grant(
 
 @router.post("/admin/delegations/{delegation_id}/revoke")
 def delegation_revoke(
-    delegation_id: int,
+    delegation_id: RowId,
     request: Request,
     session: SessionDep,
     user: AdminPage,

@@ -14,6 +14,7 @@ from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
 from api.deps import HallDep, SessionDep, load_case
+from api.ids import RowId
 from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render, see_other
 from cases.acceptance import counter
@@ -323,7 +324,7 @@ def decide(
 
 @router.get("/web/pages/{page_id}/thumb")
 def page_thumbnail(
-    page_id: int, session: SessionDep, hall: HallDep, user: WebUser, w: int = 240
+    page_id: RowId, session: SessionDep, hall: HallDep, user: WebUser, w: int = 240
 ) -> Response:
     page = session.get(Page, page_id)
     if page is None:

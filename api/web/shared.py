@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from api.deps import HallDep, SessionDep
 from api.errors import status_for
+from api.ids import RowId
 from api.web.auth import ReviewerPage, check_csrf
 from api.web.templating import render, see_other
 from cases import audit
@@ -72,7 +73,7 @@ def shared_page(request: Request, session: SessionDep, user: ReviewerPage) -> Re
 
 @router.get("/shared/objects/{object_id}")
 def preview(
-    object_id: int, request: Request, session: SessionDep, hall: HallDep, user: ReviewerPage
+    object_id: RowId, request: Request, session: SessionDep, hall: HallDep, user: ReviewerPage
 ) -> Response:
     obj = archive_access.load_object(session, object_id)
     info = archive_access.read_info(session, hall.store, user, obj)  # Forbidden if not shared
@@ -113,7 +114,7 @@ def grant(
 
 @router.post("/shared/grants/{grant_id}/revoke")
 def revoke(
-    grant_id: int,
+    grant_id: RowId,
     request: Request,
     session: SessionDep,
     user: ReviewerPage,
