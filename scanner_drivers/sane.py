@@ -11,6 +11,13 @@ Before a job starts, the device is asked for its scan area with the job's own se
 of ours). A page larger than that is refused, naming both sizes, before any sheet moves:
 scanned anyway, it would come out at the device's maximum and look like a cut-off sheet.
 
+A job ends on what scanimage says, not on how long it takes: a final status on its
+stderr (jammed, busy, out of documents, ...) is the outcome even if scanimage then never
+exits (Debian's ``test`` backend deadlocks after DEVICE_BUSY about once in 100 runs, more
+on a loaded machine); it gets ``status_grace`` seconds to finish cancelling, then its
+process group is ended. Ending the group closes the pipes, so every page listed before
+the status is still delivered. ``page_timeout`` only decides when scanimage said nothing.
+
 The child's environment: ``LC_ALL=C`` (so its messages can be mapped), a fixed PATH, and
 SANE's own variables (``SANE_*``: SANE_CONFIG_DIR, SANE_DEBUG_*, ...; HOME and TMPDIR,
 where backends keep calibration and temporary files) taken from the ``environ`` the caller
@@ -31,10 +38,12 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from scanner_drivers._pnm import pnm_to_png
 from scanner_drivers.base import Capabilities, DeviceInfo, ScannedPage, ScanSettings
@@ -56,6 +65,7 @@ _PATH = "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
 _PASSED = ("HOME", "TMPDIR")  # besides SANE_*: calibration caches and temporary files
 _MODES = {"color": ("Color",), "gray": ("Gray", "Grayscale"), "lineart": ("Lineart", "Binary")}
 _FIT_SLACK_MM = 1.0  # a device 1 mm short of the page scans its maximum: rounding, not loss
+_DRAIN_LIMIT = 5.0  # after the group is ended: a child outside it may hold a pipe open
 
 # scanimage's messages (sane_strstatus, LC_ALL=C) → our errors, with what to do
 _STATUS: list[tuple[str, type[ScannerError], str, str]] = [
@@ -107,6 +117,7 @@ class SaneBackend:
         busy_retries: int = 3,
         busy_wait: float = 1.0,
         page_timeout: float = 120.0,
+        status_grace: float = 5.0,
     ) -> None:
         self.config_dir = config_dir
         self.environ = {
@@ -117,6 +128,7 @@ class SaneBackend:
         self.busy_retries = busy_retries
         self.busy_wait = busy_wait
         self.page_timeout = page_timeout
+        self.status_grace = status_grace
 
     def env(self) -> dict[str, str]:
         env = {**self.environ, "LC_ALL": "C", "PATH": _PATH}
@@ -259,32 +271,25 @@ class SaneJob:
                     ) from None
 
     def _attempt(self, first_index: int) -> Iterator[ScannedPage]:
-        if self._cancelled.is_set():
-            raise Cancelled("scan cancelled", "扫描已取消")
         with tempfile.TemporaryDirectory(prefix="onewindow-sane-") as tmp:
-            work = Path(tmp)
-            stderr_path = work / "stderr.txt"
             cmd = [self.backend.scanimage, "-d", self.device, "--format=pnm"]
-            cmd += [f"--batch={work}/page%04d.pnm", "--batch-print", *self.args]
-            with stderr_path.open("w") as stderr, self._lock:
-                self._proc = subprocess.Popen(
+            cmd += [f"--batch={tmp}/page%04d.pnm", "--batch-print", *self.args]
+            with self._lock:
+                if self._cancelled.is_set():
+                    raise Cancelled("scan cancelled; start it again when ready", "扫描已取消")
+                self._proc = proc = subprocess.Popen(
                     cmd,
                     env=self.backend.env(),
                     stdout=subprocess.PIPE,
-                    stderr=stderr,
+                    stderr=subprocess.PIPE,
                     text=True,
+                    errors="replace",
                     start_new_session=True,  # cancel ends the whole process group
                 )
-            proc = self._proc
+            run = _Run(proc, self.backend)
+            index = first_index
             try:
-                index = first_index
-                for path in _lines(proc, self.backend.page_timeout):
-                    if path is None:
-                        _kill_group(proc)
-                        raise DeviceGone(
-                            f"{self.device}: no page for {self.backend.page_timeout:.0f}s",
-                            f"扫描仪 {self.device} 长时间无响应，请检查设备后重试",
-                        )
+                for path in run.pages():
                     name = f"{self.device}#{index + 1}"
                     data = Path(path).read_bytes()
                     png = pnm_to_png(
@@ -293,62 +298,91 @@ class SaneJob:
                     Path(path).unlink()
                     yield ScannedPage(index, png, "image/png", name, key=f"sane:{self.id}:{index}")
                     index += 1
-                returncode = proc.wait()
             finally:
                 _kill_group(proc)  # also ends backend helpers left in the group
-                proc.wait()
-            if self._cancelled.is_set():
-                raise Cancelled(
-                    f"scan cancelled after {index} page(s)", f"扫描已取消，已收到 {index} 页"
-                )
-            stderr_text = stderr_path.read_text(errors="replace")
-            error = _error_from(stderr_text, pages=index)
-            if error is not None:
-                raise error
-            if returncode != 0:
-                raise DeviceGone(
-                    f"{self.device}: scanner process ended with {returncode}: "
-                    f"{stderr_text.strip()[-300:]}",
-                    f"扫描进程异常结束（{returncode}），已收到 {index} 页，请检查扫描仪与设置",
-                )
+                returncode = proc.wait()
+        if self._cancelled.is_set():
+            raise Cancelled(
+                f"scan cancelled after {index} page(s); start it again for the rest",
+                f"扫描已取消，已收到 {index} 页",
+            )
+        stderr_text = "\n".join(run.stderr)
+        error = _error_from(stderr_text, pages=index)
+        if error is not None:
+            raise error
+        if run.ended == "timeout":
+            raise DeviceGone(
+                f"{self.device}: no page for {self.backend.page_timeout:g} s after "
+                f"{index} page(s); check the scanner (paper path, cable, power) and try again",
+                f"扫描仪 {self.device} 长时间无响应，已收到 {index} 页，请检查设备后重试",
+            )
+        if run.ended != "status" and returncode != 0:  # after a status, we ended it
+            raise DeviceGone(
+                f"{self.device}: scanner process ended with {returncode} after {index} "
+                f"page(s): {stderr_text.strip()[-300:]}; check the scanner and its settings",
+                f"扫描进程异常结束（{returncode}），已收到 {index} 页，请检查扫描仪与设置",
+            )
 
 
-def _lines(proc: subprocess.Popen[str], timeout: float) -> Iterator[str | None]:
-    """stdout lines, or None when nothing arrived for ``timeout`` seconds.
+class _Run:
+    """One scanimage process: its page files as it lists them, and its stderr."""
 
-    The end is when scanimage has exited and its output is drained, not stdout's EOF:
-    a backend's helper process can inherit the pipe and hold it open after scanimage
-    is gone (the process group is killed afterwards).
-    """
-    lines: queue.Queue[str | None] = queue.Queue()
+    def __init__(self, proc: subprocess.Popen[str], backend: SaneBackend) -> None:
+        self.proc = proc
+        self.backend = backend
+        self.stderr: list[str] = []
+        self.ended = ""  # why we ended the process group: exited | status | timeout
+        self._events: queue.Queue[tuple[str, str | None]] = queue.Queue()
+        for kind, stream in (("out", proc.stdout), ("err", proc.stderr)):
+            threading.Thread(
+                target=self._pump, args=(kind, stream), daemon=True, name=f"scanimage-{kind}"
+            ).start()
 
-    def pump() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.put(line.strip())
-        lines.put(None)
+    def _pump(self, kind: str, stream: IO[str] | None) -> None:
+        assert stream is not None
+        for line in stream:
+            self._events.put((kind, line.rstrip("\n")))
+        self._events.put((kind, None))
 
-    threading.Thread(target=pump, daemon=True, name="scanimage-stdout").start()
-    idle = 0.0
-    exited_for = 0.0
-    while True:
-        try:
-            line = lines.get(timeout=0.1)
-        except queue.Empty:
-            idle += 0.1
-            if proc.poll() is not None:
-                exited_for += 0.1
-                if exited_for >= 0.5:  # exited, and nothing more came
+    def pages(self) -> Iterator[str]:
+        """Page file names until both pipes have ended.
+
+        The pipes end when every process holding them is gone: scanimage exiting, or the
+        process group ended by us (cancel, a final status followed by no exit, no page for
+        ``page_timeout``). A page listed before that is delivered, whatever ended it.
+        """
+        open_pipes = 2
+        waiting_since = time.monotonic()
+        status_at: float | None = None
+        ended_at: float | None = None
+        while open_pipes:
+            try:
+                kind, line = self._events.get(timeout=0.05)
+            except queue.Empty:
+                now = time.monotonic()
+                if ended_at is None:
+                    if self.proc.poll() is not None:
+                        self.ended = "exited"  # helpers may still hold the pipes
+                    elif status_at is not None and now - status_at >= self.backend.status_grace:
+                        self.ended = "status"
+                    elif now - waiting_since >= self.backend.page_timeout:
+                        self.ended = "timeout"
+                    if self.ended:
+                        _kill_group(self.proc)
+                        ended_at = now
+                elif now - ended_at >= _DRAIN_LIMIT:
+                    logger.warning("scanimage's pipes stay open after its group was ended")
                     return
-            elif idle >= timeout:
-                yield None
-                return
-            continue
-        if line is None:
-            return
-        idle = 0.0
-        if line:
-            yield line
+                continue
+            if line is None:
+                open_pipes -= 1
+            elif kind == "err":
+                self.stderr.append(line)
+                if status_at is None and _status(line) is not None:
+                    status_at = time.monotonic()
+            elif line.strip():
+                yield line.strip()
+                waiting_since = time.monotonic()  # the consumer's time is not the scanner's
 
 
 def _status(line: str) -> tuple[type[ScannerError], str, str] | None:

@@ -13,8 +13,9 @@ import re
 import shutil
 import socket
 import subprocess
-import time
+import threading
 from pathlib import Path
+from typing import IO
 
 SANED_PORT = 6566
 ADF = "Automatic Document Feeder"
@@ -46,6 +47,29 @@ def debian_test_config(folder: Path, *, geometry_max: float | None = None) -> Pa
     return folder
 
 
+def stalling_scanimage(folder: Path, *, mode: str) -> Path:
+    """A scanimage that keeps its output pipes open after (or instead of) scanning.
+
+    ``hang``: it runs the real one, then never exits, as Debian's scanimage now and then
+    after reporting DEVICE_BUSY (two threads deadlocked); ``orphan``: it runs the real one
+    and exits, leaving a child behind that holds the pipes, as a backend's helper process
+    can; ``silent``: it says nothing at all. Option queries (-A, -f) are answered normally.
+    """
+    real = shutil.which("scanimage") or "/usr/bin/scanimage"
+    scan, stall = {
+        "hang": (f'{real} "$@"', "exec sleep 3600"),
+        "orphan": (f'{real} "$@"', "sleep 3600 &\nexit 0"),
+        "silent": ("", "exec sleep 3600"),
+    }[mode]
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / f"scanimage-{mode}"
+    script.write_text(
+        f'#!/bin/sh\ncase " $* " in *" -A "*|*" -f "*) exec {real} "$@";; esac\n{scan}\n{stall}\n'
+    )
+    script.chmod(0o755)
+    return script
+
+
 def net_backend_config(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "dll.conf").write_text("net\n")
@@ -54,26 +78,38 @@ def net_backend_config(folder: Path) -> Path:
 
 
 class Saned:
+    """saned in debug mode on loopback; started when it says it waits for connections."""
+
+    READY = "waiting for control connection"  # logged after it bound and listens
+
     def __init__(self, config_dir: Path, log: Path) -> None:
         saned = shutil.which("saned") or "/usr/sbin/saned"
         self.log = log.open("w")
         self.proc = subprocess.Popen(
-            [saned, "-l", "-b", "127.0.0.1", "-p", str(SANED_PORT), "-e", "-d", "1"],
+            [saned, "-l", "-b", "127.0.0.1", "-p", str(SANED_PORT), "-e", "-d", "3"],
             env={"SANE_CONFIG_DIR": str(config_dir), "LC_ALL": "C", "PATH": "/usr/bin:/bin"},
-            stdout=self.log,
+            stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
+            text=True,
         )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"saned exited: {log.read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", SANED_PORT), timeout=0.5).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("saned did not start listening on 127.0.0.1:6566")
+        self._ready = threading.Event()
+        self._copier = threading.Thread(
+            target=self._copy_log, args=(self.proc.stdout,), daemon=True
+        )
+        self._copier.start()
+        if not self._ready.wait(10) or self.proc.poll() is not None:
+            self.stop()
+            raise RuntimeError(f"saned did not start on 127.0.0.1:{SANED_PORT}: {log.read_text()}")
+        socket.create_connection(("127.0.0.1", SANED_PORT), timeout=5).close()
+
+    def _copy_log(self, stream: IO[str] | None) -> None:
+        assert stream is not None
+        for line in stream:
+            self.log.write(line)
+            self.log.flush()
+            if self.READY in line:
+                self._ready.set()
+        self._ready.set()  # saned ended: the waiter looks at the process
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -83,6 +119,7 @@ class Saned:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self._copier.join(5)  # saned's output has ended: the copy is complete
         self.log.close()
 
 

@@ -29,13 +29,15 @@ from scanner_drivers.escl import EsclBackend
 from scanner_drivers.sane import SaneBackend
 from tests.scanning import sheets
 from tests.scanning.escl_sim import EsclSimulator
-from tests.scanning.sane_env import airscan_config
+from tests.scanning.sane_env import airscan_config, stalling_scanimage
 
 LOW = ScanSettings(resolution=75, width_mm=210, height_mm=297)
 
 
 def fast(config: Path) -> SaneBackend:
-    return SaneBackend(config_dir=config, busy_retries=1, busy_wait=0.05, page_timeout=20)
+    return SaneBackend(
+        config_dir=config, busy_retries=1, busy_wait=0.05, page_timeout=20, status_grace=0.5
+    )
 
 
 def test_sane_lists_devices_and_capabilities(sane_config: Path) -> None:
@@ -215,6 +217,71 @@ def test_cli_scan_refuses_a4_on_debians_stock_test_backend(
     assert "最大扫描高度为 200 mm" in err
     assert "cut off" not in err and "Traceback" not in err
     assert not list(out.glob("page*"))
+
+
+# -- the outcome is what scanimage reported, not how long it took -----------------------
+
+
+def running_in_group(pgid: int) -> list[int]:
+    """Processes of the group that are not zombies (an orphan is reaped by init, later)."""
+    running = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended while we looked
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            running.append(int(stat.parent.name))
+    return running
+
+
+@pytest.mark.parametrize("stall", ["hang", "orphan"])
+def test_busy_is_busy_even_when_scanimage_then_never_exits(
+    sane_config: Path, tmp_path: Path, stall: str
+) -> None:
+    """Debian's scanimage reports DEVICE_BUSY and then, now and then, deadlocks (two
+    threads on one futex) instead of exiting. The page timer must not turn that into
+    "no page for 60 s": the reported status is the outcome, whenever it was read."""
+    backend = SaneBackend(
+        config_dir=sane_config,
+        scanimage=str(stalling_scanimage(tmp_path, mode=stall)),
+        busy_retries=1,
+        busy_wait=0,
+        page_timeout=60,
+        status_grace=0.2,
+    )
+    busy = ScanSettings(resolution=75, extra={"read-return-value": "SANE_STATUS_DEVICE_BUSY"})
+    job = backend.job("sane:test:0", busy)
+    with pytest.raises(DeviceBusy, match="try again"):
+        list(job.scan())
+    assert job._proc is not None and not running_in_group(job._proc.pid)  # ended
+
+
+@pytest.mark.parametrize("stall", ["hang", "orphan"])
+def test_a_feeder_batch_is_complete_when_scanimage_then_stalls(
+    sane_config: Path, tmp_path: Path, stall: str
+) -> None:
+    """ "out of documents" after 10 pages is the batch's end; every page listed before it
+    is delivered, though the process has to be ended."""
+    backend = SaneBackend(
+        config_dir=sane_config,
+        scanimage=str(stalling_scanimage(tmp_path, mode=stall)),
+        page_timeout=60,
+        status_grace=0.2,
+    )
+    pages = list(backend.job("sane:test:0", ScanSettings(source="adf", resolution=75)).scan())
+    assert len(pages) == 10 and len({p.key for p in pages}) == 10
+
+
+def test_a_scanner_that_says_nothing_is_gone_after_the_page_timeout(
+    sane_config: Path, tmp_path: Path
+) -> None:
+    silent = stalling_scanimage(tmp_path, mode="silent")
+    backend = SaneBackend(config_dir=sane_config, scanimage=str(silent), page_timeout=0.3)
+    job = backend.job("sane:test:0", LOW)
+    with pytest.raises(DeviceGone, match=r"no page for 0.3 s after 0 page\(s\); check"):
+        list(job.scan())
+    assert job._proc is not None and job._proc.poll() is not None
 
 
 def test_missing_scanimage_is_a_clear_error(sane_config: Path) -> None:

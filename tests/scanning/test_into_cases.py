@@ -88,7 +88,9 @@ def case_pages(hall: Hall, number: str) -> list[bytes]:
 
 
 def sane(config: Path) -> SaneBackend:
-    return SaneBackend(config_dir=config, busy_retries=1, busy_wait=0.05, page_timeout=20)
+    return SaneBackend(
+        config_dir=config, busy_retries=1, busy_wait=0.05, page_timeout=20, status_grace=0.5
+    )
 
 
 def run(hall: Hall, number: str, driver: object, **kw: object):  # type: ignore[no-untyped-def]
