@@ -10,10 +10,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases.accounts import authenticate, require_case_access, require_role
+from cases.accounts import authenticate, require_role
 from cases.db import session_scope
 from cases.errors import NotFound
 from cases.hall import Hall
+from cases.tasks.routing import require_task_access
 from models import Case, Role, User
 
 
@@ -73,5 +74,5 @@ def load_case(session: Session, user: User, number: str) -> Case:
     case = session.scalars(select(Case).where(Case.number == number)).first()
     if case is None:
         raise NotFound(f"no case {number!r}", f"办件 {number!r} 不存在")
-    require_case_access(user, case)
+    require_task_access(session, user, case)  # the lead and the departments on its route
     return case

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
-from models import Case, Department, Role, User, Window
+from models import Department, Role, User, Window
 
 
 def _digest(token: str) -> str:
@@ -106,13 +106,4 @@ def require_role(user: User, *roles: Role) -> None:
         raise Forbidden(
             f"this action needs the role {wanted}; you are {user.role}",
             f"此操作需要 {wanted} 角色,当前用户角色为 {user.role}",
-        )
-
-
-def require_case_access(user: User, case: Case) -> None:
-    """Clerks see every case of the hall; reviewers only their department's cases."""
-    if user.role == Role.REVIEWER and case.department_id != user.department_id:
-        raise Forbidden(
-            "this case belongs to another department",
-            "该办件属于其他部门,您无权查看或处理",
         )

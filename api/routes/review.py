@@ -106,7 +106,10 @@ def return_for_information(
 
 
 @router.post("/cases/{number}/information-supplied")
-def information_supplied(number: str, session: SessionDep, user: Clerk) -> dict[str, Any]:
+def information_supplied(number: str, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
+    """The applicant's answer arrived: at the window, or at a department on the case's
+    route (the one that asked, by post or in person); the clock runs again."""
+    require_role(user, Role.CLERK, Role.REVIEWER)
     case = load_routed_case(session, user, number)
     days = review.information_supplied(session, case, actor=user)
     return {"status": case.status, "days_added": days, "due_on": _iso(case.due_on)}

@@ -1,10 +1,11 @@
 """Sharing (共享): which department may read which archived object, and why.
 
 A reviewer's department reads its own objects (those it provided, and those of its own
-cases) and what a grant opens to it: the objects of one case, or the licenses of one
-type, between two dates, for a stated purpose. Clerks and administrators work for the
-whole hall and see everything. Grants are made by an administrator or by the providing
-department; every grant and revocation is audited.
+cases), those of the joint cases whose route it is on, and what a grant opens to it: the
+objects of one case, or the licenses of one type, between two dates, for a stated
+purpose. Clerks and administrators work for the whole hall and see everything. Grants
+are made by an administrator or by the providing department; every grant and revocation
+is audited.
 """
 
 from __future__ import annotations
@@ -17,14 +18,24 @@ from sqlalchemy.orm import Session
 
 from cases import audit
 from cases.errors import Forbidden, InvalidInput, NotFound
-from models import Case, Department, License, Role, ShareGrant, StoredObject, User, utcnow
+from models import (
+    Case,
+    Department,
+    License,
+    ReviewTask,
+    Role,
+    ShareGrant,
+    StoredObject,
+    User,
+    utcnow,
+)
 
 LICENSE_CLASSES = ("license", "license_metadata")
 
 
 @dataclass(frozen=True)
 class Access:
-    basis: str  # "hall" | "own" | "grant"
+    basis: str  # "hall" | "own" | "route" | "grant"
     grant_id: int | None = None
 
 
@@ -43,6 +54,17 @@ def _owns(session: Session, user: User, obj: StoredObject) -> bool:
     return case is not None and case.department_id == user.department_id
 
 
+def _on_route(session: Session, user: User, obj: StoredObject) -> bool:
+    """A department with a task on the object's case (a step of a joint case's route)
+    reviews that case, so it reads the case's materials."""
+    if obj.case_id is None or user.department_id is None:
+        return False
+    task = select(ReviewTask.id).where(
+        ReviewTask.case_id == obj.case_id, ReviewTask.department_id == user.department_id
+    )
+    return session.scalar(task.limit(1)) is not None
+
+
 def _license_types(session: Session, obj: StoredObject) -> set[str]:
     if obj.doc_class not in LICENSE_CLASSES or obj.case_id is None:
         return set()
@@ -57,6 +79,8 @@ def access(
         return Access("hall")
     if _owns(session, user, obj):
         return Access("own")
+    if _on_route(session, user, obj):
+        return Access("route")
     moment = now or utcnow()
     conditions = []
     if obj.case_id is not None:
