@@ -7,6 +7,14 @@ A leaf library: it imports nothing from the application and reads no environment
 """
 
 from ocr.classify import Classification, MaterialHint, PageGroup, classify, group_pages
+from ocr.decode import (
+    PAGE_LIMITS,
+    ImageHeader,
+    PageLimits,
+    inspect_page,
+    page_preview,
+    read_header,
+)
 from ocr.engine import Box, Engine, Line, Point
 from ocr.errors import (
     EngineFailed,
@@ -38,6 +46,7 @@ from ocr.preprocess import (
 from ocr.rapid import RapidOcrEngine
 
 __all__ = [
+    "PAGE_LIMITS",
     "Box",
     "Classification",
     "Engine",
@@ -46,11 +55,13 @@ __all__ = [
     "EngineTimeout",
     "EngineUnavailable",
     "Field",
+    "ImageHeader",
     "ImageTooLarge",
     "Line",
     "MaterialHint",
     "OcrError",
     "PageGroup",
+    "PageLimits",
     "PageReading",
     "Point",
     "Quality",
@@ -64,8 +75,11 @@ __all__ = [
     "find_red_seals",
     "group_pages",
     "id_number_check_char",
+    "inspect_page",
     "is_blank",
+    "page_preview",
     "quality",
+    "read_header",
     "read_page",
     "reading_order",
     "suppress_red",

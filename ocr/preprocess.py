@@ -1,4 +1,5 @@
-"""Image stages before recognition: decode, deskew, red-seal handling, blank and quality.
+"""Image stages before recognition: decode (`ocr.decode`), deskew, red-seal handling,
+blank and quality.
 
 Each stage is a plain function of an image so it can be tested alone. Red seals are the
 largest error source on these documents, so red ink is turned into background before the
@@ -7,99 +8,15 @@ engine sees the page; black text under a seal then survives.
 
 from __future__ import annotations
 
-import io
 import logging
-import warnings
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ocr.errors import ImageTooLarge, UnreadableImage
+from ocr.decode import decode_image as decode_image  # the first stage, re-exported
 
 log = logging.getLogger(__name__)
-
-_RESCAN_ZH = "请重新扫描该页"
-_RESCAN_EN = "please rescan the page"
-
-
-def decode_image(
-    data: bytes, *, max_bytes: int = 50_000_000, max_pixels: int = 60_000_000
-) -> np.ndarray:
-    """Decode image bytes to a BGR uint8 array; checks the header's size before decoding."""
-    if not data:
-        raise UnreadableImage(
-            f"the file is empty; {_RESCAN_EN}", f"文件为空,未包含图像,{_RESCAN_ZH}"
-        )
-    if len(data) > max_bytes:
-        raise ImageTooLarge(
-            f"the file has {len(data)} bytes, more than the limit of {max_bytes}; "
-            "rescan at 200-300 dpi",
-            f"文件大小 {len(data)} 字节,超过上限 {max_bytes} 字节,请以 200-300 dpi 重新扫描",
-        )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
-            width, height = img.size
-            if width <= 0 or height <= 0:
-                raise UnreadableImage(
-                    f"the image has no pixels; {_RESCAN_EN}", f"图像没有像素,{_RESCAN_ZH}"
-                )
-            if width * height > max_pixels:
-                raise ImageTooLarge(
-                    f"the image is {width}x{height} pixels, more than the limit of "
-                    f"{max_pixels}; rescan at 200-300 dpi",
-                    f"图像尺寸 {width}x{height} 像素,超过上限 {max_pixels},"
-                    "请以 200-300 dpi 重新扫描",
-                )
-            fast = _decode_jpeg(data, img)
-            if fast is not None:
-                return fast
-            img.load()
-            rgb = _to_rgb(ImageOps.exif_transpose(img))
-    except (ImageTooLarge, UnreadableImage):
-        raise
-    except Image.DecompressionBombError as e:
-        raise ImageTooLarge(
-            f"the image is too large to decode safely; rescan at 200-300 dpi ({e})",
-            "图像过大,无法安全解码,请以 200-300 dpi 重新扫描",
-        ) from e
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as e:
-        raise UnreadableImage(
-            f"the file is not a readable image (JPEG, PNG or TIFF) or is damaged; {_RESCAN_EN}",
-            f"文件不是可读取的图像(JPEG、PNG 或 TIFF)或已损坏,{_RESCAN_ZH}",
-        ) from e
-    array = np.asarray(rgb, dtype=np.uint8)
-    return cv2.cvtColor(array, cv2.COLOR_RGB2BGR)
-
-
-def _decode_jpeg(data: bytes, img: Image.Image) -> np.ndarray | None:
-    """A whole colour or grey JPEG decoded by OpenCV straight to BGR (it applies the EXIF
-    orientation too): three times faster than Pillow's decode, transpose and conversion.
-    None for anything else, and for a file without its end marker, which Pillow then
-    reads and refuses when it is truncated."""
-    if img.format != "JPEG" or img.mode not in ("RGB", "L"):
-        return None
-    if not data.rstrip(b"\0\r\n ").endswith(b"\xff\xd9"):
-        return None
-    decoded = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-    if decoded is None or decoded.shape[1] * decoded.shape[0] != img.size[0] * img.size[1]:
-        return None
-    return np.asarray(decoded)
-
-
-def _to_rgb(img: Image.Image) -> Image.Image:
-    if img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info):
-        rgba = img.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        return Image.alpha_composite(background, rgba).convert("RGB")
-    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
-        array = np.asarray(img, dtype=np.float64)
-        top = float(array.max()) or 1.0
-        return Image.fromarray((array * (255.0 / top)).astype(np.uint8)).convert("RGB")
-    return img.convert("RGB")
 
 
 def _gray(image: np.ndarray) -> np.ndarray:
