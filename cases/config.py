@@ -7,6 +7,9 @@ PKI that is generated on first run and refused in production.
 
 from __future__ import annotations
 
+import collections
+import itertools
+import math
 from enum import StrEnum
 from pathlib import Path
 
@@ -16,6 +19,29 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from cases.errors import ConfigurationError
 
 DEV_PASSPHRASE = "onewindow-development-only"
+MIN_SECRET_LENGTH = 32
+_MIN_SECRET_BITS = 100  # estimated from the characters' frequencies; 32 hex digits give 120
+GENERATE_SECRET = "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+
+
+def secret_weakness(value: str) -> tuple[str, str] | None:
+    """Why `value` cannot sign sessions or protect keys, in English and Chinese; None if
+    it looks random enough. A guard against empty, default and typed-in secrets, not a
+    proof of randomness."""
+    if value == DEV_PASSPHRASE:
+        return "is the development default", "为开发环境默认值"
+    if len(value) < MIN_SECRET_LENGTH:
+        return f"has only {len(value)} characters", f"仅有 {len(value)} 个字符"
+    if any(value == (value[:p] * (len(value) // p + 1))[: len(value)] for p in range(1, 9)):
+        return "repeats a short pattern", "由短字符串重复构成"
+    steps = sum(abs(ord(b) - ord(a)) <= 1 for a, b in itertools.pairwise(value))
+    if steps * 2 > len(value):
+        return "is a run of consecutive characters", "为连续字符序列"
+    counts = collections.Counter(value).values()
+    bits = -sum(n * math.log2(n / len(value)) for n in counts)
+    if bits < _MIN_SECRET_BITS:
+        return "is too predictable (too few different characters)", "可预测性过高(字符种类过少)"
+    return None
 
 
 class Environment(StrEnum):
@@ -87,16 +113,25 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
-    def _refuse_development_secrets_in_production(self) -> Settings:
-        if self.env is Environment.PRODUCTION and DEV_PASSPHRASE in (
-            self.key_passphrase,
-            self.session_secret,
-        ):
+    def _refuse_weak_secrets_in_production(self) -> Settings:
+        if self.env is not Environment.PRODUCTION:
+            return self
+        weak = [
+            (variable, problem)
+            for variable, value in (
+                ("ONEWINDOW_SESSION_SECRET", self.session_secret),
+                ("ONEWINDOW_KEY_PASSPHRASE", self.key_passphrase),
+            )
+            if (problem := secret_weakness(value)) is not None
+        ]
+        if weak:
             raise ConfigurationError(
-                "ONEWINDOW_KEY_PASSPHRASE and ONEWINDOW_SESSION_SECRET must be set in "
-                "production; development secrets and the generated development PKI are refused",
-                "生产环境必须设置 ONEWINDOW_KEY_PASSPHRASE 与 ONEWINDOW_SESSION_SECRET;"
-                "不得使用开发口令及自动生成的开发证书",
+                "; ".join(f"{variable} {en}" for variable, (en, _) in weak)
+                + f". Production needs random secrets of at least {MIN_SECRET_LENGTH} characters,"
+                f" e.g. from {GENERATE_SECRET}",
+                "；".join(f"{variable}{zh}" for variable, (_, zh) in weak)
+                + f"。生产环境须使用至少 {MIN_SECRET_LENGTH} 个字符的随机密钥,"
+                f"可用 {GENERATE_SECRET} 生成",
             )
         return self
 
