@@ -1,5 +1,6 @@
-"""The `onewindow` command. Errors are mapped to messages and exit codes here, once;
-subcommands live in `api/commands/`, one module per area, listed in COMMANDS."""
+"""The `onewindow` command. An error of any library's root is printed in Chinese and
+English with the exit code of `api.errors.TABLE` (the table the API maps to HTTP statuses),
+here, once; subcommands live in `api/commands/`, one module per area, listed in COMMANDS."""
 
 from __future__ import annotations
 
@@ -8,26 +9,10 @@ import logging
 import sys
 
 from api.commands import archive, catalog, check, core, licenses, ocr, scan, stats, verify
-from archive import ArchiveError, StoreUnavailable
+from api.errors import ROOTS, cli_message, exit_code
 from cases.config import Settings
-from cases.db import DatabaseUnavailable
-from cases.errors import ConfigurationError, OneWindowError
-from ocr import OcrError
-from signing import SigningError
 
 COMMANDS = [core, catalog, verify, ocr, stats, scan, licenses, check, archive]
-
-EXIT_DATA = 65  # bad input the user can fix
-EXIT_UNAVAILABLE = 69  # a service (database, object store) is down
-EXIT_CONFIG = 78
-
-
-def exit_code(exc: Exception) -> int:
-    if isinstance(exc, DatabaseUnavailable | StoreUnavailable):
-        return EXIT_UNAVAILABLE
-    if isinstance(exc, ConfigurationError):
-        return EXIT_CONFIG
-    return EXIT_DATA
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     try:
         code: int = args.func(args, Settings())
-    except (OneWindowError, ArchiveError, OcrError, SigningError) as e:
-        print(f"错误 / error [{getattr(e, 'code', 'error')}]: {e}", file=sys.stderr)
+    except ROOTS as e:
+        print(cli_message(e), file=sys.stderr)
         return exit_code(e)
     return code
 

@@ -1,16 +1,20 @@
-"""The one place where error codes become HTTP status codes.
+"""The one place where errors become HTTP status codes and CLI exit codes.
 
-Every error a user can cause has a stable code and a message in Chinese and English; the
-body is always {"error": {"code", "message_zh", "message_en"}}.
+The domain and every leaf library have one error root each (``ROOTS``); every error
+carries a stable ``code`` and a message in Chinese and English. The API answers
+{"error": {"code", "message_zh", "message_en"}}, a browser page shows the same two
+messages on the error page (``api/web``), and the CLI prints both and exits with the
+row's code. ``TABLE`` is read top down, first match wins: a specific class comes before
+its root, and every root has a row of its own.
+
+FastAPI is imported only where a handler is installed or a page rendered, so the CLI,
+which maps errors here too, does not load it.
 """
 
 from __future__ import annotations
 
 import logging
-
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from typing import TYPE_CHECKING
 
 from archive import ArchiveError, ObjectNotFound, StoreUnavailable
 from cases.db import DatabaseUnavailable
@@ -23,30 +27,98 @@ from cases.errors import (
     OneWindowError,
     Unauthenticated,
 )
-from ocr import OcrError
+from ocr import EngineTimeout, EngineUnavailable, OcrError
+from scanner_drivers import (
+    Cancelled,
+    CoverOpen,
+    DeviceBusy,
+    DeviceGone,
+    FeederEmpty,
+    Jammed,
+    PageTooLarge,
+    ScannerError,
+    TruncatedPage,
+    UnsupportedFormat,
+    UnsupportedSetting,
+)
 from signing import SigningError
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI, Request
+    from fastapi.exceptions import RequestValidationError
+    from fastapi.responses import JSONResponse, Response
 
 log = logging.getLogger(__name__)
 
-STATUS: list[tuple[type[Exception], int]] = [
-    (Unauthenticated, 401),
-    (Forbidden, 403),
-    (NotFound, 404),
-    (InvalidState, 409),
-    (InvalidInput, 422),
-    (DatabaseUnavailable, 503),
-    (ConfigurationError, 500),
-    (OneWindowError, 400),
-    (ObjectNotFound, 404),
-    (StoreUnavailable, 503),
-    (ArchiveError, 500),
-    (OcrError, 422),
-    (SigningError, 500),
+ROOTS: tuple[type[Exception], ...] = (
+    OneWindowError,
+    ArchiveError,
+    OcrError,
+    SigningError,
+    ScannerError,
+)
+"""The error root of the domain and of each leaf library."""
+
+EXIT_DATA = 65  # EX_DATAERR: bad input the user can fix
+EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE: a service (database, object store, OCR) is down
+EXIT_DEVICE = 74  # EX_IOERR: the scanner stopped or is away; pages received are kept
+EXIT_CONFIG = 78  # EX_CONFIG
+
+TABLE: list[tuple[type[Exception], int, int]] = [
+    # the domain
+    (Unauthenticated, 401, EXIT_DATA),
+    (Forbidden, 403, EXIT_DATA),
+    (NotFound, 404, EXIT_DATA),
+    (InvalidState, 409, EXIT_DATA),
+    (InvalidInput, 422, EXIT_DATA),
+    (DatabaseUnavailable, 503, EXIT_UNAVAILABLE),
+    (ConfigurationError, 500, EXIT_CONFIG),
+    (OneWindowError, 400, EXIT_DATA),
+    # archive
+    (ObjectNotFound, 404, EXIT_DATA),
+    (StoreUnavailable, 503, EXIT_UNAVAILABLE),
+    (ArchiveError, 500, EXIT_DATA),
+    # OCR: an unreadable or oversized image is the caller's to fix; a missing engine is not
+    (EngineUnavailable, 503, EXIT_UNAVAILABLE),
+    (EngineTimeout, 503, EXIT_UNAVAILABLE),
+    (OcrError, 422, EXIT_DATA),
+    # signing
+    (SigningError, 500, EXIT_DATA),
+    # scanners: away or busy is "try again later"; paper in the way is the clerk's to
+    # clear at the scanner; a setting or a file the device cannot take is the caller's
+    (DeviceGone, 503, EXIT_DEVICE),
+    (DeviceBusy, 503, EXIT_DEVICE),
+    (Jammed, 409, EXIT_DEVICE),
+    (CoverOpen, 409, EXIT_DEVICE),
+    (FeederEmpty, 409, EXIT_DEVICE),
+    (Cancelled, 409, EXIT_DEVICE),
+    (TruncatedPage, 422, EXIT_DEVICE),
+    (UnsupportedSetting, 422, EXIT_DATA),
+    (UnsupportedFormat, 422, EXIT_DATA),
+    (PageTooLarge, 422, EXIT_DATA),
+    (ScannerError, 503, EXIT_DEVICE),
 ]
 
 
+def mapping(exc: BaseException) -> tuple[int, int] | None:
+    """(HTTP status, CLI exit code) of the first row that matches, None when none does."""
+    return next(((s, x) for kind, s, x in TABLE if isinstance(exc, kind)), None)
+
+
 def status_for(exc: Exception) -> int:
-    return next((status for kind, status in STATUS if isinstance(exc, kind)), 500)
+    found = mapping(exc)
+    return 500 if found is None else found[0]
+
+
+def exit_code(exc: Exception) -> int:
+    found = mapping(exc)
+    return EXIT_DATA if found is None else found[1]
+
+
+def cli_message(exc: Exception, suffix: str = "") -> str:
+    """What the CLI prints: the code, then Chinese and English."""
+    zh, en = getattr(exc, "zh", str(exc)), getattr(exc, "en", str(exc))
+    return f"错误 / error [{getattr(exc, 'code', 'error')}]: {zh} / {en}{suffix}"
 
 
 def body(code: str, zh: str, en: str) -> dict[str, dict[str, str]]:
@@ -74,31 +146,36 @@ def error_page(request: Request, status: int, zh: str, en: str) -> Response:
     )
 
 
-def install(app: FastAPI) -> None:
-    @app.exception_handler(OneWindowError)
-    @app.exception_handler(ArchiveError)
-    @app.exception_handler(OcrError)
-    @app.exception_handler(SigningError)
-    async def _known(request: Request, exc: Exception) -> Response:
-        status = status_for(exc)
-        if status >= 500:
-            log.error("request failed: %s", exc)
-        return JSONResponse(
-            body(
-                getattr(exc, "code", "error"),
-                getattr(exc, "zh", str(exc)),
-                getattr(exc, "en", str(exc)),
-            ),
-            status_code=status,
-            headers={"WWW-Authenticate": "Bearer"} if status == 401 else None,
-        )
+async def _known(request: Request, exc: Exception) -> Response:
+    from fastapi.responses import JSONResponse
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-        )
-        return JSONResponse(
-            body("input.invalid", f"请求参数不正确:{problems}", f"invalid request: {problems}"),
-            status_code=422,
-        )
+    status = status_for(exc)
+    if status >= 500:
+        log.error("request failed: %s", exc)
+    return JSONResponse(
+        body(
+            getattr(exc, "code", "error"),
+            getattr(exc, "zh", str(exc)),
+            getattr(exc, "en", str(exc)),
+        ),
+        status_code=status,
+        headers={"WWW-Authenticate": "Bearer"} if status == 401 else None,
+    )
+
+
+async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+    from fastapi.responses import JSONResponse
+
+    problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+    return JSONResponse(
+        body("input.invalid", f"请求参数不正确:{problems}", f"invalid request: {problems}"),
+        status_code=422,
+    )
+
+
+def install(app: FastAPI) -> None:
+    from fastapi.exceptions import RequestValidationError
+
+    for root in ROOTS:
+        app.add_exception_handler(root, _known)
+    app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]

@@ -6,6 +6,10 @@ Devices are named by driver: ``sane:<SANE device>`` (e.g. ``sane:test:0``,
 folder). SANE sees this process's SANE_* variables (SANE_CONFIG_DIR, ...); ``--sane-config``
 wins over SANE_CONFIG_DIR. ``scan --out DIR`` is also the Linux reference client of the
 clerk-PC agent contract (docs/scanner-agent.md).
+
+A scanner error ends the command with the bilingual message and the exit code of
+``api.errors.TABLE`` (74 for the device, 65 for a setting it cannot do), after saying how
+many pages were kept.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 
 import httpx
 
+from api.errors import cli_message, exit_code
 from cases.config import Settings
 from cases.intake.scanning import open_driver
 from scanner_drivers import (
@@ -32,8 +37,6 @@ from scanner_drivers import (
     ScannerError,
     ScanSettings,
 )
-
-EXIT_SCANNER = 74  # EX_IOERR: the device stopped; pages received are kept
 
 
 def _driver(args: argparse.Namespace) -> ScannerDriver:
@@ -53,12 +56,12 @@ def cmd_devices(args: argparse.Namespace, settings: Settings) -> int:
     try:
         found += SaneBackend(config_dir=args.sane_config, environ=os.environ).devices()
     except ScannerError as e:
-        print(f"SANE: {e}", file=sys.stderr)
+        print(f"SANE: {cli_message(e)}", file=sys.stderr)
     for url in args.escl:
         try:
             found += EsclBackend(url, timeout=5).devices()
         except ScannerError as e:
-            print(f"eSCL {url}: {e}", file=sys.stderr)
+            print(f"eSCL {url}: {cli_message(e)}", file=sys.stderr)
     if args.json:
         print(json.dumps([asdict(d) for d in found], ensure_ascii=False, indent=2))
     else:
@@ -90,8 +93,10 @@ def push_pages(driver: ScannerDriver, client: httpx.Client, *, case_number: str,
         if response.status_code >= 400:
             raise ScannerError(
                 f"server refused page {page.index + 1}: HTTP {response.status_code} "
-                f"{response.text[:300]}",
-                f"服务器拒收第 {page.index + 1} 页（{response.status_code}）",
+                f"{response.text[:300]}; the pages before it were sent: fix the cause and "
+                "scan again from this page",
+                f"服务器拒收第 {page.index + 1} 页（{response.status_code}），此前各页已发送，"
+                "请排除原因后从该页起重新扫描",
             )
         sent += 1
     return sent
@@ -99,13 +104,17 @@ def push_pages(driver: ScannerDriver, client: httpx.Client, *, case_number: str,
 
 def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
     if not args.case and not args.out:
-        print("错误 / error: give --case NUMBER and/or --out DIR", file=sys.stderr)
+        print(
+            "错误 / error: 请给出 --case 案件编号和/或 --out 目录 / "
+            "give --case NUMBER and/or --out DIR",
+            file=sys.stderr,
+        )
         return 64
     try:
         driver = _driver(args)
     except ScannerError as e:
-        print(f"错误 / error [{e.code}]: {e}", file=sys.stderr)
-        return EXIT_SCANNER
+        print(cli_message(e, " (nothing scanned / 未扫描)"), file=sys.stderr)
+        return exit_code(e)
     if args.case and args.server:
         headers = {"Authorization": f"Bearer {args.token}"}
         with httpx.Client(base_url=args.server, headers=headers, timeout=60) as client:
@@ -114,8 +123,8 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
                     _saving(driver, args.out), client, case_number=args.case, job=uuid.uuid4().hex
                 )
             except ScannerError as e:
-                print(f"错误 / error [{e.code}]: {e}", file=sys.stderr)
-                return EXIT_SCANNER
+                print(cli_message(e), file=sys.stderr)
+                return exit_code(e)
         print(f"{sent} page(s) sent to {args.server} for case {args.case}")
         return 0
     if args.case:
@@ -142,16 +151,16 @@ def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
         }
         print(json.dumps(summary, ensure_ascii=False))
         if report.error is not None:
-            print(f"错误 / error [{report.error.code}]: {report.error}", file=sys.stderr)
-            return EXIT_SCANNER
+            print(cli_message(report.error), file=sys.stderr)
+            return exit_code(report.error)
         return 0
     count = 0
     try:
         for _ in _saving(driver, args.out).scan():
             count += 1
     except ScannerError as e:
-        print(f"错误 / error [{e.code}]: {e} ({count} page(s) saved)", file=sys.stderr)
-        return EXIT_SCANNER
+        print(cli_message(e, f" ({count} page(s) saved / 已保存 {count} 页)"), file=sys.stderr)
+        return exit_code(e)
     print(f"{count} page(s) saved to {args.out}")
     return 0
 
