@@ -70,7 +70,8 @@ def outcome_html(outcome: VerificationOutcome, *, title: str = "电子证照核�
     colour = _COLOUR[outcome.verdict]
     parts = [
         f"<section class='report'><h2>{_e(title)}</h2>",
-        f"<p style='font-size:1.6em;color:{colour}'><strong>{_e(outcome.verdict_zh)}</strong>"
+        f"<p class='verdict' style='font-size:1.6em;color:{colour}'>"
+        f"<strong>{_e(outcome.verdict_zh)}</strong>"
         f" <small>({_e(outcome.indication)}"
         f"{' / ' + _e(outcome.sub_indication) if outcome.sub_indication else ''})</small></p>",
         f"<p><strong>处理建议:</strong>{_e(outcome.advice_zh)}</p>",

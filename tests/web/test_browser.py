@@ -194,8 +194,20 @@ def whole_case(
     page.goto(live_url + "/verify")
     page.set_input_files("input[type=file]", str(license_pdf))
     page.click("form button")
-    expect(page.locator("body")).to_contain_text("有效")
+    # the verdict itself, whole: the page also says 有效 in "不再有效" advice and in the
+    # registry's license status, whatever the verdict
+    verdict = page.locator("section.report .verdict")
+    expect(verdict.locator("strong")).to_have_text("有效")
+    expect(verdict).to_contain_text("(TOTAL-PASSED)")
     shot(page, "16-verify")
+    forged = bytearray(license_pdf.read_bytes())
+    at = forged.index(b"/Contents", 200) - 400  # inside the sealed byte range
+    forged[at] = ord(b" ") if forged[at] != ord(b" ") else ord(b"x")
+    license_pdf.write_bytes(bytes(forged))
+    page.goto(live_url + "/verify")
+    page.set_input_files("input[type=file]", str(license_pdf))
+    page.click("form button")
+    expect(verdict.locator("strong")).to_have_text("无效")
 
 
 def test_clerk_cannot_reach_the_desk_in_the_browser(live_url: str, browser: Browser) -> None:
