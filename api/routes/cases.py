@@ -117,8 +117,9 @@ def add_pages(
     limit = hall.settings.max_upload_bytes
     added = []
     for upload in files:
-        data = upload.file.read(limit + 1)
-        if len(data) > limit:
+        too_large = upload.size is not None and upload.size > limit  # known before reading
+        data = b"" if too_large else upload.file.read(limit + 1)
+        if too_large or len(data) > limit:
             raise InvalidInput(
                 f"{upload.filename}: larger than {limit // 2**20} MB",
                 f"{upload.filename}:文件超过 {limit // 2**20} MB 上限,请降低扫描分辨率后重试",

@@ -3,13 +3,11 @@ watch the pages get labelled and the checklist fill in, print the right notice."
 
 from __future__ import annotations
 
-import io
 from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import Response
-from PIL import Image
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
@@ -24,7 +22,9 @@ from cases.catalog.spec import Catalog
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.intake import pages as intake
 from cases.intake import scanning
-from models import Case, Notice, Page, PageStatus, StoredObject, Submission
+from cases.records import access as archive_access
+from models import Case, Notice, Page, PageStatus, Submission
+from ocr import page_preview
 from scanner_drivers import ScanSettings
 
 router = APIRouter(include_in_schema=False)
@@ -272,9 +272,10 @@ def upload_pages(
     for upload in files:
         if not upload.filename:
             continue
-        data = upload.file.read(limit + 1)
+        too_large = upload.size is not None and upload.size > limit  # known before reading
+        data = b"" if too_large else upload.file.read(limit + 1)
         try:
-            if len(data) > limit:
+            if too_large or len(data) > limit:
                 raise InvalidInput("file too large", f"文件超过 {limit // 2**20} MB 上限")
             intake.add_page(
                 session,
@@ -330,11 +331,11 @@ def page_thumbnail(
     if page is None:
         raise NotFound(f"no page {page_id}", f"页面 {page_id} 不存在")
     load_case(session, user, page.submission.case.number)  # access check
-    obj = session.get_one(StoredObject, page.image_object_id)
-    image = Image.open(io.BytesIO(hall.store.get(obj.key)))
-    image.thumbnail((max(80, min(w, 1600)), 4000))
-    out = io.BytesIO()
-    image.convert("RGB").save(out, "JPEG", quality=80)
+    scan = archive_access.read_page_image(session, hall.store, user, page)  # audited
+    # decoded within the page limits and the decode budget; an applicant's scan is not
+    # left in the browser's cache of a shared counter PC (each view is a read, audited)
     return Response(
-        out.getvalue(), media_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"}
+        page_preview(scan, max(80, min(w, 1600))),
+        media_type="image/jpeg",
+        headers={"Cache-Control": "private, no-store"},
     )

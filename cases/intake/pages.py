@@ -45,10 +45,11 @@ from models import (
 from ocr import (
     MaterialHint,
     OcrError,
+    PageLimits,
     PageReading,
     classify,
-    decode_image,
     extract_fields,
+    inspect_page,
     read_page,
 )
 from ocr.fields import valid_credit_code, valid_id_number
@@ -173,11 +174,11 @@ def add_page(
             f"case {case.number} is {case.status}; pages can no longer be added",
             f"办件 {case.number} 当前状态为 {case.status},不能再添加材料",
         )
-    try:
-        image = decode_image(data, max_bytes=max_bytes)
+    try:  # the header's size and decoding cost before any pixel; then a small decode
+        header = inspect_page(data, PageLimits(max_bytes=max_bytes))
     except OcrError as e:
         raise InvalidInput(f"{filename}: {e.en}", f"{filename}:{e.zh}") from e
-    height, width = image.shape[:2]
+    height, width = header.height, header.width
     if min(height, width) < MIN_PAGE_SIDE_PX:
         raise InvalidInput(
             f"{filename}: {width}x{height} pixels is too small for a page; scan at 150 dpi or more",
@@ -188,7 +189,7 @@ def add_page(
         session,
         store,
         data,
-        content_type=_content_type(data),
+        content_type=header.content_type,
         doc_class="page_image",
         case_id=case.id,
         provider_code="hall",
@@ -199,7 +200,7 @@ def add_page(
         filename=filename[:255],
         image_object_id=stored.id,
         status=PageStatus.QUEUED,
-        reading={"width": int(image.shape[1]), "height": int(image.shape[0])},
+        reading={"width": width, "height": height},
     )
     session.add(page)
     session.flush()
@@ -213,16 +214,6 @@ def add_page(
     )
     faults.reach("page.archived")
     return page
-
-
-def _content_type(data: bytes) -> str:
-    if data[:3] == b"\xff\xd8\xff":
-        return "image/jpeg"
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
-        return "image/png"
-    if data[:4] in (b"II*\x00", b"MM\x00*"):
-        return "image/tiff"
-    return "application/octet-stream"
 
 
 def hints_for(checklist: ChecklistVersion) -> list[MaterialHint]:

@@ -15,7 +15,7 @@ from archive import ObjectNotFound, ObjectStore, RetentionLocked, StagingStore
 from cases import audit
 from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from cases.records.sharing import Access, access
-from models import Department, Role, StoredObject, User, utcnow
+from models import Department, Page, Role, StoredObject, User, utcnow
 
 MAX_LINK_SECONDS = 900  # presigned links are short-lived: 15 minutes at most
 
@@ -95,6 +95,16 @@ def authorise_read(
         basis=basis.basis,
         grant=basis.grant_id,
     )
+
+
+def read_page_image(session: Session, store: ObjectStore, user: User, page: Page) -> bytes:
+    """The scan of an applicant's page for `user` to look at (the thumbnails at the
+    counter and the desk): authorised and audited like every other read of the archive."""
+    obj = load_object(session, page.image_object_id)
+    basis = access(session, user, obj)
+    data = store.get(obj.key)
+    _audit_access(session, user, "page.view", obj, basis, page=page.id)
+    return data
 
 
 def open_for_download(
