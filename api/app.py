@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors, web
+from api import errors, throttling, web
 from api.routes import cases, catalog, delivery, documents, review, sharing, verify
 from cases.config import Settings
 from cases.hall import Hall
@@ -50,6 +50,7 @@ def create_app(
     for module in (catalog, cases, review, delivery, documents, sharing, verify):
         app.include_router(module.router)
     web.install(app, settings)
+    throttling.install(app)  # after the pages' handlers: 429 with Retry-After for both
 
     @app.get("/health", tags=["health"])
     def health() -> dict[str, str]:

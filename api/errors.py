@@ -25,6 +25,7 @@ from cases.errors import (
     InvalidState,
     NotFound,
     OneWindowError,
+    TooManyRequests,
     Unauthenticated,
 )
 from ocr import EngineTimeout, EngineUnavailable, OcrError
@@ -73,6 +74,7 @@ TABLE: list[tuple[type[Exception], int, int]] = [
     (InvalidInput, 422, EXIT_DATA),
     (DatabaseUnavailable, 503, EXIT_UNAVAILABLE),
     (ConfigurationError, 500, EXIT_CONFIG),
+    (TooManyRequests, 429, EXIT_DATA),  # with Retry-After (api/throttling.py)
     (OneWindowError, 400, EXIT_DATA),
     # archive
     (ObjectNotFound, 404, EXIT_DATA),
@@ -134,6 +136,7 @@ def error_page(request: Request, status: int, zh: str, en: str) -> Response:
         404: "未找到",
         409: "当前状态不允许此操作",
         422: "输入有误",
+        429: "请求过于频繁",
         503: "服务暂不可用",
     }
     return render(

@@ -10,10 +10,11 @@ from __future__ import annotations
 import collections
 import itertools
 import math
+import ipaddress
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from cases.errors import ConfigurationError
@@ -75,7 +76,24 @@ class Settings(BaseSettings):
     tsa_url: str | None = None
     extra_trust_anchors: list[Path] = Field(default_factory=list)
     verify_online: bool = False  # fetch OCSP/CRL while verifying (else embedded data only)
-    public_verify_per_minute: int = 30  # per client address on the public page
+
+    # Abuse limits, counted in the database (cases/throttle.py), so every worker process
+    # and machine shares them. A client's address is the socket's; X-Forwarded-For is
+    # believed only from a peer in `trusted_proxies` (JSON list of IPs or CIDR networks).
+    trusted_proxies: list[str] = Field(default_factory=list)
+    public_verify_per_minute: int = Field(default=30, ge=1)  # verification routes, per client
+    public_per_minute: int = Field(default=120, ge=1)  # other anonymous API reads, per client
+    rating_per_hour: int = Field(default=20, ge=1)  # 好差评 attempts per client
+    rating_per_case_per_hour: int = Field(default=5, ge=1)  # and per case number, any client
+    login_max_failures: int = Field(default=5, ge=1)  # wrong passwords in a row: locked
+    login_lockout_seconds: int = Field(default=900, ge=1)
+    login_failures_per_client_per_hour: int = Field(default=30, ge=1)  # over all usernames
+    # A locker terminal (role `locker`) waits after this many wrong codes, 60 s the first
+    # time, doubling up to an hour; a pickup code is void after `locker_code_tries` wrong
+    # codes at the terminals (then the window sends a new one).
+    locker_terminal_tries: int = Field(default=5, ge=1)
+    locker_terminal_wait_seconds: int = Field(default=60, ge=1)
+    locker_code_tries: int = Field(default=20, ge=1)
 
     catalog_dir: Path | None = Field(default=None, description="default: the shipped sample")
     font_path: Path | None = None
@@ -148,6 +166,23 @@ class Settings(BaseSettings):
                 f"PAdES {self.license_pades_level} 级别证照须配置时间戳服务 ONEWINDOW_TSA_URL",
             )
         return self
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _check_trusted_proxies(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry.strip(), strict=False)
+            except ValueError:
+                raise ConfigurationError(
+                    f"ONEWINDOW_TRUSTED_PROXIES: {entry!r} is not an IP address or network",
+                    f"ONEWINDOW_TRUSTED_PROXIES 中 {entry!r} 不是 IP 地址或网段",
+                ) from None
+        return [entry.strip() for entry in value]
+
+    @property
+    def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return tuple(ipaddress.ip_network(entry, strict=False) for entry in self.trusted_proxies)
 
     @property
     def effective_database_url(self) -> str:

@@ -44,3 +44,14 @@ class Forbidden(OneWindowError):
 
 class Unauthenticated(OneWindowError):
     code = "auth.unauthenticated"
+
+
+class TooManyRequests(OneWindowError):
+    """A rate limit or a lockout refused the request; it may be made again after
+    `retry_after` seconds (HTTP 429 with Retry-After)."""
+
+    code = "rate_limited"
+
+    def __init__(self, en: str, zh: str, *, retry_after: int) -> None:
+        super().__init__(en, zh)
+        self.retry_after = max(1, int(retry_after))

@@ -39,6 +39,7 @@ from models.review import (
     TaskStatus,
 )
 from models.scanning import ScanRecord
+from models.throttle import ThrottleCounter
 
 __all__ = [
     "AuditChainHead",
@@ -85,6 +86,7 @@ __all__ = [
     "Submission",
     "TaskKind",
     "TaskStatus",
+    "ThrottleCounter",
     "User",
     "Window",
     "utcnow",

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import HallDep, RoleRequired, SessionDep
 from api.ids import RowId
+from api.throttling import per_client
 from cases.catalog import admin as catalog_admin
 from cases.catalog import knowledge
 from cases.catalog.publish import spec_of
@@ -21,7 +22,12 @@ from cases.errors import NotFound
 from models import Role, User
 from sample_scans.scans import render_material, sample_applicant
 
-router = APIRouter(prefix="/api/v1/catalog", tags=["catalog"])
+# Anonymous reads (the sample images are rendered on request): limited per client.
+router = APIRouter(
+    prefix="/api/v1/catalog",
+    tags=["catalog"],
+    dependencies=[per_client("catalog", lambda settings: settings.public_per_minute)],
+)
 Admin = Annotated[User, Depends(RoleRequired(Role.ADMIN))]
 
 
