@@ -8,9 +8,9 @@ PKI that is generated on first run and refused in production.
 from __future__ import annotations
 
 import collections
+import ipaddress
 import itertools
 import math
-import ipaddress
 from enum import StrEnum
 from pathlib import Path
 
