@@ -27,7 +27,17 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from api.app import create_app
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    # uvicorn would take X-Forwarded-For from 127.0.0.1 as the client address (its default
+    # `forwarded_allow_ips`), letting anyone on the host or behind a local proxy claim a new
+    # address per request. The application reads the header itself, and only from the
+    # proxies in ONEWINDOW_TRUSTED_PROXIES (api/throttling.py).
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        proxy_headers=False,
+    )
     return 0
 
 

@@ -3,7 +3,8 @@
 `POST /api/v1/verify` returns the report as JSON (or `?format=html|pdf`, the PDF sealed by
 the verification service). `GET /verify` is the page a license's QR code opens: it shows
 only what the license itself shows, plus its registry status, and offers an upload form.
-The public routes are rate-limited per client address.
+The public routes are rate-limited per client address, in the database (`cases.throttle`):
+every worker and machine counts against one budget.
 
 Routes are plain functions: FastAPI runs them in its thread pool, where pyHanko may run
 its own event loop and CPU-bound work does not stall other requests."""
@@ -11,66 +12,23 @@ its own event loop and CPU-bound work does not stall other requests."""
 from __future__ import annotations
 
 import html
-import threading
-import time
-from collections import defaultdict, deque
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from api.deps import HallDep, SessionDep
-from api.errors import body
+from api.throttling import per_client
 from api.web.templating import render
 from cases.errors import InvalidInput
 from cases.verification.report import license_rows, outcome_html, page, sealed_report
 from cases.verification.status import lookup_license, verify_document
 
-router = APIRouter(tags=["verify"])
+router = APIRouter(
+    tags=["verify"],
+    dependencies=[per_client("verify", lambda settings: settings.public_verify_per_minute)],
+)
 MAX_PDF = 50 * 1024 * 1024
-
-
-class _RateLimit:
-    """A sliding one-minute window per client address, in memory (one process)."""
-
-    def __init__(self) -> None:
-        self._hits: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def allow(self, client: str, per_minute: int) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            hits = self._hits[client]
-            while hits and hits[0] < now - 60:
-                hits.popleft()
-            if len(hits) >= per_minute:
-                return False
-            hits.append(now)
-            return True
-
-
-_limits_lock = threading.Lock()
-
-
-def _limit_of(request: Request) -> _RateLimit:
-    """One limiter per application (kept in its state), created on first use."""
-    with _limits_lock:
-        limit = getattr(request.app.state, "verify_rate_limit", None)
-        if limit is None:
-            limit = request.app.state.verify_rate_limit = _RateLimit()
-        return limit
-
-
-def _throttle(request: Request, hall: HallDep) -> Response | None:
-    """A 429 response when the client asked too often in the last minute."""
-    client = request.client.host if request.client else "unknown"
-    if _limit_of(request).allow(client, hall.settings.public_verify_per_minute):
-        return None
-    return JSONResponse(
-        body("rate_limited", "核验请求过于频繁,请一分钟后再试", "too many requests; wait a minute"),
-        status_code=429,
-        headers={"Retry-After": "60"},
-    )
 
 
 def _read(file: UploadFile) -> bytes:
@@ -84,14 +42,11 @@ def _read(file: UploadFile) -> bytes:
 
 @router.post("/api/v1/verify", response_model=None)
 def verify(
-    request: Request,
     file: UploadFile,
     session: SessionDep,
     hall: HallDep,
     format: Literal["json", "html", "pdf"] = "json",
 ) -> dict[str, Any] | Response:
-    if (limited := _throttle(request, hall)) is not None:
-        return limited
     outcome = verify_document(session, hall, _read(file))
     if format == "html":
         return HTMLResponse(page(outcome_html(outcome)))
@@ -121,8 +76,6 @@ def public_page(
     license: Annotated[str | None, Query(max_length=64)] = None,
     p: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> Response:
-    if (limited := _throttle(request, hall)) is not None:
-        return limited
     if not license:
         return verify_page(request, _FORM)
     found = lookup_license(session, hall, license, p)
@@ -146,7 +99,12 @@ def public_page(
             f"<tr><th>{_escape(k)}</th><td>{_escape(v)}</td></tr>"
             for k, v in license_rows(found.entry)
         ]
-        body.append("</table><p class='muted'>核对纸质或电子证照原件,请上传 PDF 文件。</p>")
+        body.append("</table>")
+        if not found.complete:
+            body.append(
+                "<p class='muted'>持证主体已部分隐藏。扫描证照上的二维码,可查看完整登记信息。</p>"
+            )
+        body.append("<p class='muted'>核对纸质或电子证照原件,请上传 PDF 文件。</p>")
     body.append(_FORM)
     return verify_page(request, "\n".join(body))
 
@@ -158,8 +116,6 @@ def public_upload(
     hall: HallDep,
     file: Annotated[UploadFile, File()],
 ) -> Response:
-    if (limited := _throttle(request, hall)) is not None:
-        return limited
     outcome = verify_document(session, hall, _read(file))
     return verify_page(request, outcome_html(outcome) + _FORM)
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from cases.hall import Hall
 from cases.numbering import valid_license_number
 from cases.seals.registry import SERVICE_SEAL, seal_status
-from models import Department, License, LicenseStatus, Seal, SealStatus, StoredObject
+from models import Case, Department, License, LicenseStatus, Seal, SealStatus, StoredObject
 from signing import BadPayload, Indication, VerificationReport, verify_payload, verify_pdf
 from signing.report import SEVERITY
 
@@ -208,16 +208,42 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
     )
 
 
+def mask_name(name: str, *, person: bool) -> str:
+    """A holder's name as the public page shows it without the QR's signed payload: enough
+    for holders to recognise their own, too little to learn a stranger's. A person keeps
+    the first and last character (张*明, 张*); an enterprise its first half, where the
+    region is, and its last character (锡林浩特市****店)."""
+    name = name.strip()
+    if len(name) <= 1:
+        return "*"
+    if len(name) == 2:
+        return f"{name[0]}*"
+    keep = 1 if person else len(name) // 2
+    return name[:keep] + "*" * (len(name) - keep - 1) + name[-1]
+
+
+_PUBLIC_FIELDS = ("number", "number_check_ok", "title", "issuer", "status", "status_zh")
+
+
 @dataclass(frozen=True)
 class LicenseLookup:
     """What the public page shows for a number from a QR code: the registry entry (only
-    what the license itself shows) and whether the QR's signed payload matches it."""
+    what the license itself shows) and whether the QR's signed payload matches it.
+
+    License numbers are sequential and their check character computable, so anyone can
+    enumerate them: without a valid payload (which only the license's own QR code holds)
+    the entry has the status, type and issuer and a masked holder, nothing else."""
 
     number: str
     number_check_ok: bool
     entry: dict[str, Any] | None
     payload_ok: bool | None  # None: no payload given
     payload_problem: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Whether `entry` is the whole registry entry (the QR's payload checked out)."""
+        return self.payload_ok is True
 
     @property
     def verdict(self) -> Verdict:
@@ -239,13 +265,17 @@ def lookup_license(session: Session, hall: Hall, number: str, token: str | None)
     if license_ is None:
         return LicenseLookup(number, check_ok, None, None if not token else False)
     entry = license_entry(session, license_)
+    case = session.get(Case, license_.case_id)
+    public = {key: entry[key] for key in _PUBLIC_FIELDS} | {
+        "holder": mask_name(license_.holder, person=case is None or case.applicant_type == "person")
+    }
     if not token:
-        return LicenseLookup(number, check_ok, entry, None)
+        return LicenseLookup(number, check_ok, public, None)
     seal = session.get_one(Seal, license_.seal_id)
     try:
         payload = verify_payload(token, seal.cert_pem.encode())
     except BadPayload as e:
-        return LicenseLookup(number, check_ok, entry, False, e.zh)
+        return LicenseLookup(number, check_ok, public, False, e.zh)
     issuer = session.get_one(Department, license_.department_id)
     expected = {
         "n": license_.number,
@@ -255,5 +285,5 @@ def lookup_license(session: Session, hall: Hall, number: str, token: str | None)
         "u": license_.valid_until.isoformat() if license_.valid_until else None,
     }
     if any(payload.get(k) != v for k, v in expected.items()):
-        return LicenseLookup(number, check_ok, entry, False, "二维码内容与登记信息不一致")
+        return LicenseLookup(number, check_ok, public, False, "二维码内容与登记信息不一致")
     return LicenseLookup(number, check_ok, entry, True)

@@ -1,11 +1,18 @@
-"""The public verification page (from the QR code), the report formats and rate limiting."""
+"""The public verification page (from the QR code), the report formats and rate limiting.
+
+Issue 14, finding 2: the page must not hand out holders' names to someone enumerating
+license numbers (only with the QR's signed payload), and its limit must hold across
+processes and against a forged X-Forwarded-For."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -16,7 +23,10 @@ from cases.db import session_scope
 from cases.hall import Hall
 from cases.results.licenses import revoke_license
 from models import License, StoredObject, User
+from tests.api.conftest import fresh_postgres_database
 from tests.licensing import add_staff, issue_sample_license
+from tests.servers import free_port
+from tests.waiting import wait_until
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +74,28 @@ def test_qr_url_page_shows_license_and_checks_payload(
     assert client.get("/verify").status_code == 200
 
 
+def _holder(hall: Hall, number: str) -> str:
+    with session_scope(hall.sessions) as s:
+        return s.scalars(select(License.holder).where(License.number == number)).one()
+
+
+def test_without_the_qr_payload_the_holder_is_masked(
+    client: TestClient, issued: tuple[Hall, str, bytes, str]
+) -> None:
+    hall, number, _, token = issued
+    holder = _holder(hall, number)
+    assert len(holder) >= 2
+    bare = client.get("/verify", params={"license": number})
+    assert bare.status_code == 200 and number in bare.text
+    assert holder not in bare.text
+    assert f"{holder[0]}*" in bare.text  # masked: the first character, then stars
+    assert "扫描证照上的二维码" in bare.text  # says how to see the whole entry
+    forged = client.get("/verify", params={"license": number, "p": token[:-3] + "AAA"})
+    assert holder not in forged.text
+    signed = client.get("/verify", params={"license": number, "p": token})
+    assert holder in signed.text and "二维码签名正确" in signed.text
+
+
 def test_upload_and_report_formats(
     client: TestClient, issued: tuple[Hall, str, bytes, str], tmp_path: Path
 ) -> None:
@@ -99,7 +131,121 @@ def test_public_page_is_rate_limited(tmp_path: Path) -> None:
     hall = Hall.open(Settings(data_dir=tmp_path, public_verify_per_minute=3))
     with TestClient(create_app(hall=hall, worker=False)) as c:
         codes = [c.get("/verify").status_code for _ in range(5)]
-        limited = c.get("/verify")
+        limited = c.post("/api/v1/verify", files={"file": ("l.pdf", b"%PDF-1.7")})
     hall.close()
     assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) > 0
     assert limited.json()["error"]["code"] == "rate_limited"
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_the_limit_is_one_count_for_every_worker_and_machine(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    """Two applications on one database, like `uvicorn --workers 2` or two machines
+    behind a load balancer: a client that alternates between them gets one budget."""
+    url = None
+    if backend == "postgres":
+        url = fresh_postgres_database(request.getfixturevalue("postgres_url"))
+    halls = [
+        Hall.open(
+            Settings(
+                data_dir=tmp_path / n,
+                database_url=url or _sqlite(tmp_path),
+                public_verify_per_minute=3,
+            )
+        )
+        for n in ("a", "b")
+    ]
+    try:
+        with (
+            TestClient(create_app(hall=halls[0], worker=False)) as a,
+            TestClient(create_app(hall=halls[1], worker=False)) as b,
+        ):
+            codes = [c.get("/verify").status_code for c in (a, b, a, b, a)]
+    finally:
+        for hall in halls:
+            hall.close()
+    assert codes == [200, 200, 200, 429, 429]
+
+
+def _sqlite(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'shared.db'}"
+
+
+def test_forwarded_for_counts_only_from_a_trusted_proxy(tmp_path: Path) -> None:
+    hall = Hall.open(
+        Settings(data_dir=tmp_path, public_verify_per_minute=2, trusted_proxies=["10.0.0.0/8"])
+    )
+    app = create_app(hall=hall, worker=False)
+    try:
+        with (
+            TestClient(app, client=("198.51.100.9", 50000)) as direct,
+            TestClient(app, client=("10.1.2.3", 50000)) as proxy,
+        ):
+            _check_forwarded_for(direct, proxy)
+    finally:
+        hall.close()
+
+
+def _check_forwarded_for(direct: TestClient, proxy: TestClient) -> None:
+    """`direct` talks to the app itself; `proxy` is the trusted reverse proxy."""
+    spoofed = [
+        direct.get("/verify", headers={"X-Forwarded-For": f"203.0.113.{i}"}).status_code
+        for i in range(3)
+    ]
+    assert spoofed == [200, 200, 429]  # a direct client cannot choose its address
+    # the proxy appends the address it saw; what the client wrote before it is its own
+    chained = [
+        proxy.get("/verify", headers={"X-Forwarded-For": f"1.1.1.{i}, 192.0.2.7"}).status_code
+        for i in range(3)
+    ]
+    assert chained == [200, 200, 429]
+    # another client behind the proxy has its own budget, also through a second proxy
+    assert proxy.get("/verify", headers={"X-Forwarded-For": "192.0.2.8"}).status_code == 200
+    two_hops = {"X-Forwarded-For": "192.0.2.8, 10.0.0.5"}
+    assert proxy.get("/verify", headers=two_hops).status_code == 200
+    assert proxy.get("/verify", headers=two_hops).status_code == 429
+
+
+def test_serve_does_not_believe_forwarded_for_from_loopback(tmp_path: Path) -> None:
+    """`onewindow serve` as a hall runs it: uvicorn must not turn X-Forwarded-For from
+    127.0.0.1 into the client address (it does by default), or every request can claim
+    a new address and the per-client limit is gone."""
+    port = free_port()
+    env = {
+        "ONEWINDOW_DATA_DIR": str(tmp_path),
+        "ONEWINDOW_PUBLIC_VERIFY_PER_MINUTE": "2",
+        "PATH": "/usr/bin:/bin",
+    }
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+
+        def up() -> bool:
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                return httpx.get(f"{base}/health", timeout=2).status_code == 200
+            except httpx.TransportError:
+                return False
+
+        wait_until(up, what="onewindow serve answers /health", timeout=60)
+        codes = [
+            httpx.get(
+                f"{base}/verify", headers={"X-Forwarded-For": f"203.0.113.{i}"}, timeout=10
+            ).status_code
+            for i in range(4)
+        ]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    assert codes == [200, 200, 429, 429]
