@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
-from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep, load_case
 from api.ids import RowId
+from api.throttling import client_of
+from cases import throttle
 from cases.delivery import handout as delivery
 from cases.delivery import locker as lockers
-from cases.errors import Forbidden, InvalidInput, NotFound
+from cases.delivery.applicant import applicant_case
+from cases.errors import InvalidInput
 from cases.records import access as archive_access
 from cases.results.decision_document import find_decision_document
-from models import Case, Delivery, StoredObject
+from models import Delivery, StoredObject
 
 router = APIRouter(prefix="/api/v1", tags=["delivery"])
 
@@ -150,12 +152,30 @@ def post_status(
 
 
 @router.post("/cases/{number}/rating", status_code=201)
-def rate(number: str, body: RatingRequest, session: SessionDep) -> dict[str, Any]:
-    case = session.scalars(select(Case).where(Case.number == number)).first()
-    if case is None:
-        raise NotFound(f"no case {number!r}", f"办件 {number!r} 不存在")
-    if body.id_number.strip().upper() != case.applicant_id.upper():
-        raise Forbidden("only the applicant may rate the case", "仅申请人本人可以评价该办件")
+def rate(
+    number: str, body: RatingRequest, request: Request, session: SessionDep, hall: HallDep
+) -> dict[str, Any]:
+    """好差评 by the applicant, anonymous: the case number and their ID number say who
+    they are. Guesses are limited per client and per case number before anything is
+    looked up, and a wrong ID answers like an unknown case (`cases.delivery.applicant`)."""
+    settings = hall.settings
+    throttle.hit(
+        hall.sessions,
+        throttle.RateLimit("rating.client", settings.rating_per_hour, 3600),
+        client_of(request, settings),
+    )
+    throttle.hit(
+        hall.sessions,
+        throttle.RateLimit(
+            "rating.case",
+            settings.rating_per_case_per_hour,
+            3600,
+            zh="该办件的评价尝试过于频繁,请{wait}后再试",
+            en="too many rating attempts for this case; try again in {wait}",
+        ),
+        number.strip().upper(),
+    )
+    case = applicant_case(session, number=number, id_number=body.id_number)
     rating = delivery.rate(session, case, score=body.score, comment=body.comment)
     return {"case": case.number, "score": rating.score}
 
