@@ -13,10 +13,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from api.deps import SessionDep
+from api.deps import HallDep, SessionDep
+from api.throttling import client_of
 from api.web.templating import render
-from cases.accounts import login
-from cases.errors import Forbidden, Unauthenticated
+from cases.errors import Forbidden, TooManyRequests, Unauthenticated
+from cases.signin import sign_in
 from models import Role, User
 
 router = APIRouter(include_in_schema=False)
@@ -98,17 +99,33 @@ def login_page(request: Request) -> Response:
 def login_submit(
     request: Request,
     session: SessionDep,
+    hall: HallDep,
     username: Annotated[str, Form()],
     password: Annotated[str, Form()],
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
     check_csrf(request, csrf)
-    try:
-        user = login(session, username, password)
-    except Unauthenticated as e:
-        return render(
-            request, "login.html", status_code=401, user=None, error=e.zh, username=username
+    try:  # throttled per account and per client, locked after failures (cases.signin)
+        user = sign_in(
+            session,
+            hall.sessions,
+            hall.settings,
+            username=username,
+            password=password,
+            client=client_of(request, hall.settings),
         )
+    except (Unauthenticated, TooManyRequests) as e:
+        refused = render(
+            request,
+            "login.html",
+            status_code=429 if isinstance(e, TooManyRequests) else 401,
+            user=None,
+            error=f"{e.zh} / {e.en}",
+            username=username,
+        )
+        if isinstance(e, TooManyRequests):
+            refused.headers["Retry-After"] = str(e.retry_after)
+        return refused
     request.session.clear()  # a new session on login: no fixation
     request.session.update(user_id=user.id, csrf=secrets.token_urlsafe(24))
     return RedirectResponse(HOME.get(user.role, "/"), status_code=303)
