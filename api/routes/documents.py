@@ -13,10 +13,9 @@ from sqlalchemy import select
 
 from api.deps import CurrentUser, HallDep, RoleRequired, SessionDep
 from api.ids import RowId, Timestamp
-from archive import LocalFolderStore, StoreAccessDenied, UrlSigner
 from cases.errors import Forbidden, NotFound
 from cases.records import access as archive_access
-from cases.records.storage import url_signer
+from cases.records.access import MAX_LINK_SECONDS
 from models import License, Notice, Role, StoredObject, User
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
@@ -75,27 +74,30 @@ def object_link(
     session: SessionDep,
     hall: HallDep,
     user: CurrentUser,
-    seconds: int = Query(300, description="lifetime of the link, at most 900 s"),
+    seconds: Annotated[
+        int, Query(ge=1, le=MAX_LINK_SECONDS, description="lifetime of the link, at most 900 s")
+    ] = 300,
 ) -> dict[str, Any]:
-    """A short-lived link that fetches the object without a token (audited on issue)."""
+    """A short-lived link that fetches the object without a token, served by this API and
+    checked against the caller's access at every use (a revoked grant closes it)."""
     obj = archive_access.load_object(session, object_id)
-    return archive_access.presign(session, hall.store, user, obj, seconds=seconds)
+    return archive_access.presign(session, hall.settings, user, obj, seconds=seconds)
 
 
 @router.get("/archive/link", include_in_schema=False)
-def signed_link(session: SessionDep, hall: HallDep, key: str, expires: Timestamp, sig: str) -> Response:
-    """Serves the links of the embedded store (S3 links go to S3 directly)."""
-    store = hall.store
-    if not isinstance(store, LocalFolderStore):
-        raise NotFound("links are served by the object store", "下载链接由对象存储直接提供")
-    signer: UrlSigner = url_signer(hall.settings)
-    try:
-        signer.verify(key, expires, sig)
-    except StoreAccessDenied as e:
-        raise Forbidden(e.en, e.zh) from e
-    obj, stream = archive_access.link_download(session, store, key)
+def signed_link(
+    session: SessionDep,
+    hall: HallDep,
+    key: Annotated[str, Query(max_length=100)],
+    expires: Timestamp,
+    sig: Annotated[str, Query(max_length=100)],
+) -> Response:
+    """Serves the links of POST /objects/{id}/link, whatever the store."""
+    obj, stream = archive_access.link_download(
+        session, hall.store, hall.settings, key=key, expires=expires, sig=sig
+    )
     session.commit()
-    return _send(stream, obj, obj.key.rsplit("/", 1)[-1])
+    return _send(stream, obj, f"object-{obj.id}")
 
 
 @router.delete("/objects/{object_id}")

@@ -1,20 +1,28 @@
-"""Reading archived objects: authorise, audit, describe provenance, presign, legal hold,
-and the state of outage staging. Every read, download and presign leaves an audit event
-naming the basis of access (own department, hall, or which grant)."""
+"""Reading archived objects: authorise, audit, describe provenance, download links, legal
+hold, and the state of outage staging. Every read, download and link leaves an audit event
+naming the basis of access (own department, hall, route, or which grant).
+
+Download links are served by the application, never by the object store: a link names the
+object and the member of staff who asked for it, and every use checks that person's access
+again, so revoking a grant (or deactivating the account) closes the link at once. An S3
+presigned URL cannot be withdrawn before it expires.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any, BinaryIO
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError as DBIntegrityError
 from sqlalchemy.orm import Session
 
-from archive import ObjectNotFound, ObjectStore, RetentionLocked, StagingStore
+from archive import ObjectNotFound, ObjectStore, RetentionLocked, StagingStore, StoreAccessDenied
 from cases import audit
+from cases.config import Settings
 from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from cases.records.sharing import Access, access
+from cases.records.storage import url_signer
 from models import Department, Page, Role, StoredObject, User, utcnow
 
 MAX_LINK_SECONDS = 900  # presigned links are short-lived: 15 minutes at most
@@ -117,34 +125,59 @@ def open_for_download(
     return stream
 
 
+_LINK_KEY = re.compile(r"object/([1-9][0-9]{0,18})/by/([1-9][0-9]{0,18})")
+
+
 def presign(
-    session: Session, store: ObjectStore, user: User, obj: StoredObject, *, seconds: int
+    session: Session, settings: Settings, user: User, obj: StoredObject, *, seconds: int
 ) -> dict[str, Any]:
+    """A link that fetches the object without a token, for `seconds`, on `user`'s access."""
     if not 1 <= seconds <= MAX_LINK_SECONDS:
         raise InvalidInput(
             f"link lifetime must be 1 to {MAX_LINK_SECONDS} seconds",
             f"下载链接有效期须为 1 至 {MAX_LINK_SECONDS} 秒",
         )
     basis = access(session, user, obj)
-    url = store.presign(obj.key, expires=timedelta(seconds=seconds))
+    url = url_signer(settings).sign(f"object/{obj.id}/by/{user.id}", timedelta(seconds=seconds))
     expires_at = utcnow() + timedelta(seconds=seconds)
     _audit_access(session, user, "object.presign", obj, basis, expires_at=expires_at.isoformat())
     return {"url": url, "expires_at": expires_at.isoformat(), "sha256": obj.sha256}
 
 
-def link_download(session: Session, store: ObjectStore, key: str) -> tuple[StoredObject, BinaryIO]:
-    """A signed link was checked by the caller; record the download under the link."""
-    obj = session.scalars(select(StoredObject).where(StoredObject.key == key)).first()
+def _link_closed() -> Forbidden:
+    return Forbidden(
+        "this link no longer gives access: the sharing grant was revoked, or the account "
+        "that asked for it may no longer read the document",
+        "该下载链接已失效:共享授权已撤销,或申请链接的账号已无权查看该材料",
+    )
+
+
+def link_download(
+    session: Session, store: ObjectStore, settings: Settings, *, key: str, expires: int, sig: str
+) -> tuple[StoredObject, BinaryIO]:
+    """Open what a link names, if the link is genuine and unexpired and the member of
+    staff who asked for it may still read the object; recorded under their name."""
+    try:
+        url_signer(settings).verify(key, expires, sig)
+    except StoreAccessDenied as e:
+        raise Forbidden(e.en, e.zh) from e
+    named = _LINK_KEY.fullmatch(key)
+    if named is None:  # a link of an earlier version, signed over a store key
+        raise Forbidden(
+            "this link is no longer valid; ask for a new one", "该下载链接已失效,请重新申请"
+        )
+    obj = session.get(StoredObject, int(named.group(1)))
+    issuer = session.get(User, int(named.group(2)))
     if obj is None:
         raise NotFound("no such object", "对象不存在")
-    stream = store.open(key)
-    audit.record(
-        session,
-        actor="link",
-        action="object.link_download",
-        target=f"object:{obj.id}",
-        sha256=obj.sha256,
-    )
+    if issuer is None or not issuer.active:
+        raise _link_closed()
+    try:
+        basis = access(session, issuer, obj)
+    except Forbidden as e:
+        raise _link_closed() from e
+    stream = store.open(obj.key)
+    _audit_access(session, issuer, "object.link_download", obj, basis, via="link")
     return obj, stream
 
 

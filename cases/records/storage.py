@@ -69,8 +69,8 @@ def retention_for(
 
 
 def url_signer(settings: Settings) -> UrlSigner:
-    """Links of the embedded store are signed with a key derived from the key passphrase
-    (a separate setting would be one more secret to forget in production)."""
+    """Download links are signed with a key derived from the key passphrase (a separate
+    setting would be one more secret to forget in production)."""
     secret = hmac.new(
         settings.key_passphrase.encode(), b"onewindow archive links", hashlib.sha256
     ).digest()
@@ -94,7 +94,9 @@ def open_store(settings: Settings) -> ObjectStore:
             region=settings.s3_region,
         )
         return StagingStore(s3, LocalFolderStore(settings.data_dir / "staging"))
-    return LocalFolderStore(settings.store_dir, url_signer=url_signer(settings))
+    # No store-level presigning: links are served by the app (cases.records.access), so
+    # that revoking a grant closes them.
+    return LocalFolderStore(settings.store_dir)
 
 
 def _put_new(
