@@ -15,6 +15,7 @@ class Role(StrEnum):
     CLERK = "clerk"  # 综合受理窗口
     REVIEWER = "reviewer"  # department reviewer / chief representative
     ADMIN = "admin"
+    LOCKER = "locker"  # a self-service locker's terminal: a device account, API token only
 
 
 class Department(Base):

@@ -102,7 +102,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     users_sub = users.add_subparsers(dest="users_command", required=True)
     create = users_sub.add_parser("create", help="create a user and print its API token")
     create.add_argument("username")
-    create.add_argument("--role", required=True, choices=["clerk", "reviewer", "admin"])
+    create.add_argument(
+        "--role",
+        required=True,
+        choices=["clerk", "reviewer", "admin", "locker"],
+        help="locker: a self-service locker terminal's device account (API token only)",
+    )
     create.add_argument("--department")
     create.add_argument("--window")
     create.add_argument("--name")

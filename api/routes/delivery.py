@@ -3,25 +3,27 @@ the sealed decision documents (不予许可决定书) that are delivered like li
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep, load_case
+from api.deps import Clerk, CurrentUser, HallDep, Reviewer, RoleRequired, SessionDep, load_case
 from api.ids import RowId
 from api.throttling import client_of
 from cases import throttle
+from cases.config import Settings
 from cases.delivery import handout as delivery
 from cases.delivery import locker as lockers
 from cases.delivery.applicant import applicant_case
 from cases.errors import InvalidInput
 from cases.records import access as archive_access
 from cases.results.decision_document import find_decision_document
-from models import Delivery, StoredObject
+from models import Delivery, Role, StoredObject, User
 
 router = APIRouter(prefix="/api/v1", tags=["delivery"])
+LockerTerminal = Annotated[User, Depends(RoleRequired(Role.LOCKER))]
 
 
 class PickupRequest(BaseModel):
@@ -110,15 +112,42 @@ def renotify(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> di
     return _view(lockers.renotify(session, hall, case, actor=user))
 
 
+def _terminal_lockout(settings: Settings) -> throttle.Lockout:
+    return throttle.Lockout(
+        "locker.terminal",
+        settings.locker_terminal_tries,
+        settings.locker_terminal_wait_seconds,
+        max_seconds=3600,
+        zh="本终端取件码错误次数过多,请{wait}后再试",
+        en="too many wrong pickup codes at this terminal; try again in {wait}",
+    )
+
+
 @router.post("/locker/pickup")
-def locker_pickup(body: LockerPickup, session: SessionDep) -> dict[str, Any]:
-    """Called by the locker terminal; the SMS code is the credential, so every wrong try
-    is committed before the error goes out (the count voids a guessed-at code)."""
+def locker_pickup(
+    body: LockerPickup, session: SessionDep, hall: HallDep, terminal: LockerTerminal
+) -> dict[str, Any]:
+    """Called by a registered locker terminal (an account of role `locker`) with what the
+    applicant typed. A stranger without a terminal's token cannot try codes at all; a
+    terminal that took `locker_terminal_tries` wrong codes waits (doubling, up to an
+    hour), which is what keeps a six-digit code from being guessed, so the applicant's
+    code survives a few wrong tries instead of being voided by whoever typed them."""
+    lockout = _terminal_lockout(hall.settings)
+    attempt = throttle.attempt(hall.sessions, lockout, terminal.username)
     try:
-        return _view(lockers.locker_pickup(session, box=body.box, code=body.code))
-    except InvalidInput:
-        session.commit()
+        delivered = lockers.locker_pickup(
+            session, hall, box=body.box, code=body.code, terminal=terminal.username
+        )
+    except InvalidInput as e:
+        session.commit()  # the code's own count of wrong tries stands
+        if attempt.locks_for:
+            zh, en = throttle.wait_words(attempt.locks_for)
+            raise InvalidInput(
+                f"{e.en}; this terminal waits {en}", f"{e.zh};本终端请 {zh}后再试"
+            ) from None
         raise
+    throttle.clear(session, lockout, terminal.username)
+    return _view(delivered)
 
 
 @router.post("/cases/{number}/delivery/post")

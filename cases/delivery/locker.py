@@ -1,6 +1,12 @@
 """Self-service locker (自助文件柜) delivery: the clerk deposits the result in a box, the
-applicant gets a pickup code by SMS and types it at the locker. Codes are stored hashed,
-expire, and are void after a few wrong tries; the window can send a new one."""
+applicant gets a pickup code by SMS and types it at the locker. Codes are stored hashed
+and expire; the window can send a new one.
+
+Codes are typed at registered locker terminals only (the API route), and a terminal's
+wrong codes make that terminal wait, so guessing is slow where it can happen at all. A
+code survives a few wrong tries, which would otherwise let anyone void it; it is void
+after `Settings.locker_code_tries` wrong codes at the terminals (then the window
+re-sends)."""
 
 from __future__ import annotations
 
@@ -19,7 +25,6 @@ from cases.hall import Hall
 from models import Case, Delivery, DeliveryMethod, DeliveryStatus, Role, User
 
 LOCKER_DAYS = 3  # a pickup code is valid this long; then the window re-notifies
-LOCKER_TRIES = 5  # wrong codes before the box's code is void (a 6-digit code is guessable)
 
 
 def _new_code(delivery: Delivery) -> str:
@@ -115,9 +120,15 @@ def renotify(
 
 
 def locker_pickup(
-    session: Session, *, box: str, code: str, now: datetime | None = None
+    session: Session,
+    hall: Hall,
+    *,
+    box: str,
+    code: str,
+    terminal: str = "locker",
+    now: datetime | None = None,
 ) -> Delivery:
-    """The applicant types the code at the locker."""
+    """The applicant types the code at the locker terminal (`terminal`, its account)."""
     delivery = session.scalars(
         select(Delivery).where(
             Delivery.locker_box == box, Delivery.status == DeliveryStatus.IN_LOCKER
@@ -132,11 +143,11 @@ def locker_pickup(
         )
     if not secrets.compare_digest(delivery.pickup_code_sha256, _code_hash(delivery, code.strip())):
         delivery.code_failures += 1
-        if delivery.code_failures >= LOCKER_TRIES:
+        if delivery.code_failures >= hall.settings.locker_code_tries:
             delivery.pickup_code_sha256 = ""
             audit.record(
                 session,
-                actor="locker",
+                actor=terminal,
                 action="delivery.locker_code_void",
                 target=f"case:{delivery.case_id}",
                 box=box,
@@ -150,4 +161,4 @@ def locker_pickup(
         )
     case = session.get_one(Case, delivery.case_id)
     delivery.receiver_name = "自助文件柜取件"
-    return mark_delivered(session, case, delivery, actor="locker")
+    return mark_delivered(session, case, delivery, actor=terminal)

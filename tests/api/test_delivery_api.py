@@ -4,13 +4,11 @@ with an identity check, fed back to the department, rated and traced."""
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from cases.db import session_scope
-from cases.delivery import sms
 from cases.tasks.routing import route_case
 from models import Case, CaseStatus, Material, User
 from sample_scans.scans import SamplePage, sample_applicant
@@ -107,43 +105,6 @@ def test_conditional_case_delivery_through_the_api(
         "rating",
     ):
         assert expected in actions, expected
-
-
-def test_locker_over_the_api_counts_wrong_codes(embedded_desk: Desk) -> None:
-    """Wrong codes typed at the locker terminal are kept although each request fails."""
-    desk = embedded_desk
-    number = desk.open_case(4, phone="13900000003")["number"]
-    with session_scope(desk.hall.sessions) as s:  # accepted without scanning (see test above)
-        case = s.scalars(select(Case).where(Case.number == number)).one()
-        clerk = s.scalars(select(User).where(User.username == "clerk")).one()
-        case.status, case.accepted_at = CaseStatus.ACCEPTED, datetime.now(UTC)
-        route_case(s, desk.hall, case, actor=clerk)
-    r = desk.client.post(
-        f"/api/v1/cases/{number}/approve", json={}, headers=desk.headers("reviewer")
-    )
-    assert r.status_code == 201, r.text
-    with sms.LoopbackSmsSink() as sink:
-        desk.hall.settings.sms_url = sink.url
-        r = desk.client.post(
-            f"/api/v1/cases/{number}/delivery/locker",
-            json={"box": "A01"},
-            headers=desk.headers("clerk"),
-        )
-        assert r.status_code == 200 and r.json()["status"] == "in_locker", r.text
-        code = re.search(r"取件码(\d{6})", sink.messages[-1]["text"]).group(1)  # type: ignore[union-attr]
-        wrong = f"{(int(code) + 1) % 10**6:06d}"
-        for _ in range(5):
-            r = desk.client.post("/api/v1/locker/pickup", json={"box": "A01", "code": wrong})
-            assert r.status_code == 422
-        r = desk.client.post("/api/v1/locker/pickup", json={"box": "A01", "code": code})
-        assert r.status_code == 409 and "失效" in r.json()["error"]["message_zh"]
-        r = desk.client.post(
-            f"/api/v1/cases/{number}/delivery/renotify", headers=desk.headers("clerk")
-        )
-        assert r.status_code == 200
-        code = re.search(r"新取件码(\d{6})", sink.messages[-1]["text"]).group(1)  # type: ignore[union-attr]
-        r = desk.client.post("/api/v1/locker/pickup", json={"box": "A01", "code": code})
-        assert r.status_code == 200 and r.json()["method"] == "locker", r.text
 
 
 def test_denial_document_through_the_api(embedded_desk: Desk) -> None:

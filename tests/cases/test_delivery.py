@@ -165,16 +165,16 @@ def test_locker_pickup_with_the_sms_code(world: World, sink: LoopbackSmsSink) ->
         assert "自助文件柜B07号格口" in sink.messages[-1]["text"]
         wrong = f"{(int(first) + 1) % 10**6:06d}"
         with pytest.raises(InvalidInput):
-            locker.locker_pickup(s, box="B07", code=wrong)
+            locker.locker_pickup(s, hall, box="B07", code=wrong)
         with pytest.raises(InvalidState, match="过期"):
-            locker.locker_pickup(s, box="B07", code=first, now=t0 + timedelta(days=4))
+            locker.locker_pickup(s, hall, box="B07", code=first, now=t0 + timedelta(days=4))
         locker.renotify(s, hall, case, actor=clerk, now=t0 + timedelta(days=4))
         second = _code(sink, case.number)
         assert "新取件码" in sink.messages[-1]["text"]
         if second != first:
             with pytest.raises(InvalidInput):
-                locker.locker_pickup(s, box="B07", code=first, now=t0 + timedelta(days=4))
-        done = locker.locker_pickup(s, box="B07", code=second, now=t0 + timedelta(days=5))
+                locker.locker_pickup(s, hall, box="B07", code=first, now=t0 + timedelta(days=4))
+        done = locker.locker_pickup(s, hall, box="B07", code=second, now=t0 + timedelta(days=5))
         assert done.status == "delivered" and done.method == "locker"
         sent = s.scalars(select(SmsMessage).where(SmsMessage.case_id == case.id)).all()
         assert [m.template for m in sent] == ["result_ready", "locker_code", "locker_renotify"]
@@ -241,12 +241,12 @@ def test_guessing_voids_the_locker_code(world: World, sink: LoopbackSmsSink) -> 
         locker.to_locker(s, hall, case, actor=world.user(s, "clerk"), box="D01")
         code = _code(sink, case.number)
         wrong = f"{(int(code) + 1) % 10**6:06d}"
-        for _ in range(locker.LOCKER_TRIES):
+        for _ in range(hall.settings.locker_code_tries):
             with pytest.raises(InvalidInput):
-                locker.locker_pickup(s, box="D01", code=wrong)
+                locker.locker_pickup(s, hall, box="D01", code=wrong)
         with pytest.raises(InvalidState, match="失效"):
-            locker.locker_pickup(s, box="D01", code=code)
+            locker.locker_pickup(s, hall, box="D01", code=code)
         locker.renotify(s, hall, case, actor=world.user(s, "clerk"))
-        assert locker.locker_pickup(s, box="D01", code=_code(sink, case.number)).status == (
+        assert locker.locker_pickup(s, hall, box="D01", code=_code(sink, case.number)).status == (
             "delivered"
         )
