@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors, throttling, web
+from api import body_limit, errors, throttling, web
 from api.routes import cases, catalog, delivery, documents, review, sharing, verify
 from cases.config import Settings
 from cases.hall import Hall
@@ -47,6 +47,7 @@ def create_app(
         lifespan=lifespan,
     )
     errors.install(app)
+    body_limit.install(app, settings)  # before the session middleware: runs inside it
     for module in (catalog, cases, review, delivery, documents, sharing, verify):
         app.include_router(module.router)
     web.install(app, settings)

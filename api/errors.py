@@ -135,6 +135,7 @@ def error_page(request: Request, status: int, zh: str, en: str) -> Response:
         403: "无权操作",
         404: "未找到",
         409: "当前状态不允许此操作",
+        413: "提交内容过大",
         422: "输入有误",
         429: "请求过于频繁",
         503: "服务暂不可用",
@@ -176,9 +177,43 @@ async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
     )
 
 
+HTTP_ERRORS: dict[int, tuple[str, str, str]] = {
+    400: (
+        "request.malformed",
+        "请求内容无法解析,请检查 JSON 或表单(multipart)格式",
+        "the request body cannot be parsed; check the JSON or the multipart form",
+    ),
+    404: ("request.not_found", "请求的地址不存在", "there is no such address"),
+    405: (
+        "request.method_not_allowed",
+        "该地址不支持此请求方法",
+        "this address does not take that method",
+    ),
+    413: ("request.too_large", "请求内容过大", "the request body is too large"),
+}
+
+
+async def _http(_: Request, exc: Exception) -> Response:
+    """What the framework itself refuses (an unknown address, a wrong method, a body that
+    cannot be parsed or is too large), in the same envelope as everything else."""
+    from fastapi.responses import JSONResponse
+
+    status = getattr(exc, "status_code", 400)
+    code, zh, en = HTTP_ERRORS.get(
+        status, ("request.error", "请求无法处理", "the request cannot be handled")
+    )
+    return JSONResponse(
+        body(getattr(exc, "code", code), getattr(exc, "zh", zh), getattr(exc, "en", en)),
+        status_code=status,
+        headers=getattr(exc, "headers", None),
+    )
+
+
 def install(app: FastAPI) -> None:
     from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException
 
     for root in ROOTS:
         app.add_exception_handler(root, _known)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _http)

@@ -105,6 +105,8 @@ class Settings(BaseSettings):
     ocr_paddle_det_dir: Path | None = None
     ocr_paddle_rec_dir: Path | None = None
     max_upload_bytes: int = 30 * 1024 * 1024
+    # Pages in one upload request; with max_upload_bytes, the largest body an upload takes.
+    max_upload_files: int = Field(default=20, ge=1, le=500)
 
     # The window's scanner (sane:DEVICE, escl:URL or folder:PATH); unset = upload only.
     scanner_device: str | None = None

@@ -53,7 +53,8 @@ def _html_errors(app: FastAPI) -> None:
             request.state.user = getattr(request.state, "header", None)  # the session is closed
             if isinstance(exc, HTTPException):
                 zh = {404: "页面不存在", 405: "不支持此操作"}.get(exc.status_code, "请求无法处理")
-                return error_page(request, exc.status_code, zh, str(exc.detail))
+                zh, en = getattr(exc, "zh", zh), getattr(exc, "en", str(exc.detail))
+                return error_page(request, exc.status_code, zh, en)
             if isinstance(exc, RequestValidationError):
                 return error_page(
                     request, 422, "表单填写不完整,请返回检查后重新提交", "the form is incomplete"
