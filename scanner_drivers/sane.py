@@ -274,6 +274,8 @@ class SaneJob:
         with tempfile.TemporaryDirectory(prefix="onewindow-sane-") as tmp:
             cmd = [self.backend.scanimage, "-d", self.device, "--format=pnm"]
             cmd += [f"--batch={tmp}/page%04d.pnm", "--batch-print", *self.args]
+            if self.settings.source != "adf":
+                cmd.append("--batch-count=1")  # the glass holds one sheet; scanned again forever
             with self._lock:
                 if self._cancelled.is_set():
                     raise Cancelled("scan cancelled; start it again when ready", "扫描已取消")

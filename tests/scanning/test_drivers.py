@@ -60,6 +60,13 @@ def test_sane_feeder_batch_streams_complete_pages(sane_config: Path, mode: str) 
     assert image.size == (620, 876) and image.mode == ("L" if mode == "gray" else "RGB")
 
 
+def test_sane_flatbed_scans_the_sheet_on_the_glass_once(sane_config: Path) -> None:
+    """A flatbed never runs out of paper: without a count, a batch scanned the glass over
+    and over (3538 pages before the test backend stalled)."""
+    job = fast(sane_config).job("sane:test:0", ScanSettings(source="flatbed", resolution=75))
+    assert len(list(job.scan())) == 1
+
+
 @pytest.mark.parametrize(
     ("status", "error"),
     [
