@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import body_limit, errors, throttling, web
+from api import body_limit, errors, openapi, throttling, web
+from api.headers import SecureApp
 from api.routes import cases, catalog, delivery, documents, review, sharing, verify
 from cases.config import Settings
 from cases.hall import Hall
@@ -40,12 +42,18 @@ def create_app(
             if hall is None:
                 opened.close()
 
-    app = FastAPI(
+    docs = settings.api_docs_public  # not public in production unless asked for
+    app = SecureApp(  # security headers on every response
         title="onewindow",
         summary="一窗受理、集成服务 — intake, checklist checks, sealed e-licenses, archive",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
+    app.https = settings.is_production
+    app.openapi = functools.partial(openapi.document, app)  # type: ignore[method-assign]
     errors.install(app)
     body_limit.install(app, settings)  # before the session middleware: runs inside it
     for module in (catalog, cases, review, delivery, documents, sharing, verify):

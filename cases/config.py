@@ -118,6 +118,8 @@ class Settings(BaseSettings):
 
     # Signs the browser session cookie; must be set in production.
     session_secret: str = DEV_PASSPHRASE
+    # /docs, /redoc and /openapi.json; unset: served in development only.
+    api_docs: bool | None = None
 
     # Crash tests only: comma-separated fault points (cases/faults.py) where the process
     # kills itself; refused in production.
@@ -201,3 +203,7 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env is Environment.PRODUCTION
+
+    @property
+    def api_docs_public(self) -> bool:
+        return self.api_docs if self.api_docs is not None else not self.is_production

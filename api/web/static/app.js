@@ -12,4 +12,9 @@
       .catch(function () { setTimeout(poll, 3000); });
   }
   document.addEventListener("DOMContentLoaded", function () { setTimeout(poll, 800); });
+  // "back" links: a script file, since the page's policy runs no inline or javascript: code
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a[data-back]");
+    if (link && window.history.length > 1) { e.preventDefault(); window.history.back(); }
+  });
 })();
