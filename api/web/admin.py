@@ -45,10 +45,10 @@ def render_tab(
     return render(request, name, status_code=status_code, tabs=TABS, tab=tab, **ctx)
 
 
-def done(request: Request, session: SessionDep, url: str, message: str) -> Response:
-    """After a change: commit, flash `message`, and go (303) to `url`."""
+def done(request: Request, url: str, message: str) -> Response:
+    """After a change: flash `message`, and go (303) to `url`."""
     request.session["flash"] = message
-    return see_other(session, url)
+    return see_other(url)
 
 
 def _period(start: date | None, end: date | None) -> tuple[date, date]:
@@ -125,7 +125,7 @@ async def catalog_upload(
         if action == "publish":
             versions = catalog_admin.publish_texts(session, texts, hall.catalog.org, actor=user)
             listed = "、".join(f"{v.item.code} 第 {v.version} 版" for v in versions)
-            return done(request, session, "/admin/catalog", f"已发布:{listed}")
+            return done(request, "/admin/catalog", f"已发布:{listed}")
         for name, text in texts.items():
             spec = catalog_admin.validate_text(text, hall.catalog.org, filename=name)
             try:
@@ -198,7 +198,7 @@ def user_create(
     except OneWindowError as e:
         session.rollback()
         return _users_page(request, session, error=e.zh, status_code=status_for(e))
-    return done(request, session, "/admin/users", f"已创建用户 {created.username}")
+    return done(request, "/admin/users", f"已创建用户 {created.username}")
 
 
 @router.post("/admin/users/{user_id}")
@@ -233,4 +233,4 @@ def user_change(
     except OneWindowError as e:
         session.rollback()
         return _users_page(request, session, error=e.zh, status_code=status_for(e))
-    return done(request, session, "/admin/users", message)
+    return done(request, "/admin/users", message)

@@ -84,7 +84,7 @@ def acceptance_grant(
     except OneWindowError as e:
         session.rollback()
         return _windows_page(request, session, error=e.zh, status_code=status_for(e))
-    return done(request, session, "/admin/windows", f"已授权{win.name}受理{dept.short_name}事项")
+    return done(request, "/admin/windows", f"已授权{win.name}受理{dept.short_name}事项")
 
 
 @router.post("/admin/windows/delegations/{delegation_id}/revoke")
@@ -123,7 +123,7 @@ def _revoke(
     except OneWindowError as e:
         session.rollback()
         return page(request, session, error=e.zh, status_code=status_for(e))
-    return done(request, session, url, "已撤销授权委托")
+    return done(request, url, "已撤销授权委托")
 
 
 # --- seals and delegations ---------------------------------------------------------------
@@ -172,7 +172,7 @@ def seal_revoke(
     except OneWindowError as e:
         session.rollback()
         return _seals_page(request, session, error=e.zh, status_code=status_for(e))
-    return done(request, session, "/admin/seals", f"已吊销电子印章 {seal.name}")
+    return done(request, "/admin/seals", f"已吊销电子印章 {seal.name}")
 
 
 @router.post("/admin/delegations")
@@ -209,7 +209,7 @@ def delegation_grant(
     except OneWindowError as e:
         session.rollback()
         return _seals_page(request, session, error=e.zh, status_code=status_for(e))
-    return done(request, session, "/admin/seals", f"已授权使用{dept.name}印章")
+    return done(request, "/admin/seals", f"已授权使用{dept.name}印章")
 
 
 @router.post("/admin/delegations/{delegation_id}/revoke")

@@ -128,7 +128,7 @@ def open_case(
                 "applicant_type": applicant_type,
             },
         )
-    return see_other(session, f"/counter/cases/{case.number}")
+    return see_other(f"/counter/cases/{case.number}")
 
 
 def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]:
@@ -297,7 +297,7 @@ def upload_pages(
             upload_errors=errors,
             **case_panel(session, hall, case),
         )
-    return see_other(session, f"/counter/cases/{number}")
+    return see_other(f"/counter/cases/{number}")
 
 
 @router.post("/counter/cases/{number}/decision")
@@ -320,7 +320,7 @@ def decide(
         counter.reject(session, hall, case, actor=user, reason=reason)
     else:
         counter.decide(session, hall, case, actor=user, conditional=action == "conditional")
-    return see_other(session, f"/counter/cases/{number}")
+    return see_other(f"/counter/cases/{number}")
 
 
 @router.get("/web/pages/{page_id}/thumb")

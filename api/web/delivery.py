@@ -154,4 +154,4 @@ def deliver(
             request, session, user, number, error=e.zh, status_code=status_for(e), form=form
         )
     request.session["flash"] = done[action]
-    return see_other(session, f"/delivery/cases/{number}")
+    return see_other(f"/delivery/cases/{number}")

@@ -59,4 +59,4 @@ def desk_decide(
         review.approve(session, hall, case, actor=user, comment=comment)
     else:
         review.deny(session, hall, case, actor=user, comment=comment)
-    return see_other(session, f"/desk/cases/{number}")
+    return see_other(f"/desk/cases/{number}")

@@ -109,7 +109,7 @@ def grant(
         session.rollback()
         return _page(request, session, user, error=e.zh, status_code=status_for(e))
     request.session["flash"] = f"已向 {grantee} 共享办件 {case_number}"
-    return see_other(session, "/shared")
+    return see_other("/shared")
 
 
 @router.post("/shared/grants/{grant_id}/revoke")
@@ -127,4 +127,4 @@ def revoke(
         session.rollback()
         return _page(request, session, user, error=e.zh, status_code=status_for(e))
     request.session["flash"] = "已撤销共享授权"
-    return see_other(session, "/shared")
+    return see_other("/shared")

@@ -8,7 +8,6 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
-from sqlalchemy.orm import Session
 from starlette.responses import HTMLResponse, RedirectResponse
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -100,8 +99,8 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
-def see_other(session: Session, url: str) -> RedirectResponse:
-    """Commit, then redirect: the session dependency commits only after the response has
-    gone out, and the browser follows a 303 at once (it would miss what was just saved)."""
-    session.commit()
+def see_other(url: str) -> RedirectResponse:
+    """Redirect (303) after a form post. Nothing to commit here: the session dependency
+    commits when the route returns, before the response is sent (`api.deps.SessionDep`),
+    so the page the browser then asks for shows what was just saved."""
     return RedirectResponse(url, status_code=303)
