@@ -63,6 +63,12 @@ class Hall:
         )
 
     @property
+    def calendar(self) -> workdays.WorkCalendar:
+        """The hall's working-day calendar (its catalog's `calendar.yaml` on top of the
+        official one): the unit of every time limit and 容缺 due date."""
+        return workdays.calendar_for(self.settings.catalog_dir)
+
+    @property
     def ocr(self) -> OcrEngine:
         """The OCR engine, loaded on first use (model loading takes a second or two)."""
         with self._ocr_lock:

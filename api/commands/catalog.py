@@ -14,20 +14,21 @@ def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
     from api.routes.catalog import catalog_summary
     from cases.catalog.spec import load_catalog
 
-    items = catalog_summary(load_catalog(settings.catalog_dir))
+    catalog = load_catalog(settings.catalog_dir)
     if args.json:
-        print(json.dumps(items, ensure_ascii=False, indent=2))
+        print(json.dumps(catalog_summary(catalog), ensure_ascii=False, indent=2))
         return 0
-    for item in items:
+    for item in catalog.items.values():
         print(
-            f"{item['code']}  {item['name']}  ({item['department']}, "
-            f"{item['time_limit_days']} 个工作日)"
+            f"{item.code}  {item.name}  ({catalog.department(item.department).name}, "
+            f"{item.time_limit_days} 个工作日)"
         )
-        for m in item["materials"]:
-            flag = "必交" if m["required"] else "选交"
-            if m["pending_allowed"]:
-                flag += f",可容缺 {m['pending_days']} 日"
-            print(f"    {m['code']:<22} {m['name']} [{flag}]")
+        for m in item.materials:
+            flag = "必交" if m.required else "选交"
+            flag += f",{m.to_bring}"
+            if m.may_be_pending:
+                flag += f",可容缺受理,{m.pending_deadline()}"
+            print(f"    {m.code:<22} {m.name} [{flag}]")
     return 0
 
 
@@ -63,22 +64,19 @@ def cmd_catalog_diff(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_samples(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.catalog.spec import load_catalog
+    from cases.catalog.spec import applicable_checklist, load_catalog
     from sample_scans.scans import generate_pages, sample_applicant
 
     item = load_catalog(settings.catalog_dir).item(args.item)
     # what the item's first kind of applicant brings by default: one of each A-or-B group,
     # nothing that only a sub-scenario needs
-    applicant_type = item.applicant_types[0]
+    expected = applicable_checklist(
+        item.materials, applicant_type=item.applicant_types[0], scenario=None
+    )
     codes: list[str] = []
     groups: set[str] = set()
-    for m in item.materials:
-        if not args.all and (
-            not m.required
-            or m.scenarios
-            or applicant_type not in m.applies_to
-            or (m.alternative and m.alternative in groups)
-        ):
+    for m in item.materials if args.all else expected:
+        if not args.all and (not m.required or (m.alternative and m.alternative in groups)):
             continue
         if m.alternative:
             groups.add(m.alternative)

@@ -21,12 +21,12 @@ from cases.errors import InvalidInput
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    from cases.acceptance.counter import correction_line
-    from cases.acceptance.decision import Decision, evaluate
+    from cases.acceptance.decision import evaluate
+    from cases.acceptance.notice_lines import draft_notice
     from cases.acceptance.page_evidence import facts
     from cases.db import session_scope
     from cases.hall import Hall
-    from cases.printing.documents import NoticeContent, NoticeKind, NoticeLine, render_notice
+    from cases.printing.documents import NoticeContent, render_notice
     from cases.seals.registry import apply_seal, seal_for
     from models import Window
     from ocr import OcrError, classify, extract_fields, read_page
@@ -66,33 +66,15 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         conditional=not args.no_commitment,
     )
     result = ev.result
-    reqs = {r.code: r for r in spec.requirements()}
-    kind, lines = {
-        Decision.ACCEPTED: (NoticeKind.ACCEPTANCE, ()),
-        Decision.CONDITIONAL: (
-            NoticeKind.CONDITIONAL,
-            tuple(
-                NoticeLine(r.name, f"容缺后补,{r.pending_days}个工作日内补齐")
-                for r in result.pending_eligible
-            ),
-        ),
-        Decision.CORRECTION: (
-            NoticeKind.CORRECTION,
-            tuple(correction_line(f, reqs) for f in result.findings),
-        ),
-        Decision.REJECTED: (NoticeKind.REJECTION, ()),
-    }[ev.decision]
-    if ev.decision is Decision.ACCEPTED:
-        lines = tuple(
-            NoticeLine(f"{reqs[c].name}({reqs[c].form_label})", f"{len(p)} 页")
-            for c, p in result.present.items()
-        )
+    reqs = {r.code: r for r in spec.materials}
+    # not accepted yet: 容缺 lines give the rule (受理之日起N个工作日内), not a date
+    draft = draft_notice(ev, spec, accepted_on=None, calendar=hall.calendar)
     notice_number = f"预审-{date.today():%Y%m%d}-{digest.hexdigest()[:8]}"
     out = args.out or Path(f"{notice_number}.pdf")
     with session_scope(hall.sessions) as session:
         window = session.query(Window).order_by(Window.id).first()
         content = NoticeContent(
-            kind=kind,
+            kind=draft.kind,
             number=notice_number,
             case_number="预审(未立案)",
             hall_name=hall.catalog.org.hall.name,
@@ -101,10 +83,10 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
             item_name=spec.name,
             applicant_name=args.applicant_name,
             issued_on=date.today(),
-            lines=lines,
+            lines=draft.lines,
             reason=ev.reason,
             time_limit_days=spec.time_limit_days,
-            overdue_text=spec.overdue.text if kind is NoticeKind.CONDITIONAL else "",
+            overdue_text=draft.overdue_text,
         )
         rendered = render_notice(content)
         pdf = rendered.pdf
@@ -137,6 +119,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
             for f in result.findings
         ],
         "pending": [r.code for r in result.pending_eligible],
+        "notice_lines": [{"material": n.material, "detail": n.detail} for n in draft.lines],
         "pages": [
             {"page": p.number, "file": str(f), "material_code": p.material_code}
             for p, f in zip(pages, args.files, strict=True)

@@ -17,7 +17,7 @@ from api.throttling import per_client
 from cases.catalog import admin as catalog_admin
 from cases.catalog import knowledge
 from cases.catalog.publish import spec_of
-from cases.catalog.spec import SAMPLE_CATALOG_DIR, Catalog, ItemSpec
+from cases.catalog.spec import SAMPLE_CATALOG_DIR, Catalog, ItemSpec, MaterialRequirement
 from cases.errors import NotFound
 from models import Role, User
 from sample_scans.scans import render_material, sample_applicant
@@ -44,7 +44,17 @@ def item_summary(catalog: Catalog, item: ItemSpec) -> dict[str, Any]:
         "applicant_types": list(item.applicant_types),
         "scenarios": item.scenarios,
         "overdue": item.overdue.model_dump(),
-        "materials": [m.model_dump(mode="json", exclude={"hints"}) for m in item.materials],
+        "materials": [material_summary(m) for m in item.materials],
+    }
+
+
+def material_summary(m: MaterialRequirement) -> dict[str, Any]:
+    """A checklist line as published, with the words every surface shows for it."""
+    return {
+        **m.model_dump(mode="json", exclude={"hints"}),
+        "to_bring": m.to_bring,
+        "may_be_pending": m.may_be_pending,
+        "pending_deadline": m.pending_deadline() if m.may_be_pending else None,
     }
 
 

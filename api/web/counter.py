@@ -16,8 +16,7 @@ from api.ids import RowId
 from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render, see_other
 from cases.acceptance import counter
-from cases.acceptance.checklist import FindingKind, check
-from cases.catalog.publish import requirements_of
+from cases.acceptance.checklist import FindingKind
 from cases.catalog.spec import Catalog
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.intake import pages as intake
@@ -139,17 +138,7 @@ def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]
         )
     )
     queued = {p.id for p in pages if p.status == PageStatus.QUEUED}
-    read = [f for f in counter.page_facts(session, case, hall.store) if f.page_id not in queued]
-    requirements = [
-        r for r in requirements_of(case) if r.applies(case.applicant_type, case.scenario)
-    ]
-    result = check(
-        requirements,
-        read,
-        applicant_type=case.applicant_type,
-        scenario=case.scenario,
-        overrides=counter.overrides_of(session, case),
-    )
+    result = counter.check_read_pages(session, case, hall.store)  # what decide() will see
     missing = {f.material_code for f in result.findings if f.kind == FindingKind.MISSING}
     pending = {r.code for r in result.pending_eligible}
     problems: dict[str, list[str]] = {}
@@ -157,7 +146,7 @@ def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]
         if f.kind != FindingKind.MISSING:
             problems.setdefault(f.material_code, []).append(f.message)
     rows = []
-    for req in requirements:
+    for req in result.expected:
         state = (
             "problem"
             if req.code in problems

@@ -7,14 +7,13 @@ forbids sending the applicant home twice for things one look could have seen.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from cases.catalog.spec import Requirement
+from cases.catalog.spec import MaterialRequirement, applicable_checklist
 
 
 class FindingKind(StrEnum):
@@ -74,9 +73,9 @@ class Finding:
 class CheckResult:
     present: dict[str, tuple[int, ...]]
     findings: tuple[Finding, ...]
-    pending_eligible: tuple[Requirement, ...] = field(default=())
+    pending_eligible: tuple[MaterialRequirement, ...] = field(default=())
     overridden: tuple[Finding, ...] = ()
-    expected: tuple[Requirement, ...] = ()  # the materials this applicant must bring
+    expected: tuple[MaterialRequirement, ...] = ()  # the materials this applicant must bring
 
     @property
     def outcome(self) -> Outcome:
@@ -105,7 +104,7 @@ def _norm(value: str) -> str:
 
 
 def check(
-    requirements: Sequence[Requirement],
+    requirements: Sequence[MaterialRequirement],
     pages: Sequence[PageFacts],
     *,
     applicant_type: str = "person",
@@ -113,14 +112,18 @@ def check(
     today: date | None = None,
     overrides: Collection[str] = (),
 ) -> CheckResult:
-    """Check `pages` against the requirements that apply to this applicant and scenario.
+    """Check `pages` against the item's whole checklist `requirements`: the materials
+    that apply to this applicant and scenario are expected, the others are recognised
+    (an extra page of one is no fault), so a caller never narrows the list itself.
 
     `overrides` are finding keys the clerk set aside with a recorded reason."""
     today = today or date.today()
-    applicable = [r for r in requirements if r.applies(applicant_type, scenario)]
+    applicable = applicable_checklist(
+        requirements, applicant_type=applicant_type, scenario=scenario
+    )
     by_code = {r.code: r for r in applicable}
     known = {r.code: r for r in requirements}
-    by_role: dict[str, list[Requirement]] = {}
+    by_role: dict[str, list[MaterialRequirement]] = {}
     for r in applicable:
         by_role.setdefault(r.role, []).append(r)
     present: dict[str, list[PageFacts]] = {}
@@ -161,8 +164,8 @@ def check(
     for code, material_pages in present.items():
         findings += _legal_form(by_code[code], material_pages, today)
     findings += _consistency(by_role, present)
-    pending: list[Requirement] = []
-    groups: dict[str, list[Requirement]] = {}
+    pending: list[MaterialRequirement] = []
+    groups: dict[str, list[MaterialRequirement]] = {}
     for req in applicable:
         if req.alternative:
             groups.setdefault(req.alternative, []).append(req)
@@ -178,11 +181,18 @@ def check(
         if any(m.code in present for m in members):
             continue
         name = "或".join(m.name for m in members)
-        missing = dataclasses.replace(req, name=name) if len(members) > 1 else req
+        # one pending line for an A-or-B group, due as soon as the first of them would be
+        missing = (
+            req.model_copy(
+                update={"name": name, "pending_days": min(m.pending_days for m in members)}
+            )
+            if len(members) > 1
+            else req
+        )
         hint = "(任选其一)" if len(members) > 1 else ""
         guide = f":{req.guide}" if req.guide else ""
         findings.append(Finding(req.code, FindingKind.MISSING, f"未提交{name}{hint}{guide}"))
-        if all(m.pending_allowed for m in members):
+        if all(m.may_be_pending for m in members):
             pending.append(missing)
     kept = tuple(f for f in findings if f.key not in overrides)
     return CheckResult(
@@ -190,11 +200,11 @@ def check(
         findings=kept,
         pending_eligible=tuple(r for r in pending if f"{r.code}:missing" not in overrides),
         overridden=tuple(f for f in findings if f.key in overrides),
-        expected=tuple(applicable),
+        expected=applicable,
     )
 
 
-def _legal_form(req: Requirement, pages: list[PageFacts], today: date) -> list[Finding]:
+def _legal_form(req: MaterialRequirement, pages: list[PageFacts], today: date) -> list[Finding]:
     out: list[Finding] = []
     first = pages[0]
 
@@ -247,7 +257,7 @@ def _values(pages: list[PageFacts], name: str) -> set[str]:
 
 
 def _consistency(
-    by_role: dict[str, list[Requirement]], present: dict[str, list[PageFacts]]
+    by_role: dict[str, list[MaterialRequirement]], present: dict[str, list[PageFacts]]
 ) -> list[Finding]:
     """The applicant's name and number on the form must equal those on the certificate.
     A name is compared only where the certificate's number passed its check digit: a page

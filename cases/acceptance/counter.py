@@ -20,22 +20,16 @@ from sqlalchemy.orm import Session
 
 from archive import ObjectStore
 from cases import audit, faults
-from cases.acceptance.checklist import (
-    CheckResult,
-    Finding,
-    FindingKind,
-    PageFacts,
-    Requirement,
-    check,
-)
+from cases.acceptance.checklist import CheckResult, FindingKind, PageFacts, check
 from cases.acceptance.decision import Decision, evaluate
+from cases.acceptance.notice_lines import draft_notice
 from cases.acceptance.one_time import one_time_report, record_deficiencies
 from cases.acceptance.page_evidence import facts, lines_from_json
-from cases.catalog.publish import requirements_of, spec_of
+from cases.catalog.publish import spec_of
 from cases.errors import InvalidInput, InvalidState
 from cases.hall import Hall
 from cases.numbering import next_notice_number
-from cases.printing.documents import NoticeContent, NoticeKind, NoticeLine, render_notice, zh_date
+from cases.printing.documents import NoticeContent, NoticeKind, NoticeLine, render_notice
 from cases.records.storage import archive_bytes
 from cases.seals.registry import apply_seal, seal_for
 from cases.tasks.routing import route_case
@@ -120,9 +114,21 @@ def check_case(
             f"{len(queued)} page(s) are still being read; try again in a moment",
             f"还有 {len(queued)} 页材料正在识别,请稍候再试",
         )
+    return _check(session, case, page_facts(session, case, store), today)
+
+
+def check_read_pages(session: Session, case: Case, store: ObjectStore | None = None) -> CheckResult:
+    """The counter's live panel: the same check as `check_case` and `decide`, of the
+    pages read so far (pages still queued are left out until they are read)."""
+    queued = {p.id for p in _pages(session, case) if p.status == PageStatus.QUEUED}
+    read = [f for f in page_facts(session, case, store) if f.page_id not in queued]
+    return _check(session, case, read, None)
+
+
+def _check(session: Session, case: Case, pages: list[PageFacts], today: date | None) -> CheckResult:
     return check(
-        requirements_of(case),
-        page_facts(session, case, store),
+        spec_of(case.checklist).materials,
+        pages,
         applicant_type=case.applicant_type,
         scenario=case.scenario,
         today=today,
@@ -188,40 +194,30 @@ def decide(
     if ev.decision is Decision.REJECTED:
         return reject(session, hall, case, actor=actor, reason=ev.reason)
     result = ev.result
-    reqs = {r.code: r for r in spec.requirements()}
-    overdue_text = ""
+    draft = draft_notice(ev, spec, accepted_on=today, calendar=hall.calendar)
     if ev.decision is Decision.ACCEPTED:
         case.status = CaseStatus.ACCEPTED
-        lines = tuple(
-            NoticeLine(f"{reqs[c].name}({reqs[c].form_label})", f"{len(p)} 页")
-            for c, p in result.present.items()
-        )
-        kind = NoticeKind.ACCEPTANCE
     elif ev.decision is Decision.CONDITIONAL:
         case.status = CaseStatus.CONDITIONAL
-        dues = {r.code: add_working_days(today, r.pending_days) for r in result.pending_eligible}
-        case.pending_due_on = max(dues.values())
-        lines = tuple(
-            NoticeLine(
-                f"{r.name}({r.form_label})",
-                f"容缺后补,请于{zh_date(dues[r.code])}前补齐" + (f";{r.guide}" if r.guide else ""),
-            )
-            for r in result.pending_eligible
-        )
-        overdue_text = spec.overdue.text
-        kind = NoticeKind.CONDITIONAL
+        case.pending_due_on = draft.pending_due_on
     else:
         case.status = CaseStatus.CORRECTION
-        lines = tuple(correction_line(f, reqs) for f in result.findings)
         record_deficiencies(session, case, submission, result.findings, actor=actor)
-        kind = NoticeKind.CORRECTION
+    kind = draft.kind
     if case.status in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
         case.accepted_at = datetime.now(UTC)
         case.due_on = add_working_days(today, case.checklist.time_limit_days)
         route_case(session, hall, case, actor=actor)  # department tasks (cases/routing.py)
     _record_materials(session, case, submission, result, pending=kind is NoticeKind.CONDITIONAL)
     notice = _issue_notice(
-        session, hall, case, submission, kind, lines, actor=actor, overdue_text=overdue_text
+        session,
+        hall,
+        case,
+        submission,
+        kind,
+        draft.lines,
+        actor=actor,
+        overdue_text=draft.overdue_text,
     )
     audit.record(
         session,
@@ -233,19 +229,6 @@ def decide(
         overridden=[f.key for f in result.overridden],
     )
     return notice
-
-
-def correction_line(f: Finding, reqs: dict[str, Requirement]) -> NoticeLine:
-    req = reqs.get(f.material_code)
-    if req is None:
-        return NoticeLine("其他材料", f.message)
-    if f.kind is FindingKind.MISSING:
-        bring = f"请携带{req.form_label}{req.copies}份"
-        if req.pending_allowed:
-            bring += f";也可签署承诺书容缺受理,{req.pending_days}个工作日内补齐"
-    else:
-        bring = f"请携带符合要求的{req.name}{req.form_label}"
-    return NoticeLine(f"{req.name}({req.form_label})", f"{f.message.rstrip('。')}。{bring}")
 
 
 def _record_materials(

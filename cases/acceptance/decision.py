@@ -51,7 +51,7 @@ def evaluate(
             f"事项 {spec.code} 没有子情形 {scenario!r}",
         )
     result = check(
-        spec.requirements(),
+        spec.materials,
         pages,
         applicant_type=applicant_type,
         scenario=scenario,

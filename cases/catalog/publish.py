@@ -11,9 +11,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases.catalog.spec import Catalog, ItemSpec, Requirement
+from cases.catalog.spec import Catalog, ItemSpec, MaterialRequirement, applicable_checklist
 from cases.errors import CatalogError
-from models import Case, ChecklistVersion, Department, MaterialRequirement, ServiceItem, Window
+from models import Case, ChecklistVersion, Department, ServiceItem, Window
+from models import MaterialRequirement as RequirementRow
 
 
 def sync_catalog(session: Session, catalog: Catalog) -> None:
@@ -77,7 +78,7 @@ def _publish(session: Session, spec: ItemSpec, department: Department) -> Checkl
     session.flush()
     for position, m in enumerate(spec.materials):
         session.add(
-            MaterialRequirement(
+            RequirementRow(
                 checklist_id=version.id,
                 position=position,
                 code=m.code,
@@ -138,6 +139,11 @@ def spec_of(version: ChecklistVersion) -> ItemSpec:
     )
 
 
-def requirements_of(case: Case) -> list[Requirement]:
-    """The checklist of the version the case was opened with."""
-    return spec_of(case.checklist).requirements()
+def checklist_of(case: Case) -> tuple[MaterialRequirement, ...]:
+    """The materials this case's applicant must bring, by the checklist version the case
+    was opened with (its applicant type and sub-scenario applied)."""
+    return applicable_checklist(
+        spec_of(case.checklist).materials,
+        applicant_type=case.applicant_type,
+        scenario=case.scenario,
+    )

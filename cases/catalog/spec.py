@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -25,34 +25,11 @@ SAMPLE_CATALOG_DIR = Path(__file__).parent / "data"
 _CODE = r"^[a-z][a-z0-9_]*$"
 
 
-@dataclass(frozen=True)
-class Requirement:
-    code: str
-    name: str
-    required: bool
-    pending_allowed: bool = False
-    pending_days: int = 0
-    form: str = "original"
-    alternative: str | None = None
-    applies_to: tuple[str, ...] = ("person", "enterprise")
-    scenarios: tuple[str, ...] = ()
-    min_pages: int = 1
-    max_pages: int | None = None
-    must_be_valid: bool = False
-    seal_required: bool = False
-    signature_required: bool = False
-    role: str = "other"
-    guide: str = ""
-    copies: int = 1
+class WorkingDays(Protocol):
+    """The hall's working-day calendar (`cases.workdays.WorkCalendar`). A protocol here,
+    because the calendar sits above the catalog in the domain's layers."""
 
-    def applies(self, applicant_type: str, scenario: str | None) -> bool:
-        if applicant_type not in self.applies_to:
-            return False
-        return not self.scenarios or scenario in self.scenarios
-
-    @property
-    def form_label(self) -> str:
-        return "原件" if self.form == "original" else "复印件"
+    def add_working_days(self, start: date, days: int) -> date: ...
 
 
 class _Spec(BaseModel):
@@ -77,7 +54,14 @@ class Hints(_Spec):
 ApplicantType = Literal["person", "enterprise"]
 
 
-class MaterialSpec(_Spec):
+class MaterialRequirement(_Spec):
+    """One line of an item's material checklist (申请材料受理清单), as published.
+
+    The one definition of a checklist line: the catalog loads it from YAML, the check
+    checks pages against it, notices, sheets and the counter word it. Each rule about a
+    material that more than one surface needs (may it be pending, by when, how many
+    copies) is decided here and nowhere else."""
+
     code: str = Field(pattern=_CODE)
     name: str = Field(min_length=1)
     required: bool
@@ -101,7 +85,7 @@ class MaterialSpec(_Spec):
     hints: Hints = Hints()
 
     @model_validator(mode="after")
-    def _consistent(self) -> MaterialSpec:
+    def _consistent(self) -> MaterialRequirement:
         if self.pending_allowed and self.pending_days == 0:
             raise ValueError("pending_allowed needs pending_days > 0 (容缺材料须设定补齐期限)")
         if self.pending_allowed and not self.required:
@@ -115,6 +99,34 @@ class MaterialSpec(_Spec):
     @property
     def form_label(self) -> str:
         return "原件" if self.form == "original" else "复印件"
+
+    @property
+    def to_bring(self) -> str:
+        """What the applicant hands in, as a notice asks for it: "复印件2份"."""
+        return f"{self.form_label}{self.copies}份"
+
+    @property
+    def may_be_pending(self) -> bool:
+        """容缺: may the material be handed in after acceptance, on the applicant's
+        written commitment (only a required material can; validated on load)."""
+        return self.required and self.pending_allowed
+
+    def pending_due_on(self, accepted_on: date, calendar: WorkingDays) -> date:
+        """The day a pending material is due: `pending_days` working days after the day
+        of acceptance, on the hall's calendar (holidays and 调休 included)."""
+        if not self.may_be_pending:
+            raise ValueError(f"material {self.code} may not be pending")
+        return calendar.add_working_days(accepted_on, self.pending_days)
+
+    def pending_deadline(self, due_on: date | None = None) -> str:
+        """By when a pending material is due, in the words of every notice, sheet and
+        screen: the date once the day of acceptance is known (`pending_due_on`), else
+        the rule: "须于2026年10月20日前补齐" / "须于受理之日起10个工作日内补齐"."""
+        if not self.may_be_pending:
+            raise ValueError(f"material {self.code} may not be pending")
+        if due_on is None:
+            return f"须于受理之日起{self.pending_days}个工作日内补齐"
+        return f"须于{due_on.year}年{due_on.month}月{due_on.day}日前补齐"
 
     def ocr_hint(self) -> MaterialHint:
         """What the page classifier recognises this material by."""
@@ -154,11 +166,13 @@ class ItemSpec(_Spec):
     reminder_days: int = Field(default=3, ge=0, le=30)  # remind before the 容缺 deadline
     overdue: OverdueSpec = OverdueSpec()
     faq: tuple[FaqEntry, ...] = ()
-    materials: tuple[MaterialSpec, ...] = Field(min_length=1)
+    materials: tuple[MaterialRequirement, ...] = Field(min_length=1)
 
     @field_validator("materials")
     @classmethod
-    def _unique_codes(cls, materials: tuple[MaterialSpec, ...]) -> tuple[MaterialSpec, ...]:
+    def _unique_codes(
+        cls, materials: tuple[MaterialRequirement, ...]
+    ) -> tuple[MaterialRequirement, ...]:
         seen: set[str] = set()
         for m in materials:
             if m.code in seen:
@@ -175,7 +189,7 @@ class ItemSpec(_Spec):
                     f"materials.{i}.scenarios: {sorted(unknown)} not declared in scenarios "
                     "(子情形未在 scenarios 中定义)"
                 )
-        groups: dict[str, list[MaterialSpec]] = {}
+        groups: dict[str, list[MaterialRequirement]] = {}
         for m in self.materials:
             if m.alternative:
                 groups.setdefault(m.alternative, []).append(m)
@@ -188,41 +202,26 @@ class ItemSpec(_Spec):
                 raise ValueError(f"{at}: group {name!r} mixes required and optional materials")
         return self
 
-    def requirements(self) -> list[Requirement]:
-        """The checklist as the pure check sees it."""
-        return [
-            Requirement(
-                **m.model_dump(
-                    include={
-                        "code",
-                        "name",
-                        "required",
-                        "pending_allowed",
-                        "pending_days",
-                        "form",
-                        "alternative",
-                        "applies_to",
-                        "scenarios",
-                        "min_pages",
-                        "max_pages",
-                        "must_be_valid",
-                        "seal_required",
-                        "signature_required",
-                        "role",
-                        "guide",
-                    }
-                )
-            )
-            for m in self.materials
-        ]
-
-    def material(self, code: str) -> MaterialSpec | None:
+    def material(self, code: str) -> MaterialRequirement | None:
         return next((m for m in self.materials if m.code == code), None)
 
     @property
     def sha256(self) -> str:
         canonical = json.dumps(self.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def applicable_checklist(
+    materials: Iterable[MaterialRequirement], *, applicant_type: str, scenario: str | None
+) -> tuple[MaterialRequirement, ...]:
+    """The materials an applicant of this type, in this sub-scenario, must consider: the
+    checklist the check, the counter's panel and the sheets all show. A material applies
+    to the applicant types it names and, if it names sub-scenarios, only in those."""
+    return tuple(
+        m
+        for m in materials
+        if applicant_type in m.applies_to and (not m.scenarios or scenario in m.scenarios)
+    )
 
 
 class DepartmentSpec(_Spec):

@@ -22,8 +22,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy.orm import Session
 
-from cases.catalog.publish import requirements_of
-from cases.catalog.spec import Requirement
+from cases.catalog.publish import checklist_of
+from cases.catalog.spec import MaterialRequirement
 from cases.printing.fonts import FontKind, find_font
 from cases.printing.qr import draw_qr
 from models import Case
@@ -58,7 +58,7 @@ def _font(kind: FontKind) -> str:
     return name
 
 
-def render_sheets(case: SheetCase, materials: Sequence[Requirement]) -> bytes:
+def render_sheets(case: SheetCase, materials: Sequence[MaterialRequirement]) -> bytes:
     """One PDF: the cover sheet, then a separator sheet per expected material."""
     hei, song = _font(FontKind.HEI), _font(FontKind.SONG)
     buffer = io.BytesIO()
@@ -97,10 +97,13 @@ def render_sheets(case: SheetCase, materials: Sequence[Requirement]) -> bytes:
         flag = "必交" if m.required else "选交"
         if m.alternative:
             flag += ",可选其一"
-        if m.pending_allowed:
-            flag += f",可容缺{m.pending_days}个工作日"
-        canvas.drawString(28 * mm, y, f"{i}. {m.name}({m.form_label}) [{flag}]")
+        canvas.drawString(28 * mm, y, f"{i}. {m.name}({m.to_bring}) [{flag}]")
         y -= 7.5 * mm
+        if m.may_be_pending:
+            canvas.setFont(song, 10)
+            canvas.drawString(33 * mm, y + 1.5 * mm, f"可容缺受理:{m.pending_deadline()}")
+            canvas.setFont(song, 12)
+            y -= 5.5 * mm
     canvas.setFont(song, 9)
     canvas.setFillColor(colors.grey)
     canvas.drawString(
@@ -137,7 +140,7 @@ def render_sheets(case: SheetCase, materials: Sequence[Requirement]) -> bytes:
 
 def case_sheets(session: Session, hall_name: str, case: Case) -> bytes:
     """The sheets of a case, from the checklist version it keeps."""
-    expected = [r for r in requirements_of(case) if r.applies(case.applicant_type, case.scenario)]
+    expected = checklist_of(case)
     window = case.window
     info = SheetCase(
         case_number=case.number,

@@ -271,12 +271,15 @@ def _notice_body(content: NoticeContent, styles: _Styles, width: float) -> list[
             )
         para("收取的申请材料如下:")
     elif kind is NoticeKind.CONDITIONAL:
-        due = zh_date(content.pending_due_on) if content.pending_due_on else "约定期限"
+        # without a date (a pre-check, not yet accepted) each line gives its own term
+        due = (
+            f"于{zh_date(content.pending_due_on)}前" if content.pending_due_on else "按下表所列期限"
+        )
         para(
             f"{applied},经审查,主要申请材料齐全、符合法定形式,次要材料尚有欠缺。根据{LAW}"
             "第三十二条及容缺受理的有关规定,经申请人书面承诺,决定予以容缺受理。"
         )
-        para(f"请于{due}前补齐下列全部容缺材料(共{len(content.lines)}项):")
+        para(f"请{due}补齐下列全部容缺材料(共{len(content.lines)}项):")
     elif kind is NoticeKind.CORRECTION:
         para(
             f"{applied},经审查,申请材料不齐全或者不符合法定形式。根据{LAW}第三十二条第一款"
@@ -295,7 +298,7 @@ def _notice_body(content: NoticeContent, styles: _Styles, width: float) -> list[
     if content.reason and kind is not NoticeKind.REJECTION:
         para(_esc(content.reason))
     if kind is NoticeKind.CONDITIONAL:
-        due = zh_date(content.pending_due_on) if content.pending_due_on else "约定期限"
+        due = f"在{zh_date(content.pending_due_on)}前" if content.pending_due_on else "在表列期限内"
         story.append(
             KeepTogether(
                 [
@@ -305,8 +308,8 @@ def _notice_body(content: NoticeContent, styles: _Styles, width: float) -> list[
                         ParagraphStyle("c", parent=styles.title, fontSize=15, leading=24),
                     ),
                     Paragraph(
-                        f"本人(单位)已知悉上述容缺材料清单(共{len(content.lines)}项),承诺在{due}"
-                        "前补齐全部容缺材料,并对所提交材料的真实性、合法性负责。材料补齐前,"
+                        f"本人(单位)已知悉上述容缺材料清单(共{len(content.lines)}项),承诺{due}"
+                        "补齐全部容缺材料,并对所提交材料的真实性、合法性负责。材料补齐前,"
                         "办理结果暂不发放。",
                         styles.body,
                     ),

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from cases.catalog.spec import SAMPLE_CATALOG_DIR
 from tests.cases.scenario_pages import SP, PageKey, render
 
 pytestmark = pytest.mark.ocr
@@ -66,3 +69,46 @@ def test_check_refuses_an_unknown_item(tmp_path: Path) -> None:
         env={"ONEWINDOW_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     assert done.returncode != 0 and "XX-000" in done.stderr
+
+
+def test_correction_notice_asks_for_the_copies_the_checklist_names(tmp_path: Path) -> None:
+    """A hall whose checklist wants two copies of the legal representative's ID card: the
+    notice asks for two (the copies used to be dropped on the way to the notice: "1份")."""
+    catalog = tmp_path / "catalog"
+    shutil.copytree(SAMPLE_CATALOG_DIR, catalog)
+    item = catalog / "items" / "spjy-xk.v2.yaml"
+    yaml_text = item.read_text("utf-8")
+    rep_id = "    name: 法定代表人身份证复印件\n    required: true\n    form: copy\n"
+    assert rep_id in yaml_text
+    item.write_text(yaml_text.replace(rep_id, rep_id + "    copies: 2\n"), "utf-8")
+    files = []
+    for i, material in enumerate(("application_form", "business_license"), start=1):
+        path = tmp_path / f"{i:02d}-{material}.jpg"
+        path.write_bytes(render(PageKey(SP, material)))
+        files.append(str(path))
+    out = tmp_path / "notice.pdf"
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "api.cli", "check", "--item", "SCJG-SP-002"),
+            *("--applicant-type", "enterprise", "--no-commitment", "--out", str(out)),
+            *(*files, "--json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            "ONEWINDOW_DATA_DIR": str(tmp_path / "data"),
+            "ONEWINDOW_CATALOG_DIR": str(catalog),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["decision"] == "correction"
+    details = {line["material"]: line["detail"] for line in report["notice_lines"]}
+    assert details["法定代表人身份证复印件(复印件)"].endswith("请携带复印件2份")
+    assert details["食品安全管理制度(原件)"].endswith("请携带原件1份")
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "请携带复印件2份" in re.sub(r"\s+", "", text)

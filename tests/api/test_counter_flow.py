@@ -4,15 +4,21 @@ cover and separator sheets, notices sealed and readable."""
 
 from __future__ import annotations
 
+import io
+import json
+import re
 import subprocess
+import sys
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
-from cases.acceptance import pending
+from api.web.counter import case_panel
+from cases.acceptance import counter, pending
 from cases.acceptance.checklist import Finding, FindingKind
 from cases.acceptance.one_time import record_deficiencies
 from cases.config import Settings
@@ -20,7 +26,16 @@ from cases.db import session_scope
 from models import AuditEvent, Case, User
 from ocr import Engine
 from tests.api.conftest import Desk, open_desk
-from tests.cases.scenario_pages import OTHER, SP, WJ, CachingEngine, PageKey, applicant, render
+from tests.cases.scenario_pages import (
+    GT,
+    OTHER,
+    SP,
+    WJ,
+    CachingEngine,
+    PageKey,
+    applicant,
+    render,
+)
 
 pytestmark = pytest.mark.ocr
 
@@ -253,3 +268,74 @@ def test_cover_and_separator_sheets_carry_the_agreed_qr_payloads(
     assert payloads == [f"OW1|CASE|{number}"] + [
         f"OW1|SEP|{number}|{m}" for m in expected_materials
     ]
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """The text of a notice, whitespace removed (a table cell's wrapped lines join up)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+
+
+def test_live_panel_and_decide_agree_on_an_extra_material(counter_desk: Desk) -> None:
+    """An authorization brought by an applicant who came in person is a material the
+    checklist knows but this applicant need not bring: no fault, on the panel as in the
+    decision (the panel used to narrow the checklist first and call the page unknown)."""
+    desk = counter_desk
+    number = _open(desk, GT, "person")
+    pages = ("application_form", PageKey(GT, "id_card", take=1), "premises_proof")
+    _upload(desk, number, GT, *pages, "agent_authorization")
+    check = desk.client.get(f"/api/v1/cases/{number}/check", headers=desk.headers("clerk")).json()
+    assert (check["outcome"], check["findings"]) == ("accept", [])
+    with session_scope(desk.hall.sessions) as s:
+        case = s.query(Case).filter_by(number=number).one()
+        panel = case_panel(s, desk.hall, case)
+        assert (panel["outcome"], panel["unplaced"]) == ("accept", [])
+        assert "agent_authorization" not in [r["req"].code for r in panel["rows"]]
+        assert all(r["state"] in ("present", "optional") for r in panel["rows"])
+    assert _decide(desk, number)["notice"]["kind"] == "acceptance"
+
+
+def test_window_dates_a_pending_material_in_the_words_of_the_pre_check(
+    counter_desk: Desk, tmp_path: Path
+) -> None:
+    """The window's conditional notice and `onewindow check` word a 容缺 material alike:
+    the pre-check gives the rule, the window the date it comes to on the hall's calendar
+    (accepted 2026-09-30; 15 working days run past the National Day holiday)."""
+    desk = counter_desk
+    materials = ("application_form", "business_license", "legal_rep_id", "hygiene_rules")
+    files = []
+    for i, material in enumerate(materials, start=1):
+        path = tmp_path / f"{i:02d}-{material}.jpg"
+        path.write_bytes(render(PageKey(WJ, material)))
+        files.append(str(path))
+    cli = [sys.executable, "-m", "api.cli", "check", "--item", WJ, "--applicant-type"]
+    done = subprocess.run(
+        [*cli, "enterprise", "--out", str(tmp_path / "pre.pdf"), *files, "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"ONEWINDOW_DATA_DIR": str(tmp_path / "cli"), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["decision"], report["pending"]) == ("conditional", ["hygiene_test_report"])
+    [line] = report["notice_lines"]
+    assert line["detail"] == "容缺后补,请携带原件1份,须于受理之日起15个工作日内补齐"
+    assert line["detail"] in _pdf_text((tmp_path / "pre.pdf").read_bytes())
+
+    number = _open(desk, WJ)
+    _upload(desk, number, WJ, *materials)
+    desk.client.get(f"/api/v1/cases/{number}/check", headers=desk.headers("clerk"))
+    with session_scope(desk.hall.sessions) as s:
+        case = s.query(Case).filter_by(number=number).one()
+        clerk = s.query(User).filter_by(username="clerk").one()
+        notice = counter.decide(
+            s, desk.hall, case, actor=clerk, conditional=True, today=date(2026, 9, 30)
+        )
+        assert case.pending_due_on == date(2026, 10, 27)
+        notice_number = notice.number
+    r = desk.client.get(f"/api/v1/notices/{notice_number}/pdf", headers=desk.headers("clerk"))
+    window = _pdf_text(r.content)
+    assert line["material"] in window
+    assert line["detail"].replace("受理之日起15个工作日内", "2026年10月27日前") in window
+    assert "请于2026年10月27日前补齐下列全部容缺材料" in window and "超期处理" in window

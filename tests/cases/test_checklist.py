@@ -1,13 +1,20 @@
 from __future__ import annotations
 
 from cases.acceptance.checklist import FindingKind, Outcome, PageFacts, check
-from cases.catalog.spec import Requirement
+from cases.catalog.spec import MaterialRequirement
+
+
+def req(code: str, name: str, required: bool, **kw: object) -> MaterialRequirement:
+    return MaterialRequirement.model_validate(
+        {"code": code, "name": name, "required": required, "form": "original", **kw}
+    )
+
 
 REQS = [
-    Requirement("application_form", "申请书", required=True),
-    Requirement("id_card", "身份证复印件", required=True),
-    Requirement("premises_proof", "租赁合同", required=True, pending_allowed=True, pending_days=15),
-    Requirement("agent_authorization", "授权委托书", required=False),
+    req("application_form", "申请书", required=True),
+    req("id_card", "身份证复印件", required=True),
+    req("premises_proof", "租赁合同", required=True, pending_allowed=True, pending_days=15),
+    req("agent_authorization", "授权委托书", required=False),
 ]
 
 

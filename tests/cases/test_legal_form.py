@@ -9,10 +9,10 @@ from cases.acceptance.checklist import (
     FindingKind,
     Outcome,
     PageFacts,
-    Requirement,
     check,
 )
 from cases.acceptance.page_evidence import evidence, signed, valid_until
+from cases.catalog.spec import MaterialRequirement
 from ocr import Line
 from ocr.engine import rect_box
 
@@ -49,9 +49,15 @@ def test_validity_term_from_the_label_row_only() -> None:
     assert evidence(lines).signed is None
 
 
-FORM = Requirement("form", "申请书", True, signature_required=True, role="form", max_pages=1)
-ID = Requirement("id", "身份证复印件", True, form="copy", must_be_valid=True, role="person_id")
-LIC = Requirement(
+def req(code: str, name: str, required: bool, **kw: object) -> MaterialRequirement:
+    return MaterialRequirement.model_validate(
+        {"code": code, "name": name, "required": required, "form": "original", **kw}
+    )
+
+
+FORM = req("form", "申请书", True, signature_required=True, role="form", max_pages=1)
+ID = req("id", "身份证复印件", True, form="copy", must_be_valid=True, role="person_id")
+LIC = req(
     "lic",
     "营业执照复印件",
     True,
@@ -60,13 +66,13 @@ LIC = Requirement(
     role="enterprise_license",
     applies_to=("enterprise",),
 )
-LEASE = Requirement(
+LEASE = req(
     "lease", "租赁合同", True, alternative="premises", pending_allowed=True, pending_days=10
 )
-DEED = Requirement(
+DEED = req(
     "deed", "不动产权证书", True, alternative="premises", pending_allowed=True, pending_days=10
 )
-AGENT = Requirement("agent", "授权委托书", True, scenarios=("agent",))
+AGENT = req("agent", "授权委托书", True, scenarios=("agent",))
 REQS = [FORM, ID, LIC, LEASE, DEED, AGENT]
 
 
