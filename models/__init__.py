@@ -15,7 +15,7 @@ from models.case import (
     PageStatus,
     Submission,
 )
-from models.catalog import ChecklistVersion, MaterialRequirement, ServiceItem
+from models.catalog import ChecklistVersion, ServiceItem
 from models.delivery import (
     Delivery,
     DeliveryMethod,
@@ -65,7 +65,6 @@ __all__ = [
     "License",
     "LicenseStatus",
     "Material",
-    "MaterialRequirement",
     "Notice",
     "NoticeKind",
     "NumberCounter",

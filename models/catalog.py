@@ -42,28 +42,9 @@ class ChecklistVersion(Base, Timestamped):
     guide: Mapped[str] = mapped_column(Text, default="")
     license_spec: Mapped[dict[str, Any]] = mapped_column(JSON)
     sha256: Mapped[str] = mapped_column(String(64))  # of the canonical YAML content
-    # The whole published ItemSpec (JSON): the rules a case keeps, whatever comes later.
-    spec: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The whole published item (cases.catalog.spec.ItemSpec as JSON), its material
+    # checklist included: the rules a case keeps, whatever comes later. The only stored
+    # form of a checklist (the per-material table went in migration 0010).
+    spec: Mapped[dict[str, Any]] = mapped_column(JSON)
 
     item: Mapped[ServiceItem] = relationship(back_populates="versions")
-    requirements: Mapped[list[MaterialRequirement]] = relationship(
-        back_populates="checklist", order_by="MaterialRequirement.position"
-    )
-
-
-class MaterialRequirement(Base):
-    __tablename__ = "material_requirement"
-    __table_args__ = (UniqueConstraint("checklist_id", "code"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    checklist_id: Mapped[int] = mapped_column(ForeignKey("checklist_version.id"))
-    position: Mapped[int]
-    code: Mapped[str] = mapped_column(String(64))
-    name: Mapped[str] = mapped_column(String(200))
-    required: Mapped[bool]
-    form: Mapped[str] = mapped_column(String(16))  # original | copy
-    pending_allowed: Mapped[bool] = mapped_column(default=False)
-    pending_days: Mapped[int] = mapped_column(default=0)
-    hints: Mapped[dict[str, Any]] = mapped_column(JSON)
-
-    checklist: Mapped[ChecklistVersion] = relationship(back_populates="requirements")

@@ -17,6 +17,7 @@ from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render, see_other
 from cases.acceptance import counter
 from cases.acceptance.checklist import FindingKind
+from cases.catalog.publish import spec_of
 from cases.catalog.spec import Catalog
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.intake import pages as intake
@@ -173,6 +174,7 @@ def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]
         "case": case,
         "pages": pages,
         "rows": rows,
+        "names": {m.code: m.name for m in spec_of(case.checklist).materials},
         "outcome": result.outcome,
         "queued": len(queued),
         "unplaced": [f.message for f in result.findings if not f.material_code],

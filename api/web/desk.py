@@ -12,6 +12,7 @@ from sqlalchemy import select
 from api.deps import HallDep, SessionDep, load_case
 from api.web.auth import ReviewerPage, check_csrf
 from api.web.templating import render, see_other
+from cases.catalog.publish import spec_of
 from cases.review import steps as review
 from models import Case, License, Page, ReviewTask, Role, Submission, TaskStatus
 
@@ -37,7 +38,7 @@ def desk_case(number: str, request: Request, session: SessionDep, user: Reviewer
     pages = session.scalars(
         select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
     ).all()
-    names = {r.code: r.name for r in case.checklist.requirements}
+    names = {m.code: m.name for m in spec_of(case.checklist).materials}
     license_ = session.scalars(select(License).where(License.case_id == case.id)).first()
     return render(request, "desk_case.html", case=case, pages=pages, names=names, license=license_)
 

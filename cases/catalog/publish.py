@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from cases.catalog.spec import Catalog, ItemSpec, MaterialRequirement, applicable_checklist
 from cases.errors import CatalogError
 from models import Case, ChecklistVersion, Department, ServiceItem, Window
-from models import MaterialRequirement as RequirementRow
 
 
 def sync_catalog(session: Session, catalog: Catalog) -> None:
@@ -76,21 +75,6 @@ def _publish(session: Session, spec: ItemSpec, department: Department) -> Checkl
     )
     session.add(version)
     session.flush()
-    for position, m in enumerate(spec.materials):
-        session.add(
-            RequirementRow(
-                checklist_id=version.id,
-                position=position,
-                code=m.code,
-                name=m.name,
-                required=m.required,
-                form=m.form,
-                pending_allowed=m.pending_allowed,
-                pending_days=m.pending_days,
-                hints=m.hints.model_dump(mode="json"),
-            )
-        )
-    session.flush()
     session.refresh(item)
     return version
 
@@ -108,35 +92,9 @@ def current_checklist(session: Session, item: ServiceItem) -> ChecklistVersion:
 
 
 def spec_of(version: ChecklistVersion) -> ItemSpec:
-    """The rules a case was checked against, as published (older rows: rebuilt)."""
-    if version.spec:
-        return ItemSpec.model_validate(version.spec)
-    item = version.item
-    return ItemSpec.model_validate(
-        {
-            "code": item.code,
-            "name": item.name,
-            "department": item.department.code,
-            "kind": version.kind,
-            "time_limit_days": version.time_limit_days,
-            "license": version.license_spec,
-            "version": version.version,
-            "effective_from": version.effective_from,
-            "guide": version.guide,
-            "materials": [
-                {
-                    "code": r.code,
-                    "name": r.name,
-                    "required": r.required,
-                    "form": r.form,
-                    "pending_allowed": r.pending_allowed,
-                    "pending_days": r.pending_days,
-                    "hints": r.hints,
-                }
-                for r in version.requirements
-            ],
-        }
-    )
+    """The rules a case was checked against, as published (versions published before
+    the spec was stored were rebuilt from their rows by migration 0010)."""
+    return ItemSpec.model_validate(version.spec)
 
 
 def checklist_of(case: Case) -> tuple[MaterialRequirement, ...]:

@@ -217,14 +217,7 @@ def add_page(
 
 
 def hints_for(checklist: ChecklistVersion) -> list[MaterialHint]:
-    return [
-        MaterialHint(
-            code=r.code,
-            keywords=tuple(r.hints.get("keywords", ())),
-            patterns=tuple(r.hints.get("patterns", ())),
-        )
-        for r in checklist.requirements
-    ]
+    return [m.ocr_hint() for m in spec_of(checklist).materials]
 
 
 # Pages being read (claimed) in this process, keyed by (hall, page id): the background

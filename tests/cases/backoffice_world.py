@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from cases.accounts import create_user
+from cases.catalog.publish import spec_of
 from cases.catalog.spec import SAMPLE_CATALOG_DIR
 from cases.config import Settings
 from cases.db import session_scope
@@ -99,7 +100,7 @@ def accepted_case(
     case.status = CaseStatus.CONDITIONAL if pending else CaseStatus.ACCEPTED
     case.accepted_at = datetime.now(UTC)
     case.due_on = add_working_days(today, case.checklist.time_limit_days)
-    for req in case.checklist.requirements:
+    for req in spec_of(case.checklist).materials:
         if req.required:
             session.add(
                 Material(
