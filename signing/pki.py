@@ -1,6 +1,7 @@
 """A small PKI for e-seals: a root CA, an issuing CA and end-entity seal certificates.
 
-Keys are ECDSA P-256, stored as PKCS#8 PEM encrypted with a passphrase. The development
+Keys are ECDSA P-256, stored as PKCS#8 PEM encrypted with a passphrase through scrypt
+(signing/keyfile.py). The development
 hierarchy is marked "DEVELOPMENT ONLY 仅供开发测试" in its names so that nobody mistakes a
 document sealed with it for a production one.
 """
@@ -11,6 +12,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -18,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from signing.errors import BadPassphrase, CertificateProblem
+from signing.keyfile import STRONG, ScryptCost, encrypt_key
 
 logger = logging.getLogger(__name__)
 
@@ -38,21 +41,29 @@ class CertifiedKey:
         return x509.load_pem_x509_certificate(self.cert_pem)
 
 
-def _encrypt(key: ec.EllipticCurvePrivateKey, passphrase: bytes) -> bytes:
+def _encrypt(key: ec.EllipticCurvePrivateKey, passphrase: bytes, cost: ScryptCost) -> bytes:
     if not passphrase:
         raise BadPassphrase(
             "the passphrase protecting a signing key must not be empty",
             "签章私钥的保护口令不能为空",
         )
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase),
-    )
+    return encrypt_key(key, passphrase, cost)
+
+
+def rekey(key_pem: bytes, passphrase: bytes, cost: ScryptCost = STRONG) -> bytes:
+    """The same key, encrypted again with scrypt at `cost` (a file of an earlier version,
+    or one installed from elsewhere); BadPassphrase if the passphrase does not open it."""
+    return _encrypt(load_private_key(key_pem, passphrase), passphrase, cost)
 
 
 def load_private_key(key_pem: bytes, passphrase: bytes) -> ec.EllipticCurvePrivateKey:
-    """Decrypt a PKCS#8 key; a wrong passphrase raises BadPassphrase."""
+    """Decrypt a PKCS#8 key; a wrong passphrase raises BadPassphrase. Remembered per key
+    file and passphrase: a strong KDF takes half a second, every seal would pay it."""
+    return _decrypt(key_pem, passphrase)
+
+
+@lru_cache(maxsize=64)
+def _decrypt(key_pem: bytes, passphrase: bytes) -> ec.EllipticCurvePrivateKey:
     try:
         key = serialization.load_pem_private_key(key_pem, password=passphrase or None)
     except (ValueError, TypeError) as e:
@@ -135,7 +146,11 @@ def _pem(cert: x509.Certificate) -> bytes:
 
 
 def create_ca_hierarchy(
-    *, organisation: str, passphrase: bytes, development: bool = True
+    *,
+    organisation: str,
+    passphrase: bytes,
+    development: bool = True,
+    cost: ScryptCost = STRONG,
 ) -> tuple[CertifiedKey, CertifiedKey]:
     """Create (root CA, issuing CA); both keys are encrypted with `passphrase`."""
     mark = f" {DEVELOPMENT_MARK}" if development else ""
@@ -160,8 +175,8 @@ def create_ca_hierarchy(
         issuing_name, issuing_key, root, root_key, path_length=0, days=10 * 365
     )
     logger.info("created %s CA hierarchy for %s", "development" if development else "", org)
-    root_ck = CertifiedKey(_encrypt(root_key, passphrase), _pem(root), ())
-    issuing_ck = CertifiedKey(_encrypt(issuing_key, passphrase), _pem(issuing), (_pem(root),))
+    root_ck = CertifiedKey(_encrypt(root_key, passphrase, cost), _pem(root), ())
+    issuing_ck = CertifiedKey(_encrypt(issuing_key, passphrase, cost), _pem(issuing), (_pem(root),))
     return root_ck, issuing_ck
 
 
@@ -173,6 +188,7 @@ def issue_seal_certificate(
     organisation: str,
     credit_code: str,
     validity_days: int = 3 * 365,
+    cost: ScryptCost = STRONG,
 ) -> CertifiedKey:
     """Issue an end-entity certificate for a seal. `passphrase` unlocks the issuing CA key
     and protects the new seal key."""
@@ -243,5 +259,5 @@ def issue_seal_certificate(
     )
     logger.info("issued seal certificate %s for %s", common_name, organisation)
     return CertifiedKey(
-        _encrypt(key, passphrase), _pem(cert), (issuing.cert_pem, *issuing.chain_pem)
+        _encrypt(key, passphrase, cost), _pem(cert), (issuing.cert_pem, *issuing.chain_pem)
     )

@@ -2,11 +2,18 @@
 
 On the embedded default a development PKI is generated on first run under the PKI folder,
 with a DEVELOPMENT-ONLY marker; production refuses to start on it.
+
+Key files are encrypted with scrypt (signing.keyfile); a file protected less (an earlier
+version's PBKDF2 with 2,048 iterations, or a key installed from elsewhere) is encrypted
+again when the hall opens. Keys under the development passphrase, which is public, get a
+cheap scrypt: no cost protects a key whose passphrase is in the source code.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from cases import audit
 from cases.catalog.spec import Catalog
-from cases.config import Settings
+from cases.config import DEV_PASSPHRASE, Settings
 from cases.errors import ConfigurationError, InvalidInput, NotFound
 from cases.printing.documents import RenderedDocument
 from cases.printing.fonts import FontKind, find_font
@@ -28,17 +35,24 @@ from cases.seals.delegations import (
 )
 from models import Department, Seal, SealStatus, Window
 from signing import (
+    STRONG,
     CertifiedKey,
+    ScryptCost,
     SealSigner,
     create_ca_hierarchy,
     issue_seal_certificate,
+    needs_rekey,
+    rekey,
     seal_appearance_pdf,
     sign_pdf,
 )
 
+log = logging.getLogger(__name__)
+
 DEV_MARKER = "DEVELOPMENT-ONLY.txt"
 SERVICE_SEAL = "service-verify"  # signs verification reports; used by the service only
 SERVICE_ACTOR = "verification-service"
+DEVELOPMENT_KEY_COST = ScryptCost(12)  # for the public development passphrase only
 
 
 class Pki:
@@ -50,6 +64,7 @@ class Pki:
         self.directory = directory
         self.passphrase = passphrase
         self.extra_anchors = extra_anchors
+        self.key_cost = DEVELOPMENT_KEY_COST if passphrase == DEV_PASSPHRASE.encode() else STRONG
 
     def trust_anchors(self) -> tuple[bytes, ...]:
         """The only roots a verification trusts: ours plus the configured extra ones."""
@@ -74,7 +89,10 @@ class Pki:
 
     def create_development(self, organisation: str) -> None:
         root, issuing = create_ca_hierarchy(
-            organisation=organisation, passphrase=self.passphrase, development=True
+            organisation=organisation,
+            passphrase=self.passphrase,
+            development=True,
+            cost=self.key_cost,
         )
         self.directory.mkdir(parents=True, exist_ok=True)
         (self.directory / "root-ca.pem").write_bytes(root.cert_pem)
@@ -89,8 +107,26 @@ class Pki:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
-    path.chmod(0o600)
+    """Write a key file readable by its owner only, whole or not at all."""
+    partial = path.with_name(f".{path.name}.new")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(partial, path)
+
+
+def upgrade_key_files(pki: Pki) -> list[Path]:
+    """Encrypt again, at the PKI's cost, every key file protected less; the files done."""
+    done = []
+    for path in sorted(pki.directory.rglob("*.key.pem")):
+        pem = path.read_bytes()
+        if needs_rekey(pem, pki.key_cost):
+            _write_private(path, rekey(pem, pki.passphrase, pki.key_cost))
+            log.info("key file %s encrypted again with scrypt", path.name)
+            done.append(path)
+    return done
 
 
 def open_pki(settings: Settings, organisation: str) -> Pki:
@@ -113,6 +149,7 @@ def open_pki(settings: Settings, organisation: str) -> Pki:
             f"{pki.directory} holds the generated development PKI, refused in production",
             f"{pki.directory} 为自动生成的开发测试证书,生产环境拒绝使用",
         )
+    upgrade_key_files(pki)
     return pki
 
 
@@ -175,6 +212,7 @@ def _ensure_seal(
         common_name=common_name,
         organisation=organisation,
         credit_code=credit_code,
+        cost=pki.key_cost,
     )
     key_file = pki.directory / "seals" / f"{code}.key.pem"
     key_file.parent.mkdir(parents=True, exist_ok=True)
