@@ -10,7 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases.accounts import authenticate, require_role
+from cases.accounts import authenticate, require_role, session_user
 from cases.db import session_scope
 from cases.errors import NotFound
 from cases.hall import Hall
@@ -45,9 +45,9 @@ def current_user(
     """A bearer token; or, for reads only, the browser's login session, so that the web
     pages can link to documents. Writes always need the token (no CSRF through the API)."""
     if credentials is None and request.method in ("GET", "HEAD"):
-        user_id = request.scope.get("session", {}).get("user_id")
-        user = session.get(User, user_id) if user_id else None
-        if user is not None and user.active:
+        cookie = request.scope.get("session", {})
+        user = session_user(session, cookie.get("user_id"), cookie.get("sv"))
+        if user is not None:
             return user
     return authenticate(session, credentials.credentials if credentials else None)
 

@@ -64,12 +64,37 @@ MIN_PASSWORD_LENGTH = 8
 
 
 def set_password(user: User, password: str) -> None:
+    """A new password ends every browser session of the user (it may be set because the
+    old one leaked)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput(
             f"a password needs at least {MIN_PASSWORD_LENGTH} characters",
             f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符",
         )
     user.password_hash = _hasher.hash(password)
+    end_sessions(user)
+
+
+def end_sessions(user: User) -> None:
+    """End every browser session of the user: a session cookie is signed on the client's
+    side, so it cannot be deleted there; it names the version it was issued under."""
+    user.session_version = (user.session_version or 1) + 1
+
+
+def deactivate(user: User) -> None:
+    """No more logins, sessions or API requests (tokens are checked against `active`)."""
+    user.active = False
+    end_sessions(user)
+
+
+def session_user(session: Session, user_id: object, version: object) -> User | None:
+    """The user a browser session names, while the session is still theirs."""
+    if not isinstance(user_id, int) or not isinstance(version, int):
+        return None
+    user = session.get(User, user_id)
+    if user is None or not user.active or user.session_version != version:
+        return None
+    return user
 
 
 def login(session: Session, username: str, password: str) -> User:

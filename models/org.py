@@ -50,6 +50,9 @@ class User(Base, Timestamped):
     # argon2id hash of the web login password; None = no browser login.
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
+    # Browser sessions are signed cookies that carry the version they were issued under;
+    # logout, a new password and deactivation raise it, which ends every earlier session.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     department: Mapped[Department | None] = relationship()
     window: Mapped[Window | None] = relationship()

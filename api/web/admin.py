@@ -18,7 +18,7 @@ from api.errors import status_for
 from api.ids import RowId
 from api.web.auth import PageRole, check_csrf
 from api.web.templating import render, see_other
-from cases.accounts import create_user, set_password
+from cases.accounts import create_user, deactivate, set_password
 from cases.catalog import admin as catalog_admin
 from cases.catalog.publish import spec_of
 from cases.errors import InvalidInput, NotFound, OneWindowError
@@ -217,12 +217,14 @@ def user_change(
         raise NotFound(f"no user {user_id}", f"用户 {user_id} 不存在")
     try:
         if action == "password":
-            set_password(target, password)
+            set_password(target, password)  # ends the target's sessions
+            if target.id == user.id:  # but not the one changing their own password here
+                request.session["sv"] = target.session_version
             message = f"已重设 {target.username} 的密码"
         elif action == "deactivate":
             if target.id == user.id:
                 raise InvalidInput("you cannot deactivate yourself", "不能停用自己的账号")
-            target.active = False
+            deactivate(target)
             message = f"已停用 {target.username}"
         elif action == "activate":
             target.active = True

@@ -16,6 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from api.deps import HallDep, SessionDep
 from api.throttling import client_of
 from api.web.templating import render
+from cases.accounts import end_sessions, session_user
 from cases.errors import Forbidden, TooManyRequests, Unauthenticated
 from cases.signin import sign_in
 from models import Role, User
@@ -31,9 +32,8 @@ HOME = {Role.CLERK.value: "/counter", Role.REVIEWER.value: "/desk", Role.ADMIN.v
 
 
 def web_user(request: Request, session: SessionDep) -> User:
-    user_id = request.session.get("user_id")
-    user = session.get(User, user_id) if user_id else None
-    if user is None or not user.active:
+    user = session_user(session, request.session.get("user_id"), request.session.get("sv"))
+    if user is None:  # never logged in, logged out, password changed or deactivated
         request.session.clear()
         raise LoginRequired
     request.state.user = user
@@ -127,13 +127,18 @@ def login_submit(
             refused.headers["Retry-After"] = str(e.retry_after)
         return refused
     request.session.clear()  # a new session on login: no fixation
-    request.session.update(user_id=user.id, csrf=secrets.token_urlsafe(24))
+    request.session.update(user_id=user.id, sv=user.session_version, csrf=secrets.token_urlsafe(24))
     return RedirectResponse(HOME.get(user.role, "/"), status_code=303)
 
 
 @router.post("/logout")
-def logout(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
+def logout(request: Request, session: SessionDep, csrf: Annotated[str, Form()] = "") -> Response:
+    """Ends every session of the user, copies of this cookie included (a signed cookie
+    cannot be revoked alone; the user's session version is raised instead)."""
     check_csrf(request, csrf)
+    user = session_user(session, request.session.get("user_id"), request.session.get("sv"))
+    if user is not None:
+        end_sessions(user)
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
