@@ -24,6 +24,7 @@ from models.delivery import (
     Rating,
     SmsMessage,
 )
+from models.jobs import JobRun, JobRunStatus
 from models.license import License, LicenseStatus, Seal, SealStatus
 from models.numbering import NumberCounter
 from models.org import Delegation, DelegationKind, Department, Role, User, Window
@@ -62,6 +63,8 @@ __all__ = [
     "FindingOverride",
     "Handover",
     "HandoverDirection",
+    "JobRun",
+    "JobRunStatus",
     "License",
     "LicenseStatus",
     "Material",

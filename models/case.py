@@ -83,12 +83,20 @@ class Page(Base, Timestamped):
     filename: Mapped[str] = mapped_column(String(255), default="")
     image_object_id: Mapped[int] = mapped_column(ForeignKey("stored_object.id"))
     text_object_id: Mapped[int | None] = mapped_column(ForeignKey("stored_object.id"))
-    status: Mapped[str] = mapped_column(String(16), default=PageStatus.QUEUED)
+    status: Mapped[str] = mapped_column(String(16), default=PageStatus.QUEUED, index=True)
     material_code: Mapped[str | None] = mapped_column(String(64))
     confidence: Mapped[float] = mapped_column(default=0.0)
     # Explanation, geometry and fields; never personal data in logs, but kept here.
     reading: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     error: Mapped[str] = mapped_column(Text, default="")
+    # Reading is claimed in this row, never in a process's memory: the reader that set
+    # `claimed_by` (a token per claim) owns the page until `lease_until`, which it renews
+    # while it reads; a reader that died loses the page when the lease runs out. A reading
+    # that failed for a passing reason (store or database down) waits until `retry_at`.
+    attempts: Mapped[int] = mapped_column(default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(96))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    retry_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     submission: Mapped[Submission] = relationship(back_populates="pages")
 

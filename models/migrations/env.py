@@ -9,6 +9,7 @@ from sqlalchemy import engine_from_config, pool
 
 from models import Base
 from models.base import UtcDateTime
+from models.migrate import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -28,6 +29,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         render_as_batch=True,
         render_item=render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -41,6 +43,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,
             render_item=render_item,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()
@@ -56,6 +59,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,
             render_item=render_item,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from models import Base
-from models.migrate import alembic_config, upgrade
+from models.migrate import alembic_config, include_name, upgrade
 from tests.api.conftest import fresh_postgres_database
 
 
@@ -20,7 +20,9 @@ def _assert_matches_models(url: str) -> None:
     upgrade(url)
     engine = create_engine(url)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_name": include_name}), Base.metadata
+        )
         tables = set(inspect(conn).get_table_names())
     engine.dispose()
     assert diff == [], f"models and migrations differ: {diff}"
