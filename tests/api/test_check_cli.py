@@ -103,12 +103,12 @@ def test_correction_notice_asks_for_the_copies_the_checklist_names(tmp_path: Pat
         },
     )
     assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "请携带复印件2份" in re.sub(r"\s+", "", text)
     report = json.loads(done.stdout)
     assert report["decision"] == "correction"
     details = {line["material"]: line["detail"] for line in report["notice_lines"]}
     assert details["法定代表人身份证复印件(复印件)"].endswith("请携带复印件2份")
     assert details["食品安全管理制度(原件)"].endswith("请携带原件1份")
-    text = subprocess.run(
-        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    assert "请携带复印件2份" in re.sub(r"\s+", "", text)

@@ -317,11 +317,12 @@ def test_window_dates_a_pending_material_in_the_words_of_the_pre_check(
         env={"ONEWINDOW_DATA_DIR": str(tmp_path / "cli"), "PATH": "/usr/bin:/bin"},
     )
     assert done.returncode == 0, done.stderr
+    rule = "容缺后补,请携带原件1份,须于受理之日起15个工作日内补齐"
+    assert rule in _pdf_text((tmp_path / "pre.pdf").read_bytes())
     report = json.loads(done.stdout)
     assert (report["decision"], report["pending"]) == ("conditional", ["hygiene_test_report"])
     [line] = report["notice_lines"]
-    assert line["detail"] == "容缺后补,请携带原件1份,须于受理之日起15个工作日内补齐"
-    assert line["detail"] in _pdf_text((tmp_path / "pre.pdf").read_bytes())
+    assert line["detail"] == rule
 
     number = _open(desk, WJ)
     _upload(desk, number, WJ, *materials)
