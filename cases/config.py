@@ -99,6 +99,10 @@ class Settings(BaseSettings):
     font_path: Path | None = None
     public_base_url: str = "http://127.0.0.1:8000"
 
+    # Hall policies: how this hall runs, not what an item requires (that is the catalog's,
+    # e.g. each item's 容缺 reminder lead `reminder_days`, published with its checklist).
+    locker_days: int = Field(default=3, ge=1, le=30)  # a locker pickup code is valid this long
+
     ocr_det_limit_side_len: int = 736
     ocr_engine: str = "rapidocr"  # or "paddle" (needs the two model directories below)
     ocr_workers: int = Field(default=2, ge=1, le=16, description="pages read in parallel")

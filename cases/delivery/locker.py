@@ -24,8 +24,6 @@ from cases.errors import InvalidInput, InvalidState
 from cases.hall import Hall
 from models import Case, Delivery, DeliveryMethod, DeliveryStatus, Role, User
 
-LOCKER_DAYS = 3  # a pickup code is valid this long; then the window re-notifies
-
 
 def _new_code(delivery: Delivery) -> str:
     code = f"{secrets.randbelow(10**6):06d}"
@@ -45,7 +43,6 @@ def to_locker(
     actor: User,
     box: str,
     now: datetime | None = None,
-    valid_days: int = LOCKER_DAYS,
 ) -> Delivery:
     """Deposit in a self-service locker box; the pickup code goes to the applicant by SMS."""
     delivery = ready_for_handout(session, case, actor, hall)
@@ -63,7 +60,7 @@ def to_locker(
         DeliveryStatus.IN_LOCKER,
         box,
     )
-    _send_code(session, hall, case, delivery, "locker_code", now, valid_days)
+    _send_code(session, hall, case, delivery, "locker_code", now)
     audit.record(
         session, actor=actor.username, action="delivery.locker", target=f"case:{case.id}", box=box
     )
@@ -77,11 +74,12 @@ def _send_code(
     delivery: Delivery,
     template: str,
     now: datetime | None,
-    valid_days: int,
 ) -> None:
+    """A new code, valid `Settings.locker_days` (then the window sends another)."""
     code = _new_code(delivery)
     delivery.code_failures = 0
-    delivery.code_expires_at = (now or datetime.now(UTC)) + timedelta(days=valid_days)
+    valid = timedelta(days=hall.settings.locker_days)
+    delivery.code_expires_at = (now or datetime.now(UTC)) + valid
     session.flush()
     sms.notify(
         session,
@@ -105,14 +103,13 @@ def renotify(
     *,
     actor: User,
     now: datetime | None = None,
-    valid_days: int = LOCKER_DAYS,
 ) -> Delivery:
     """A new code (the old one stops working) and a new expiry, sent again by SMS."""
     require_role(actor, Role.CLERK)
     delivery = delivery_of(session, case)
     if delivery.status != DeliveryStatus.IN_LOCKER:
         raise InvalidState("the result is not in a locker", "办理结果不在自助文件柜中")
-    _send_code(session, hall, case, delivery, "locker_renotify", now, valid_days)
+    _send_code(session, hall, case, delivery, "locker_renotify", now)
     audit.record(
         session, actor=actor.username, action="delivery.renotify", target=f"case:{case.id}"
     )

@@ -250,3 +250,22 @@ def test_guessing_voids_the_locker_code(world: World, sink: LoopbackSmsSink) -> 
         assert locker.locker_pickup(s, hall, box="D01", code=_code(sink, case.number)).status == (
             "delivered"
         )
+
+
+def test_locker_code_lives_the_halls_locker_days(world: World, sink: LoopbackSmsSink) -> None:
+    """ONEWINDOW_LOCKER_DAYS: a hall that gives applicants a week to come."""
+    hall = world.hall
+    assert hall.settings.locker_days == 3  # the default
+    hall.settings.locker_days = 7
+    try:
+        with session_scope(hall.sessions) as s:
+            case = accepted_case(s, world, "WJ-GG-001")
+            review.approve(s, hall, case, actor=world.user(s, "health"), comment="准予许可")
+            t0 = datetime.now(UTC)
+            d = locker.to_locker(s, hall, case, actor=world.user(s, "clerk"), box="E05", now=t0)
+            assert d.code_expires_at == t0 + timedelta(days=7)
+            code = _code(sink, case.number)
+            done = locker.locker_pickup(s, hall, box="E05", code=code, now=t0 + timedelta(days=6))
+            assert done.status == "delivered"
+    finally:
+        hall.settings.locker_days = 3
