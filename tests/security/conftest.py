@@ -8,6 +8,7 @@ Browser sessions are separate clients of one app, so that roles do not share coo
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -86,10 +87,17 @@ class SecureHall:
         return self._browsers[who]
 
 
+_pages = itertools.count(1)
+
+
 def page_image() -> bytes:
-    """A blank A4 page at 100 dpi: enough for intake to take it (it is never read here)."""
+    """A blank A4 page at 100 dpi, a different one each time (archived objects are
+    content-addressed): enough for intake to take it."""
+    image = Image.new("L", (827, 1169), 255)
+    image.putpixel((10, 10), next(_pages) % 250)
+    image.putpixel((11, 10), next(_pages) // 250 % 250)
     out = io.BytesIO()
-    Image.new("L", (827, 1169), 255).save(out, "JPEG")
+    image.save(out, "PNG")
     return out.getvalue()
 
 
@@ -111,7 +119,7 @@ def accepted_case_with_page(secure: SecureHall, item: str) -> tuple[str, int, in
             hall.store,
             case,
             page_image(),
-            filename="page.jpg",
+            filename="page.png",
             actor=clerk,
             max_bytes=hall.settings.max_upload_bytes,
         )
