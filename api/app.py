@@ -1,4 +1,6 @@
-"""The FastAPI application: OpenAPI at /docs, the in-process worker started with it."""
+"""The FastAPI application: OpenAPI at /docs. On the embedded SQLite database the page
+worker and the periodic jobs run in process with it (claims in the database, so several
+uvicorn workers share them); on PostgreSQL they are `onewindow worker`'s, on the queue."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ from api.headers import SecureApp
 from api.routes import cases, catalog, delivery, documents, review, sharing, verify
 from cases.config import Settings
 from cases.hall import Hall
-from cases.intake.worker import PageWorker
-from cases.oversight.checkpoints import CheckpointTimer
+from cases.jobs.embedded import InProcess
+from cases.jobs.runner import is_distributed
 
 
 def create_app(
@@ -26,19 +28,14 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = hall or Hall.open(settings)
         app.state.hall = opened
-        page_worker = PageWorker(opened) if worker else None
-        if page_worker:
-            page_worker.start()
-        checkpoints = CheckpointTimer(opened) if worker else None
-        if checkpoints:
-            checkpoints.start()
+        background = InProcess(opened) if worker and not is_distributed(opened) else None
+        if background:
+            background.start()
         try:
             yield
         finally:
-            if checkpoints:
-                checkpoints.stop()
-            if page_worker:
-                page_worker.stop()
+            if background:
+                background.stop()
             if hall is None:
                 opened.close()
 

@@ -8,11 +8,22 @@ import argparse
 import logging
 import sys
 
-from api.commands import archive, catalog, check, core, licenses, ocr, scan, stats, verify
+from api.commands import (
+    archive,
+    catalog,
+    check,
+    core,
+    licenses,
+    ocr,
+    scan,
+    stats,
+    verify,
+    worker,
+)
 from api.errors import ROOTS, cli_message, exit_code
 from cases.config import Settings
 
-COMMANDS = [core, catalog, verify, ocr, stats, scan, licenses, check, archive]
+COMMANDS = [core, catalog, verify, ocr, stats, scan, licenses, check, archive, worker]
 
 
 def build_parser() -> argparse.ArgumentParser:

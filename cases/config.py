@@ -112,6 +112,14 @@ class Settings(BaseSettings):
     # Pages in one upload request; with max_upload_bytes, the largest body an upload takes.
     max_upload_files: int = Field(default=20, ge=1, le=500)
 
+    # Page reading on the task queue (`onewindow worker`): attempts before a page whose
+    # reading keeps failing (store or database down) is marked failed, the first retry's
+    # wait (doubled on each attempt), and the lease a reader holds on a page: renewed every
+    # third of it, so a reader that died frees its page when the lease runs out.
+    read_attempts: int = Field(default=5, ge=1, le=50)
+    read_retry_seconds: float = Field(default=2.0, gt=0)
+    worker_lease_seconds: float = Field(default=30.0, ge=1.0)
+
     # The window's scanner (sane:DEVICE, escl:URL or folder:PATH); unset = upload only.
     scanner_device: str | None = None
     scanner_resolution: int = 200

@@ -3,11 +3,13 @@ boundary (`session_scope`) commits or rolls back."""
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,6 +45,40 @@ def migrate(engine: Engine) -> None:
             f"cannot reach the database at {engine.url!r}: {e.orig}",
             f"无法连接数据库 {engine.url!r},请检查 ONEWINDOW_DATABASE_URL 与数据库服务",
         ) from e
+
+
+_OPENING_LOCK = 0x0E_57_1D_0E  # pg_advisory_lock key of `opening_alone`
+
+
+@contextmanager
+def opening_alone(engine: Engine, lock_dir: Path) -> Iterator[None]:
+    """Processes that start at once (uvicorn workers, several `onewindow worker`) migrate
+    the schema and sync the catalog one after another, never into each other: a
+    PostgreSQL advisory lock, or a file lock beside the SQLite database."""
+    if engine.dialect.name != "postgresql":
+        lock_dir.mkdir(parents=True, exist_ok=True)
+        with (lock_dir / ".opening.lock").open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return
+    try:
+        conn = engine.connect()
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _OPENING_LOCK})
+    except OperationalError as e:
+        raise DatabaseUnavailable(
+            f"cannot reach the database at {engine.url!r}: {e.orig}",
+            f"无法连接数据库 {engine.url!r},请检查 ONEWINDOW_DATABASE_URL 与数据库服务",
+        ) from e
+    try:
+        yield
+    finally:
+        try:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _OPENING_LOCK})
+        finally:
+            conn.close()
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

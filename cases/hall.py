@@ -3,11 +3,13 @@ opened once at an entry point (API, CLI, worker) and shared by the services."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,7 +19,7 @@ from cases import faults, workdays
 from cases.catalog.publish import sync_catalog
 from cases.catalog.spec import Catalog, load_catalog
 from cases.config import Settings
-from cases.db import make_engine, make_sessionmaker, migrate, session_scope
+from cases.db import make_engine, make_sessionmaker, migrate, opening_alone, session_scope
 from cases.errors import ConfigurationError
 from cases.records.storage import open_store
 from cases.seals.registry import Pki, ensure_seals, open_pki
@@ -47,12 +49,13 @@ class Hall:
         catalog = load_catalog(settings.catalog_dir)
         workdays.use_calendar(settings.catalog_dir)
         db = make_engine(settings.effective_database_url)
-        migrate(db)
         sessions = make_sessionmaker(db)
-        pki = open_pki(settings, catalog.org.hall.name)
-        with session_scope(sessions) as session:
-            sync_catalog(session, catalog)
-            ensure_seals(session, pki, catalog)
+        with opening_alone(db, settings.data_dir):
+            migrate(db)
+            pki = open_pki(settings, catalog.org.hall.name)
+            with session_scope(sessions) as session:
+                sync_catalog(session, catalog)
+                ensure_seals(session, pki, catalog)
         return cls(
             settings=settings,
             catalog=catalog,
@@ -106,13 +109,31 @@ def make_ocr_engine(settings: Settings) -> OcrEngine:
         def factory() -> OcrEngine:
             return PaddleOcrEngine(det_dir=det_dir, rec_dir=rec_dir, threads=threads)
 
+    elif ":" in settings.ocr_engine:
+        factory = _engine_class(settings.ocr_engine)
     else:
         raise ConfigurationError(
-            f"unknown OCR engine {settings.ocr_engine!r}; known: rapidocr, paddle",
-            f"未知的 OCR 引擎 {settings.ocr_engine!r},可选:rapidocr、paddle",
+            f"unknown OCR engine {settings.ocr_engine!r}; known: rapidocr, paddle, "
+            "or module:Class of an engine",
+            f"未知的 OCR 引擎 {settings.ocr_engine!r},可选:rapidocr、paddle,"
+            "或以 模块:类名 指定的引擎",
         )
     if workers == 1:
         return factory()
     from ocr.pool import EnginePool
 
     return EnginePool(factory, workers)
+
+
+def _engine_class(path: str) -> Callable[[], OcrEngine]:
+    """An engine named by `module:Class` (a plug-in, or a test's recording engine in a
+    worker process), built with no arguments."""
+    module_name, _, class_name = path.partition(":")
+    try:
+        engine_class = getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError) as e:
+        raise ConfigurationError(
+            f"OCR engine {path!r} cannot be imported: {e}",
+            f"无法导入 OCR 引擎 {path!r}:{e}",
+        ) from e
+    return cast(Callable[[], OcrEngine], engine_class)

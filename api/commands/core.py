@@ -31,13 +31,27 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     # `forwarded_allow_ips`), letting anyone on the host or behind a local proxy claim a new
     # address per request. The application reads the header itself, and only from the
     # proxies in ONEWINDOW_TRUSTED_PROXIES (api/throttling.py).
-    uvicorn.run(
-        create_app(settings),
-        host=args.host,
-        port=args.port,
-        log_level="info",
-        proxy_headers=False,
-    )
+    if args.workers > 1:  # each process builds its own app from the same ONEWINDOW_ settings
+        uvicorn.run(
+            "api.app:create_app",
+            factory=True,
+            workers=args.workers,
+            # a worker opens the hall (migrations, catalog, seal keys) before it answers
+            # the supervisor's pings: seconds on a busy machine, not the default 5 s
+            timeout_worker_healthcheck=120,
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            proxy_headers=False,
+        )
+    else:
+        uvicorn.run(
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            proxy_headers=False,
+        )
     return 0
 
 
@@ -93,9 +107,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo.add_argument("--out", type=Path)
     demo.set_defaults(func=cmd_demo)
 
-    serve = sub.add_parser("serve", help="start the API and the in-process worker")
+    serve = sub.add_parser(
+        "serve", help="start the API (and, on the embedded database, the in-process worker)"
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     serve.set_defaults(func=cmd_serve)
 
     users = sub.add_parser("users", help="staff accounts")

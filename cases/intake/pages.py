@@ -1,57 +1,38 @@
-"""Front-desk intake: register a case, take its pages, read them.
+"""Front-desk intake: register a case and take its pages.
 
-Pages are stored first and read afterwards, so a slow or failing OCR engine never loses
-a page: a page that cannot be read stays in the case with its error, and the check turns
-it into a finding the clerk sees at once.
+Pages are stored first and read afterwards (`cases.intake.reading`), so a slow or failing
+OCR engine never loses a page: a page that cannot be read stays in the case with its
+error, and the check turns it into a finding the clerk sees at once.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import threading
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
-from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-if TYPE_CHECKING:
-    from cases.hall import Hall
-
 from archive import ObjectStore
 from cases import audit, faults
 from cases.catalog.publish import current_checklist, spec_of
-from cases.db import session_scope
 from cases.errors import Forbidden, InvalidInput, InvalidState, UnknownServiceItem
+from cases.intake.reading import enqueue, hints_for, read_queued
 from cases.numbering import next_case_number, next_page_seq
 from cases.records.storage import archive_bytes
 from cases.seals.delegations import may_accept
 from models import (
     Case,
     CaseStatus,
-    ChecklistVersion,
     Notice,
     Page,
     PageStatus,
     ServiceItem,
-    StoredObject,
     Submission,
     User,
     Window,
 )
-from ocr import (
-    MaterialHint,
-    OcrError,
-    PageLimits,
-    PageReading,
-    classify,
-    extract_fields,
-    inspect_page,
-    read_page,
-)
+from ocr import OcrError, PageLimits, inspect_page
 from ocr.fields import valid_credit_code, valid_id_number
 
 log = logging.getLogger(__name__)
@@ -204,6 +185,7 @@ def add_page(
     )
     session.add(page)
     session.flush()
+    enqueue(session, [page.id])  # committed with the page, or not at all
     audit.record(
         session,
         actor=actor.username,
@@ -216,142 +198,4 @@ def add_page(
     return page
 
 
-def hints_for(checklist: ChecklistVersion) -> list[MaterialHint]:
-    return [m.ocr_hint() for m in spec_of(checklist).materials]
-
-
-# Pages being read (claimed) in this process, keyed by (hall, page id): the background
-# worker and an inline check never read the same page twice; the check waits instead.
-_claims_lock = threading.Lock()
-_claims: dict[tuple[int, int], threading.Event] = {}
-ENGINE_TIMEOUT_S = 120.0  # a hung engine call turns into a failed page, never a stuck case
-
-
-def claim_queued(
-    hall: Hall, *, case_id: int | None = None
-) -> tuple[list[int], list[threading.Event]]:
-    """Queued pages this caller now owns, and events of those another thread is reading."""
-    with session_scope(hall.sessions) as session:
-        query = select(Page.id).where(Page.status == PageStatus.QUEUED).order_by(Page.id)
-        if case_id is not None:
-            query = query.join(Submission).where(Submission.case_id == case_id)
-        page_ids = list(session.scalars(query))
-    mine: list[int] = []
-    others: list[threading.Event] = []
-    with _claims_lock:
-        for page_id in page_ids:
-            event = _claims.get((id(hall), page_id))
-            if event is None:
-                _claims[(id(hall), page_id)] = threading.Event()
-                mine.append(page_id)
-            else:
-                others.append(event)
-    return mine, others
-
-
-def read_claimed(hall: Hall, page_id: int) -> None:
-    """Read one claimed page and release the claim, whatever happens."""
-    try:
-        _read_one(hall, page_id)
-    except Exception:
-        log.exception("reading page %s failed", page_id)
-        raise
-    finally:
-        with _claims_lock:
-            event = _claims.pop((id(hall), page_id), None)
-        if event is not None:
-            event.set()
-
-
-def read_queued(hall: Hall, *, case_id: int | None = None) -> int:
-    """OCR every queued page (of one case, or all) and return how many were read.
-
-    Each page is read outside any database transaction (OCR takes seconds) and saved in
-    a short one of its own, so a slow page never holds a lock and a failure loses nothing.
-    Pages are read in parallel, one per OCR worker; pages the background worker is
-    already reading are waited for, not read again.
-    """
-    mine, others = claim_queued(hall, case_id=case_id)
-    workers = max(1, min(len(mine), hall.settings.ocr_workers))
-    if workers == 1:
-        for page_id in mine:
-            read_claimed(hall, page_id)
-    else:
-        with ThreadPoolExecutor(workers, thread_name_prefix="page-reader") as pool:
-            list(pool.map(lambda page_id: read_claimed(hall, page_id), mine))
-    for event in others:
-        event.wait(ENGINE_TIMEOUT_S * 3)
-    return len(mine) + len(others)
-
-
-def _read_one(hall: Hall, page_id: int) -> None:
-    with session_scope(hall.sessions) as session:
-        page = session.get(Page, page_id)
-        if page is None or page.status != PageStatus.QUEUED:
-            return
-        image_obj = session.get(StoredObject, page.image_object_id)
-        assert image_obj is not None
-        data = hall.store.get(image_obj.key)
-        hints = hints_for(page.submission.case.checklist)
-    try:
-        reading = read_page(data, hall.ocr, timeout=ENGINE_TIMEOUT_S)
-    except OcrError as e:
-        log.warning("page %s could not be read: %s", page_id, e.code)
-        with session_scope(hall.sessions) as session:
-            page = session.get(Page, page_id)
-            if page is not None:
-                page.status = PageStatus.FAILED
-                page.error = f"{e.zh} / {e.en}"
-        return
-    with session_scope(hall.sessions) as session:
-        page = session.get(Page, page_id)
-        if page is None or page.status != PageStatus.QUEUED:
-            return
-        _save_reading(session, hall.store, page, reading, hints)
-
-
-def _save_reading(
-    session: Session,
-    store: ObjectStore,
-    page: Page,
-    reading: PageReading,
-    hints: list[MaterialHint],
-) -> None:
-    case = page.submission.case
-    guess = classify(reading.text, hints)
-    fields = extract_fields(reading)
-    text_obj = archive_bytes(
-        session,
-        store,
-        json.dumps(
-            {"text": reading.text, "lines": [asdict(ln) for ln in reading.lines]},
-            ensure_ascii=False,
-        ).encode(),
-        content_type="application/json",
-        doc_class="ocr_text",
-        case_id=case.id,
-    )
-    page.text_object_id = text_obj.id
-    page.status = PageStatus.READ
-    labelled = page.material_code is not None  # a separator sheet said what this page is
-    if not labelled:
-        page.material_code = guess.code
-        page.confidence = guess.confidence
-    page.reading = {
-        "label_source": "separator" if labelled else "ocr",
-        "ocr_guess": guess.code,
-        "width": reading.width,
-        "height": reading.height,
-        "matched": list(guess.matched),
-        "skew_degrees": round(reading.skew_degrees, 2),
-        "seals": [list(s) for s in reading.seals],
-        "blank": reading.blank,
-        "quality": asdict(reading.quality),
-        "engine": reading.engine,
-        "seconds": round(reading.seconds, 3),
-        "rotation": reading.rotation,
-        "perspective_corrected": reading.perspective_corrected,
-        "fields": [asdict(f) for f in fields],
-        "read_at": datetime.now(UTC).isoformat(),
-    }
-    session.flush()
+__all__ = ["add_page", "create_case", "current_submission", "hints_for", "read_queued"]

@@ -1,19 +1,21 @@
-"""The in-process worker: reads pages as they arrive so that a page's material label is
-known moments after it is scanned, while the clerk goes on scanning.
+"""The in-process page worker of the embedded database: reads pages as they arrive, so
+that a page's material label is known moments after it is scanned.
 
-Every poll claims the newly queued pages and hands each to a pool of `ocr_workers`
-threads at once (the OCR engine pool has one engine per thread, each with one ONNX
-Runtime thread), so a page never waits for a batch it was not part of.
+Every poll looks for queued pages that nobody holds and whose retry is due, and hands at
+most `ocr_workers` of them at a time to a pool of as many threads (the OCR engine pool has
+one engine per thread). Each page is claimed in the database (`reading.read_one`), never
+here: several processes on one database (uvicorn workers, `onewindow worker`) share the
+pages without reading any twice.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from cases.hall import Hall
-from cases.intake.pages import claim_queued, read_claimed
+from cases.intake.reading import Outcome, due_pages, read_one
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +38,27 @@ class PageWorker:
 
     def _run(self) -> None:
         workers = self.hall.settings.ocr_workers
+        in_flight: dict[int, Future[Outcome]] = {}
+        failing = False  # log a database outage once, not on every poll
         with ThreadPoolExecutor(workers, thread_name_prefix="page-reader") as pool:
             while not self._stop.is_set():
+                for page_id in [p for p, f in in_flight.items() if f.done()]:
+                    self._report(page_id, in_flight.pop(page_id))
+                free = workers - len(in_flight)
                 try:
-                    mine, _ = claim_queued(self.hall)
-                    for page_id in mine:  # failures are logged by read_claimed; the page
-                        pool.submit(read_claimed, self.hall, page_id)  # stays queued
-                except Exception:  # keep serving (database briefly unavailable, ...)
-                    log.exception("page worker pass failed")
+                    if free > 0:
+                        for page_id in due_pages(self.hall, limit=workers + len(in_flight)):
+                            if page_id not in in_flight and len(in_flight) < workers:
+                                in_flight[page_id] = pool.submit(read_one, self.hall, page_id)
+                    failing = False
+                except Exception as e:  # database briefly unavailable: keep polling
+                    if not failing:
+                        log.warning("page worker cannot poll the database: %s", e)
+                    failing = True
                 self._stop.wait(self.interval)
+
+    @staticmethod
+    def _report(page_id: int, future: Future[Outcome]) -> None:
+        error = future.exception()
+        if error is not None:  # the failure could not even be recorded (database down)
+            log.warning("page %s: reading interrupted: %s", page_id, error)

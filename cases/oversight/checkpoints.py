@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
-import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -28,9 +25,6 @@ from cases.records.storage import archive_bytes
 from cases.seals.registry import SERVICE_ACTOR, SERVICE_SEAL, Pki, apply_seal
 from models import AuditChainHead, AuditCheckpoint, Seal, SealStatus, utcnow
 from signing import Indication, verify_pdf
-
-if TYPE_CHECKING:
-    from cases.hall import Hall
 
 log = logging.getLogger(__name__)
 
@@ -128,45 +122,3 @@ def verify_checkpoints(session: Session, pki: Pki, store: ObjectStore) -> list[C
         if report.indication is Indication.TOTAL_FAILED:
             problems.append(CheckpointProblem(checkpoint.seq, "seal of the checkpoint is broken"))
     return problems
-
-
-class CheckpointTimer:
-    """The archive's background beat (API server, daemon thread): every ``drain_every``
-    seconds upload what outage staging holds; every ``interval`` seconds re-hash a random
-    sample of objects and seal a checkpoint of the audit chain."""
-
-    fixity_sample = 50  # objects re-hashed per checkpoint
-
-    def __init__(self, hall: Hall, interval: float = 3600.0, drain_every: float = 30.0) -> None:
-        self._hall = hall
-        self._interval = interval
-        self._beat = min(interval, drain_every)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="audit-checkpoints", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=10)
-
-    def _run(self) -> None:
-        from cases.db import session_scope
-        from cases.records.access import drain
-        from cases.records.fixity import run_fixity
-
-        next_checkpoint = time.monotonic() + self._interval
-        while not self._stop.wait(self._beat):
-            try:
-                with session_scope(self._hall.sessions) as session:
-                    drain(session, self._hall.store, actor="system")
-                if time.monotonic() < next_checkpoint:
-                    continue
-                next_checkpoint = time.monotonic() + self._interval
-                with session_scope(self._hall.sessions) as session:
-                    run_fixity(session, self._hall.store, sample=self.fixity_sample)
-                with session_scope(self._hall.sessions) as session:
-                    make_checkpoint(session, self._hall.pki, self._hall.store)
-            except Exception:  # the next beat tries again; the chain itself is unaffected
-                log.exception("archive background beat failed")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from sqlalchemy import select
 from api.cli import main
 from cases import audit
 from cases.db import session_scope
-from cases.oversight.checkpoints import CheckpointTimer
+from cases.jobs.embedded import Scheduler
+from cases.jobs.periodic import PERIODIC_JOBS
 from models import AuditChainHead, AuditCheckpoint, AuditEvent
 from tests.api.conftest import Desk
 from tests.waiting import wait_until
@@ -35,7 +37,8 @@ def test_archive_cli_fixity_and_sealed_audit(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(embedded_desk.hall.settings.data_dir))
-    timer = CheckpointTimer(embedded_desk.hall, interval=0.2)  # what the API server runs
+    hourly = [j for j in PERIODIC_JOBS if j.name in ("archive.fixity", "audit.checkpoint")]
+    timer = Scheduler(embedded_desk.hall, [replace(j, every=1) for j in hourly], beat=0.2)
     timer.start()
 
     def sealed() -> bool:

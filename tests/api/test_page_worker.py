@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from cases.hall import Hall
-from cases.intake import pages as intake
+from cases.intake import reading
 from cases.intake.worker import PageWorker
 from models import Page, PageStatus
 from ocr import Engine, Line
@@ -63,18 +63,18 @@ def test_worker_reads_in_parallel_and_check_waits(
     desk = embedded_desk
     gate = _Gate()
     desk.hall.use_ocr(EnginePool(lambda: _GatedEngine(gate), 2))
-    # the check's claim (the worker holds its own reference to claim_queued): note when it
-    # finds pages that the worker is reading, which it must then wait for
+    # the check's look for free pages (the worker holds its own reference to due_pages):
+    # note when it finds pages that the worker is reading, which it must then wait for
     check_found_claimed = threading.Event()
-    claim = intake.claim_queued
+    due = reading.due_pages
 
-    def claim_noting(hall: Hall, *, case_id: int | None = None) -> Any:
-        mine, others = claim(hall, case_id=case_id)
-        if others:
+    def due_noting(hall: Hall, *, limit: int, case_id: int | None = None, **kw: Any) -> Any:
+        free = due(hall, limit=limit, case_id=case_id, **kw)
+        if case_id is not None and len(free) < limit:
             check_found_claimed.set()
-        return mine, others
+        return free
 
-    monkeypatch.setattr(intake, "claim_queued", claim_noting)
+    monkeypatch.setattr(reading, "due_pages", due_noting)
     number = _create_case(desk)["number"]
     worker = PageWorker(desk.hall, interval=0.05)
     worker.start()
