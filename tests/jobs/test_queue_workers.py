@@ -75,7 +75,7 @@ def test_two_workers_read_each_page_exactly_once(
             )
         assert jobs == 24
         ocr_log = tmp_path / "ocr.log"
-        env = worker_env(settings, ocr_log, OW_TEST_OCR_SECONDS="0.3")
+        env = worker_env(settings, ocr_log, OW_TEST_OCR_SECONDS="0.5")  # work for both
         with workers(env, 2, tmp_path) as procs:
             wait_for(
                 lambda: _statuses(desk) == Counter(read=24), what="every page read", timeout=180
