@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
-APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan
+APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium
 
 .PHONY: demo test lint system-deps venv serve bench clean
 
@@ -29,6 +29,7 @@ bench: system-deps venv
 	$(BIN)/python bench/bench_demo.py
 	$(BIN)/python bench/bench_signing.py
 	$(BIN)/python bench/bench_archive.py
+	$(BIN)/python bench/bench_load.py
 
 venv: $(STAMP)
 

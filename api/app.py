@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import body_limit, errors, openapi, throttling, web
+from api import body_limit, errors, memory, openapi, throttling, web
 from api.headers import SecureApp
 from api.routes import cases, catalog, delivery, documents, review, sharing, verify
 from cases.config import Settings
@@ -26,6 +26,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        memory.map_large_buffers()  # a page's buffers leave the process with the page
         opened = hall or Hall.open(settings)
         app.state.hall = opened
         background = InProcess(opened) if worker and not is_distributed(opened) else None
