@@ -102,6 +102,7 @@ class Settings(BaseSettings):
     # Hall policies: how this hall runs, not what an item requires (that is the catalog's,
     # e.g. each item's 容缺 reminder lead `reminder_days`, published with its checklist).
     locker_days: int = Field(default=3, ge=1, le=30)  # a locker pickup code is valid this long
+    deadline_warning_days: int = Field(default=2, ge=0, le=30)  # working days before due
 
     ocr_det_limit_side_len: int = 736
     ocr_engine: str = "rapidocr"  # or "paddle" (needs the two model directories below)

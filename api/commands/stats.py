@@ -32,7 +32,9 @@ def cmd_deadlines(args: argparse.Namespace, settings: Settings) -> int:
     from cases.tasks.deadlines import scan
 
     with hall_session(settings) as (_, session):
-        alerts = scan(session, args.today or date.today())
+        alerts = scan(
+            session, args.today or date.today(), warning_days=settings.deadline_warning_days
+        )
     for a in alerts:
         label = "超期督办" if a.kind == "escalation" else "临期预警"
         left = a.working_days_left

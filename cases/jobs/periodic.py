@@ -83,7 +83,7 @@ def _deadlines(hall: Hall) -> tuple[bool, str]:
     from cases.tasks.deadlines import scan
 
     with session_scope(hall.sessions) as session:
-        alerts = scan(session, date.today())
+        alerts = scan(session, date.today(), warning_days=hall.settings.deadline_warning_days)
     return True, f"{len(alerts)} alert(s)"
 
 

@@ -18,8 +18,6 @@ log = logging.getLogger(__name__)
 
 # --- the clock of a case: suspension, warnings, escalation -------------------------------
 
-WARN_WORKING_DAYS = 2  # warn this many working days before the due date
-
 
 def suspend_clock(session: Session, case: Case, *, actor: str, reason: str, on: date) -> None:
     """Stop counting (e.g. returned for information); a second stop while one runs is a no-op."""
@@ -73,9 +71,10 @@ class DeadlineAlert:
     kind: str  # warning | escalation
 
 
-def scan(session: Session, today: date) -> list[DeadlineAlert]:
-    """Warn open tasks due within WARN_WORKING_DAYS; escalate overdue ones to the hall
-    (once each, recorded in the audit trail). Suspended cases are left alone."""
+def scan(session: Session, today: date, *, warning_days: int) -> list[DeadlineAlert]:
+    """Warn open tasks due within `warning_days` working days (the hall's
+    `Settings.deadline_warning_days`); escalate overdue ones to the hall (once each,
+    recorded in the audit trail). Suspended cases are left alone."""
     alerts: list[DeadlineAlert] = []
     suspended = set(
         session.scalars(select(ClockSuspension.case_id).where(ClockSuspension.ended_on.is_(None)))
@@ -93,7 +92,7 @@ def scan(session: Session, today: date) -> list[DeadlineAlert]:
         if left < 0 and task.escalated_on is None:
             task.escalated_on = today
             kind = "escalation"
-        elif 0 <= left <= WARN_WORKING_DAYS and task.warned_on is None:
+        elif 0 <= left <= warning_days and task.warned_on is None:
             task.warned_on = today
             kind = "warning"
         else:

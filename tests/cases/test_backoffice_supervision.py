@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from cases.config import Settings
 from cases.db import session_scope
 from cases.oversight import supervision
 from cases.tasks import deadlines
@@ -63,14 +64,32 @@ def test_warning_then_escalation_once(world: World) -> None:
         case = accepted_case(s, world, "WJ-GG-001", today=date(2026, 9, 1))
         assert case.due_on == date(2026, 9, 29)  # 20 working days, with Sunday 20 Sep worked
         mine = lambda alerts: [a.kind for a in alerts if a.case_number == case.number]  # noqa: E731
-        assert mine(deadlines.scan(s, date(2026, 9, 22))) == []  # 4 working days left
+        warn = world.hall.settings.deadline_warning_days
+        assert warn == 2  # the default
+        assert mine(deadlines.scan(s, date(2026, 9, 22), warning_days=warn)) == []  # 4 left
         # 24 Sep: only 28 and 29 Sep are left, the Mid-Autumn holiday 25-27 Sep does not count
-        assert mine(deadlines.scan(s, date(2026, 9, 24))) == ["warning"]
-        assert mine(deadlines.scan(s, date(2026, 9, 28))) == []  # warned once
-        assert mine(deadlines.scan(s, date(2026, 9, 30))) == ["escalation"]
-        assert mine(deadlines.scan(s, date(2026, 10, 8))) == []  # escalated once
+        assert mine(deadlines.scan(s, date(2026, 9, 24), warning_days=warn)) == ["warning"]
+        assert mine(deadlines.scan(s, date(2026, 9, 28), warning_days=warn)) == []  # warned once
+        assert mine(deadlines.scan(s, date(2026, 9, 30), warning_days=warn)) == ["escalation"]
+        assert mine(deadlines.scan(s, date(2026, 10, 8), warning_days=warn)) == []  # escalated once
         other = accepted_case(s, world, "WJ-GG-001", today=date(2026, 9, 1))
         deadlines.suspend_clock(s, other, actor="t", reason="补充说明", on=date(2026, 9, 10))
         assert [
-            a for a in deadlines.scan(s, date(2026, 10, 8)) if a.case_number == other.number
+            a
+            for a in deadlines.scan(s, date(2026, 10, 8), warning_days=warn)
+            if a.case_number == other.number
         ] == []
+
+
+def test_warning_days_are_the_halls_setting(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ONEWINDOW_DEADLINE_WARNING_DAYS=4: the department is warned four working days ahead."""
+    monkeypatch.setenv("ONEWINDOW_DEADLINE_WARNING_DAYS", "4")
+    warn = Settings().deadline_warning_days
+    assert warn == 4
+    with session_scope(world.hall.sessions) as s:
+        case = accepted_case(s, world, "WJ-GG-001", today=date(2026, 9, 1))
+        assert case.due_on == date(2026, 9, 29)
+        alerts = deadlines.scan(s, date(2026, 9, 22), warning_days=warn)  # 23, 24, 28, 29 left
+        assert [(a.kind, a.working_days_left) for a in alerts if a.case_number == case.number] == [
+            ("warning", 4)
+        ]
