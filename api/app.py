@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from api import body_limit, errors, memory, openapi, throttling, web
 from api.headers import SecureApp
-from api.routes import cases, catalog, delivery, documents, review, sharing, verify
+from api.routes import cases, catalog, delivery, documents, progress, review, sharing, verify
 from cases.config import Settings
 from cases.hall import Hall
 from cases.jobs.embedded import InProcess
@@ -54,7 +54,7 @@ def create_app(
     app.openapi = functools.partial(openapi.document, app)  # type: ignore[method-assign]
     errors.install(app)
     body_limit.install(app, settings)  # before the session middleware: runs inside it
-    for module in (catalog, cases, review, delivery, documents, sharing, verify):
+    for module in (catalog, cases, review, delivery, documents, sharing, verify, progress):
         app.include_router(module.router)
     web.install(app, settings)
     throttling.install(app)  # after the pages' handlers: 429 with Retry-After for both

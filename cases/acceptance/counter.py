@@ -31,6 +31,7 @@ from cases.hall import Hall
 from cases.numbering import next_notice_number
 from cases.printing.documents import NoticeContent, NoticeKind, NoticeLine, render_notice
 from cases.records.storage import archive_bytes
+from cases.seals.links import progress_token, progress_url
 from cases.seals.registry import apply_seal, seal_for
 from cases.tasks.routing import route_case
 from cases.workdays import add_working_days
@@ -323,7 +324,11 @@ def _issue_notice(
         time_limit_days=case.checklist.time_limit_days,
         due_on=case.due_on,
         pending_due_on=case.pending_due_on,
-        verify_url=f"{hall.settings.public_base_url}/verify?case={case.number}",
+        verify_url=progress_url(
+            hall.settings.public_base_url,
+            case.number,
+            progress_token(session, hall.pki, case.number),
+        ),
         overdue_text=overdue_text,
     )
     seal = (

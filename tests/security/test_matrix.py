@@ -144,6 +144,9 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("POST", f"{API}/verify"): Row(PUBLIC, 422, get(f"{API}/verify")),  # no file
     ("GET", "/verify"): Row(PUBLIC, 200, get("/verify")),
     ("POST", "/verify"): Row(PUBLIC, 422, lambda w, t, r: Req("/verify", data={})),
+    # 办件进度: the notice's signed QR link, or case number + ID tail (a form without them)
+    ("GET", "/progress"): Row(PUBLIC, 200, get("/progress")),
+    ("POST", "/progress"): Row(PUBLIC, 422, lambda w, t, r: Req("/progress", data={})),
     # a download link is its own credential, whoever presents it
     ("GET", f"{API}/archive/link"): Row(PUBLIC, 200, lambda w, t, r: Req(w.link)),
     # 好差评: anonymous; a wrong ID number answers like an unknown case
