@@ -15,7 +15,7 @@ from api.deps import HallDep, SessionDep, load_case
 from api.ids import RowId
 from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render, see_other
-from cases.acceptance import counter
+from cases.acceptance import counter, pending
 from cases.acceptance.checklist import FindingKind
 from cases.catalog.publish import spec_of
 from cases.catalog.spec import Catalog
@@ -180,8 +180,16 @@ def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]
         "unplaced": [f.message for f in result.findings if not f.material_code],
         "notices": notices,
         "open": case.status in ("receiving", "correction"),
+        "supplement": _supplement(session, case),
         "settings_scanner": hall.settings.scanner_device,
     }
+
+
+def _supplement(session: SessionDep, case: Case) -> list[str]:
+    """The outstanding 容缺 materials the window may take now (in review or after approval)."""
+    if case.status != "conditional" and not intake.takes_supplement(session, case):
+        return []
+    return intake.pending_codes(session, case)
 
 
 @router.get("/counter/cases/{number}")
@@ -312,6 +320,32 @@ def decide(
     else:
         counter.decide(session, hall, case, actor=user, conditional=action == "conditional")
     return see_other(f"/counter/cases/{number}")
+
+
+@router.post("/counter/cases/{number}/pending/supply")
+def supply_pending(
+    number: str,
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    user: ClerkPage,
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    """容缺 supply at the counter: the pages the applicant brought are read and checked;
+    each outstanding material they show is recorded, which opens the delivery gate."""
+    check_csrf(request, csrf)
+    case_id = load_case(session, user, number).id
+    intake.read_queued(hall, case_id=case_id)
+    session.expire_all()
+    case = session.get_one(Case, case_id)
+    left = pending.supply(session, case, actor=user, store=hall.store)
+    panel = case_panel(session, hall, case)
+    if left:
+        names = "、".join(panel["names"].get(c, c) for c in left)
+        message = f"仍未补齐:{names}。请核对所交材料后重新扫描。"
+    else:
+        message = "容缺材料已全部补齐,办理结果可以发放。"
+    return render(request, "case.html", supply_message=message, supply_done=not left, **panel)
 
 
 @router.get("/web/pages/{page_id}/thumb")

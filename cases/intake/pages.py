@@ -24,6 +24,7 @@ from cases.seals.delegations import may_accept
 from models import (
     Case,
     CaseStatus,
+    Material,
     Notice,
     Page,
     PageStatus,
@@ -39,6 +40,9 @@ log = logging.getLogger(__name__)
 
 MIN_PAGE_SIDE_PX = 600  # an A5 sheet at 100 dpi; anything smaller cannot be read
 _OPEN_FOR_PAGES = {CaseStatus.RECEIVING, CaseStatus.CORRECTION, CaseStatus.CONDITIONAL}
+# a case past acceptance still takes its outstanding 容缺 materials until it is closed: the
+# department may approve before the applicant brings them, and the result waits for them
+_OPEN_FOR_SUPPLEMENTS = {CaseStatus.ACCEPTED, CaseStatus.APPROVED, CaseStatus.ISSUED}
 
 
 def create_case(
@@ -140,6 +144,25 @@ def current_submission(session: Session, case: Case) -> Submission:
     return nxt
 
 
+def pending_codes(session: Session, case: Case) -> list[str]:
+    """Codes of the 容缺 materials still outstanding: the latest record of each says
+    "pending". (`cases.acceptance.pending.outstanding` asks the same of a sibling layer.)"""
+    latest: dict[str, str] = {}
+    for code, state in session.execute(
+        select(Material.code, Material.state)
+        .where(Material.case_id == case.id)
+        .order_by(Material.id)
+    ):
+        latest[code] = state
+    return [code for code, state in latest.items() if state == "pending"]
+
+
+def takes_supplement(session: Session, case: Case) -> bool:
+    """A conditional case past acceptance (in review, approved or issued) whose 容缺
+    materials are outstanding takes their pages as a supplement submission."""
+    return case.status in _OPEN_FOR_SUPPLEMENTS and bool(pending_codes(session, case))
+
+
 def add_page(
     session: Session,
     store: ObjectStore,
@@ -150,7 +173,8 @@ def add_page(
     actor: User,
     max_bytes: int,
 ) -> Page:
-    if case.status not in _OPEN_FOR_PAGES:
+    supplement = case.status not in _OPEN_FOR_PAGES and takes_supplement(session, case)
+    if case.status not in _OPEN_FOR_PAGES and not supplement:
         raise InvalidState(
             f"case {case.number} is {case.status}; pages can no longer be added",
             f"办件 {case.number} 当前状态为 {case.status},不能再添加材料",
@@ -193,9 +217,18 @@ def add_page(
         target=f"case:{case.id}",
         page=page.id,
         sha256=stored.sha256,
+        **({"supplement": True} if supplement else {}),
     )
     faults.reach("page.archived")
     return page
 
 
-__all__ = ["add_page", "create_case", "current_submission", "hints_for", "read_queued"]
+__all__ = [
+    "add_page",
+    "create_case",
+    "current_submission",
+    "hints_for",
+    "pending_codes",
+    "read_queued",
+    "takes_supplement",
+]

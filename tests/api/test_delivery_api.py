@@ -59,17 +59,42 @@ def test_conditional_case_delivery_through_the_api(
     assert r.status_code == 409, r.text
     assert "容缺" in r.json()["error"]["message_zh"]
 
-    with session_scope(desk.hall.sessions) as s:  # the supplement comes in (issue 4's desk)
+    # the applicant brings the pending material after approval: a supplement submission,
+    # read by the OCR engine, checked, and recorded by the 容缺 supply
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/pending/supply", headers=desk.headers("clerk")
+    )  # nothing brought yet: still outstanding
+    assert r.status_code == 200 and r.json()["outstanding"] == ["premises_proof"], r.text
+    supplement = sample_pages["premises_proof"]
+    r = desk.client.post(
+        f"/api/v1/cases/{number}/pages",
+        files=[("files", (supplement.filename, supplement.data, "image/jpeg"))],
+        headers=desk.headers("clerk"),
+    )
+    assert r.status_code == 202, r.text
+    r = desk.client.post(f"/api/v1/cases/{number}/pending/supply", headers=desk.headers("clerk"))
+    assert r.status_code == 200, r.text
+    assert r.json() == {
+        "status": "issued",
+        "outstanding": [],
+        "delivery_allowed": True,
+        "reason": "",
+    }
+    with session_scope(desk.hall.sessions) as s:
         case = s.scalars(select(Case).where(Case.number == number)).one()
-        s.add(
-            Material(
-                case_id=case.id,
-                submission_id=case.submissions[-1].id,
-                code="premises_proof",
-                state="present",
-                page_ids=[],
-            )
-        )
+        supplied = s.scalars(
+            select(Material)
+            .where(Material.case_id == case.id, Material.code == "premises_proof")
+            .order_by(Material.id.desc())
+        ).first()
+        assert supplied is not None and supplied.state == "present" and supplied.page_ids
+        assert supplied.submission_id == case.submissions[-1].id and len(case.submissions) > 1
+    r = desk.client.post(  # nothing is outstanding now: the case takes no more pages
+        f"/api/v1/cases/{number}/pages",
+        files=[("files", (supplement.filename, supplement.data, "image/jpeg"))],
+        headers=desk.headers("clerk"),
+    )
+    assert r.status_code == 409 and "不能再添加材料" in r.json()["error"]["message_zh"], r.text
     r = desk.client.post(
         f"/api/v1/cases/{number}/delivery/pickup",
         json={"receiver_name": "代领人", "id_number": "110105194912310037"},
@@ -101,6 +126,7 @@ def test_conditional_case_delivery_through_the_api(
         "handover.signed",
         "review.final.approve",
         "delivery.blocked",  # the refused pickup, kept although its request failed
+        "case.pending_supplied",
         "delivery.delivered",
         "rating",
     ):

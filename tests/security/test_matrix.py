@@ -354,6 +354,9 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("POST", "/counter/cases/{number}/decision"): Row(
         CLERK, 409, on_case("/counter/cases/{n}/decision", "closed", data={"action": "accept"})
     ),
+    ("POST", "/counter/cases/{number}/pending/supply"): Row(
+        CLERK, 409, on_case("/counter/cases/{n}/pending/supply", "closed", data={})
+    ),
     ("GET", "/web/pages/{page_id}/thumb"): Row(
         STAFF, 200, lambda w, t, r: Req(f"/web/pages/{w.page[t]}/thumb"), True
     ),

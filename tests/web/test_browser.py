@@ -213,6 +213,64 @@ def whole_case(
     expect(verdict.locator("strong")).to_have_text("无效")
 
 
+def test_pending_material_after_approval_in_the_browser(
+    live_url: str, browser: Browser, sample_pages: dict[str, SamplePage], tmp_path: Path
+) -> None:
+    """容缺 approved first: the department approves a conditional case, the window holds the
+    result, the applicant brings the material, the counter takes it and the result goes out."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        pending_after_approval(page, live_url, sample_pages, tmp_path)
+    except Exception:
+        shot(page, "failure-pending")
+        raise
+    finally:
+        page.close()
+
+
+def pending_after_approval(
+    page: Page, live_url: str, sample_pages: dict[str, SamplePage], tmp_path: Path
+) -> None:
+    log_in(page, live_url, "clerk")
+    page.fill("input[name=q]", "gtgsh")
+    page.keyboard.press("Enter")
+    page.click("a.item:has-text('个体工商户设立登记')")
+    applicant = sample_applicant(4)
+    page.fill("input[name=applicant_name]", applicant.name)
+    page.fill("input[name=applicant_id]", applicant.id_number)
+    page.click("text=开始收件")
+    number = page.locator("h1 small").inner_text().removeprefix("办件").strip()
+    upload(page, tmp_path, sample_pages["application_form"], sample_pages["id_card"])
+    expect(page.locator(".checklist")).to_contain_text("缺少(可容缺)")
+    page.click("text=申请人承诺,容缺受理")
+    expect(page.locator(".status").first).to_contain_text("容缺")
+    page.click("text=退出")
+
+    log_in(page, live_url, "reviewer")
+    page.click(f"td a:has-text('{number}')")
+    page.click("text=批准并加盖电子印章出证")
+    expect(page.locator(".ok")).to_contain_text("已出具电子证照")
+    page.click("text=退出")
+
+    log_in(page, live_url, "clerk")
+    page.goto(live_url + "/delivery")
+    row = page.locator("tr", has_text=number)
+    expect(row).to_contain_text("容缺材料尚未补齐")
+    page.goto(f"{live_url}/counter/cases/{number}")
+    supplement = page.locator(".supplement")
+    expect(supplement).to_contain_text("经营场所")
+    shot(page, "18-pending-after-approval")
+    upload(page, tmp_path, sample_pages["premises_proof"])
+    page.click("text=收取容缺材料")
+    expect(page.locator(".supply-result")).to_contain_text("容缺材料已全部补齐")
+    expect(page.locator(".supplement")).to_have_count(0)
+    expect(page.locator("form.upload")).to_have_count(0)  # closed again
+    shot(page, "19-pending-supplied")
+    page.goto(live_url + "/delivery")
+    expect(page.locator("tr", has_text=number)).to_contain_text("可发放")
+    shot(page, "20-delivery-after-supply")
+
+
 def test_clerk_cannot_reach_the_desk_in_the_browser(live_url: str, browser: Browser) -> None:
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     log_in(page, live_url, "clerk")
