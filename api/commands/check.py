@@ -137,28 +137,29 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_pending_run(args: argparse.Namespace, settings: Settings) -> int:
-    """Daily job for conditional cases: reminders before the deadline, then 超期处理."""
-    from cases.acceptance import pending
+    """Daily job for conditional cases: reminders before the deadline, then 超期处理, each
+    told to the applicant by SMS (the worker runs the same as its periodic `pending.run`)."""
+    from cases.delivery import pending_notices
 
     today = date.fromisoformat(args.today) if args.today else date.today()
-    with hall_session(settings) as (_, session):
-        reminders = pending.reminders_due(session, today=today)
-        overdue = pending.process_overdue(session, today=today)
+    with hall_session(settings) as (hall, session):
+        done = pending_notices.run(session, hall, today=today)
+        sent = {m.case_id: m.status for m in done.messages}
     report = {
         "today": today.isoformat(),
         "reminders": [
-            {"case": r.case_number, "due_on": r.due_on.isoformat(), "text": r.text}
-            for r in reminders
+            {"case": r.case_number, "due_on": r.due_on.isoformat(), "sms": sent.get(r.case_id)}
+            for r in done.reminders
         ],
-        "overdue": overdue,
+        "overdue": [{"case": o.case_number, "sms": sent.get(o.case_id)} for o in done.overdue],
     }
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        for r in reminders:
-            print(f"提醒 {r.case_number}:{r.text}")
-        for number in overdue:
-            print(f"超期处理 {number}")
+        for r in done.reminders:
+            print(f"提醒 {r.case_number}:{'、'.join(r.materials)},短信 {sent.get(r.case_id)}")
+        for o in done.overdue:
+            print(f"超期处理 {o.case_number}:短信 {sent.get(o.case_id)}")
     return 0
 
 

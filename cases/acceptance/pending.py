@@ -8,6 +8,7 @@ supplied every pending material (对实行容缺办理的申请事项,待申请�
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -104,16 +105,26 @@ def supply(
 
 @dataclass(frozen=True)
 class Reminder:
+    case_id: int
     case_number: str
-    phone: str
     due_on: date
-    materials: tuple[str, ...]
-    text: str  # the SMS text, in Chinese
+    materials: tuple[str, ...]  # names of the outstanding materials
+    rule: str  # the item's 超期处理 rule, told to the applicant
+
+
+@dataclass(frozen=True)
+class Overdue:
+    case_id: int
+    case_number: str
+    due_on: date
+    materials: tuple[str, ...]  # names of the materials that did not come
+    revoke: bool  # a result had been issued and is to be revoked
 
 
 def reminders_due(session: Session, *, today: date | None = None) -> list[Reminder]:
-    """Remind once, `reminder_days` before the deadline, every applicant with pending
-    materials; records the reminder so it is not sent twice."""
+    """Cases to remind once, `reminder_days` before the deadline, of their pending
+    materials; records the reminder so it is not sent twice. The SMS itself is sent by
+    `cases.delivery.pending_notices` (delivery builds on this stage, not the reverse)."""
     today = today or date.today()
     out = []
     for case in _with_pending(session):
@@ -126,13 +137,8 @@ def reminders_due(session: Session, *, today: date | None = None) -> list[Remind
         codes = tuple(outstanding(session, case))
         if not codes:
             continue
-        names = tuple(m.name for c in codes if (m := spec.material(c)) is not None)
-        text = (
-            f"【政务服务中心】您的办件{case.number}({spec.name})尚有容缺材料"
-            f"{'、'.join(names)}未补齐,请于{zh_date(due)}前送交综合受理窗口。{spec.overdue.text}"
-        )
         case.pending_reminded_on = today
-        out.append(Reminder(case.number, case.applicant_phone, due, names, text))
+        out.append(Reminder(case.id, case.number, due, _names(case, codes), spec.overdue.text))
         audit.record(
             session, actor=_SYSTEM, action="case.pending_reminder", target=f"case:{case.id}"
         )
@@ -140,26 +146,26 @@ def reminders_due(session: Session, *, today: date | None = None) -> list[Remind
     return out
 
 
-def process_overdue(session: Session, *, today: date | None = None) -> list[str]:
+def process_overdue(session: Session, *, today: date | None = None) -> list[Overdue]:
     """超期处理: apply each item's rule to cases whose pending materials are late.
     `terminate` ends the case; `revoke` also asks for the result to be revoked if one was
-    issued (the license desk acts on the audited request). Returns the case numbers."""
+    issued (the license desk acts on the audited request). Returns the cases handled."""
     today = today or date.today()
     handled = []
     for case in _with_pending(session):
         if case.pending_due_on is None or case.pending_due_on >= today:
             continue
-        if not outstanding(session, case):
+        codes = outstanding(session, case)
+        if not codes:
             continue
         spec = spec_of(case.checklist)
         issued = case.status in (CaseStatus.APPROVED, CaseStatus.ISSUED)
-        action = (
-            "case.overdue_revoke"
-            if spec.overdue.action == "revoke" and issued
-            else ("case.overdue_terminate")
-        )
+        revoke = spec.overdue.action == "revoke" and issued
+        action = "case.overdue_revoke" if revoke else "case.overdue_terminate"
         case.status = CaseStatus.TERMINATED
-        handled.append(case.number)
+        handled.append(
+            Overdue(case.id, case.number, case.pending_due_on, _names(case, codes), revoke)
+        )
         log.info("case %s: pending materials overdue, %s", case.number, action)
         audit.record(
             session,
@@ -171,6 +177,11 @@ def process_overdue(session: Session, *, today: date | None = None) -> list[str]
         )
     session.flush()
     return handled
+
+
+def _names(case: Case, codes: Iterable[str]) -> tuple[str, ...]:
+    spec = spec_of(case.checklist)
+    return tuple(m.name if (m := spec.material(c)) else c for c in codes)
 
 
 def _with_pending(session: Session) -> list[Case]:
@@ -190,6 +201,7 @@ def _with_pending(session: Session) -> list[Case]:
 
 
 __all__ = [
+    "Overdue",
     "Reminder",
     "delivery_allowed",
     "outstanding",

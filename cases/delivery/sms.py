@@ -34,6 +34,14 @@ TEMPLATES: dict[str, str] = {
         "【{hall}】您办理的“{item}”(办件号{case})结果仍在自助文件柜{box}号格口,新取件码{code},请于{expires}前领取。"
     ),
     "posted": "【{hall}】您办理的“{item}”结果已交{carrier}寄出,运单号{tracking}。",
+    "pending_reminder": (
+        "【{hall}】您办理的“{item}”(办件号{case})尚有容缺材料{materials}未补齐,"
+        "请于{due}前送交{window}。{rule}"
+    ),
+    "pending_overdue": (
+        "【{hall}】您办理的“{item}”(办件号{case})容缺材料{materials}未在{due}前补齐,{outcome}。"
+        "如有疑问请联系{window}。"
+    ),
 }
 
 

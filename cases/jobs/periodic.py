@@ -88,12 +88,13 @@ def _deadlines(hall: Hall) -> tuple[bool, str]:
 
 
 def _pending(hall: Hall) -> tuple[bool, str]:
-    from cases.acceptance import pending
+    from cases.delivery import pending_notices
 
     with session_scope(hall.sessions) as session:
-        reminders = pending.reminders_due(session)
-        overdue = pending.process_overdue(session)
-    return True, f"{len(reminders)} reminder(s), {len(overdue)} overdue"
+        done = pending_notices.run(session, hall)
+        unsent = sum(m.status != "sent" for m in done.messages)
+    summary = f"{len(done.reminders)} reminder(s), {len(done.overdue)} overdue, {unsent} SMS unsent"
+    return True, summary
 
 
 def _prune(hall: Hall) -> tuple[bool, str]:

@@ -23,7 +23,9 @@ from cases.acceptance.checklist import Finding, FindingKind
 from cases.acceptance.one_time import record_deficiencies
 from cases.config import Settings
 from cases.db import session_scope
-from models import AuditEvent, Case, User
+from cases.delivery import pending_notices
+from cases.printing.documents import zh_date
+from models import AuditEvent, Case, SmsMessage, User
 from ocr import Engine
 from tests.api.conftest import Desk, open_desk
 from tests.cases.scenario_pages import (
@@ -36,6 +38,7 @@ from tests.cases.scenario_pages import (
     applicant,
     render,
 )
+from tests.sms_sink import LoopbackSmsSink
 
 pytestmark = pytest.mark.ocr
 
@@ -131,11 +134,17 @@ def test_conditional_acceptance_gate_reminder_and_supply(
         case = s.query(Case).filter_by(number=number).one()
         due = case.pending_due_on
         assert due is not None
-        assert pending.reminders_due(s, today=due - timedelta(days=10)) == []
-        sent = pending.reminders_due(s, today=due - timedelta(days=2))
-        assert [r.case_number for r in sent] == [number]
-        assert "公共场所卫生检测报告" in sent[0].text
-        assert pending.reminders_due(s, today=due - timedelta(days=1)) == []  # only once
+    with LoopbackSmsSink() as sink, session_scope(desk.hall.sessions) as s:
+        desk.hall.settings.sms_url = sink.url  # the periodic job `pending.run` does this
+        assert pending_notices.run(s, desk.hall, today=due - timedelta(days=10)).reminders == []
+        done = pending_notices.run(s, desk.hall, today=due - timedelta(days=2))
+        assert [r.case_number for r in done.reminders] == [number]
+        assert [m.status for m in done.messages] == ["sent"]
+        assert pending_notices.run(s, desk.hall, today=due - timedelta(days=1)).messages == []
+        (sms,) = sink.messages  # only once
+        assert sms["phone"] == applicant(1).phone
+        assert "容缺材料公共场所卫生检测报告未补齐" in sms["text"] and number in sms["text"]
+        assert zh_date(due) in sms["text"] and "终止办理" in sms["text"]
 
     _upload(desk, number, WJ, "hygiene_test_report")
     r = desk.client.post(f"/api/v1/cases/{number}/pending/supply", headers=desk.headers("clerk"))
@@ -155,13 +164,22 @@ def test_overdue_pending_terminates_and_blocks_delivery(counter_desk: Desk) -> N
         desk, number, WJ, "application_form", "business_license", "legal_rep_id", "hygiene_rules"
     )
     _decide(desk, number, conditional=True)
-    with session_scope(desk.hall.sessions) as s:
+    with LoopbackSmsSink() as sink, session_scope(desk.hall.sessions) as s:
+        desk.hall.settings.sms_url = sink.url
         case = s.query(Case).filter_by(number=number).one()
-        assert case.pending_due_on is not None
-        assert pending.process_overdue(s, today=case.pending_due_on) == []  # due day: in time
-        assert pending.process_overdue(s, today=case.pending_due_on + timedelta(days=1)) == [number]
+        due = case.pending_due_on
+        assert due is not None
+        assert pending_notices.run(s, desk.hall, today=due).overdue == []  # due day: in time
+        done = pending_notices.run(s, desk.hall, today=due + timedelta(days=1))
+        assert [o.case_number for o in done.overdue] == [number]
         allowed, reason = pending.delivery_allowed(s, case)
+        assert not s.query(SmsMessage).filter_by(case_id=case.id, status="failed").count()
     assert case.status == "terminated" and not allowed and "终止办理" in reason
+    (reminder, overdue) = sink.messages  # the due-day run reminded first
+    assert "尚有容缺材料" in reminder["text"]
+    assert overdue["phone"] == applicant(1).phone and number in overdue["text"]
+    assert f"容缺材料公共场所卫生检测报告未在{zh_date(due)}前补齐" in overdue["text"]
+    assert "视为撤回申请,已终止办理" in overdue["text"]
 
 
 def test_clerk_override_is_audited_and_lets_the_case_through(counter_desk: Desk) -> None:
