@@ -20,7 +20,7 @@ from api.commands import (
     verify,
     worker,
 )
-from api.errors import ROOTS, cli_message, exit_code
+from api.errors import HANDLED, cli_message, exit_code
 from cases.config import Settings
 
 COMMANDS = [core, catalog, verify, ocr, stats, scan, licenses, check, archive, worker]
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     try:
         code: int = args.func(args, Settings())
-    except ROOTS as e:
+    except HANDLED as e:
         print(cli_message(e), file=sys.stderr)
         return exit_code(e)
     return code

@@ -17,7 +17,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from archive import ArchiveError, ObjectNotFound, StoreUnavailable
-from cases.db import DatabaseUnavailable
+from cases import outage
+from cases.db import OUTAGES, DatabaseUnavailable, is_outage, unavailable
 from cases.errors import (
     ConfigurationError,
     Forbidden,
@@ -59,6 +60,22 @@ ROOTS: tuple[type[Exception], ...] = (
     ScannerError,
 )
 """The error root of the domain and of each leaf library."""
+
+HANDLED: tuple[type[Exception], ...] = (*ROOTS, *OUTAGES)
+"""The roots, and SQLAlchemy's errors that mean the database is away wherever they are
+noticed (outside a session scope too): `known` makes them DatabaseUnavailable."""
+
+RETRY_AFTER_S = 5  # what a 503 (a service away) tells the client to wait
+
+
+def known(exc: BaseException) -> BaseException:
+    """The error as the table knows it: a database outage becomes DatabaseUnavailable."""
+    if not is_outage(exc):
+        return exc
+    found = unavailable(exc)
+    outage.database.down(found.en)  # one log line per outage, however many requests
+    return found
+
 
 EXIT_DATA = 65  # EX_DATAERR: bad input the user can fix
 EXIT_UNAVAILABLE = 69  # EX_UNAVAILABLE: a service (database, object store, OCR) is down
@@ -104,6 +121,7 @@ TABLE: list[tuple[type[Exception], int, int]] = [
 
 def mapping(exc: BaseException) -> tuple[int, int] | None:
     """(HTTP status, CLI exit code) of the first row that matches, None when none does."""
+    exc = known(exc)
     return next(((s, x) for kind, s, x in TABLE if isinstance(exc, kind)), None)
 
 
@@ -119,6 +137,7 @@ def exit_code(exc: Exception) -> int:
 
 def cli_message(exc: Exception, suffix: str = "") -> str:
     """What the CLI prints: the code, then Chinese and English."""
+    exc = known(exc)  # type: ignore[assignment]
     zh, en = getattr(exc, "zh", str(exc)), getattr(exc, "en", str(exc))
     return f"错误 / error [{getattr(exc, 'code', 'error')}]: {zh} / {en}{suffix}"
 
@@ -140,7 +159,7 @@ def error_page(request: Request, status: int, zh: str, en: str) -> Response:
         429: "请求过于频繁",
         503: "服务暂不可用",
     }
-    return render(
+    page = render(
         request,
         "error.html",
         status_code=status,
@@ -148,14 +167,23 @@ def error_page(request: Request, status: int, zh: str, en: str) -> Response:
         message_zh=zh,
         message_en=en,
     )
+    if status == 503:
+        page.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return page
 
 
 async def _known(request: Request, exc: Exception) -> Response:
     from fastapi.responses import JSONResponse
 
+    exc = known(exc)  # type: ignore[assignment]
     status = status_for(exc)
-    if status >= 500:
+    if isinstance(exc, DatabaseUnavailable):
+        pass  # logged once per outage (cases.outage), not once per request
+    elif status >= 500:
         log.error("request failed: %s", exc)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if status == 503:
+        headers["Retry-After"] = str(RETRY_AFTER_S)
     return JSONResponse(
         body(
             getattr(exc, "code", "error"),
@@ -163,7 +191,7 @@ async def _known(request: Request, exc: Exception) -> Response:
             getattr(exc, "en", str(exc)),
         ),
         status_code=status,
-        headers={"WWW-Authenticate": "Bearer"} if status == 401 else None,
+        headers=headers or None,
     )
 
 
@@ -213,7 +241,7 @@ def install(app: FastAPI) -> None:
     from fastapi.exceptions import RequestValidationError
     from starlette.exceptions import HTTPException
 
-    for root in ROOTS:
+    for root in HANDLED:
         app.add_exception_handler(root, _known)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http)

@@ -10,15 +10,39 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
+from cases import outage
 from cases.errors import OneWindowError
 from models.migrate import upgrade
 
 
 class DatabaseUnavailable(OneWindowError):
     code = "db.unavailable"
+
+
+OUTAGES: tuple[type[Exception], ...] = (OperationalError, InterfaceError, PoolTimeout)
+"""SQLAlchemy's errors that mean the database is away, not the statement wrong: a
+connection refused or dropped, the server shutting down, the pool exhausted, SQLite's
+"database is locked"."""
+
+
+def is_outage(exc: BaseException) -> bool:
+    if isinstance(exc, OUTAGES):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+def unavailable(exc: BaseException) -> DatabaseUnavailable:
+    """The domain's error for an outage, without the SQL or the parameters in it."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = reason[0] if reason else type(exc).__name__
+    return DatabaseUnavailable(
+        f"the database is unavailable ({first}); try again shortly",
+        "数据库暂时无法访问,请稍后重试",
+    )
 
 
 def make_engine(url: str) -> Engine:
@@ -87,12 +111,25 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """Commit, or roll back on any error. An outage, in the body or at the commit, comes
+    out as `DatabaseUnavailable` (503 for the API) and is logged once per outage
+    (`cases.outage`); the pool drops dead connections by itself, so the first request
+    after the database is back succeeds."""
     session = factory()
     try:
         yield session
         session.commit()
-    except BaseException:
-        session.rollback()
+    except BaseException as e:
+        try:
+            session.rollback()
+        except Exception as gone:
+            if not is_outage(gone):
+                raise
+        if is_outage(e):
+            outage.database.down(unavailable(e).en)
+            raise unavailable(e) from e
         raise
+    else:
+        outage.database.up()
     finally:
         session.close()

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import Response
 
-from api.errors import error_page, status_for
+from api.errors import error_page, known, status_for
 from api.web import admin, admin_delegations, auth, counter, delivery, desk, shared
 from api.web.auth import LoginRequired
 from cases.config import Settings
@@ -51,6 +51,7 @@ def _html_errors(app: FastAPI) -> None:
                 answer = api_handler(request, exc)
                 return await answer if inspect.isawaitable(answer) else answer
             request.state.user = getattr(request.state, "header", None)  # the session is closed
+            exc = known(exc)  # type: ignore[assignment]
             if isinstance(exc, HTTPException):
                 zh = {404: "页面不存在", 405: "不支持此操作"}.get(exc.status_code, "请求无法处理")
                 zh, en = getattr(exc, "zh", zh), getattr(exc, "en", str(exc.detail))
