@@ -48,6 +48,7 @@ from models import (
     User,
 )
 from ocr import Line
+from ocr.legal_form import evidence_from_json
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +73,15 @@ def _ocr_lines(store: ObjectStore, key: str) -> tuple[Line, ...]:
 
 
 def page_facts(session: Session, case: Case, store: ObjectStore | None = None) -> list[PageFacts]:
-    """The check's view of every page. The signature box and the validity term come from
-    the OCR lines kept in the object store; without a store those checks are skipped."""
+    """The check's view of every page. The signature box and the validity term were
+    derived from the OCR lines when the page was read (its `reading`), so the check needs
+    no object store; for pages read before that, they come from the lines kept in the
+    store, and without a store those checks are skipped."""
     facts_list = []
     for page in _pages(session, case):
         lines: tuple[Line, ...] = ()
-        if store is not None and page.text_object_id is not None:
+        kept = page.reading.get("evidence")
+        if kept is None and store is not None and page.text_object_id is not None:
             obj = session.get(StoredObject, page.text_object_id)
             if obj is not None:
                 lines = _ocr_lines(store, obj.key)
@@ -91,6 +95,7 @@ def page_facts(session: Session, case: Case, store: ObjectStore | None = None) -
                 seals=len(page.reading.get("seals", ())),
                 lines=lines,
                 submission=page.submission.seq,
+                found=None if kept is None else evidence_from_json(kept),
             )
         )
     return facts_list

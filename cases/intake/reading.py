@@ -37,13 +37,15 @@ from procrastinate import App, SyncPsycopgConnector
 from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
-from archive import ArchiveError, ObjectStore
+from archive import ArchiveError, ObjectStore, StoreUnavailable
+from cases import outage
 from cases.catalog.publish import spec_of
-from cases.db import session_scope
+from cases.db import DatabaseUnavailable, session_scope
 from cases.errors import OneWindowError
 from cases.records.storage import archive_bytes
 from models import ChecklistVersion, Page, PageStatus, StoredObject, Submission, utcnow
 from ocr import MaterialHint, OcrError, PageReading, classify, extract_fields, read_page
+from ocr.legal_form import evidence, evidence_to_json
 
 if TYPE_CHECKING:
     from cases.hall import Hall
@@ -216,6 +218,7 @@ def _read_claimed(hall: Hall, page_id: int, token: str) -> Outcome:
         page = session.get_one(Page, page_id)
         image_key = session.get_one(StoredObject, page.image_object_id).key
         hints = hints_for(page.submission.case.checklist)
+        retried = bool(page.error)
     data = hall.store.get(image_key)
     try:
         reading = read_page(data, hall.ocr, timeout=ENGINE_TIMEOUT_S)
@@ -235,6 +238,8 @@ def _read_claimed(hall: Hall, page_id: int, token: str) -> Outcome:
         page = session.get_one(Page, page_id)
         _save_reading(session, hall.store, page, reading, hints)
         page.lease_until, page.retry_at, page.error = None, None, ""
+    if retried:  # a page that waited for the store was read: it is back
+        outage.object_store.up()
     return Outcome("read")
 
 
@@ -278,7 +283,10 @@ def _after_failure(hall: Hall, page_id: int, token: str, exc: Exception) -> Outc
         wait = settings.read_retry_seconds * 2 ** (page.attempts - 1)
         page.retry_at = utcnow() + timedelta(seconds=wait)
         page.error = f"{zh} / {en}"
-        log.warning(
+        passing = isinstance(exc, StoreUnavailable | DatabaseUnavailable)
+        if isinstance(exc, StoreUnavailable):  # one warning per outage, not one per page
+            outage.object_store.down(en)
+        (log.info if passing else log.warning)(
             "page %s: attempt %d failed (%s); retry in %.1f s",
             page_id,
             page.attempts,
@@ -371,6 +379,9 @@ def _save_reading(
         "rotation": reading.rotation,
         "perspective_corrected": reading.perspective_corrected,
         "fields": [asdict(f) for f in fields],
+        # what the legal-form checks need from the lines, so the check of a page read
+        # needs no object store (page_facts)
+        "evidence": evidence_to_json(evidence(reading.lines)),
         "read_at": datetime.now(UTC).isoformat(),
     }
     page.reading = reading_record
