@@ -20,6 +20,7 @@ from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
 from cases.results.decision_document import issue_decision_document
 from cases.results.licenses import issue_license
+from cases.review.authority import require_chief_representative, require_not_acceptor
 from cases.tasks import deadlines, routing
 from models import (
     AuditEvent,
@@ -81,6 +82,7 @@ def _record(
     require_role(actor, Role.REVIEWER)
     routing.require_task_access(session, actor, case)
     _require_in_review(case)
+    require_not_acceptor(session, case, actor)
     if outcome is not Outcome.APPROVE and not comment.strip():
         raise InvalidInput(
             "a denial or a return needs a reason", "不予许可或退回补充说明必须写明理由"
@@ -172,6 +174,8 @@ def approve(session: Session, hall: Hall, case: Case, *, actor: User, comment: s
     if actor.role == Role.REVIEWER:
         routing.require_task_access(session, actor, case)
     task = _final_task(session, case, actor)
+    require_not_acceptor(session, case, actor)
+    require_chief_representative(session, case, actor)
     denied = [
         d
         for d in session.scalars(select(Decision).where(Decision.case_id == case.id))
@@ -209,6 +213,8 @@ def deny(
     if actor.role == Role.REVIEWER:
         routing.require_task_access(session, actor, case)
     task = _final_task(session, case, actor)
+    require_not_acceptor(session, case, actor)
+    require_chief_representative(session, case, actor)
     _record(session, case, task, actor=actor, outcome=Outcome.DENY, comment=comment)
     decision = session.scalars(
         select(Decision).where(Decision.task_id == task.id).order_by(Decision.id.desc())
