@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import struct
 import threading
 import warnings
@@ -190,12 +191,22 @@ def _open(data: bytes) -> Image.Image:
             img = Image.open(io.BytesIO(data), formats=tuple(PAGE_FORMATS))
             img.size  # noqa: B018 - the header is read here
             return img
-    except Image.DecompressionBombError as e:
-        raise _too_large(
-            "the image is too large to decode safely", "图像尺寸过大,无法安全解码"
-        ) from e
+    except Image.DecompressionBombError as e:  # Pillow's own, far above our limit
+        raise _bomb(e) from e
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, struct.error) as e:
         raise _unreadable(e) from e
+
+
+def _bomb(e: Image.DecompressionBombError) -> ImageTooLarge:
+    found = re.search(r"\((\d+) pixels\)", str(e))
+    if found is None:
+        return _too_large("the image is too large to decode safely", "图像尺寸过大,无法安全解码")
+    millions, limit = int(found.group(1)) / 1e6, PAGE_LIMITS.max_pixels / 1e6
+    return _too_large(
+        f"the image has {millions:.0f} million pixels, more than the limit of {limit:.0f} "
+        "million pixels",
+        f"图像有 {millions:.0f} 百万像素,超过上限 {limit:.0f} 百万像素",
+    )
 
 
 def _second_page(img: Image.Image) -> bool:
@@ -315,9 +326,7 @@ def decode_image(
     except (ImageTooLarge, UnreadableImage):
         raise
     except Image.DecompressionBombError as e:
-        raise _too_large(
-            "the image is too large to decode safely", "图像尺寸过大,无法安全解码"
-        ) from e
+        raise _bomb(e) from e
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, MemoryError) as e:
         raise _unreadable(e) from e
 
