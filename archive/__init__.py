@@ -23,11 +23,13 @@ from archive.memory import InMemoryStore
 from archive.presign import UrlSigner
 from archive.staging import DrainReport, StagingStore
 from archive.store import (
+    Hashed,
     ObjectInfo,
     ObjectStore,
     RetentionMode,
     content_key,
     put_content_addressed,
+    spooled,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ArchiveError",
     "DrainReport",
+    "Hashed",
     "InMemoryStore",
     "IntegrityError",
     "InvalidKey",
@@ -52,6 +55,7 @@ __all__ = [
     "UrlSigner",
     "content_key",
     "put_content_addressed",
+    "spooled",
 ]
 
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, BinaryIO
 
 from archive.errors import ArchiveError, IntegrityError, InvalidKey, ObjectNotFound, RetentionLocked
+from archive.store import Hashed
 
 if TYPE_CHECKING:
     from archive.store import ObjectInfo
@@ -83,6 +84,18 @@ def mismatch(key: str, expected: str, actual: str) -> IntegrityError:
         f"SHA-256 mismatch for {key}: expected {expected}, got {actual}",
         f"{key} 的 SHA-256 校验不符：应为 {expected}，实为 {actual}",
     )
+
+
+def unwrap(
+    key: str, data: bytes | BinaryIO | Hashed, expected: str | None
+) -> tuple[bytes | BinaryIO, str | None]:
+    """The body to store and, for :class:`Hashed` bytes, their digest, which needs no
+    second pass (a mismatch with ``expected`` is refused here: nothing is stored)."""
+    if not isinstance(data, Hashed):
+        return data, None
+    if expected is not None and data.sha256 != expected:
+        raise mismatch(key, expected, data.sha256)
+    return data.data, data.sha256
 
 
 def not_found(key: str) -> ObjectNotFound:

@@ -40,6 +40,7 @@ from archive._common import (
     now,
     only_current,
     refuse_if_retained,
+    unwrap,
     utc,
     validate_key,
     validate_metadata,
@@ -47,7 +48,7 @@ from archive._common import (
 )
 from archive.errors import ArchiveError, InvalidKey, StoreAccessDenied, StoreUnavailable
 from archive.presign import UrlSigner, check_expiry
-from archive.store import ObjectInfo, RetentionMode
+from archive.store import Hashed, ObjectInfo, RetentionMode
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class LocalFolderStore:
     def put(
         self,
         key: str,
-        data: bytes | BinaryIO,
+        data: bytes | BinaryIO | Hashed,
         *,
         content_type: str = "application/octet-stream",
         metadata: Mapping[str, str] | None = None,
@@ -84,12 +85,13 @@ class LocalFolderStore:
         validate_key(key)
         meta = validate_metadata(metadata)
         expected = normalize_sha256(sha256)
+        body, known = unwrap(key, data, expected)
         self._refuse_if_retained(key, "replace")
         token = uuid.uuid4().hex
         tmp_data = self._tmp / f"{token}.data"
         tmp_meta = self._tmp / f"{token}.json"
         try:
-            size, actual = _write_hashed(tmp_data, data)
+            size, actual = _write_hashed(tmp_data, body, known)
             with _io_errors(key):
                 if expected is not None and actual != expected:
                     raise mismatch(key, expected, actual)
@@ -251,10 +253,10 @@ class LocalFolderStore:
                     logger.info("removed stale temp file %s", entry.name)
 
 
-def _write_hashed(path: Path, data: bytes | BinaryIO) -> tuple[int, str]:
-    """Copy while hashing. Errors of the source stream pass through untranslated;
-    errors of our own disk become ArchiveErrors."""
-    digest = hashlib.sha256()
+def _write_hashed(path: Path, data: bytes | BinaryIO, known: str | None) -> tuple[int, str]:
+    """Copy while hashing (unless the digest is ``known``). Errors of the source stream
+    pass through untranslated; errors of our own disk become ArchiveErrors."""
+    digest = None if known is not None else hashlib.sha256()
     size = 0
     with _io_errors(str(path)):
         out = path.open("xb")
@@ -262,12 +264,13 @@ def _write_hashed(path: Path, data: bytes | BinaryIO) -> tuple[int, str]:
         for chunk in iter_chunks(data):
             with _io_errors(str(path)):
                 out.write(chunk)
-            digest.update(chunk)
+            if digest is not None:
+                digest.update(chunk)
             size += len(chunk)
         with _io_errors(str(path)):
             out.flush()
             os.fsync(out.fileno())
-    return size, digest.hexdigest()
+    return size, digest.hexdigest() if digest is not None else str(known)
 
 
 def _write_synced(path: Path, body: bytes) -> None:

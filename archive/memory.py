@@ -23,13 +23,14 @@ from archive._common import (
     now,
     only_current,
     refuse_if_retained,
+    unwrap,
     utc,
     validate_key,
     validate_metadata,
     validate_prefix,
 )
 from archive.presign import UrlSigner, check_expiry
-from archive.store import ObjectInfo, RetentionMode
+from archive.store import Hashed, ObjectInfo, RetentionMode
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class InMemoryStore:
     def put(
         self,
         key: str,
-        data: bytes | BinaryIO,
+        data: bytes | BinaryIO | Hashed,
         *,
         content_type: str = "application/octet-stream",
         metadata: Mapping[str, str] | None = None,
@@ -61,15 +62,19 @@ class InMemoryStore:
         validate_key(key)
         meta = validate_metadata(metadata)
         expected = normalize_sha256(sha256)
-        digest = hashlib.sha256()
-        buf = io.BytesIO()
-        for chunk in iter_chunks(data):
-            digest.update(chunk)
-            buf.write(chunk)
-        actual = digest.hexdigest()
+        source, known = unwrap(key, data, expected)
+        if known is not None and isinstance(source, bytes):
+            body, actual = source, known
+        else:
+            digest = hashlib.sha256()
+            buf = io.BytesIO()
+            for chunk in iter_chunks(source):
+                digest.update(chunk)
+                buf.write(chunk)
+            actual = digest.hexdigest()
+            body = buf.getvalue()
         if expected is not None and actual != expected:
             raise mismatch(key, expected, actual)
-        body = buf.getvalue()
         info = ObjectInfo(
             key=key,
             size=len(body),

@@ -8,6 +8,10 @@ Decisions worth knowing:
   checked on every read. A stream put with a known ``sha256`` is uploaded in parts and
   aborted before completion on a mismatch; a stream without one is first spooled to a
   temporary file (memory up to 8 MiB, then disk) to learn the hash it must carry.
+* Bytes (already in memory) go up in one PUT, hashed once: that SHA-256 is checked
+  against ``sha256``, recorded, and is also the SigV4 payload hash, which minio would
+  otherwise compute again (:class:`_Client`). :class:`~archive.store.Hashed` bytes are
+  not hashed here at all. So an archived page costs the hashing a raw put costs.
 * ``delete(key)`` removes the *current version* by its version id. Object lock refuses
   that while the version is retained (RetentionLocked). Older versions of the key, if
   it was overwritten, are left alone and one of them becomes current again.
@@ -42,6 +46,7 @@ from archive._common import (
     mismatch,
     normalize_sha256,
     now,
+    unwrap,
     utc,
     validate_key,
     validate_metadata,
@@ -60,13 +65,46 @@ from archive.errors import (
     ObjectNotFound,
 )
 from archive.presign import check_expiry
-from archive.store import ObjectInfo, RetentionMode
+from archive.store import Hashed, ObjectInfo, RetentionMode
 
 logger = logging.getLogger(__name__)
 
 PART_SIZE = 8 * 1024 * 1024  # S3 minimum is 5 MiB; one part is held in memory at a time
 SPOOL_IN_MEMORY = 8 * 1024 * 1024
+SINGLE_PUT_MAX = 5 * 1024 * 1024 * 1024  # S3's limit for one PUT
+_MIN_PART_SIZE = 5 * 1024 * 1024  # below it minio's part_size must stay 0
 _META_PREFIX = "x-amz-meta-"
+_PAYLOAD_SHA256 = "x-amz-content-sha256"
+
+
+class _Client(Minio):
+    """minio, except that a request whose ``x-amz-content-sha256`` we already know is
+    signed with it instead of hashing the body again.
+
+    Over plain HTTP minio signs every body with its SHA-256 (SigV4); for a single-PUT
+    object that is exactly the content hash the archive computed for the key. Requests
+    without the header, without a body, over HTTPS (minio signs UNSIGNED-PAYLOAD there)
+    or anonymous go through minio unchanged.
+    """
+
+    def _build_headers(
+        self,
+        host: str,
+        headers: dict[str, Any] | None = None,
+        body: bytes | None = None,
+        creds: Any = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> tuple[dict[str, Any], datetime]:
+        known = (headers or {}).get(_PAYLOAD_SHA256)
+        if known is None or not body or creds is None or self._base_url.is_https:
+            return super()._build_headers(host, headers, body, creds, *args, **kwargs)
+        # minio's own headers for an empty body (nothing to hash), then the real length
+        # and the hash we have
+        built, date = super()._build_headers(host, headers, None, creds, *args, **kwargs)
+        built["Content-Length"] = str(len(body))
+        built[_PAYLOAD_SHA256] = known
+        return built, date
 
 
 def _http_client(timeout: float, retries: int) -> urllib3.PoolManager:
@@ -94,7 +132,7 @@ class S3Store:
         timeout: float = 10.0,
         retries: int = 2,
     ) -> None:
-        client = Minio(
+        client = _Client(
             endpoint,
             access_key=access_key,
             secret_key=secret_key,
@@ -146,7 +184,7 @@ class S3Store:
     def put(
         self,
         key: str,
-        data: bytes | BinaryIO,
+        data: bytes | BinaryIO | Hashed,
         *,
         content_type: str = "application/octet-stream",
         metadata: Mapping[str, str] | None = None,
@@ -162,9 +200,10 @@ class S3Store:
         mode = GOVERNANCE if retention_mode == "GOVERNANCE" else COMPLIANCE
         retention = Retention(mode, utc(retain_until)) if retain_until is not None else None
         lock = _Lock(retention, legal_hold)
+        data, known = unwrap(key, data, expected)
         if isinstance(data, bytes | bytearray | memoryview):
             body = bytes(data)
-            actual = hashlib.sha256(body).hexdigest()
+            actual = known or hashlib.sha256(body).hexdigest()
             if expected is not None and actual != expected:
                 raise mismatch(key, expected, actual)
             return self._upload(key, io.BytesIO(body), len(body), actual, content_type, meta, lock)
@@ -196,6 +235,12 @@ class S3Store:
     ) -> ObjectInfo:
         headers: dict[str, Any] = {name: quote(value, safe="") for name, value in meta.items()}
         headers["sha256"] = digest
+        if 0 <= length <= SINGLE_PUT_MAX:
+            # Bytes in memory: one PUT, no parts to copy out, signed with the content hash.
+            part_size = 0 if length <= _MIN_PART_SIZE else length
+            headers[_PAYLOAD_SHA256] = digest
+        else:
+            part_size = PART_SIZE  # a stream: bounded memory, one part at a time
         retention = lock.retention
         try:
             result = self._client.put_object(
@@ -205,7 +250,7 @@ class S3Store:
                 length,
                 content_type=content_type,
                 metadata=headers,
-                part_size=PART_SIZE if length < 0 or length > PART_SIZE else 0,
+                part_size=part_size,
                 num_parallel_uploads=1,
                 retention=retention,
                 legal_hold=lock.legal_hold,

@@ -24,7 +24,7 @@ from typing import BinaryIO, cast
 
 from archive.errors import ArchiveError, ObjectNotFound, StoreUnavailable
 from archive.local import LocalFolderStore
-from archive.store import ObjectInfo, ObjectStore, RetentionMode
+from archive.store import Hashed, ObjectInfo, ObjectStore, RetentionMode
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class StagingStore:
     def put(
         self,
         key: str,
-        data: bytes | BinaryIO,
+        data: bytes | BinaryIO | Hashed,
         *,
         content_type: str = "application/octet-stream",
         metadata: Mapping[str, str] | None = None,
@@ -110,7 +110,7 @@ class StagingStore:
                 self._mark_down(e)
                 if start is None:
                     raise
-                if not isinstance(data, bytes | bytearray | memoryview):
+                if not isinstance(data, bytes | bytearray | memoryview | Hashed):
                     data.seek(start)
             else:
                 return info
@@ -218,8 +218,8 @@ class StagingStore:
         return self.primary.presign(key, expires=expires)
 
 
-def _tell(data: bytes | BinaryIO) -> int | None:
-    if isinstance(data, bytes | bytearray | memoryview):
+def _tell(data: bytes | BinaryIO | Hashed) -> int | None:
+    if isinstance(data, bytes | bytearray | memoryview | Hashed):
         return 0
     try:
         return data.tell() if data.seekable() else None

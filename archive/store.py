@@ -7,16 +7,17 @@ Implementations: :class:`archive.memory.InMemoryStore` (test double),
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import logging
-import os
 import re
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO, Literal, Protocol, runtime_checkable
+from typing import BinaryIO, Literal, Protocol, cast, runtime_checkable
 
 from archive.errors import IntegrityError, InvalidKey, ObjectNotFound, StoreUnavailable
 
@@ -26,6 +27,33 @@ _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 RetentionMode = Literal["COMPLIANCE", "GOVERNANCE"]
 SPOOL_CHUNK = 1024 * 1024
+
+
+class Hashed:
+    """Bytes with their SHA-256, computed here and only here.
+
+    The content address needs the hash before the put; handing the store this instead of
+    the bare bytes saves the store a second pass over them (bytes are immutable, so the
+    digest cannot go stale). ``bytes`` input is not copied.
+    """
+
+    __slots__ = ("data", "sha256")
+    data: bytes
+    sha256: str
+
+    def __init__(self, data: bytes | bytearray | memoryview) -> None:
+        body = bytes(data)
+        object.__setattr__(self, "data", body)
+        object.__setattr__(self, "sha256", hashlib.sha256(body).hexdigest())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Hashed is immutable ({name})")
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __repr__(self) -> str:
+        return f"Hashed({len(self.data)} bytes, sha256={self.sha256})"
 
 
 @dataclass(frozen=True)
@@ -53,7 +81,7 @@ class ObjectStore(Protocol):
     def put(
         self,
         key: str,
-        data: bytes | BinaryIO,
+        data: bytes | BinaryIO | Hashed,
         *,
         content_type: str = "application/octet-stream",
         metadata: Mapping[str, str] | None = None,
@@ -65,8 +93,9 @@ class ObjectStore(Protocol):
         """Store bytes or a stream (streamed, never read whole).
 
         If ``sha256`` is given and the bytes do not match it, raise IntegrityError and
-        store nothing. Replacing an object under retention raises RetentionLocked
-        (S3 keeps the retained version and adds a new one).
+        store nothing; :class:`Hashed` bytes are not hashed again. Replacing an object
+        under retention raises RetentionLocked (S3 keeps the retained version and adds a
+        new one).
         """
         ...
 
@@ -117,9 +146,24 @@ def content_key(sha256: str, prefix: str = "objects") -> str:
     return f"{head}{digest[:2]}/{digest[2:4]}/{digest}"
 
 
+@contextlib.contextmanager
+def spooled(data: BinaryIO, spool_dir: Path | None = None) -> Iterator[tuple[BinaryIO, str]]:
+    """A stream copied to a temporary file while hashing, rewound, with its SHA-256: the
+    content key must be known before the upload. Memory stays at one chunk whatever the
+    size. (No fsync: the file is gone when the block ends; the staging store syncs its
+    own copy.)"""
+    with tempfile.TemporaryFile(dir=spool_dir) as spool:
+        hasher = hashlib.sha256()
+        while chunk := data.read(SPOOL_CHUNK):
+            hasher.update(chunk)
+            spool.write(chunk)
+        spool.seek(0)
+        yield cast(BinaryIO, spool), hasher.hexdigest()
+
+
 def put_content_addressed(
     store: ObjectStore,
-    data: bytes | BinaryIO,
+    data: bytes | BinaryIO | Hashed,
     *,
     content_type: str,
     metadata: Mapping[str, str],
@@ -131,49 +175,35 @@ def put_content_addressed(
 ) -> ObjectInfo:
     """Store ``data`` under its content key; if already there, return the existing object.
 
-    A stream is first copied to a temporary file while hashing (the key is the hash, so
-    it must be known before the upload); memory stays at one chunk whatever the size.
-    The first provider's metadata is kept: per-case provenance belongs in the database
-    row that points at the key, not in the shared object.
+    Bytes are hashed once (the store is handed the digest, not asked to hash again); a
+    stream is spooled while hashing (:func:`spooled`). The first provider's metadata is
+    kept: per-case provenance belongs in the database row that points at the key, not in
+    the shared object.
     """
-    if not isinstance(data, bytes | bytearray | memoryview):
-        with tempfile.TemporaryFile(dir=spool_dir) as spool:
-            hasher = hashlib.sha256()
-            while chunk := data.read(SPOOL_CHUNK):
-                hasher.update(chunk)
-                spool.write(chunk)
-            spool.flush()
-            os.fsync(spool.fileno())
-            spool.seek(0)
-            return _put_once(
-                store,
-                spool,
-                hasher.hexdigest(),
-                content_type,
-                metadata,
-                prefix,
-                retain_until,
-                retention_mode,
-                legal_hold,
-            )
-    digest = hashlib.sha256(data).hexdigest()
-    return _put_once(
+    put = functools.partial(
+        _put_once,
         store,
-        bytes(data),
-        digest,
-        content_type,
-        metadata,
-        prefix,
-        retain_until,
-        retention_mode,
-        legal_hold,
+        content_type=content_type,
+        metadata=metadata,
+        prefix=prefix,
+        retain_until=retain_until,
+        retention_mode=retention_mode,
+        legal_hold=legal_hold,
     )
+    if isinstance(data, Hashed):
+        return put(data, data.sha256)
+    if isinstance(data, bytes | bytearray | memoryview):
+        hashed = Hashed(data)
+        return put(hashed, hashed.sha256)
+    with spooled(data, spool_dir) as (spool, digest):
+        return put(spool, digest)
 
 
 def _put_once(
     store: ObjectStore,
-    data: bytes | BinaryIO,
+    data: BinaryIO | Hashed,
     digest: str,
+    *,
     content_type: str,
     metadata: Mapping[str, str],
     prefix: str,

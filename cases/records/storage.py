@@ -14,14 +14,15 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from archive import (
+    Hashed,
     LocalFolderStore,
     ObjectInfo,
     ObjectStore,
@@ -31,7 +32,7 @@ from archive import (
     StagingStore,
     UrlSigner,
     content_key,
-    put_content_addressed,
+    spooled,
 )
 from cases.config import Settings
 from cases.errors import ConfigurationError
@@ -102,7 +103,7 @@ def open_store(settings: Settings) -> ObjectStore:
 def _put_new(
     store: ObjectStore,
     key: str,
-    data: bytes,
+    data: Hashed | BinaryIO,
     digest: str,
     content_type: str,
     metadata: dict[str, str],
@@ -141,60 +142,82 @@ def archive_bytes(
     retain_years: int | None = None,
 ) -> StoredObject:
     """Store bytes, or a stream of any size (spooled to disk while hashing, never held
-    in memory), and return its row. The same bytes archived twice share one object."""
+    in memory), and return its row. The same bytes archived twice share one object.
+
+    The bytes are hashed once: the store is handed the digest with them. The database
+    knows what is archived, so de-duplication costs no store round trip."""
     retain_until, mode = retention_for(doc_class, retain_years=retain_years)
     metadata = {
         "doc-class": doc_class,
         "provider": provider_code,
         "case": str(case_id or ""),
     }
+    row = {
+        "content_type": content_type,
+        "doc_class": doc_class,
+        "case_id": case_id,
+        "provider_department_id": provider_department_id,
+        "provided_by": provided_by,
+    }
     if isinstance(data, bytes | bytearray | memoryview):
-        digest = hashlib.sha256(data).hexdigest()
-        key = content_key(digest)
-        # The database knows what is archived: no store round trip to de-duplicate.
-        existing = session.scalars(select(StoredObject).where(StoredObject.key == key)).first()
+        hashed = Hashed(data)
+        key = content_key(hashed.sha256)
+        existing = _by_key(session, key)
         if existing is not None:
             return existing
-        info = _put_new(store, key, bytes(data), digest, content_type, metadata, retain_until, mode)
-    else:
-        info = put_content_addressed(
-            store,
-            data,
-            content_type=content_type,
-            metadata=metadata,
-            retain_until=retain_until,
-            retention_mode=mode,
+        info = _put_new(
+            store, key, hashed, hashed.sha256, content_type, metadata, retain_until, mode
         )
-        existing = session.scalars(select(StoredObject).where(StoredObject.key == info.key)).first()
+        return _insert_or_get(session, info, row)
+    with spooled(data) as (spool, digest):
+        key = content_key(digest)
+        existing = _by_key(session, key)
         if existing is not None:
             return existing
-    return _insert_or_get(
-        session,
-        key=info.key,
-        sha256=info.sha256,
-        size=info.size,
-        content_type=content_type,
-        doc_class=doc_class,
-        case_id=case_id,
-        provider_department_id=provider_department_id,
-        provided_by=provided_by,
-        retain_until=info.retain_until,
-        retention_mode=info.retention_mode,
-        legal_hold=info.legal_hold,
-    )
+        info = _put_new(store, key, spool, digest, content_type, metadata, retain_until, mode)
+    return _insert_or_get(session, info, row)
 
 
-def _insert_or_get(session: Session, **values: Any) -> StoredObject:
-    """Insert the row unless another transaction just archived the same bytes (two pages
-    with identical OCR text read in parallel, say): then the existing row is the answer."""
-    dialect = session.get_bind().dialect.name
-    values.setdefault("created_at", utcnow())
+_TABLE = cast(Table, StoredObject.__table__)
+_ID_BY_KEY = select(_TABLE.c.id).where(_TABLE.c.key == bindparam("key"))
+# Core statements built once: building an ORM insert per call (.values()) and reading the
+# row back cost several times the queries themselves, most of a 1 MB put's overhead.
+_INSERT: dict[str, Any] = {
+    dialect: insert(_TABLE).on_conflict_do_nothing(index_elements=["key"]).returning(_TABLE.c.id)
+    for dialect, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+
+
+def _by_key(session: Session, key: str) -> StoredObject | None:
     session.flush()
-    if dialect == "postgresql":
-        statement: Any = pg_insert(StoredObject).on_conflict_do_nothing(index_elements=["key"])
-    elif dialect == "sqlite":
-        statement = sqlite_insert(StoredObject).on_conflict_do_nothing(index_elements=["key"])
-    else:  # pragma: no cover - only PostgreSQL and SQLite are supported
+    found = session.connection().execute(_ID_BY_KEY, {"key": key}).scalar()
+    return None if found is None else session.get(StoredObject, found)
+
+
+def _insert_or_get(session: Session, info: ObjectInfo, row: dict[str, Any]) -> StoredObject:
+    """Insert the row unless another transaction just archived the same bytes (two pages
+    with identical OCR text read in parallel, say): then the existing row is the answer.
+    One statement in the usual case: the row is not read back."""
+    dialect = session.get_bind().dialect.name
+    statement = _INSERT.get(dialect)
+    if statement is None:  # pragma: no cover - only PostgreSQL and SQLite are supported
         raise ConfigurationError(f"unsupported database {dialect}", f"不支持的数据库 {dialect}")
-    session.execute(statement.values(**values))
-    return session.scalars(select(StoredObject).where(StoredObject.key == values["key"])).one()
+    values = {
+        **row,
+        "key": info.key,
+        "sha256": info.sha256,
+        "size": info.size,
+        "retain_until": info.retain_until,
+        "retention_mode": info.retention_mode,
+        "legal_hold": info.legal_hold,
+        "last_fixity_at": None,
+        "last_fixity_ok": None,
+        "created_at": utcnow(),
+    }
+    new_id = session.connection().execute(statement, values).scalar()
+    if new_id is None:
+        return session.scalars(select(StoredObject).where(StoredObject.key == info.key)).one()
+    stored = StoredObject(id=new_id, **values)
+    make_transient_to_detached(stored)  # persistent as inserted, every column loaded
+    session.add(stored)
+    return stored

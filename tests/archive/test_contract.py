@@ -10,6 +10,7 @@ import pytest
 
 from archive import (
     ArchiveError,
+    Hashed,
     IntegrityError,
     InvalidKey,
     ObjectNotFound,
@@ -117,6 +118,22 @@ def test_sha256_mismatch_refused_and_nothing_stored(store: ObjectStore) -> None:
     assert not store.exists("bad/stream")
     right = hashlib.sha256(b"payload").hexdigest()
     assert store.put("good", io.BytesIO(b"payload"), sha256=right.upper()).sha256 == right
+
+
+def test_hashed_bytes_are_stored_under_their_digest(store: ObjectStore) -> None:
+    body = "扫描件".encode() * 1000
+    hashed = Hashed(body)
+    assert hashed.data is body  # not copied
+    assert hashed.sha256 == hashlib.sha256(body).hexdigest()
+    with pytest.raises(AttributeError):
+        hashed.sha256 = "0" * 64  # type: ignore[misc]
+    info = store.put("hashed/page", hashed, sha256=hashed.sha256, metadata={"case": "c"})
+    assert (info.size, info.sha256) == (len(body), hashed.sha256)
+    assert store.stat("hashed/page").sha256 == hashed.sha256
+    assert store.get("hashed/page") == body
+    with pytest.raises(IntegrityError):
+        store.put("hashed/bad", hashed, sha256="0" * 64)
+    assert not store.exists("hashed/bad")
 
 
 def test_streaming_put_of_20_mb_is_not_read_whole(store: ObjectStore) -> None:

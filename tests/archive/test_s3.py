@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import io
+import os
 import socket
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from minio.error import InvalidResponseError, MinioException, S3Error, ServerErr
 
 from archive import (
     ArchiveError,
+    Hashed,
     IntegrityError,
     ObjectNotFound,
     RetentionLocked,
@@ -145,6 +147,41 @@ def test_multipart_mismatch_is_aborted(s3_server: S3Server, s3_store: S3Store) -
     client = Minio(s3_server.endpoint, s3_server.access_key, s3_server.secret_key, secure=False)
     versions = list(client.list_objects(s3_store.bucket, include_version=True, recursive=True))
     assert [v.object_name for v in versions] == []
+
+
+@pytest.mark.s3
+@pytest.mark.parametrize("given", ["hashed", "bytes"])
+def test_bytes_are_hashed_once_and_signed_with_their_content_hash(
+    s3_store: S3Store, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """One PUT, whose SigV4 payload hash is the content hash: minio hashes no body again
+    (and Hashed bytes are not hashed by the store either)."""
+    import minio.api
+
+    body = os.urandom(6 * 1024 * 1024)  # above minio's 5 MiB part minimum: still one PUT
+    digest = hashlib.sha256(body).hexdigest()
+    hashed_by_minio: list[int] = []
+    real = minio.api.sha256_hash
+
+    def counting(data: Any) -> str:
+        hashed_by_minio.append(len(data or b""))
+        return real(data)
+
+    monkeypatch.setattr(minio.api, "sha256_hash", counting)
+    data = Hashed(body) if given == "hashed" else body
+    s3_store.ensure_bucket()
+    trace = io.StringIO()
+    s3_store._client.trace_on(trace)
+    try:
+        info = s3_store.put("scan.jpg", data, sha256=digest, content_type="image/jpeg")
+    finally:
+        s3_store._client.trace_off()
+    assert info.sha256 == digest
+    assert max(hashed_by_minio, default=0) == 0  # only empty bodies hashed (none here)
+    sent = trace.getvalue()
+    assert sent.count("PUT /") == 1 and "uploads" not in sent  # one request, no multipart
+    assert f"X-Amz-Content-Sha256: {digest}" in sent
+    assert s3_store.get("scan.jpg") == body
 
 
 @pytest.mark.s3
