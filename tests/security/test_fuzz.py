@@ -24,8 +24,8 @@ from schemathesis import GenerationMode
 
 from tests.security.conftest import SecureHall, accepted_case_with_page, open_secure_hall
 
-BUDGET_SECONDS = 30.0  # shared out evenly over operations x modes; under a minute in all
-EXAMPLES = 15  # at most, per operation and generation mode
+BUDGET_SECONDS = 20.0  # shared out evenly over operations x modes; under a minute in all
+EXAMPLES = 12  # at most, per operation and generation mode
 
 
 @pytest.fixture(scope="module")
