@@ -7,13 +7,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium
 
-.PHONY: demo test lint system-deps venv serve bench clean
+.PHONY: demo test test-fast lint system-deps venv serve bench clean
 
 demo: system-deps venv
 	$(BIN)/onewindow demo
 
 test: system-deps venv lint
 	$(BIN)/pytest
+
+# The loop while editing: lint, then every test that starts no server and loads no OCR
+# model (markers in pyproject.toml; tests/conftest.py marks the tests that ask for a server).
+test-fast: system-deps venv lint
+	$(BIN)/pytest -q -m "not postgres and not s3 and not ocr"
 
 lint: venv
 	$(BIN)/ruff check .

@@ -3,16 +3,26 @@ session and only on demand.
 
 A server that cannot start makes the tests that need it *error*; they are never
 skipped. Processes are stopped at session end, and by atexit (Ctrl-C, crashes).
+
+Markers say what a test needs, so that `make test-fast` (`-m "not postgres and not s3
+and not ocr"`) starts no server and loads no model: a test that asks for a server's
+fixture is marked here, at collection; fixtures that ask for a server only for some of
+their parameters mark those parameters (`pytest.param(..., marks=...)`); tests that run
+the real OCR engine carry `ocr` themselves.
 """
 
 from __future__ import annotations
 
 import atexit
+import shutil
 import signal
+import threading
 from collections.abc import Iterator
+from pathlib import Path
 from types import FrameType
 
 import pytest
+from sqlalchemy import Engine
 
 from ocr import RapidOcrEngine
 from tests.servers import PgServer, S3Server, start_postgres, start_seaweedfs
@@ -29,6 +39,49 @@ def pytest_configure(config: pytest.Config) -> None:
     # stop the servers; SeaweedFS also dies with us via PR_SET_PDEATHSIG.
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+
+
+# the fixture that starts a server, and the marker of every test that asks for it
+SERVER_MARKERS = {"postgres_url": "postgres", "s3_server": "s3"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in SERVER_MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A hall opened on a new SQLite file starts from a copy of one database migrated
+    once per session, instead of running every migration again (about a second each time,
+    once most of the suite's setup). The copy is what those migrations make; `migrate`
+    still runs on it (at head: it checks, changes nothing). PostgreSQL, existing files and
+    tests/models, which migrate from nothing, are untouched."""
+    import cases.hall
+    from models.migrate import upgrade
+
+    migrate = cases.hall.migrate
+    made: list[Path] = []
+    lock = threading.Lock()
+
+    def migrate_from_template(engine: Engine) -> None:
+        url = engine.url
+        path = Path(url.database) if url.database not in (None, "", ":memory:") else None
+        fresh = path is not None and path.parent.is_dir() and not path.exists()
+        if url.get_backend_name() == "sqlite" and path is not None and fresh:
+            with lock:
+                if not made:
+                    made.append(tmp_path_factory.mktemp("schema") / "migrated.sqlite")
+                    upgrade(f"sqlite:///{made[0]}")
+            shutil.copyfile(made[0], path)
+        migrate(engine)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(cases.hall, "migrate", migrate_from_template)
+    yield
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

@@ -31,11 +31,13 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
+@pytest.mark.ocr  # the demo reads its scans with the real engine
 def test_demo_writes_the_three_documents(demo_dir: Path) -> None:
     for name in ("correction-notice.pdf", "acceptance-notice.pdf", "license.pdf"):
         assert (demo_dir / "demo" / name).read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.ocr  # the demo reads its scans with the real engine
 def test_verify_exit_codes(demo_dir: Path, tmp_path: Path) -> None:
     license_pdf = demo_dir / "demo" / "license.pdf"
     ok = run("verify", str(license_pdf), "--json", data_dir=demo_dir)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from cases.db import session_scope
@@ -15,6 +16,7 @@ from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import Desk
 
 
+@pytest.mark.ocr
 def test_conditional_case_delivery_through_the_api(
     embedded_desk: Desk, sample_pages: dict[str, SamplePage]
 ) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 from typing import Any
 
+import pytest
+
 from sample_scans.scans import SamplePage
 from tests.api.conftest import Desk
 
@@ -22,6 +24,7 @@ def _create_case(desk: Desk) -> dict[str, Any]:
     return desk.open_case(3)
 
 
+@pytest.mark.ocr
 def test_case_from_correction_to_verified_license(
     desk: Desk, sample_pages: dict[str, SamplePage], tmp_path: Any
 ) -> None:
@@ -89,6 +92,7 @@ def test_case_from_correction_to_verified_license(
     assert verdict.json()["verdict"] == "invalid"
 
 
+@pytest.mark.ocr
 def test_conditional_acceptance_when_only_pending_material_is_missing(
     embedded_desk: Desk, sample_pages: dict[str, SamplePage]
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from cases.db import session_scope
@@ -36,6 +37,7 @@ def _approved_without_scans(desk: Desk, seed: int, phone: str) -> str:
     return number
 
 
+@pytest.mark.ocr
 def test_delivery_desk_gate_identity_check_and_agent(
     embedded_desk: Desk, sample_pages: dict[str, SamplePage]
 ) -> None:

@@ -26,6 +26,8 @@ from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import open_desk, password_of
 from tests.waiting import wait_until
 
+pytestmark = pytest.mark.ocr  # the live hall reads the journey's pages with the real engine
+
 SHOTS = Path("var/screenshots")
 expect.set_options(timeout=15_000)  # the machine is shared: sealing may take a while
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

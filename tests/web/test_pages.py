@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from sample_scans.scans import SamplePage, sample_applicant
@@ -65,6 +66,7 @@ def test_item_search_by_pinyin_initials_and_code(embedded_desk: Desk) -> None:
     assert "公共场所卫生许可" in client.get("/counter", params={"q": "WJ-GG"}).text
 
 
+@pytest.mark.ocr
 def test_counter_flow_in_the_browser_pages(
     embedded_desk: Desk, sample_pages: dict[str, SamplePage]
 ) -> None:
