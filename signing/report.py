@@ -67,6 +67,8 @@ class SignatureReport:
     indication: Indication
     sub_indication: str | None
     reasons: tuple[str, ...]
+    # what the revisions appended after this signature changed, in words (zh / en)
+    changes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -78,6 +80,7 @@ class SignatureReport:
         d["indication"] = str(self.indication)
         d["chain"] = list(self.chain)
         d["reasons"] = list(self.reasons)
+        d["changes"] = list(self.changes)
         return d
 
 
@@ -88,6 +91,8 @@ class VerificationReport:
     problem: str | None
     problem_sub_indication: str | None = None
     online: bool = False
+    # the file's SHA-256 as it ended at each earlier revision, latest first
+    earlier_revisions: tuple[str, ...] = ()
 
     @property
     def worst(self) -> SignatureReport | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -30,6 +31,7 @@ from pyhanko.sign.validation.status import (
 )
 from pyhanko_certvalidator import ValidationContext
 
+from signing.changes import Change, ChangeKind, changes_after
 from signing.report import (
     Indication,
     Revocation,
@@ -107,11 +109,24 @@ def _revocation(status: PdfSignatureStatus | DocumentTimestampStatus) -> Revocat
     return Revocation.NOT_PUBLISHED
 
 
+def _changes(sig: EmbeddedPdfSignature, last_revision: int) -> tuple[Change, ...] | None:
+    """What the revisions after the signed one changed; None when they cannot be read."""
+    if sig.signed_revision >= last_revision:
+        return ()
+    try:
+        return changes_after(sig.reader, sig.signed_revision)
+    except Exception as e:  # a damaged later revision: say so, never pass it
+        logger.info("changes after %s could not be analysed: %s", sig.field_name, e)
+        return None
+
+
 def _integrity_and_changes(
     status: PdfSignatureStatus | DocumentTimestampStatus,
     *,
     in_last_revision: bool,
+    changes: tuple[Change, ...] | None,
     failed: list[tuple[str, str]],
+    indeterminate: list[tuple[str, str]],
 ) -> None:
     if not status.intact:
         failed.append(
@@ -126,8 +141,17 @@ def _integrity_and_changes(
         )
     elif coverage is None or coverage < SignatureCoverageLevel.ENTIRE_REVISION:
         failed.append(("FORMAT_FAILURE", "签名覆盖范围异常 / unusual signature coverage"))
+    # What was changed after signing is named; a change a reader sees (pages, content,
+    # annotations, form fields, document-level actions) fails the signature even where
+    # pyHanko's policy allows it (form filling); changed document properties alone make
+    # it indeterminate: what the seal covers is intact, but this is not the file sealed.
+    named = [c for c in changes or () if c.kind not in (ChangeKind.LONG_TERM, ChangeKind.SIGNATURE)]
+    visible = [c for c in named if c.visible]
+    for change in visible:
+        failed.append(("FORMAT_FAILURE", f"签章后{change.zh} / after signing: {change.en}"))
     level = status.modification_level
-    if level is not None and level > ModificationLevel.FORM_FILLING:
+    disallowed = level is not None and level > ModificationLevel.FORM_FILLING
+    if disallowed and not visible:
         failed.append(
             (
                 "FORMAT_FAILURE",
@@ -140,6 +164,20 @@ def _integrity_and_changes(
             (
                 "FORMAT_FAILURE",
                 "违反文件修改权限(DocMDP) / modifications violate the DocMDP permissions",
+            )
+        )
+    metadata = [
+        ("METADATA_CHANGED", f"签章后{c.zh} / after signing: {c.en}")
+        for c in named
+        if c.kind is ChangeKind.METADATA
+    ]
+    (failed if failed else indeterminate).extend(metadata)
+    if changes is None:
+        indeterminate.append(
+            (
+                "GENERIC",
+                "签章后追加的修订无法分析,不能确认改动了什么 / the revisions added after "
+                "signing cannot be analysed",
             )
         )
 
@@ -242,6 +280,7 @@ def _report(
     proven: datetime | None,
     claimed: datetime | None,
     verdict: tuple[Indication, str | None, tuple[str, ...]],
+    changes: tuple[Change, ...],
 ) -> SignatureReport:
     cert = status.signing_cert
     cn, org, serial = _subject(cert)
@@ -268,6 +307,7 @@ def _report(
         indication=verdict[0],
         sub_indication=verdict[1],
         reasons=verdict[2],
+        changes=tuple(c.text for c in changes if c.kind is not ChangeKind.LONG_TERM),
     )
 
 
@@ -282,14 +322,26 @@ def _verify_timestamp(
         return _broken(sig, kind, e)
     failed: list[tuple[str, str]] = []
     indeterminate: list[tuple[str, str]] = []
+    changes = _changes(sig, last_revision)
     _integrity_and_changes(
-        status, in_last_revision=sig.signed_revision == last_revision, failed=failed
+        status,
+        in_last_revision=sig.signed_revision == last_revision,
+        changes=changes,
+        failed=failed,
+        indeterminate=indeterminate,
     )
     _trust(status, failed, indeterminate)
     verdict = _verdict(failed, indeterminate, status.intact and status.valid and status.trusted)
     proven = status.timestamp if status.trusted else None
     return _report(
-        sig, kind, status, level="DOC-TS", proven=proven, claimed=status.timestamp, verdict=verdict
+        sig,
+        kind,
+        status,
+        level="DOC-TS",
+        proven=proven,
+        claimed=status.timestamp,
+        verdict=verdict,
+        changes=changes or (),
     )
 
 
@@ -311,8 +363,13 @@ def _verify_signature(
         return _broken(sig, kind, e)
     failed: list[tuple[str, str]] = []
     indeterminate: list[tuple[str, str]] = []
+    changes = _changes(sig, last_revision)
     _integrity_and_changes(
-        status, in_last_revision=sig.signed_revision == last_revision, failed=failed
+        status,
+        in_last_revision=sig.signed_revision == last_revision,
+        changes=changes,
+        failed=failed,
+        indeterminate=indeterminate,
     )
     ts = status.timestamp_validity
     proven = None
@@ -338,6 +395,7 @@ def _verify_signature(
         proven=proven,
         claimed=status.signer_reported_dt,
         verdict=verdict,
+        changes=changes or (),
     )
 
 
@@ -356,6 +414,21 @@ def _context(
     except Exception:  # NoDSSFoundError, or a damaged DSS: validate without it
         return ValidationContext(**kwargs), False  # type: ignore[arg-type]
     return dss.as_validation_context(kwargs), True
+
+
+_END_OF_REVISION = re.compile(rb"%%EOF[ \t]*(?:\r\n|\r|\n)?")
+
+
+def _earlier_revisions(data: bytes, limit: int = 32) -> tuple[str, ...]:
+    """SHA-256 of the file as it ended at each earlier revision, latest first (with and
+    without the end-of-line after its %%EOF): a changed document can still be traced to
+    the one that was issued."""
+    digests: list[str] = []
+    for match in _END_OF_REVISION.finditer(data):
+        for end in dict.fromkeys((match.start() + 5, match.end())):
+            if end < len(data):
+                digests.append(hashlib.sha256(data[:end]).hexdigest())
+    return tuple(reversed(digests[-limit:]))
 
 
 def verify_pdf(
@@ -392,6 +465,12 @@ def verify_pdf(
         else _verify_signature(sig, context, last_revision, has_dss=has_dss, lta_after=lta_after)
         for sig in signatures
     )
-    report = VerificationReport(file_sha256=digest, signatures=reports, problem=None, online=online)
+    report = VerificationReport(
+        file_sha256=digest,
+        signatures=reports,
+        problem=None,
+        online=online,
+        earlier_revisions=_earlier_revisions(data),
+    )
     logger.info("verified %d signature(s): %s", len(reports), report.indication)
     return report

@@ -58,6 +58,8 @@ _ADVICE = {
     "SEAL_UNKNOWN": "签章印章未在本平台印章库登记。请通过发证机关核实。",
     "LICENSE_EXPIRED": "证照已超过有效期。请持证人办理延续或换证。",
     "NOT_REGISTERED": "该文件未在本平台登记(可能是未完成签发的文件)。请向发证机关索取原件。",
+    "METADATA_CHANGED": "签章覆盖的页面内容没有改变,但文件属性(标题、作者等)在签章后被改动,"
+    "这已不是签发时的原文件。请向持证人索取原件,或扫描证照上的二维码核验。",
 }
 
 
@@ -140,6 +142,16 @@ def _worse(
     return new if SEVERITY[new[0]] > SEVERITY[current[0]] else current
 
 
+def _registered_revision(session: Session, report: VerificationReport) -> str:
+    """The SHA-256 under which the document is registered: the file's own, or that of
+    the file as it ended at an earlier revision when revisions were appended after it was
+    issued (the file's own when neither is registered)."""
+    for digest in (report.file_sha256, *report.earlier_revisions):
+        if session.scalars(select(StoredObject.id).where(StoredObject.sha256 == digest)).first():
+            return digest
+    return report.file_sha256
+
+
 def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOutcome:
     report = verify_pdf(
         pdf, trust_roots_pem=hall.pki.trust_anchors(), online=hall.settings.verify_online
@@ -165,9 +177,16 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
                 result = _worse(result, (Indication.TOTAL_FAILED, "REVOKED"))
             elif status is SealStatus.EXPIRED:
                 reasons.append(f"印章 {seal.code} 已过期 / the seal has expired")
-    digest = report.file_sha256
+    digest = _registered_revision(session, report)
     license_ = session.scalars(select(License).where(License.pdf_sha256 == digest)).first()
     info = None
+    if digest != report.file_sha256:  # what was issued, with revisions appended since
+        what = f"证照 {license_.number}" if license_ is not None else "文书"
+        reasons.append(
+            f"该文件是本平台签发的{what}在签发后被追加修改的版本(改动见上);签发时的文件 "
+            f"SHA-256 为 {digest} / this is a document the platform issued, with revisions "
+            "appended after issue (see above)"
+        )
     if license_ is not None:
         info = license_entry(session, license_)
         if not info["number_check_ok"]:
