@@ -12,9 +12,11 @@ from cases.errors import InvalidInput
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from api.memory import map_large_buffers
     from cases.hall import Hall
     from cases.jobs.runner import run_worker
 
+    map_large_buffers()  # the pages it reads give their memory back (see api.memory)
     hall = Hall.open(settings)
     try:
         run_worker(hall)
