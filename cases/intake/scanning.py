@@ -32,6 +32,7 @@ from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.hall import Hall
 from cases.intake.pages import add_page
 from models import Case, ScanRecord, User
+from ocr import OcrError, PageLimits, read_header
 from scanner_drivers import (
     EsclBackend,
     HotFolderDriver,
@@ -161,7 +162,10 @@ def _take(
 ) -> str | None:
     """Store one page (or record one control sheet); returns the label for what follows."""
     key = f"{driver_name}:{scanned.identity}"[:255]
-    sheet = read_control_sheet(scanned.data)
+    # sheet and blank detection decode the page: only one within the page limits (the
+    # others add_page refuses from their header, and the refusal is recorded below)
+    decodable = _within_limits(scanned.data, hall.settings.max_upload_bytes)
+    sheet = read_control_sheet(scanned.data) if decodable else None
     with session_scope(hall.sessions) as session:
         case = _case(session, report.case_number)
         known = session.scalars(
@@ -199,7 +203,7 @@ def _take(
         if known is not None:
             report.duplicates += 1
             return label
-        blank = is_probably_blank(scanned.data)
+        blank = decodable and is_probably_blank(scanned.data)
         user = session.scalars(select(User).where(User.username == actor)).one()
         try:
             with session.begin_nested():
@@ -247,6 +251,14 @@ def _take(
         else:
             report.materials.setdefault(label, []).append(page.seq)
     return label
+
+
+def _within_limits(data: bytes, max_bytes: int) -> bool:
+    try:
+        read_header(data, PageLimits(max_bytes=max_bytes))
+    except OcrError:
+        return False
+    return True
 
 
 def _case(session: Session, number: str) -> Case:
