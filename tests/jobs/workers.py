@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ import cv2
 import numpy as np
 
 from cases.config import Settings
+from tests.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 ONEWINDOW = Path(sys.executable).with_name("onewindow")
@@ -24,14 +24,8 @@ T = TypeVar("T")
 
 
 def wait_for(condition: Callable[[], T], *, what: str, timeout: float = 60.0) -> T:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() >= deadline:
-            raise AssertionError(f"{what}: not within {timeout:.0f} s")
-        time.sleep(0.1)
+    """`tests.waiting.wait_until` with the longer deadline that worker processes need."""
+    return wait_until(condition, what=what, timeout=timeout, interval=0.1)
 
 
 def worker_env(settings: Settings, ocr_log: Path, **extra: str) -> dict[str, str]:
