@@ -87,14 +87,10 @@ class _Budget:
         return self.left >= 0
 
 
-class _TooLarge(Exception):
-    pass
-
-
 def _canon(obj: Any, budget: _Budget, path: frozenset[tuple[int, int]] = frozenset()) -> Any:
     """A comparable value of `obj` and all it refers to: streams by the digest of their
     encoded bytes, back links left out, cycles cut. Numbers, names and strings cost
-    nothing; past `MAX_NODES` containers `_TooLarge` is raised."""
+    nothing; past `MAX_NODES` containers the budget runs out and the rest is cut."""
     if isinstance(obj, generic.IndirectObject):
         key = (obj.idnum, obj.generation)
         if key in path:
@@ -103,7 +99,7 @@ def _canon(obj: Any, budget: _Budget, path: frozenset[tuple[int, int]] = frozens
     if not isinstance(obj, generic.DictionaryObject | generic.ArrayObject):
         return repr(obj)
     if not budget.spend():
-        raise _TooLarge
+        return "…"
     if isinstance(obj, generic.StreamObject):
         header = {k: v for k, v in obj.items() if k not in ("/Length", "/Filter", "/DecodeParms")}
         digest = hashlib.sha256(obj.encoded_data or b"").hexdigest()
@@ -120,7 +116,6 @@ def _canon(obj: Any, budget: _Budget, path: frozenset[tuple[int, int]] = frozens
 def same(a: Any, b: Any) -> bool:
     """True when `a` and `b` (and all they refer to) are equal; False when they differ,
     and when they are too large to tell (a change is never missed)."""
-    try:
-        return bool(_canon(a, _Budget()) == _canon(b, _Budget()))
-    except _TooLarge:
-        return False
+    budget_a, budget_b = _Budget(), _Budget()
+    equal = _canon(a, budget_a) == _canon(b, budget_b)
+    return bool(equal) and budget_a.left >= 0 and budget_b.left >= 0
