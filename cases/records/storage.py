@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, BinaryIO, cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, make_transient_to_detached
@@ -100,34 +101,6 @@ def open_store(settings: Settings) -> ObjectStore:
     return LocalFolderStore(settings.store_dir)
 
 
-def _put_new(
-    store: ObjectStore,
-    key: str,
-    data: Hashed | BinaryIO,
-    digest: str,
-    content_type: str,
-    metadata: dict[str, str],
-    retain_until: datetime,
-    mode: RetentionMode,
-) -> ObjectInfo:
-    try:
-        return store.put(
-            key,
-            data,
-            content_type=content_type,
-            metadata=metadata,
-            sha256=digest,
-            retain_until=retain_until,
-            retention_mode=mode,
-        )
-    except RetentionLocked:
-        # stored before by a transaction that then rolled back: the bytes are the same
-        existing = store.stat(key)
-        if existing.sha256 != digest:
-            raise
-        return existing
-
-
 def archive_bytes(
     session: Session,
     store: ObjectStore,
@@ -158,24 +131,19 @@ def archive_bytes(
         "case_id": case_id,
         "provider_department_id": provider_department_id,
         "provided_by": provided_by,
+        "retain_until": retain_until,
+        "retention_mode": mode,
+        "legal_hold": False,
+        "last_fixity_at": None,
+        "last_fixity_ok": None,
     }
     if isinstance(data, bytes | bytearray | memoryview):
         hashed = Hashed(data)
-        key = content_key(hashed.sha256)
-        existing = _by_key(session, key)
-        if existing is not None:
-            return existing
-        info = _put_new(
-            store, key, hashed, hashed.sha256, content_type, metadata, retain_until, mode
-        )
-        return _insert_or_get(session, info, row)
+        return _archive(session, store, hashed, hashed.sha256, len(hashed), metadata, row)
     with spooled(data) as (spool, digest):
-        key = content_key(digest)
-        existing = _by_key(session, key)
-        if existing is not None:
-            return existing
-        info = _put_new(store, key, spool, digest, content_type, metadata, retain_until, mode)
-    return _insert_or_get(session, info, row)
+        size = spool.seek(0, io.SEEK_END)
+        spool.seek(0)
+        return _archive(session, store, spool, digest, size, metadata, row)
 
 
 _TABLE = cast(Table, StoredObject.__table__)
@@ -186,38 +154,104 @@ _INSERT: dict[str, Any] = {
     dialect: insert(_TABLE).on_conflict_do_nothing(index_elements=["key"]).returning(_TABLE.c.id)
     for dialect, insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
 }
+_UNRESERVE = delete(_TABLE).where(_TABLE.c.id == bindparam("reserved"))
 
 
-def _by_key(session: Session, key: str) -> StoredObject | None:
-    session.flush()
-    found = session.connection().execute(_ID_BY_KEY, {"key": key}).scalar()
-    return None if found is None else session.get(StoredObject, found)
+def _archive(
+    session: Session,
+    store: ObjectStore,
+    body: Hashed | BinaryIO,
+    digest: str,
+    size: int,
+    metadata: dict[str, str],
+    row: dict[str, Any],
+) -> StoredObject:
+    """De-duplicate, put, insert the row.
 
-
-def _insert_or_get(session: Session, info: ObjectInfo, row: dict[str, Any]) -> StoredObject:
-    """Insert the row unless another transaction just archived the same bytes (two pages
-    with identical OCR text read in parallel, say): then the existing row is the answer.
-    One statement in the usual case: the row is not read back."""
+    PostgreSQL: the row is inserted first (reserved) and the insert is the
+    de-duplication, one statement instead of a look-up and an insert; a concurrent
+    archiver of the same bytes waits on the row's key instead of uploading them again,
+    and a failed put takes the row back out. SQLite has one write lock for the whole
+    database, which must not be held across an upload (or an S3 outage's timeouts): there
+    the look-up comes first and the row after the put.
+    """
     dialect = session.get_bind().dialect.name
     statement = _INSERT.get(dialect)
     if statement is None:  # pragma: no cover - only PostgreSQL and SQLite are supported
         raise ConfigurationError(f"unsupported database {dialect}", f"不支持的数据库 {dialect}")
-    values = {
-        **row,
-        "key": info.key,
-        "sha256": info.sha256,
-        "size": info.size,
+    key = content_key(digest)
+    values = {**row, "key": key, "sha256": digest, "size": size, "created_at": utcnow()}
+    session.flush()
+    connection = session.connection()
+    if dialect == "postgresql":
+        reserved = connection.execute(statement, values).scalar()
+        if reserved is None:
+            return _by_key(session, key)
+        try:
+            info = _put_new(store, key, body, digest, row, metadata)
+        except Exception:
+            connection.execute(_UNRESERVE, {"reserved": reserved})
+            raise
+        stored = _loaded(session, reserved, values)
+        _take_retention(stored, info)  # differs only for bytes stored before (RetentionLocked)
+        return stored
+    if connection.execute(_ID_BY_KEY, {"key": key}).scalar() is not None:
+        return _by_key(session, key)
+    info = _put_new(store, key, body, digest, row, metadata)
+    inserted = connection.execute(statement, {**values, **_retention(info)}).scalar()
+    if inserted is None:  # another transaction archived the same bytes meanwhile
+        return _by_key(session, key)
+    return _loaded(session, inserted, {**values, **_retention(info)})
+
+
+def _put_new(
+    store: ObjectStore,
+    key: str,
+    body: Hashed | BinaryIO,
+    digest: str,
+    row: dict[str, Any],
+    metadata: dict[str, str],
+) -> ObjectInfo:
+    try:
+        return store.put(
+            key,
+            body,
+            content_type=row["content_type"],
+            metadata=metadata,
+            sha256=digest,
+            retain_until=row["retain_until"],
+            retention_mode=row["retention_mode"],
+        )
+    except RetentionLocked:
+        # stored before by a transaction that then rolled back: the bytes are the same
+        existing = store.stat(key)
+        if existing.sha256 != digest:
+            raise
+        return existing
+
+
+def _retention(info: ObjectInfo) -> dict[str, Any]:
+    """What the store says it holds: an object stored before keeps its own retention."""
+    return {
         "retain_until": info.retain_until,
         "retention_mode": info.retention_mode,
         "legal_hold": info.legal_hold,
-        "last_fixity_at": None,
-        "last_fixity_ok": None,
-        "created_at": utcnow(),
     }
-    new_id = session.connection().execute(statement, values).scalar()
-    if new_id is None:
-        return session.scalars(select(StoredObject).where(StoredObject.key == info.key)).one()
+
+
+def _take_retention(stored: StoredObject, info: ObjectInfo) -> None:
+    for name, value in _retention(info).items():
+        if getattr(stored, name) != value:
+            setattr(stored, name, value)  # flushed as an UPDATE with the transaction
+
+
+def _by_key(session: Session, key: str) -> StoredObject:
+    return session.scalars(select(StoredObject).where(StoredObject.key == key)).one()
+
+
+def _loaded(session: Session, new_id: int, values: dict[str, Any]) -> StoredObject:
+    """The row just inserted, as a persistent object, without reading it back."""
     stored = StoredObject(id=new_id, **values)
-    make_transient_to_detached(stored)  # persistent as inserted, every column loaded
+    make_transient_to_detached(stored)  # every column given: nothing left to load
     session.add(stored)
     return stored

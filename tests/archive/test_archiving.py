@@ -3,8 +3,10 @@ de-duplication by the database (no store round trip), on SQLite and PostgreSQL."
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ import pytest
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from archive import InMemoryStore, ObjectInfo
+from archive import InMemoryStore, ObjectInfo, StoreAccessDenied
 from cases.db import make_engine, make_sessionmaker
 from cases.records.storage import archive_bytes
 from models import StoredObject
@@ -103,10 +105,31 @@ def test_a_stream_is_archived_under_the_key_of_its_bytes(sessions: sessionmaker[
     assert store.calls == ["put"]
 
 
+def test_a_failed_put_leaves_no_row(sessions: sessionmaker[Session]) -> None:
+    class Refusing(InMemoryStore):
+        def put(self, key: str, body: Any, **kwargs: Any) -> ObjectInfo:
+            raise StoreAccessDenied("refused", "拒绝")
+
+    data = os.urandom(4000)
+    rows = select(StoredObject).where(StoredObject.sha256 == hashlib.sha256(data).hexdigest())
+    with sessions() as s:
+        with pytest.raises(StoreAccessDenied):
+            archive_bytes(s, Refusing(), data, content_type="t", doc_class="ocr_text")
+        assert s.scalars(rows).all() == []
+        s.commit()  # the transaction goes on (a caller may catch and carry on)
+        row = archive_bytes(s, InMemoryStore(), data, content_type="t", doc_class="ocr_text")
+        s.commit()
+        assert s.scalars(rows).all() == [row]
+
+
 def test_row_inserted_meanwhile_by_another_transaction_is_the_answer(
-    sessions: sessionmaker[Session],
+    tmp_path: Path,
 ) -> None:
-    """Two workers archive the same bytes at once: the second insert finds the first row."""
+    """SQLite looks the key up before the put and inserts after it: a worker that archived
+    the same bytes in between has the row, and its row is the answer."""
+    url = f"sqlite:///{tmp_path / 'raced.sqlite'}"
+    upgrade(url)
+    sessions = make_sessionmaker(make_engine(url))
     data = os.urandom(4000)
 
     class RacedStore(InMemoryStore):
@@ -120,3 +143,35 @@ def test_row_inserted_meanwhile_by_another_transaction_is_the_answer(
         row = archive_bytes(s, RacedStore(), data, content_type="t", doc_class="ocr_text")
         s.commit()
         assert s.scalars(select(StoredObject).where(StoredObject.key == row.key)).all() == [row]
+
+
+@pytest.mark.postgres
+def test_a_concurrent_archiver_of_the_same_bytes_waits_and_uploads_nothing(
+    postgres_url: str,
+) -> None:
+    """PostgreSQL reserves the row before the put: a second worker archiving the same
+    bytes meanwhile waits on that row, then takes it, without a second upload."""
+    upgrade(postgres_url)
+    sessions = make_sessionmaker(make_engine(postgres_url))
+    data = os.urandom(4000)
+    first_store, second_store = CountingStore(), CountingStore()
+    result: dict[str, Any] = {}
+    with sessions() as first:
+        row = archive_bytes(first, first_store, data, content_type="t", doc_class="ocr_text")
+
+        def second() -> None:
+            with sessions() as s:
+                result["id"] = archive_bytes(
+                    s, second_store, data, content_type="t", doc_class="ocr_text"
+                ).id
+                s.commit()
+
+        worker = threading.Thread(target=second)
+        worker.start()
+        worker.join(0.5)
+        assert worker.is_alive()  # waiting for the first transaction
+        first.commit()
+        worker.join(10)
+        assert not worker.is_alive()
+        assert result["id"] == row.id
+    assert first_store.calls == ["put"] and second_store.calls == []
