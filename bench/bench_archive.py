@@ -18,7 +18,7 @@ Paths, each timed from bytes in memory to the put's return:
 
 Every round times each path right beside a raw put of its own; rounds alternate the order
 of the paths, and pairs alternate which of the two goes first. Every put gets fresh random
-bytes; 1 MB puts, quick and noisier, get five times the rounds. A path's overhead is the
+bytes; 1 MB puts, quick and noisier, get ten times the rounds. A path's overhead is the
 median over the rounds of its time divided by the time of the raw put beside it, minus
 one: pairing cancels most of the load of other processes on a shared machine; the spread
 shown is the interquartile range of those per-round ratios. MB/s are medians of the puts.
@@ -298,13 +298,13 @@ def main() -> int:
         paths = Paths(cfg, bucket, databases)
         ours = ["one", "store", *databases]
         print(
-            f"## Archive puts vs raw put_object, medians of {5 * args.rounds} (1 MB) and "
+            f"## Archive puts vs raw put_object, medians of {10 * args.rounds} (1 MB) and "
             f"{args.rounds} (20 MB) alternating rounds ({os.cpu_count()} cores)"
         )
         header = " | ".join(f"{LABELS[n]} MB/s (overhead [IQR])" for n in ours)
         print(f"| object | raw put_object MB/s | {header} |")
         print("| --- | --- |" + " --- |" * len(ours))
-        for mb, rounds in ((1, 5 * args.rounds), (20, args.rounds)):
+        for mb, rounds in ((1, 10 * args.rounds), (20, args.rounds)):
             size = mb * 1_000_000
             timings = _measure(paths, size, rounds)
             cells = [f"{mb} MB", f"{timings.rate('raw', size):.1f}"]
