@@ -69,7 +69,7 @@ FULL_TARGET = 0.15
 RSS_LIMIT_MB = 150
 
 _CHILD = r"""
-import io, json, os, sys, tempfile, time
+import io, json, os, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from archive import LocalFolderStore, StagingStore
@@ -98,7 +98,7 @@ class Generated(io.RawIOBase):
         self.left -= k
         return k
 
-work = Path(tempfile.mkdtemp(prefix="bench-stream-"))
+work = Path(sys.argv[4])
 url = f"sqlite:///{work / 'stream.sqlite'}"
 upgrade(url)
 session = make_sessionmaker(make_engine(url))()
@@ -119,7 +119,7 @@ print(json.dumps({"seconds": elapsed, "peak_rss_mb": hwm_kb / 1024}))
 """
 
 
-def _s3_server() -> tuple[dict[str, str], Any]:
+def _s3_server(work: Path) -> tuple[dict[str, str], Any]:
     if os.environ.get("ONEWINDOW_S3_ENDPOINT"):
         cfg = {
             "endpoint": os.environ["ONEWINDOW_S3_ENDPOINT"],
@@ -129,16 +129,16 @@ def _s3_server() -> tuple[dict[str, str], Any]:
         return cfg, None
     from tests.servers import start_seaweedfs
 
-    server = start_seaweedfs(Path(tempfile.mkdtemp(prefix="bench-weed-")))
+    server = start_seaweedfs(work / "seaweedfs")
     return {"endpoint": server.endpoint, "ak": server.access_key, "sk": server.secret_key}, server
 
 
-def _postgres() -> tuple[str, Any]:
+def _postgres(work: Path) -> tuple[str, Any]:
     if url := os.environ.get("ONEWINDOW_BENCH_POSTGRES_URL"):
         return url, None
     from tests.servers import start_postgres
 
-    server = start_postgres(Path(tempfile.mkdtemp(prefix="bench-pg-")))
+    server = start_postgres(work / "postgres")
     return server.url, server
 
 
@@ -150,14 +150,16 @@ def _session(url: str) -> Session:
 class Paths:
     """The timed functions; each takes fresh bytes and returns seconds."""
 
-    def __init__(self, cfg: dict[str, str], bucket: str, databases: dict[str, str]) -> None:
+    def __init__(
+        self, cfg: dict[str, str], bucket: str, databases: dict[str, str], work: Path
+    ) -> None:
         self.bucket = bucket
         self.raw = Minio(cfg["endpoint"], cfg["ak"], cfg["sk"], secure=False)
         self.store = StagingStore(
             S3Store(
                 endpoint=cfg["endpoint"], access_key=cfg["ak"], secret_key=cfg["sk"], bucket=bucket
             ),
-            LocalFolderStore(Path(tempfile.mkdtemp(prefix="bench-staging-"))),
+            LocalFolderStore(work / "staging"),
         )
         self.sessions = {name: _session(url) for name, url in databases.items()}
 
@@ -254,11 +256,12 @@ def _measure(paths: Paths, size: int, rounds: int) -> Timings:
     return timings
 
 
-def _memory(cfg: dict[str, str], bucket: str, size: int) -> dict[str, float]:
+def _memory(cfg: dict[str, str], bucket: str, size: int, work: Path) -> dict[str, float]:
     child = {**cfg, "bucket": bucket}
     root = str(Path(__file__).resolve().parent.parent)
+    work.mkdir(parents=True)
     out = subprocess.run(
-        [sys.executable, "-c", _CHILD, root, json.dumps(child), str(size)],
+        [sys.executable, "-c", _CHILD, root, json.dumps(child), str(size), str(work)],
         check=True,
         capture_output=True,
         text=True,
@@ -283,61 +286,72 @@ def main() -> int:
     args = parser.parse_args()
     if args.rounds < 5:
         parser.error("at least 5 rounds")
-    servers: list[Any] = []
-    cfg, s3 = _s3_server()
-    servers.append(s3)
-    databases = {"sqlite": f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-db-')) / 'b.sqlite'}"}
-    if not args.no_postgres:
-        url, pg = _postgres()
-        servers.append(pg)
-        databases["postgresql"] = url
-    bucket = f"bench-{uuid.uuid4().hex[:8]}"
-    missed: list[str] = []
-    load_before = os.getloadavg()
-    try:
-        paths = Paths(cfg, bucket, databases)
-        ours = ["one", "store", *databases]
-        print(
-            f"## Archive puts vs raw put_object, medians of {10 * args.rounds} (1 MB) and "
-            f"{args.rounds} (20 MB) alternating rounds ({os.cpu_count()} cores)"
-        )
-        header = " | ".join(f"{LABELS[n]} MB/s (overhead [IQR])" for n in ours)
-        print(f"| object | raw put_object MB/s | {header} |")
-        print("| --- | --- |" + " --- |" * len(ours))
-        for mb, rounds in ((1, 10 * args.rounds), (20, args.rounds)):
-            size = mb * 1_000_000
-            timings = _measure(paths, size, rounds)
-            cells = [f"{mb} MB", f"{timings.rate('raw', size):.1f}"]
-            for name in ours:
-                over, q1, q3 = timings.overhead(name)
-                cells.append(
-                    f"{timings.rate(name, size):.1f} "
-                    f"({over * 100:+.1f}% [{q1 * 100:+.0f}, {q3 * 100:+.0f}])"
-                )
-                target = {"one": None, "store": STORE_TARGET}.get(name, FULL_TARGET)
-                if target is not None and over > target:
-                    missed.append(f"{LABELS[name]} {mb} MB: {over * 100:+.1f}% > {target:.0%}")
-            print("| " + " | ".join(cells) + " |")
-        load_after = os.getloadavg()
-        print(
-            f"\nload average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} after; "
-            "targets: store path ≤ 10%, full path ≤ 15% over raw"
-        )
-        print()
-        print("| streamed object | seconds | peak RSS of the process |")
-        print("| --- | --- | --- |")
-        for mb in (16, args.big_mb):
-            m = _memory(cfg, bucket, mb * 1024 * 1024)
-            print(f"| {mb} MiB | {m['seconds']:.1f} | {m['peak_rss_mb']:.0f} MB |")
-            if mb == args.big_mb and m["peak_rss_mb"] >= RSS_LIMIT_MB:
-                missed.append(f"{mb} MiB stream peaked at {m['peak_rss_mb']:.0f} MB RSS")
-    finally:
-        for server in servers:
-            if server is not None:
-                server.stop()
+    # Everything this run writes (servers' data, staging, databases: gigabytes) goes here.
+    with tempfile.TemporaryDirectory(prefix="bench-archive-", ignore_cleanup_errors=True) as tmp:
+        work = Path(tmp)
+        servers: list[Any] = []
+        try:
+            cfg, s3 = _s3_server(work)
+            servers.append(s3)
+            databases = {"sqlite": f"sqlite:///{work / 'bench.sqlite'}"}
+            if not args.no_postgres:
+                url, pg = _postgres(work)
+                servers.append(pg)
+                databases["postgresql"] = url
+            missed = _run(args, cfg, databases, work)
+        finally:
+            for server in servers:
+                if server is not None:
+                    server.stop()
     for line in missed:
         print(f"MISSED: {line}")
     return 1 if missed else 0
+
+
+def _run(
+    args: argparse.Namespace, cfg: dict[str, str], databases: dict[str, str], work: Path
+) -> list[str]:
+    """Print the tables; return the targets missed."""
+    bucket = f"bench-{uuid.uuid4().hex[:8]}"
+    missed: list[str] = []
+    load_before = os.getloadavg()
+    paths = Paths(cfg, bucket, databases, work)
+    ours = ["one", "store", *databases]
+    print(
+        f"## Archive puts vs raw put_object, medians of {10 * args.rounds} (1 MB) and "
+        f"{args.rounds} (20 MB) alternating rounds ({os.cpu_count()} cores)"
+    )
+    header = " | ".join(f"{LABELS[n]} MB/s (overhead [IQR])" for n in ours)
+    print(f"| object | raw put_object MB/s | {header} |")
+    print("| --- | --- |" + " --- |" * len(ours))
+    for mb, rounds in ((1, 10 * args.rounds), (20, args.rounds)):
+        size = mb * 1_000_000
+        timings = _measure(paths, size, rounds)
+        cells = [f"{mb} MB", f"{timings.rate('raw', size):.1f}"]
+        for name in ours:
+            over, q1, q3 = timings.overhead(name)
+            cells.append(
+                f"{timings.rate(name, size):.1f} "
+                f"({over * 100:+.1f}% [{q1 * 100:+.0f}, {q3 * 100:+.0f}])"
+            )
+            target = {"one": None, "store": STORE_TARGET}.get(name, FULL_TARGET)
+            if target is not None and over > target:
+                missed.append(f"{LABELS[name]} {mb} MB: {over * 100:+.1f}% > {target:.0%}")
+        print("| " + " | ".join(cells) + " |")
+    load_after = os.getloadavg()
+    print(
+        f"\nload average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} after; "
+        "targets: store path ≤ 10%, full path ≤ 15% over raw"
+    )
+    print()
+    print("| streamed object | seconds | peak RSS of the process |")
+    print("| --- | --- | --- |")
+    for i, mb in enumerate((16, args.big_mb)):
+        m = _memory(cfg, bucket, mb * 1024 * 1024, work / f"stream-{i}")
+        print(f"| {mb} MiB | {m['seconds']:.1f} | {m['peak_rss_mb']:.0f} MB |")
+        if i == 1 and m["peak_rss_mb"] >= RSS_LIMIT_MB:
+            missed.append(f"{mb} MiB stream peaked at {m['peak_rss_mb']:.0f} MB RSS")
+    return missed
 
 
 if __name__ == "__main__":
