@@ -120,7 +120,7 @@ class SaneBackend:
         status_grace: float = 5.0,
     ) -> None:
         self.config_dir = config_dir
-        self.environ = {
+        self.passed_env = {
             k: v for k, v in (environ or {}).items() if k.startswith("SANE_") or k in _PASSED
         }
         found = shutil.which(scanimage) or shutil.which(scanimage, path=_PATH)
@@ -131,7 +131,7 @@ class SaneBackend:
         self.status_grace = status_grace
 
     def env(self) -> dict[str, str]:
-        env = {**self.environ, "LC_ALL": "C", "PATH": _PATH}
+        env = {**self.passed_env, "LC_ALL": "C", "PATH": _PATH}
         if self.config_dir is not None:
             env["SANE_CONFIG_DIR"] = str(self.config_dir)
         return env

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from cases.db import session_scope
 from cases.delivery import handout as delivery
 from cases.review import steps as review
-from cases.seals.delegations import SealUseRefused, revoke_delegation
+from cases.review.authority import NotChiefRepresentative
+from cases.seals.delegations import revoke_delegation
 from cases.verification.status import verify_document
 from models import (
     AuditEvent,
@@ -108,7 +109,8 @@ def test_no_seal_use_delegation_no_decision(world: World) -> None:
             )
         ):
             revoke_delegation(s, d, actor="admin", reason="印章管理员调整授权")
-    with pytest.raises(SealUseRefused, match="授权委托"), session_scope(hall.sessions) as s:
+    # without the delegation the reviewer is no chief representative: refused before the seal
+    with pytest.raises(NotChiefRepresentative, match="授权委托"), session_scope(hall.sessions) as s:
         case = review_case(s, number)
         review.deny(s, hall, case, actor=world.user(s, "chief"), comment=REASON)
     with session_scope(hall.sessions) as s:  # nothing half-done: still awaiting its decision
