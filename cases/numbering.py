@@ -155,6 +155,23 @@ def next_page_seq(session: Session, case: Case) -> int:
     return allocate(session, f"page:{case.id}", first=first)
 
 
+def _official_document_number(
+    session: Session, store: ObjectStore, series: str, prefix: str, column: Any
+) -> str:
+    """`<prefix>第000001号`, the layout of official documents (公文文号), per prefix."""
+
+    def first() -> int:
+        return _highest_serial(session, column, f"{prefix}%", r"第(\d+)号$") + 1
+
+    return reserve_document_number(
+        session,
+        store,
+        f"{series}:{prefix}",
+        first=first,
+        render=lambda serial: f"{prefix}第{serial:06d}号",
+    )
+
+
 def next_notice_number(
     session: Session,
     store: ObjectStore,
@@ -164,32 +181,12 @@ def next_notice_number(
 ) -> str:
     year = (today or date.today()).year
     prefix = f"{hall_abbr}{NOTICE_WORD[kind]}字〔{year}〕"
-
-    def first() -> int:
-        return _highest_serial(session, Notice.number, f"{prefix}%", r"第(\d+)号$") + 1
-
-    return reserve_document_number(
-        session,
-        store,
-        f"notice:{prefix}",
-        first=first,
-        render=lambda serial: f"{prefix}第{serial:06d}号",
-    )
+    return _official_document_number(session, store, "notice", prefix, Notice.number)
 
 
 def next_decision_number(session: Session, store: ObjectStore, short_name: str, today: date) -> str:
     prefix = f"{short_name}不许字〔{today.year}〕"
-
-    def first() -> int:
-        return _highest_serial(session, DecisionDocument.number, f"{prefix}%", r"第(\d+)号$") + 1
-
-    return reserve_document_number(
-        session,
-        store,
-        f"decision:{prefix}",
-        first=first,
-        render=lambda serial: f"{prefix}第{serial:06d}号",
-    )
+    return _official_document_number(session, store, "decision", prefix, DecisionDocument.number)
 
 
 def mod37_36_check(payload: str) -> str:
