@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -27,6 +26,7 @@ from cases.records.reconcile import reconcile
 from models import Case, Page, Role, Submission
 from sample_scans.scans import SamplePage, sample_applicant
 from tests.servers import free_port
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.ocr  # the server reads pages with the real engine
 
@@ -56,15 +56,14 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            assert self.proc.poll() is None, "the server exited at start-up"
-            try:
-                if httpx.get(self.url + "/api/v1/catalog", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.2)
-        raise AssertionError("the server did not start in 60 s")
+        wait_until(self._ready, what="the server's start", timeout=60, interval=0.2)
+
+    def _ready(self) -> bool:
+        assert self.proc is not None and self.proc.poll() is None, "the server exited at start-up"
+        try:
+            return httpx.get(self.url + "/api/v1/catalog", timeout=2).status_code == 200
+        except httpx.TransportError:
+            return False
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -101,13 +100,11 @@ class Server:
         return self.call("clerk", "POST", f"/api/v1/cases/{number}/pages", files=files)
 
     def wait_read(self, number: str) -> None:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
+        def read() -> bool:
             view = self.call("clerk", "GET", f"/api/v1/cases/{number}").json()
-            if all(p["status"] not in ("queued", "reading") for p in view["pages"]):
-                return
-            time.sleep(0.3)
-        raise AssertionError("pages not read in 120 s")
+            return all(p["status"] not in ("queued", "reading") for p in view["pages"])
+
+        wait_until(read, what="pages read", timeout=120, interval=0.3)
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         env = os.environ | {"ONEWINDOW_DATA_DIR": str(self.data_dir)}
