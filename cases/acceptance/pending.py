@@ -21,6 +21,7 @@ from cases.acceptance.checklist import FindingKind
 from cases.acceptance.counter import check_case
 from cases.catalog.publish import spec_of
 from cases.errors import InvalidState
+from cases.intake.pages import pending_codes
 from cases.printing.documents import zh_date
 from models import Case, CaseStatus, Material, User
 
@@ -30,13 +31,8 @@ _SYSTEM = "system"
 
 
 def outstanding(session: Session, case: Case) -> list[str]:
-    """Codes of the materials still pending: the latest record of each says so."""
-    latest: dict[str, str] = {}
-    for m in session.scalars(
-        select(Material).where(Material.case_id == case.id).order_by(Material.id)
-    ):
-        latest[m.code] = m.state
-    return [code for code, state in latest.items() if state == "pending"]
+    """Codes of the materials still pending (intake asks the same before taking a supplement)."""
+    return pending_codes(session, case)
 
 
 def delivery_allowed(session: Session, case: Case) -> tuple[bool, str]:

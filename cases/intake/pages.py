@@ -146,7 +146,7 @@ def current_submission(session: Session, case: Case) -> Submission:
 
 def pending_codes(session: Session, case: Case) -> list[str]:
     """Codes of the 容缺 materials still outstanding: the latest record of each says
-    "pending". (`cases.acceptance.pending.outstanding` asks the same of a sibling layer.)"""
+    "pending" (the one definition; acceptance and delivery ask it here)."""
     latest: dict[str, str] = {}
     for code, state in session.execute(
         select(Material.code, Material.state)
