@@ -21,7 +21,11 @@ def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
     for item in catalog.items.values():
         print(
             f"{item.code}  {item.name}  ({catalog.department(item.department).name}, "
-            f"{item.time_limit_days} 个工作日)"
+            + (
+                "即办件,当场办结)"
+                if item.kind == "immediate"
+                else f"{item.time_limit_days} 个工作日)"
+            )
         )
         for m in item.materials:
             flag = "必交" if m.required else "选交"

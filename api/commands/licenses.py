@@ -93,14 +93,35 @@ def cmd_seals_revoke(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_grant_seal(args: argparse.Namespace, settings: Settings) -> int:
     from sqlalchemy import select
 
-    from cases.seals.delegations import grant_seal_use
+    from cases.seals.delegations import grant_seal_use, grant_window_seal_use
     from cases.seals.registry import seal_by_code
-    from models import Department
+    from models import Department, Window
 
     with hall_session(settings) as (_, s):
         dept = s.scalars(select(Department).where(Department.code == args.department)).first()
         if dept is None:
             raise NotFound(f"no department {args.department}", f"部门 {args.department} 不存在")
+        if args.window:  # 即办件: the window's clerks decide and seal on the spot
+            window = s.scalars(select(Window).where(Window.code == args.window)).first()
+            if window is None:
+                raise NotFound(f"no window {args.window}", f"窗口 {args.window} 不存在")
+            delegation = grant_window_seal_use(
+                s,
+                department=dept,
+                window=window,
+                item_codes=args.items,
+                seal=seal_by_code(s, args.seal) if args.seal else None,
+                valid_from=args.valid_from,
+                valid_to=args.valid_to,
+                actor=args.actor,
+                note=args.note,
+            )
+            ident = delegation.id
+            print(
+                f"delegation {ident}: window {args.window} may seal {args.department}'s "
+                f"immediate results ({' '.join(args.items) or 'all immediate items'})"
+            )
+            return 0
         delegation = grant_seal_use(
             s,
             department=dept,
@@ -174,9 +195,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     srevoke.add_argument("--reason", required=True)
     srevoke.add_argument("--as", dest="actor", default="admin")
     srevoke.set_defaults(func=cmd_seals_revoke)
-    grant = ssub.add_parser("grant", help="authorise a reviewer to use a department's seal")
+    grant = ssub.add_parser(
+        "grant", help="authorise a reviewer, or a window for immediate items, to use a seal"
+    )
     grant.add_argument("--department", required=True)
-    grant.add_argument("--user", required=True)
+    who = grant.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user")
+    who.add_argument("--window", help="a window code: its clerks issue immediate items (即办件)")
+    grant.add_argument("--items", nargs="*", default=[], help="immediate item codes (--window)")
     grant.add_argument("--seal", help="one seal code (default: any seal of the department)")
     grant.add_argument("--from", dest="valid_from", type=date.fromisoformat, default=date.today())
     grant.add_argument("--to", dest="valid_to", type=date.fromisoformat, required=True)

@@ -14,6 +14,7 @@ from cases.acceptance.checklist import Finding
 from cases.errors import InvalidInput
 from cases.intake import pages as intake
 from cases.intake.sheets import case_sheets
+from cases.review.immediate import issue_at_window
 from models import Case, Material, Notice, Page, StoredObject, Submission
 
 router = APIRouter(prefix="/api/v1/cases", tags=["intake"])
@@ -35,7 +36,8 @@ class OverrideRequest(BaseModel):
 
 class DecisionRequest(BaseModel):
     conditional: bool = False  # the applicant signs the 容缺 commitment
-    reject_reason: str | None = None
+    reject_reason: str | None = Field(default=None, max_length=500)
+    immediate: bool = False  # 即办件: accept and issue the sealed license on the spot
 
 
 def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
@@ -212,7 +214,21 @@ def decide(
     intake.read_queued(hall, case_id=case_id)
     session.expire_all()
     case = session.get_one(Case, case_id)
-    if body.reject_reason is not None:
+    license_: dict[str, Any] | None = None
+    if body.immediate and (body.conditional or body.reject_reason is not None):
+        raise InvalidInput(
+            "an immediate issue is neither conditional nor a rejection",
+            "当场办结不能同时为容缺受理或不予受理",
+        )
+    if body.immediate:
+        done = issue_at_window(session, hall, case, actor=user)
+        notice = done.notice
+        license_ = {
+            "number": done.license.number,
+            "delegation": done.delegation.id,
+            "pdf": f"/api/v1/licenses/{done.license.number}/pdf",
+        }
+    elif body.reject_reason is not None:
         notice = counter.reject(session, hall, case, actor=user, reason=body.reject_reason)
     else:
         notice = counter.decide(session, hall, case, actor=user, conditional=body.conditional)
@@ -225,4 +241,5 @@ def decide(
             "sha256": stored.sha256,
             "pdf": f"/api/v1/notices/{notice.number}/pdf",
         },
+        "license": license_,
     }

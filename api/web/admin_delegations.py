@@ -131,6 +131,7 @@ def _revoke(
 
 def _seals_page(request: Request, session: SessionDep, **ctx: Any) -> Response:
     all_seals = session.scalars(select(Seal).order_by(Seal.id)).all()
+    windows = session.scalars(select(Window).order_by(Window.id)).all()
     return render_tab(
         request,
         "admin_seals.html",
@@ -144,6 +145,8 @@ def _seals_page(request: Request, session: SessionDep, **ctx: Any) -> Response:
         departments={d.id: d for d in session.scalars(select(Department))},
         users={u.id: u for u in session.scalars(select(User))},
         seal_names={s.id: s.name for s in all_seals},
+        window_names={w.id: w.name for w in windows},
+        window_codes=[(w.code, w.name) for w in windows],
         today=date.today(),
         **ctx,
     )
@@ -184,14 +187,22 @@ def delegation_grant(
     valid_from: Annotated[date, Form()],
     valid_to: Annotated[date, Form()],
     username: Annotated[str, Form()] = "",
+    window: Annotated[str, Form()] = "",
+    items: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
+    """A named reviewer (the chief representative), every reviewer of the department, or a
+    window for its immediate items (即办件), may use the department's seal."""
     check_csrf(request, csrf)
     try:
         dept = session.scalars(select(Department).where(Department.code == department)).first()
         if dept is None:
             raise NotFound(f"unknown department {department!r}", f"未知部门 {department!r}")
+        if window.strip():
+            return _grant_to_window(
+                request, session, user, dept, window.strip(), valid_from, valid_to, items, note
+            )
         person = None
         if username.strip():
             person = session.scalars(select(User).where(User.username == username.strip())).first()
@@ -210,6 +221,33 @@ def delegation_grant(
         session.rollback()
         return _seals_page(request, session, error=e.zh, status_code=status_for(e))
     return done(request, "/admin/seals", f"已授权使用{dept.name}印章")
+
+
+def _grant_to_window(
+    request: Request,
+    session: SessionDep,
+    user: User,
+    dept: Department,
+    window: str,
+    valid_from: date,
+    valid_to: date,
+    items: str,
+    note: str,
+) -> Response:
+    win = session.scalars(select(Window).where(Window.code == window)).first()
+    if win is None:
+        raise NotFound(f"unknown window {window!r}", f"未知窗口 {window!r}")
+    delegations.grant_window_seal_use(
+        session,
+        department=dept,
+        window=win,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        item_codes=[c for c in items.replace(",", " ").split() if c],
+        actor=user.username,
+        note=note,
+    )
+    return done(request, "/admin/seals", f"已授权{win.name}当场办结{dept.short_name}即办件并用印")
 
 
 @router.post("/admin/delegations/{delegation_id}/revoke")

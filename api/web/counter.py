@@ -12,18 +12,21 @@ from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
 from api.deps import HallDep, SessionDep, load_case
+from api.errors import status_for
 from api.ids import RowId
 from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render, see_other
 from cases.acceptance import counter, pending
 from cases.acceptance.checklist import FindingKind
+from cases.acceptance.immediate import is_immediate
 from cases.catalog.publish import spec_of
 from cases.catalog.spec import Catalog
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.intake import pages as intake
 from cases.intake import scanning
 from cases.records import access as archive_access
-from models import Case, Notice, Page, PageStatus, Submission
+from cases.review.immediate import issue_at_window, window_delegation
+from models import Case, License, Notice, Page, PageStatus, Submission, User
 from ocr import page_preview
 from scanner_drivers import ScanSettings
 
@@ -131,7 +134,22 @@ def open_case(
     return see_other(f"/counter/cases/{case.number}")
 
 
-def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]:
+def _immediate(session: SessionDep, case: Case, user: User | None) -> dict[str, Any]:
+    """即办件: whether this clerk's window may decide the case on the spot, and if not, why."""
+    if not is_immediate(spec_of(case.checklist)):
+        return {"immediate": False}
+    if user is None:
+        return {"immediate": True, "immediate_refused": ""}
+    try:
+        delegation = window_delegation(session, case, user)
+    except OneWindowError as e:
+        return {"immediate": True, "immediate_refused": e.zh}
+    return {"immediate": True, "immediate_refused": "", "immediate_delegation": delegation}
+
+
+def case_panel(
+    session: SessionDep, hall: HallDep, case: Case, user: User | None = None
+) -> dict[str, Any]:
     """The live checklist: what each material looks like given the pages read so far."""
     pages = list(
         session.scalars(
@@ -170,7 +188,13 @@ def case_panel(session: SessionDep, hall: HallDep, case: Case) -> dict[str, Any]
     notices = session.scalars(
         select(Notice).where(Notice.case_id == case.id).order_by(Notice.id)
     ).all()
+    licenses = session.scalars(
+        select(License).where(License.case_id == case.id).order_by(License.id)
+    ).all()
     return {
+        **_immediate(session, case, user),
+        "clean": not result.overridden,
+        "licenses": licenses,
         "case": case,
         "pages": pages,
         "rows": rows,
@@ -197,7 +221,7 @@ def case_page(
     number: str, request: Request, session: SessionDep, hall: HallDep, user: ClerkPage
 ) -> Response:
     case = load_case(session, user, number)
-    return render(request, "case.html", **case_panel(session, hall, case))
+    return render(request, "case.html", **case_panel(session, hall, case, user))
 
 
 @router.get("/counter/cases/{number}/panel")
@@ -205,7 +229,7 @@ def case_panel_fragment(
     number: str, request: Request, session: SessionDep, hall: HallDep, user: ClerkPage
 ) -> Response:
     case = load_case(session, user, number)
-    return render(request, "_case_panel.html", **case_panel(session, hall, case))
+    return render(request, "_case_panel.html", **case_panel(session, hall, case, user))
 
 
 @router.post("/counter/cases/{number}/scan")
@@ -250,7 +274,7 @@ def scan_pages(
         "case.html",
         status_code=200 if report.complete else 409,
         scan_messages=messages,
-        **case_panel(session, hall, case),
+        **case_panel(session, hall, case, user),
     )
 
 
@@ -294,7 +318,7 @@ def upload_pages(
             "case.html",
             status_code=422,
             upload_errors=errors,
-            **case_panel(session, hall, case),
+            **case_panel(session, hall, case, user),
         )
     return see_other(f"/counter/cases/{number}")
 
@@ -315,7 +339,20 @@ def decide(
     intake.read_queued(hall, case_id=case_id)
     session.expire_all()
     case = session.get_one(Case, case_id)
-    if action == "reject":
+    if action == "immediate":  # 当场办结: a refusal is shown on the case, nothing written
+        try:
+            issue_at_window(session, hall, case, actor=user)
+        except OneWindowError as e:
+            session.rollback()
+            case = session.get_one(Case, case_id)
+            return render(
+                request,
+                "case.html",
+                status_code=status_for(e),
+                decision_error=e.zh,
+                **case_panel(session, hall, case, user),
+            )
+    elif action == "reject":
         counter.reject(session, hall, case, actor=user, reason=reason)
     else:
         counter.decide(session, hall, case, actor=user, conditional=action == "conditional")
@@ -339,7 +376,7 @@ def supply_pending(
     session.expire_all()
     case = session.get_one(Case, case_id)
     left = pending.supply(session, case, actor=user, store=hall.store)
-    panel = case_panel(session, hall, case)
+    panel = case_panel(session, hall, case, user)
     if left:
         names = "、".join(panel["names"].get(c, c) for c in left)
         message = f"仍未补齐:{names}。请核对所交材料后重新扫描。"

@@ -22,6 +22,7 @@ from archive import ObjectStore
 from cases import audit, faults
 from cases.acceptance.checklist import CheckResult, FindingKind, PageFacts, check
 from cases.acceptance.decision import Decision, evaluate
+from cases.acceptance.immediate import require_clean, require_immediate
 from cases.acceptance.notice_lines import draft_notice
 from cases.acceptance.one_time import one_time_report, record_deficiencies
 from cases.acceptance.page_evidence import facts, lines_from_json
@@ -175,9 +176,12 @@ def decide(
     actor: User,
     conditional: bool = False,
     today: date | None = None,
+    immediate: bool = False,
 ) -> Notice:
     """Issue the notice the check calls for. `conditional` records that the applicant
-    signs the 容缺 commitment; it is honoured only when the item allows it."""
+    signs the 容缺 commitment; it is honoured only when the item allows it.
+    `immediate` (即办件, `cases.review.immediate`): accept only on a clean check, and open
+    no department task: the window decides under its delegation."""
     _open_for_decision(case)
     check_case(session, case)  # refuses while pages are still being read
     submission = case.submissions[-1]
@@ -197,6 +201,9 @@ def decide(
         conditional=conditional,
         overrides=overrides_of(session, case),
     )
+    if immediate:  # refused before anything is written
+        require_immediate(spec)
+        require_clean(ev)
     if ev.decision is Decision.REJECTED:
         return reject(session, hall, case, actor=actor, reason=ev.reason)
     result = ev.result
@@ -213,7 +220,8 @@ def decide(
     if case.status in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
         case.accepted_at = datetime.now(UTC)
         case.due_on = add_working_days(today, case.checklist.time_limit_days)
-        route_case(session, hall, case, actor=actor)  # department tasks (cases/routing.py)
+        if not immediate:
+            route_case(session, hall, case, actor=actor)  # department tasks (cases/routing.py)
     _record_materials(session, case, submission, result, pending=kind is NoticeKind.CONDITIONAL)
     notice = _issue_notice(
         session,
@@ -224,6 +232,7 @@ def decide(
         draft.lines,
         actor=actor,
         overdue_text=draft.overdue_text,
+        immediate=immediate,
     )
     audit.record(
         session,
@@ -233,6 +242,7 @@ def decide(
         notice=notice.number,
         findings=[f.key for f in result.findings],
         overridden=[f.key for f in result.overridden],
+        **({"immediate": True} if immediate else {}),
     )
     return notice
 
@@ -311,6 +321,7 @@ def _issue_notice(
     actor: User,
     reason: str = "",
     overdue_text: str = "",
+    immediate: bool = False,
 ) -> Notice:
     number = next_notice_number(session, hall.store, kind.value)
     window = case.window
@@ -335,6 +346,7 @@ def _issue_notice(
             progress_token(session, hall.pki, case.number),
         ),
         overdue_text=overdue_text,
+        immediate=immediate,
     )
     seal = (
         seal_for(session, window_id=window.id)

@@ -47,9 +47,11 @@ def result_ready(
     *,
     actor: User,
     decision_document: DecisionDocument | None = None,
+    handover: bool = True,
 ) -> Delivery:
     """The department's result (a license or a decision document) goes back to the window,
-    with a handover to be signed."""
+    with a handover to be signed (`handover=False`: the result was made at the window,
+    an immediate item's, and no paper moves)."""
     if license_ is not None:
         item = f"license:{license_.number}"
     elif decision_document is not None:
@@ -67,16 +69,17 @@ def result_ready(
         status=DeliveryStatus.AT_WINDOW,
     )
     session.add(delivery)
-    session.add(
-        Handover(
-            case_id=case.id,
-            direction=HandoverDirection.TO_WINDOW,
-            department_id=case.department_id,
-            window_id=case.window_id,
-            items=[item],
-            handed_by_id=actor.id,
+    if handover:
+        session.add(
+            Handover(
+                case_id=case.id,
+                direction=HandoverDirection.TO_WINDOW,
+                department_id=case.department_id,
+                window_id=case.window_id,
+                items=[item],
+                handed_by_id=actor.id,
+            )
         )
-    )
     session.flush()
     audit.record(
         session,

@@ -82,6 +82,7 @@ class NoticeContent:
     pending_due_on: date | None = None
     verify_url: str = ""
     overdue_text: str = ""  # 超期处理 of the item, for the 容缺 commitment letter
+    immediate: bool = False  # 即办件: decided and issued at the window on the spot
 
 
 def zh_date(d: date) -> str:
@@ -263,7 +264,9 @@ def _notice_body(content: NoticeContent, styles: _Styles, width: float) -> list[
             f"{applied},经审查,申请材料齐全、符合法定形式。根据{LAW}第三十二条第一款第(五)项"
             "的规定,决定予以受理。"
         )
-        if content.time_limit_days > 0:
+        if content.immediate:
+            para("本事项为即办件,由综合受理窗口依部门授权当场办结,办理结果当场出具。")
+        elif content.time_limit_days > 0:
             due = f"(预计于{zh_date(content.due_on)}前)" if content.due_on else ""
             para(
                 f"本事项承诺办结时限为{content.time_limit_days}个工作日,将于受理之日起"

@@ -97,6 +97,7 @@ def _seal_and_archive(
         actor=actor.username,
         purpose=f"license {facts.number}",
         doc_class="license",
+        item_code=case.item.code,
     )
     license_ = License(
         number=facts.number,

@@ -22,9 +22,11 @@ def seal_and_archive(
     actor: str,
     purpose: str,
     doc_class: str,
+    item_code: str | None = None,
 ) -> tuple[bytes, StoredObject]:
     """The sealed PDF and its archive row (the seal's use is refused without a seal-use
-    delegation, see `apply_seal`)."""
+    delegation, see `apply_seal`; `item_code` lets a window's delegation for immediate
+    items cover a clerk)."""
     pdf = apply_seal(
         session,
         hall.pki,
@@ -35,6 +37,7 @@ def seal_and_archive(
         certify=True,
         level=hall.settings.license_pades_level,
         tsa_url=hall.settings.tsa_url,
+        item_code=item_code,
     )
     department = case.department
     stored = archive_bytes(

@@ -312,11 +312,13 @@ def apply_seal(
     certify: bool = False,
     level: str = "B-B",
     tsa_url: str | None = None,
+    item_code: str | None = None,
 ) -> bytes:
     """Seal a rendered document with `seal` and record the seal's use (who, what, why).
 
     Refused, with the reason, unless the seal is active and `actor` holds a delegation for
-    it today (window seals: the actor works at that window)."""
+    it today (window seals: the actor works at that window). `item_code`: the item whose
+    result this is, which a window's delegation for immediate items may cover."""
     status = seal_status(seal)
     if status is not SealStatus.ACTIVE:
         raise SealUseRefused(
@@ -331,7 +333,9 @@ def apply_seal(
             )
         authorised_by = "service"
     else:
-        authorised_by = authorise_seal_use(session, seal=seal, username=actor, today=date.today())
+        authorised_by = authorise_seal_use(
+            session, seal=seal, username=actor, today=date.today(), item_code=item_code
+        )
     signed = sign_pdf(
         rendered.pdf,
         signer_for(pki, seal),

@@ -9,9 +9,15 @@ from cases.catalog.spec import SAMPLE_CATALOG_DIR, load_catalog
 from cases.errors import CatalogError, UnknownServiceItem
 
 
-def test_sample_catalog_has_four_items_one_of_them_joint() -> None:
+def test_sample_catalog_has_five_items_one_joint_one_immediate() -> None:
     catalog = load_catalog()
-    assert set(catalog.items) == {"SCJG-GT-001", "SCJG-SP-002", "WJ-GG-001", "LH-CY-001"}
+    assert set(catalog.items) == {
+        "SCJG-GT-001",
+        "SCJG-GT-002",
+        "SCJG-SP-002",
+        "WJ-GG-001",
+        "LH-CY-001",
+    }
     assert {i.department for i in catalog.items.values()} == {"scjgj", "wjw"}
     assert {d.code for d in catalog.org.departments} == {"scjgj", "wjw", "xfjy"}
     gt = catalog.item("SCJG-GT-001")
@@ -23,8 +29,9 @@ def test_sample_catalog_has_four_items_one_of_them_joint() -> None:
     ]
     assert [v.version for v in catalog.history["SCJG-GT-001"]] == [1, 2]
     assert gt.material("premises_proof").pending_allowed  # type: ignore[union-attr]
-    for item in catalog.items.values():
-        assert item.time_limit_days > 0
+    assert [i.code for i in catalog.items.values() if i.kind == "immediate"] == ["SCJG-GT-002"]
+    for item in catalog.items.values():  # 即办件: decided on the spot, no working days
+        assert (item.time_limit_days == 0) == (item.kind == "immediate")
         assert all(m.hints.keywords for m in item.materials)
 
 

@@ -134,7 +134,9 @@ def test_sealing_needs_a_valid_delegation(hall: Hall) -> None:
         dept = s.scalars(select(Department).where(Department.code == "scjgj")).one()
         dev = s.scalars(
             select(Delegation).where(
-                Delegation.kind == DelegationKind.SEAL_USE, Delegation.department_id == dept.id
+                Delegation.kind == DelegationKind.SEAL_USE,
+                Delegation.department_id == dept.id,
+                Delegation.window_id.is_(None),  # not the windows' (immediate items)
             )
         ).one()
         revoke_delegation(s, dev, actor="admin", reason="首席代表调岗")
