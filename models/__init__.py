@@ -4,6 +4,7 @@ from models.archive import ShareGrant, StoredObject
 from models.audit import AuditChainHead, AuditCheckpoint, AuditEvent
 from models.base import Base, utcnow
 from models.case import (
+    IN_REVIEW,
     Case,
     CaseStatus,
     Deficiency,
@@ -43,6 +44,7 @@ from models.scanning import ScanRecord
 from models.throttle import ThrottleCounter
 
 __all__ = [
+    "IN_REVIEW",
     "AuditChainHead",
     "AuditCheckpoint",
     "AuditEvent",

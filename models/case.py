@@ -26,6 +26,13 @@ class CaseStatus(StrEnum):
     TERMINATED = "terminated"  # 容缺 materials not supplied in time (超期处理)
 
 
+# 在审: routed to the departments and not yet decided. Only in these states do the
+# departments act on a case, and only in these do the departments of a joint route that
+# are not its lead read it: every other state precedes routing or ends the case (issued,
+# denied, rejected, terminated; any state added later stays closed until listed here).
+IN_REVIEW: frozenset[str] = frozenset({CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL})
+
+
 class Case(Base, Timestamped):
     __tablename__ = "case_file"
 

@@ -15,7 +15,7 @@ from cases.accounts import require_role
 from cases.errors import NotFound
 from cases.review import steps as review
 from cases.tasks import handover, routing
-from models import Case, Handover, Outcome, ReviewTask, Role, TaskStatus, User
+from models import IN_REVIEW, Case, Handover, Outcome, ReviewTask, Role, TaskStatus, User
 
 router = APIRouter(prefix="/api/v1", tags=["review"])
 
@@ -37,7 +37,7 @@ def tasks(session: SessionDep, user: Reviewer) -> list[dict[str, Any]]:
     query = (
         select(ReviewTask, Case)
         .join(Case, Case.id == ReviewTask.case_id)
-        .where(ReviewTask.status == TaskStatus.OPEN)
+        .where(ReviewTask.status == TaskStatus.OPEN, Case.status.in_(IN_REVIEW))
         .order_by(ReviewTask.due_on, ReviewTask.id)
     )
     if user.role != Role.ADMIN:

@@ -1,5 +1,7 @@
 """The department desk (后台审批): the task queue by deadline, a case's materials beside
-their extracted fields, approve (issuing the sealed e-license) or deny."""
+their extracted fields, the department's act on its open task: an opinion on a step of a
+joint route, or the final decision (approval issues the sealed e-license); and, for a
+lead department, the progress of the joint cases it coordinates (联办协调)."""
 
 from __future__ import annotations
 
@@ -15,11 +17,16 @@ from api.web.auth import ReviewerPage, check_csrf
 from api.web.templating import render, see_other
 from cases.acceptance import pending
 from cases.catalog.publish import spec_of
+from cases.errors import InvalidInput, NotFound
+from cases.records import participation
 from cases.review import steps as review
+from cases.tasks import coordination
 from models import (
+    IN_REVIEW,
     Case,
     CaseStatus,
     License,
+    Outcome,
     Page,
     ReviewTask,
     Role,
@@ -36,17 +43,21 @@ def task_queue(request: Request, session: SessionDep, user: ReviewerPage) -> Res
     query = (
         select(ReviewTask, Case)
         .join(Case, Case.id == ReviewTask.case_id)
-        .where(ReviewTask.status == TaskStatus.OPEN)
-        .order_by(ReviewTask.due_on)
+        .where(ReviewTask.status == TaskStatus.OPEN, Case.status.in_(IN_REVIEW))
+        .order_by(ReviewTask.due_on, ReviewTask.id)
     )
+    lead: int | None = None  # an administrator follows every lead's joint cases
     if user.role != Role.ADMIN:
         query = query.where(ReviewTask.department_id == user.department_id)
+        lead = user.department_id
     return render(
         request,
         "desk.html",
         tasks=session.execute(query).all(),
         warnings=_deadline_warnings(session, user),
         pending_cases=_pending_cases(session, user),
+        joint_cases=coordination.led_joint_cases(session, department_id=lead, today=date.today()),
+        contributed=participation.results_contributed_to(session, department_id=lead),
     )
 
 
@@ -57,6 +68,7 @@ def _deadline_warnings(session: SessionDep, user: User) -> list[tuple[ReviewTask
         .join(Case, Case.id == ReviewTask.case_id)
         .where(
             ReviewTask.status == TaskStatus.OPEN,
+            Case.status.in_(IN_REVIEW),
             or_(ReviewTask.warned_on.is_not(None), ReviewTask.escalated_on.is_not(None)),
         )
         .order_by(ReviewTask.due_on)
@@ -108,7 +120,23 @@ def desk_case(number: str, request: Request, session: SessionDep, user: Reviewer
     ).all()
     names = {m.code: m.name for m in spec_of(case.checklist).materials}
     license_ = session.scalars(select(License).where(License.case_id == case.id)).first()
-    return render(request, "desk_case.html", case=case, pages=pages, names=names, license=license_)
+    try:
+        task: ReviewTask | None = review.open_task(session, case, user)
+    except NotFound:
+        task = None  # not (or no longer, or not yet) the department's turn
+    return render(
+        request,
+        "desk_case.html",
+        case=case,
+        pages=pages,
+        names=names,
+        license=license_,
+        task=task if case.status in IN_REVIEW else None,
+        route=coordination.route_progress(session, case, today=date.today()),
+    )
+
+
+_ACTIONS = {"approve": Outcome.APPROVE, "deny": Outcome.DENY}
 
 
 @router.post("/desk/cases/{number}/decision")
@@ -122,10 +150,12 @@ def desk_decide(
     comment: Annotated[str, Form()] = "",
     csrf: Annotated[str, Form()] = "",
 ) -> Response:
+    """The department's act on its open task: on a joint step its opinion (同意 / 不同意,
+    the next step opens when the step is complete), else the final decision."""
     check_csrf(request, csrf)
+    outcome = _ACTIONS.get(action)
+    if outcome is None:
+        raise InvalidInput(f"unknown action {action[:20]!r}", "未知的审批操作,请在页面上重新选择")
     case = load_case(session, user, number)
-    if action == "approve":
-        review.approve(session, hall, case, actor=user, comment=comment)
-    else:
-        review.deny(session, hall, case, actor=user, comment=comment)
+    review.act(session, hall, case, actor=user, outcome=outcome, comment=comment)
     return see_other(f"/desk/cases/{number}")

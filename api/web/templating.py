@@ -21,6 +21,7 @@ STATUS_ZH = {
     "approved": "已批准",
     "denied": "不予许可",
     "issued": "已出证",
+    "terminated": "已终止办理",
 }
 ROLE_ZH = {"clerk": "综合受理", "reviewer": "部门审批", "admin": "管理员"}
 NOTICE_ZH = {
@@ -44,6 +45,9 @@ FIELD_ZH = {
 }
 
 
+TASK_ZH = {"waiting": "未开始", "open": "办理中", "done": "已办结", "skipped": "无需办理"}
+OPINION_ZH = {"approve": "同意", "deny": "不同意", "return": "退回补充说明"}
+FINAL_ZH = {"approve": "准予许可", "deny": "不予许可", "return": "退回补充说明"}
 RESULT_ZH = {"license": "电子证照", "decision": "决定文书"}
 DELIVERY_ZH = {
     "at_window": "在窗口待领取",
@@ -84,6 +88,9 @@ templates.env.globals.update(
     notice_zh=NOTICE_ZH,
     days_left=days_left,
     result_zh=RESULT_ZH,
+    task_zh=TASK_ZH,
+    opinion_zh=OPINION_ZH,
+    final_zh=FINAL_ZH,
     delivery_zh=DELIVERY_ZH,
     method_zh=METHOD_ZH,
     postal_zh=POSTAL_ZH,

@@ -1,11 +1,12 @@
 """Sharing (共享): which department may read which archived object, and why.
 
 A reviewer's department reads its own objects (those it provided, and those of its own
-cases), those of the joint cases whose route it is on, and what a grant opens to it: the
-objects of one case, or the licenses of one type, between two dates, for a stated
-purpose. Clerks and administrators work for the whole hall and see everything. Grants
-are made by an administrator or by the providing department; every grant and revocation
-is audited.
+cases), those of the joint cases whose route it is on while they are in review and the
+result of those it gave an opinion on (`cases.records.participation`), and what a grant
+opens to it: the objects of one case, or the licenses of one type, between two dates, for
+a stated purpose. Clerks and administrators work for the whole hall and see everything.
+Grants are made by an administrator or by the providing department; every grant and
+revocation is audited.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from sqlalchemy.orm import Session
 
 from cases import audit
 from cases.errors import Forbidden, InvalidInput, NotFound
+from cases.records import participation
 from models import (
     Case,
     Department,
     License,
-    ReviewTask,
     Role,
     ShareGrant,
     StoredObject,
@@ -35,7 +36,7 @@ LICENSE_CLASSES = ("license", "license_metadata")
 
 @dataclass(frozen=True)
 class Access:
-    basis: str  # "hall" | "own" | "route" | "grant"
+    basis: str  # "hall" | "own" | "route" | "opinion" | "grant"
     grant_id: int | None = None
 
 
@@ -54,17 +55,6 @@ def _owns(session: Session, user: User, obj: StoredObject) -> bool:
     return case is not None and case.department_id == user.department_id
 
 
-def _on_route(session: Session, user: User, obj: StoredObject) -> bool:
-    """A department with a task on the object's case (a step of a joint case's route)
-    reviews that case, so it reads the case's materials."""
-    if obj.case_id is None or user.department_id is None:
-        return False
-    task = select(ReviewTask.id).where(
-        ReviewTask.case_id == obj.case_id, ReviewTask.department_id == user.department_id
-    )
-    return session.scalar(task.limit(1)) is not None
-
-
 def _license_types(session: Session, obj: StoredObject) -> set[str]:
     if obj.doc_class not in LICENSE_CLASSES or obj.case_id is None:
         return set()
@@ -79,8 +69,14 @@ def access(
         return Access("hall")
     if _owns(session, user, obj):
         return Access("own")
-    if _on_route(session, user, obj):
-        return Access("route")
+    if obj.case_id is not None:
+        case_id, department_id = obj.case_id, user.department_id
+        if participation.on_route_in_review(session, case_id=case_id, department_id=department_id):
+            return Access("route")
+        if obj.doc_class in participation.RESULT_CLASSES and participation.gave_opinion(
+            session, case_id=case_id, department_id=department_id
+        ):
+            return Access("opinion")
     moment = now or utcnow()
     conditions = []
     if obj.case_id is not None:

@@ -23,6 +23,7 @@ from cases.results.licenses import issue_license
 from cases.review.authority import require_chief_representative, require_not_acceptor
 from cases.tasks import deadlines, routing
 from models import (
+    IN_REVIEW,
     AuditEvent,
     Case,
     CaseStatus,
@@ -62,7 +63,7 @@ def open_task(session: Session, case: Case, user: User | None = None) -> ReviewT
 
 
 def _require_in_review(case: Case) -> None:
-    if case.status not in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
+    if case.status not in IN_REVIEW:
         raise InvalidState(
             f"case {case.number} is {case.status}, not awaiting review",
             f"办件 {case.number} 当前状态为 {case.status},不在审批环节",

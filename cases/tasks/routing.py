@@ -21,6 +21,7 @@ from cases import audit
 from cases.catalog.spec import SAMPLE_CATALOG_DIR, Catalog
 from cases.errors import CatalogError, Forbidden
 from cases.hall import Hall
+from cases.records import participation
 from cases.workdays import use_calendar
 from models import Case, Department, ReviewTask, Role, TaskKind, TaskStatus, User
 
@@ -145,13 +146,14 @@ def tasks_of(session: Session, case: Case) -> list[ReviewTask]:
 
 
 def require_task_access(session: Session, user: User, case: Case) -> None:
-    """A reviewer may see a case when their department has a task on it (joint cases
-    reach participating departments, not only the item's own)."""
+    """A reviewer may see the cases of their department (the lead of a joint case), and a
+    joint case whose route has a task of their department while the case is in review
+    (`cases.records.participation`); once it ends they are strangers to it again."""
     if user.role != Role.REVIEWER:
         return
     if case.department_id == user.department_id:
         return
-    if any(t.department_id == user.department_id for t in tasks_of(session, case)):
+    if participation.on_route_in_review(session, case_id=case.id, department_id=user.department_id):
         return
     raise Forbidden(
         "this case belongs to another department", "该办件属于其他部门,您无权查看或处理"

@@ -15,7 +15,7 @@ from cases.db import session_scope
 from cases.delivery.handout import delivery_of
 from cases.errors import Forbidden, InvalidState, NotFound
 from cases.review import steps as review
-from cases.tasks import handover, routing
+from cases.tasks import coordination, handover, routing
 from cases.workdays import WorkCalendar
 from models import CaseStatus, ClockSuspension, Outcome, TaskKind, TaskStatus
 from tests.cases.backoffice_world import JOINT_ITEM, World, accepted_case, open_world
@@ -129,6 +129,46 @@ def test_a_participating_denial_allows_only_a_denial(world: World) -> None:
         assert case.status == CaseStatus.DENIED
         found = delivery_of(s, case)
         assert (found.result_kind, found.decision_document_id) == ("decision", document.id)
+
+
+def test_the_lead_follows_each_step_and_who_is_late(world: World) -> None:
+    """联办协调: the lead's view of each joint case in review, from the task rows."""
+    hall, today = world.hall, date.today()
+    with session_scope(hall.sessions) as s:
+        case = accepted_case(s, world, JOINT_ITEM)
+        fire, health, chief = (world.user(s, n) for n in ("fire", "health", "chief"))
+        for task in routing.tasks_of(s, case):
+            late = task.step == 1 or task.department_id == health.department_id
+            task.due_on = today - timedelta(days=2) if late else today + timedelta(days=5)
+        review.act(s, hall, case, actor=fire, outcome=Outcome.APPROVE, comment="消防检查合格")
+        led = coordination.led_joint_cases(s, department_id=chief.department_id, today=today)
+        (progress,) = [p for p in led if p.case.id == case.id]
+        assert [
+            (p.step, p.final, [(t.department, t.status, t.outcome, t.late) for t in p.tasks])
+            for p in progress.steps
+        ] == [
+            (1, False, [("消防救援大队", "done", "approve", True)]),  # done after its deadline
+            (
+                2,
+                False,
+                [
+                    ("卫生健康委员会", "open", None, True),  # open past its deadline
+                    ("市场监督管理局", "open", None, False),
+                ],
+            ),
+            (3, True, [("市场监督管理局", "waiting", None, False)]),
+        ]
+        assert progress.late == ("消防救援大队", "卫生健康委员会")
+        assert progress.steps[1].tasks[0].days_left == -2
+        # only the lead coordinates; the participants lead nothing here
+        for who in (fire, health):
+            mine = coordination.led_joint_cases(s, department_id=who.department_id, today=today)
+            assert all(p.case.id != case.id for p in mine)
+        # once the case ends it leaves the view
+        review.act(s, hall, case, actor=health, outcome=Outcome.DENY, comment="卫生条件不符合")
+        review.act(s, hall, case, actor=chief, outcome=Outcome.DENY, comment="不予许可")
+        led = coordination.led_joint_cases(s, department_id=chief.department_id, today=today)
+        assert all(p.case.id != case.id for p in led)
 
 
 def test_single_department_item_and_outsiders(world: World) -> None:

@@ -10,20 +10,28 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from sqlalchemy import select
 
 from api.app import create_app
 from cases.accounts import create_user, set_password
 from cases.config import Settings
 from cases.db import session_scope
-from models import Role
+from cases.hall import Hall
+from cases.intake.pages import add_page, create_case
+from cases.tasks.routing import route_case
+from models import Case, CaseStatus, PageStatus, Role, TaskKind, User
+from models import Page as ScannedPage
 from ocr import Engine
 from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import open_desk, password_of
+from tests.cases.backoffice_world import JOINT_ITEM
 from tests.waiting import wait_until
 
 pytestmark = pytest.mark.ocr  # the live hall reads the journey's pages with the real engine
@@ -33,8 +41,19 @@ expect.set_options(timeout=15_000)  # the machine is shared: sealing may take a 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@dataclass(frozen=True)
+class Live:
+    url: str
+    hall: Hall
+
+
 @pytest.fixture(scope="module")
-def live_url(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> Iterator[str]:
+def live_url(live: Live) -> str:
+    return live.url
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> Iterator[Live]:
     desks = open_desk(Settings(data_dir=tmp_path_factory.mktemp("live")), ocr_engine)
     desk = next(desks)  # creates the users with their passwords
     with session_scope(desk.hall.sessions) as session:
@@ -49,7 +68,7 @@ def live_url(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> It
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     wait_until(lambda: server.started, what="uvicorn serving the app")
-    yield f"http://127.0.0.1:{port}"
+    yield Live(f"http://127.0.0.1:{port}", desk.hall)
     server.should_exit = True
     thread.join(10)
     desks.close()
@@ -289,3 +308,125 @@ def test_clerk_cannot_reach_the_desk_in_the_browser(live_url: str, browser: Brow
         response = page.goto(live_url + path)
         assert response is not None and response.status == 403, path
     page.close()
+
+
+def test_joint_case_on_the_desk_in_the_browser(
+    live: Live, browser: Browser, sample_pages: dict[str, SamplePage]
+) -> None:
+    """联合办理: each department of the route gives its opinion on its own step from /desk,
+    the lead follows every step and who is late, and a participant loses the case when it
+    ends. The case is accepted and routed by direct calls (the counter's path is above)."""
+    number = joint_case_with_deadlines(live.hall, sample_pages["id_card"])
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        joint_journey(page, live.url, number)
+    except Exception:
+        shot(page, "failure-joint")
+        raise
+    finally:
+        page.close()
+
+
+def joint_case_with_deadlines(hall: Hall, scan: SamplePage) -> str:
+    """A routed joint case with one read page: step 1 (消防) and 卫健委's step-2 task due
+    yesterday, the lead's step-2 opinion due tomorrow, its final decision in ten days."""
+    with session_scope(hall.sessions) as s:
+        if s.scalars(select(User).where(User.username == "fire")).first() is None:
+            fire, _ = create_user(
+                s,
+                username="fire",
+                display_name="消防审查员",
+                role=Role.REVIEWER,
+                department_code="xfjy",
+            )
+            set_password(fire, password_of("fire"))
+        clerk = s.scalars(select(User).where(User.username == "clerk")).one()
+        applicant = sample_applicant(5)
+        case = create_case(
+            s,
+            item_code=JOINT_ITEM,
+            applicant_type="person",
+            applicant_name=applicant.name,
+            applicant_id=applicant.id_number,
+            actor=clerk,
+        )
+        page = add_page(
+            s,
+            hall.store,
+            case,
+            scan.data,
+            filename=scan.filename,
+            actor=clerk,
+            max_bytes=hall.settings.max_upload_bytes,
+        )
+        number, page_id = case.number, page.id
+
+    def read() -> bool:
+        with session_scope(hall.sessions) as s:
+            return s.get_one(ScannedPage, page_id).status == PageStatus.READ
+
+    wait_until(read, what="the joint case's page read by the live hall's worker", timeout=90)
+    today = date.today()
+    with session_scope(hall.sessions) as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        clerk = s.scalars(select(User).where(User.username == "clerk")).one()
+        case.status, case.accepted_at = CaseStatus.ACCEPTED, datetime.now(UTC)
+        health = s.scalars(select(User).where(User.username == "health")).one()
+        for task in route_case(s, hall, case, actor=clerk):
+            if task.step == 1 or task.department_id == health.department_id:
+                task.due_on = today - timedelta(days=1)
+            elif task.kind == TaskKind.REVIEW:
+                task.due_on = today + timedelta(days=1)
+            else:
+                task.due_on = today + timedelta(days=10)
+    return number
+
+
+def joint_journey(page: Page, live_url: str, number: str) -> None:
+    log_in(page, live_url, "fire")
+    row = page.locator("tr", has_text=number)
+    expect(row).to_contain_text("联办意见 · 第 1 步")
+    row.locator("a").click()
+    expect(page.locator("form.opinion")).to_contain_text("本部门联办意见")
+    expect(page.locator(".route-progress")).to_contain_text("卫生健康委员会")
+    page.fill("form.opinion textarea", "经现场检查,消防设施符合要求,同意")
+    shot(page, "21-desk-joint-opinion")
+    page.click("form.opinion button[value=approve]")
+    expect(page.locator(".route-progress")).to_contain_text("经现场检查,消防设施符合要求,同意")
+    expect(page.locator("form.opinion")).to_have_count(0)
+    page.click("text=退出")
+
+    log_in(page, live_url, "reviewer")  # 市场监督管理局, the lead
+    joint = page.locator(".coordination .joint-case", has_text=number)
+    expect(joint.locator(".late")).to_have_text("超期:消防救援大队、卫生健康委员会")
+    expect(joint.locator("tr.overdue", has_text="卫生健康委员会")).to_contain_text("已超期 1 天")
+    expect(joint.locator("tr.overdue", has_text="消防救援大队")).to_contain_text("逾期办结")
+    expect(joint.locator("tr.due-soon")).to_contain_text("剩 1 天")
+    shot(page, "22-desk-coordination")
+    page.click("text=退出")
+
+    log_in(page, live_url, "health")
+    page.goto(f"{live_url}/desk/cases/{number}")
+    page.fill("form.opinion textarea", "卫生条件符合要求,同意")
+    page.click("form.opinion button[value=approve]")
+    expect(page.locator(".route-progress")).to_contain_text("卫生条件符合要求,同意")
+    page.click("text=退出")
+
+    log_in(page, live_url, "reviewer")
+    page.goto(f"{live_url}/desk/cases/{number}")
+    page.fill("form.opinion textarea", "食品经营条件符合要求,同意")
+    page.click("form.opinion button[value=approve]")
+    page.click("text=批准并加盖电子印章出证")
+    expect(page.locator(".ok")).to_contain_text("已出具电子证照")
+    shot(page, "23-desk-joint-issued")
+    page.click("text=退出")
+
+    log_in(page, live_url, "health")  # the case ended: a stranger to it again
+    response = page.goto(f"{live_url}/desk/cases/{number}")
+    assert response is not None and response.status == 403
+    expect(page.locator(".alert")).to_contain_text("该办件属于其他部门")
+    shot(page, "24-joint-ended-forbidden")
+    page.goto(live_url + "/desk")  # what it keeps: the result its opinion went into
+    expect(page.locator(".contributed tr", has_text=number)).to_contain_text("电子证照")
+    shot(page, "25-desk-contributed")
+    page.click("text=退出")
