@@ -1,15 +1,23 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
-(and vs earlier pipeline settings: `pipeline-unclip16`, `pipeline-det960-recw320-unclip16`,
-`pipeline-read-twice`; any `pipeline-detN-recwM-unclipK` variant can be named in --only).
+(and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on three corpora.
 
-    .venv/bin/python bench/ocr [--pages 42] [--seed 1] [--only pipeline,...]
+    .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32] [--seed 1]
+                               [--only pipeline,...]
 
-Generates a corpus of degraded pages with ground truth (scanner, office copy, phone photo,
-document camera, pages turned 90/180/270°, a blank sheet; seals over text), runs each
-configuration in its own process (so peak memory is its own) and prints a Markdown table:
-strict CER over the page text in reading order, ID number / credit code exact match,
-classification, seconds per page, pages per second on all cores, peak RSS, and the delay
-of a 10-page submission arriving at one page per second.
+`tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
+phone photo, document camera, pages turned 90/180/270°, a blank sheet; seals over text).
+`forms-pdf` and `web-html` are reporting-only (`reporting_corpora`: other generators, fonts,
+layouts and capture simulations: clean scan, office scan, phone photo, poor copy); the
+pipeline is never tuned on them. All are generated from the seed at bench time.
+
+Each configuration runs in its own process (so peak memory is its own), over the same
+pages in alternating chunks. Printed as Markdown: strict CER (whole page text in reading
+order, whitespace ignored, every other character counts) per corpus and per capture
+profile, order-free error, fields read exactly (ID numbers, credit codes, names,
+companies; by extraction for the pipeline, by substring for the others), classification
+(tuning), seconds per page, pages per second on all cores, peak RSS, and the delay of a
+10-page submission arriving at one page per second.
 """
 
 from __future__ import annotations
@@ -20,15 +28,17 @@ import os
 import statistics
 import sys
 import tempfile
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.ocr.corpus import build  # noqa: E402
+from bench.ocr.corpus import TUNING, build  # noqa: E402
 from bench.ocr.runners import (  # noqa: E402
     WORKERS,
     ConfigResult,
+    PageResult,
     finish,
     one_worker_peak_rss,
     run_chunk,
@@ -36,79 +46,145 @@ from bench.ocr.runners import (  # noqa: E402
 )
 
 LABELS = {
-    "pipeline": "onewindow pipeline ({w} × RapidOCR v6 small, 1 thread each, det ≤736, "
-    "boxes grown ×2.3, orientation vote, rec batch 1, lines padded to ≥96 px)",
+    "pipeline": "onewindow pipeline ({w} × RapidOCR v6 small, 1 thread each)",
     "pipeline-unclip16": "pipeline with RapidOCR's box growth (×1.6)",
     "pipeline-det960-recw320-unclip16": "pipeline with earlier engine settings (det ≤960, "
     "boxes grown ×1.6, lines padded to ≥320 px)",
-    "pipeline-read-twice": "pipeline before the orientation vote (unsure pages read again "
-    "upside down, rec batch 6, det ≤960)",
+    "pipeline-read-twice": "pipeline before the orientation vote",
     "rapidocr-defaults": "RapidOCR 3.10 defaults (v6 small, cls on, ORT default threads)",
-    "tesseract": "Tesseract chi_sim (Debian, {w} processes × 1 thread)",
+    "tesseract": "Tesseract 5 chi_sim (Debian, {w} processes × 1 thread)",
+    "paddle": "PaddleOCR 3.7 (ONNX Runtime, v6 small, models built by "
+    "`onewindow ocr models build-paddle`)",
 }
+DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32"
 
 
 def _pct(a: float, b: float) -> str:
     return f"{100 * a / b:.1f}%" if b else "-"
 
 
-def row(r: ConfigResult) -> str:
-    errors = sum(p.errors for p in r.pages)
-    length = sum(p.length for p in r.pages)
-    numbers = [ok for p in r.pages for ok in p.numbers.values()]
-    cls = sum(p.classified for p in r.pages)
-    secs = [p.seconds for p in r.pages]
-    latency = "-" if r.latency_after_last is None else f"{r.latency_after_last:.2f} s"
-    return (
-        f"| {LABELS.get(r.name, r.name).format(w=r.workers)} | {_pct(errors, length)} "
-        f"| {sum(numbers)}/{len(numbers)} ({_pct(sum(numbers), len(numbers))}) "
-        f"| {cls}/{len(r.pages)} ({_pct(cls, len(r.pages))}) "
-        f"| {statistics.median(secs):.2f} | {len(r.pages) / r.wall:.2f} "
-        f"| {r.peak_rss_mb:.0f} MB | {latency} |"
+def _cer(pages: list[PageResult]) -> str:
+    return _pct(sum(p.errors for p in pages), sum(p.length for p in pages))
+
+
+def _fields(pages: list[PageResult]) -> str:
+    oks = [ok for p in pages for _, ok in p.fields]
+    return f"{sum(oks)}/{len(oks)} ({_pct(sum(oks), len(oks))})"
+
+
+def main_table(results: list[ConfigResult], corpora: list[str]) -> list[str]:
+    reporting = [c for c in corpora if c != TUNING]
+    head = (
+        ["configuration"]
+        + [f"strict CER {c}" for c in corpora]
+        + ["order-free CER (reporting)", "fields exact (reporting)", "numbers exact (tuning)"]
+        + ["classified (tuning)", "median s/page", "pages/s (all cores)", "peak RSS"]
+        + ["10 pages at 1/s: ready after last"]
     )
-
-
-def by_capture(results: list[ConfigResult]) -> list[str]:
-    kinds = sorted({p.capture for p in results[0].pages})
-    out = ["| CER by capture | " + " | ".join(kinds) + " |", "| --- |" + " --- |" * len(kinds)]
+    out = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for r in results:
+        by = {c: [p for p in r.pages if p.corpus == c] for c in corpora}
+        rep = [p for c in reporting for p in by[c]]
+        tun = by.get(TUNING, [])
+        cls = [p.classified for p in tun if p.classified is not None]
+        latency = "-" if r.latency_after_last is None else f"{r.latency_after_last:.2f} s"
+        cells = (
+            [LABELS.get(r.name, r.name).format(w=r.workers)]
+            + [_cer(by[c]) for c in corpora]
+            + [_pct(sum(p.order_free for p in rep), sum(p.length for p in rep))]
+            + [_fields(rep), _fields(tun)]
+            + [f"{sum(cls)}/{len(cls)}" if cls else "-"]
+            + [f"{statistics.median(p.seconds for p in r.pages):.2f}"]
+            + [f"{len(r.pages) / r.wall:.2f}", f"{r.peak_rss_mb:.0f} MB", latency]
+        )
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def by_capture(results: list[ConfigResult], corpus: str) -> list[str]:
+    kinds = sorted({p.capture for p in results[0].pages if p.corpus == corpus})
+    counts = {
+        k: sum(p.capture == k and p.corpus == corpus for p in results[0].pages) for k in kinds
+    }
+    out = [
+        f"| {corpus}: strict CER by capture | "
+        + " | ".join(f"{k} ({counts[k]})" for k in kinds)
+        + " | all |",
+        "| --- |" + " --- |" * (len(kinds) + 1),
+    ]
+    for r in results:
+        mine = [p for p in r.pages if p.corpus == corpus]
+        cells = [_cer([p for p in mine if p.capture == k]) for k in kinds]
+        out.append(f"| {r.name} | " + " | ".join(cells) + f" | {_cer(mine)} |")
+    return out
+
+
+def fields_by_kind(r: ConfigResult, corpora: list[str]) -> list[str]:
+    out = [f"| {r.name}: fields read exactly | " + " | ".join(corpora) + " |"]
+    out.append("| --- |" + " --- |" * len(corpora))
+    names = sorted({name for p in r.pages for name, _ in p.fields})
+    for name in names:
         cells = []
-        for k in kinds:
-            ps = [p for p in r.pages if p.capture == k]
-            cells.append(_pct(sum(p.errors for p in ps), sum(p.length for p in ps)))
-        out.append(f"| {r.name} | " + " | ".join(cells) + " |")
+        for c in corpora:
+            oks = [ok for p in r.pages if p.corpus == c for n, ok in p.fields if n == name]
+            cells.append(f"{sum(oks)}/{len(oks)}" if oks else "-")
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    return out
+
+
+def _parse_corpora(spec: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in spec.split(","):
+        name, _, n = part.partition(":")
+        out[name] = int(n) if n else 16
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--pages", type=int, default=42)
+    parser.add_argument("--corpora", default=DEFAULT_CORPORA, help="name:pages,...")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--only",
-        default="rapidocr-defaults,pipeline-unclip16,pipeline,tesseract",
-    )
+    parser.add_argument("--only", default="rapidocr-defaults,pipeline,tesseract")
     parser.add_argument("--chunk", type=int, default=6, help="pages per alternation")
     parser.add_argument("--memory-pages", type=int, default=14, help="pages for one worker")
+    parser.add_argument("--paddle-pages", type=int, default=8, help="pages PaddleOCR reads")
     args = parser.parse_args()
+    corpora = _parse_corpora(args.corpora)
     with tempfile.TemporaryDirectory(prefix="bench-ocr-") as tmp:
-        print(f"generating {args.pages} pages ...", file=sys.stderr)
-        pages = build(args.pages, args.seed, Path(tmp))
+        print(f"generating {sum(corpora.values())} pages ...", file=sys.stderr)
+        pages = build(corpora, args.seed, Path(tmp))
         ctx = mp.get_context("spawn")
         names = args.only.split(",")
         procs = {name: ctx.Pool(1) for name in names}
         results = {
             n: ConfigResult(n, workers=1 if n == "rapidocr-defaults" else WORKERS) for n in names
         }
+        # pages of all corpora interleaved, so that load from other work on the machine
+        # falls on every corpus alike
+        queues = defaultdict(list)
+        for p in pages:
+            queues[p.corpus].append(p)
+        mixed = [
+            q[i]
+            for i in range(max(map(len, queues.values())))
+            for q in queues.values()
+            if i < len(q)
+        ]
+        # PaddleOCR (4 GB, slow) reads a few pages from each corpus only
+        share = max(1, args.paddle_pages // len(queues))
+        few = [p for q in queues.values() for p in q[:share]]
         try:
             for name, proc in procs.items():
                 print(f"loading {name} ...", file=sys.stderr)
                 proc.apply(setup, (name, pages[0]))
-            chunks = [pages[i : i + args.chunk] for i in range(0, len(pages), args.chunk)]
+            chunks = [mixed[i : i + args.chunk] for i in range(0, len(mixed), args.chunk)]
             for k, chunk in enumerate(chunks):
                 order = names if k % 2 == 0 else names[::-1]
                 for name in order:
-                    page_results, wall = procs[name].apply(run_chunk, (name, chunk))
+                    mine = [p for p in chunk if p in few] if name == "paddle" else chunk
+                    if not mine:
+                        continue
+                    page_results, wall = procs[name].apply(run_chunk, (name, mine))
                     results[name].pages += page_results
                     results[name].wall += wall
                 print(f"  chunk {k + 1}/{len(chunks)} done", file=sys.stderr)
@@ -118,37 +194,59 @@ def main() -> None:
         finally:
             for proc in procs.values():
                 proc.terminate()
-        results_list = [results[n] for n in names]
         one_worker = None
         if "pipeline" in names:
             print("measuring one worker's memory ...", file=sys.stderr)
             with ctx.Pool(1) as proc:
-                one_worker = proc.apply(one_worker_peak_rss, (pages[: args.memory_pages],))
-    results = results_list  # type: ignore[assignment]
-    n_numbers = sum(len(p.numbers) for p in results[0].pages)
+                one_worker = proc.apply(one_worker_peak_rss, (mixed[: args.memory_pages],))
+    full = [results[n] for n in names if n != "paddle"]
+    order = list(corpora)
     print(
-        f"\nOCR benchmark: {len(pages)} generated pages (seed {args.seed}, "
-        f"{n_numbers} ID numbers / credit codes), {os.cpu_count()} cores\n"
+        f"\nOCR benchmark: {len(pages)} generated pages (seed {args.seed}; "
+        + ", ".join(f"{c} {n}" for c, n in corpora.items())
+        + f"), {os.cpu_count()} cores\n"
     )
-    print(
-        "| configuration | strict CER | numbers exact | classified | median s/page "
-        "| pages/s (all cores) | peak RSS | 10 pages at 1/s: ready after last |"
-    )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for r in results:
-        print(row(r))
+    print("\n".join(main_table(full, order)))
+    for c in order:
+        print()
+        print("\n".join(by_capture(full, c)))
+    for r in full:
+        if r.name == "pipeline":
+            print()
+            print("\n".join(fields_by_kind(r, order)))
+    if "paddle" in results and results["paddle"].pages:
+        # the same few pages read by every configuration, side by side
+        paddle = results["paddle"]
+        paths = len(paddle.pages)
+        print(f"\nPaddleOCR on {paths} pages ({share} from each corpus):\n")
+        same = []
+        for r in [*full, paddle]:
+            mine = (
+                r.pages
+                if r is paddle
+                else [p for p, q in zip(r.pages, mixed, strict=True) if q in few]
+            )
+            same.append(
+                ConfigResult(
+                    r.name,
+                    mine,
+                    wall=r.wall * len(mine) / len(r.pages),
+                    peak_rss_mb=r.peak_rss_mb,
+                    workers=r.workers,
+                )
+            )
+        print("\n".join(main_table(same, order)))
+    base = next((r for r in full if r.name == "rapidocr-defaults"), None)
+    ours = next((r for r in full if r.name == "pipeline"), None)
     print()
-    print("\n".join(by_capture(results)))
-    base = next((r for r in results if r.name == "rapidocr-defaults"), None)
-    ours = next((r for r in results if r.name == "pipeline"), None)
     if base and ours:
         ratio = (len(ours.pages) / ours.wall) / (len(base.pages) / base.wall)
-        print(f"\nthroughput pipeline / RapidOCR defaults: {ratio:.2f}×")
-    for before in results:
+        print(f"throughput pipeline / RapidOCR defaults: {ratio:.2f}×")
+    for before in full:
         if ours and before is not ours and before.name.startswith("pipeline-"):
             ratio = (len(ours.pages) / ours.wall) / (len(before.pages) / before.wall)
             print(f"throughput pipeline / {before.name}: {ratio:.2f}×")
-    tess = next((r for r in results if r.name == "tesseract"), None)
+    tess = next((r for r in full if r.name == "tesseract"), None)
     if tess and ours:
         ratio = (len(ours.pages) / ours.wall) / (len(tess.pages) / tess.wall)
         print(f"throughput pipeline / Tesseract chi_sim: {ratio:.2f}×")

@@ -1,29 +1,34 @@
-"""The benchmark corpus: generated pages of every capture kind, with ground truth."""
+"""The benchmark corpora: the tuning corpus (`sample_scans`, the generator the pipeline
+was tuned on) and the reporting corpora (`reporting_corpora`, never tuned on), all
+generated from the seed at bench time, with ground truth."""
 
 from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 
+from bench.ocr.metrics import NUMBER_FIELDS
 from ocr import MaterialHint
 from sample_scans.scans import BLANK_PAGE, CAPTURES, generate_page, sample_applicant
 
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS = ROOT / "cases" / "catalog" / "data" / "items"
+TUNING = "tuning"
 
 
 @dataclass(frozen=True)
 class CorpusPage:
     path: str
-    item_file: str
-    code: str  # expected material ("blank_page" for the empty sheet)
+    corpus: str
+    item_file: str | None  # tuning pages: the item whose checklist classifies them
+    code: str  # expected material ("blank_page" for the empty sheet) or reporting layout
     capture: str
     truth_text: str
-    truth_fields: dict[str, str]
+    truth_fields: tuple[tuple[str, str], ...]
 
 
 @functools.cache
@@ -45,9 +50,9 @@ def item_hints() -> dict[str, tuple[str, tuple[MaterialHint, ...]]]:
     return out
 
 
-def build(n: int, seed: int, out_dir: Path) -> list[CorpusPage]:
+def build_tuning(n: int, seed: int, out_dir: Path) -> list[CorpusPage]:
     """`n` pages cycling through every (item, material) and every capture kind, plus one
-    blank page; written as JPEG files with a manifest."""
+    blank page; written as JPEG files."""
     items = item_hints()
     pairs = [(f, h.code) for f, (_, hints) in items.items() for h in hints]
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -61,12 +66,31 @@ def build(n: int, seed: int, out_dir: Path) -> list[CorpusPage]:
         page = generate_page(
             name, code, sample_applicant(seed * 1000 + i), seed=seed * 1000 + i, capture_kind=kind
         )
-        path = out_dir / f"{i + 1:03d}-{code}-{kind}.jpg"
+        path = out_dir / f"{TUNING}-{i + 1:03d}-{code}-{kind}.jpg"
         path.write_bytes(page.data)
-        pages.append(
-            CorpusPage(str(path), item_file, code, kind, page.truth_text, dict(page.truth_fields))
-        )
+        # the numbers, as this corpus always counted: its names and companies include
+        # every mention in prose, which no extractor of labelled fields reports
+        numbers = tuple((k, v) for k, v in page.truth_fields if k in NUMBER_FIELDS)
+        pages.append(CorpusPage(str(path), TUNING, item_file, code, kind, page.truth_text, numbers))
+    return pages
+
+
+def build(corpora: dict[str, int], seed: int, out_dir: Path) -> list[CorpusPage]:
+    """The pages of each named corpus (name → number of pages), with a manifest."""
+    from reporting_corpora import build as build_reporting
+
+    pages: list[CorpusPage] = []
+    for name, n in corpora.items():
+        if name == TUNING:
+            pages += build_tuning(n, seed, out_dir)
+            continue
+        for p in build_reporting(name, n, seed, out_dir):
+            pages.append(
+                CorpusPage(
+                    p.path, p.corpus, None, p.layout, p.capture, p.truth_text, p.truth_fields
+                )
+            )
     (out_dir / "manifest.json").write_text(
-        json.dumps([p.__dict__ for p in pages], ensure_ascii=False, indent=1), encoding="utf-8"
+        json.dumps([asdict(p) for p in pages], ensure_ascii=False, indent=1), encoding="utf-8"
     )
     return pages

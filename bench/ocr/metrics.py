@@ -1,8 +1,9 @@
-"""Scores: strict character error rate, field exact match, classification."""
+"""Scores: strict character error rate, order-free error, fields exact, classification."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ocr import classify, extract_fields
 from ocr.pipeline import PageReading
@@ -11,7 +12,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def squash(text: str) -> str:
-    """Whitespace carries no meaning in Chinese text; everything else counts."""
+    """Whitespace carries no meaning in Chinese text; everything else counts (full- and
+    half-width punctuation are different characters)."""
     return _SPACE.sub("", text)
 
 
@@ -34,22 +36,30 @@ def cer_counts(truth: str, hypothesis: str) -> tuple[int, int]:
     return edit_distance(t, h), len(t)
 
 
+def order_free_errors(truth: str, hypothesis: str) -> int:
+    """Errors when order does not count: characters missing or extra, whichever is more
+    (a lower bound of the strict errors; the difference is reading order)."""
+    t, h = Counter(squash(truth)), Counter(squash(hypothesis))
+    return max(sum((t - h).values()), sum((h - t).values()))
+
+
 NUMBER_FIELDS = ("id_number", "credit_code")
 
 
-def numbers_found(text: str, reading: PageReading | None, truth: dict[str, str]) -> dict[str, bool]:
-    """Per ID number / credit code on the page: read exactly? By extraction for our
-    pipeline, by substring of the page text for engines without extraction."""
-    out: dict[str, bool] = {}
-    values: set[str] = set()
+def fields_found(
+    text: str, reading: PageReading | None, truth: tuple[tuple[str, str], ...]
+) -> list[tuple[str, bool]]:
+    """Per field drawn on the page (ID number, credit code, phone, person and enterprise
+    name): read exactly? By extraction (same field name and value) for our pipeline, by
+    substring of the page text for engines without extraction."""
+    values: set[tuple[str, str]] = set()
     if reading is not None:
-        values = {f.value for f in extract_fields(reading) if f.name in NUMBER_FIELDS}
+        values = {(f.name, f.value) for f in extract_fields(reading)}
     flat = squash(text)
-    for name in NUMBER_FIELDS:
-        if name in truth:
-            expected = truth[name]
-            out[name] = expected in values if reading is not None else expected in flat
-    return out
+    return [
+        (name, (name, value) in values if reading is not None else value in flat)
+        for name, value in truth
+    ]
 
 
 def classified(text: str, hints, expected: str) -> bool:  # type: ignore[no-untyped-def]

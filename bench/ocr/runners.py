@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.ocr.corpus import CorpusPage, item_hints
-from bench.ocr.metrics import cer_counts, classified, numbers_found
+from bench.ocr.metrics import NUMBER_FIELDS, cer_counts, classified, fields_found, order_free_errors
 from ocr import Engine
 
 WORKERS = os.cpu_count() or 2
@@ -22,10 +22,16 @@ WORKERS = os.cpu_count() or 2
 class PageResult:
     seconds: float
     errors: int
+    order_free: int
     length: int
-    numbers: dict[str, bool]
-    classified: bool
+    fields: list[tuple[str, bool]]  # (field name, read exactly) per field on the page
+    classified: bool | None  # None: a reporting page (no checklist to classify against)
     capture: str
+    corpus: str
+
+    @property
+    def numbers(self) -> list[bool]:
+        return [ok for name, ok in self.fields if name in NUMBER_FIELDS]
 
 
 @dataclass
@@ -39,15 +45,19 @@ class ConfigResult:
 
 
 def _score(page: CorpusPage, text: str, seconds: float, reading: Any) -> PageResult:
-    hints = item_hints()[page.item_file][1]
     errors, length = cer_counts(page.truth_text, text)
+    is_class = None
+    if page.item_file is not None:
+        is_class = classified(text, item_hints()[page.item_file][1], page.code)
     return PageResult(
         seconds=seconds,
         errors=errors,
+        order_free=order_free_errors(page.truth_text, text),
         length=length,
-        numbers=numbers_found(text, reading, page.truth_fields),
-        classified=classified(text, hints, page.code),
+        fields=fields_found(text, reading, page.truth_fields),
+        classified=is_class,
         capture=page.capture,
+        corpus=page.corpus,
     )
 
 
@@ -191,12 +201,12 @@ def _arrivals(pages: list[CorpusPage], engine: Any, n: int = 10, pace: float = 1
     classified and its fields extracted. Returns seconds after the last page arrived."""
     from ocr import classify, extract_fields, read_page
 
-    chosen = [p for p in pages if p.code != "blank_page"][:n]
+    chosen = [p for p in pages if p.code != "blank_page" and p.item_file][:n]
     done: list[float] = []
 
     def one(page: CorpusPage) -> None:
         reading = read_page(Path(page.path).read_bytes(), engine)
-        classify(reading.text, item_hints()[page.item_file][1])
+        classify(reading.text, item_hints()[page.item_file or ""][1])
         extract_fields(reading)
         done.append(time.perf_counter())
 

@@ -1,0 +1,20 @@
+"""Reporting-only OCR corpora: pages the pipeline is never tuned on.
+
+`bench/ocr` reports strict CER, fields and throughput on these next to the tuning corpus
+(`sample_scans`). They are made independently of it: other generators (reportlab PDFs
+rasterised by poppler's `pdftoppm`; HTML laid out and rasterised by Chromium), other font
+faces (AR PL UMing HK/TW, WenQuanYi Zen Hei Sharp/Mono, Liberation/DejaVu for Latin),
+other layouts (application forms, shareholder tables, two-column business licenses with
+seal and QR block, powers of attorney, ID copies, leases), other people and places, and
+capture simulations of their own (clean scan, office scan, phone photo, poor copy).
+
+Everything is generated from a seed at bench time; nothing here is committed as an image.
+An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
+importing this package, and this package from importing them: the pipeline cannot be
+tuned to it by accident. Whoever looks at these pages' errors to decide a change to the
+pipeline must say so and treat the corpus as a tuning corpus from then on.
+"""
+
+from reporting_corpora.build import CAPTURES, CORPORA, ReportPage, build
+
+__all__ = ["CAPTURES", "CORPORA", "ReportPage", "build"]
