@@ -60,6 +60,7 @@ def _setup() -> dict[str, Any]:
         LicenseContent(
             title="个体工商户登记证明",
             number="GTGSH-11152502MB1234567X-2026000001-V1L",
+            identifier="1.2.156.3005.2.11152502MB1234567X001.11152502MB1234567X.20260000001.001.K",
             holder="张三",
             holder_id="152502199001011234",
             item_name="个体工商户设立登记",

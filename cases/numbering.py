@@ -1,9 +1,12 @@
 """Human-readable numbers for cases, notices and licenses.
 
-License numbers follow GB/T 36904's idea (type, issuer, serial, version, check character):
-`{type}-{issuer credit code}-{year}{serial:06d}-V{version}{check}`, where the check
-character is ISO 7064 MOD 37,36 over the other characters, so a mistyped number is caught
-before any lookup.
+A license carries two references. Its number (证照编号), the issuer's own layout
+`{type}-{issuer credit code}-{year}{serial:06d}-V{version}{check}`, and its identifier
+(证照标识) in GB/T 36904's layout
+`1.2.156.3005.2.{type code, 21}.{issuer credit code, 18}.{year}{serial:07d}.{version:03d}.{check}`
+built from the same serial. Both end in an ISO 7064 MOD 37,36 check character over the
+other characters (for the identifier: type, issuer, serial and version joined without the
+dots), so a mistyped reference is caught before any lookup.
 
 Every number comes from a counter row taken under its lock in the transaction that uses it
 (`allocate`), never from counting rows: two clerks at once get two numbers. A document
@@ -66,21 +69,24 @@ def allocate(session: Session, series: str, *, first: Callable[[], int]) -> int:
     ).scalar()
     if taken is not None:
         return int(taken)
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        insert: Callable[..., Any] = pg_insert
-    elif dialect == "sqlite":
-        insert = sqlite_insert
-    else:  # pragma: no cover - only PostgreSQL and SQLite are supported
-        raise ConfigurationError(f"unsupported database {dialect}", f"不支持的数据库 {dialect}")
     # Two first users of a series: one inserts, the other waits on the key and increments.
     statement = (
-        insert(NumberCounter)
+        _insert(session)(NumberCounter)
         .values(series=series, value=first())
         .on_conflict_do_update(index_elements=["series"], set_={"value": NumberCounter.value + 1})
         .returning(NumberCounter.value)
     )
     return int(session.execute(statement).scalar_one())
+
+
+def _insert(session: Session) -> Callable[..., Any]:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return pg_insert
+    if dialect == "sqlite":
+        return sqlite_insert
+    # pragma: no cover - only PostgreSQL and SQLite are supported
+    raise ConfigurationError(f"unsupported database {dialect}", f"不支持的数据库 {dialect}")
 
 
 def _highest_serial(session: Session, column: Any, like: str, pattern: str) -> int:
@@ -212,6 +218,73 @@ def valid_license_number(number: str) -> bool:
         return False
     body = "".join(parts)[:-1]
     return all(c in _ALPHABET for c in body) and mod37_36_check(body) == number[-1]
+
+
+GBT_36904_ROOT = "1.2.156.3005.2"
+_IDENTIFIER = re.compile(
+    r"^1\.2\.156\.3005\.2\.([0-9A-Z]{21})\.([0-9A-Z]{18})\.([0-9A-Z]{1,24})\.(\d{3})\.([0-9A-Z])$"
+)
+_NUMBER = re.compile(r"^([A-Z]{2,8})-([0-9A-Z]{15,20})-(\d{4})(\d{6})-V(\d+)[0-9A-Z]$")
+
+
+def gbt_type_code(session: Session, issuer_credit_code: str, type_code: str) -> str:
+    """证照类型代码 (21 characters: the defining body's credit code and three digits) of a
+    license type the issuing department defines itself: its credit code and the type's
+    sequence among the issuer's types, registered in the database on the type's first
+    license and the same ever after (two first issuers at once: one registration wins)."""
+    key = f"gbt-type:{issuer_credit_code}:{type_code}"
+    registered = select(NumberCounter.value).where(NumberCounter.series == key)
+    code = session.scalar(registered)
+    if code is None:
+        sequence = allocate(session, f"gbt-types:{issuer_credit_code}", first=lambda: 1)
+        if sequence > 999:
+            raise ConfigurationError(
+                f"issuer {issuer_credit_code} has used all 999 license type codes",
+                f"发证机关 {issuer_credit_code} 的 999 个证照类型代码已用完",
+            )
+        session.execute(
+            _insert(session)(NumberCounter)
+            .values(series=key, value=sequence)
+            .on_conflict_do_nothing(index_elements=["series"])
+        )
+        code = session.scalar(registered)
+    return f"{issuer_credit_code}{int(code or 0):03d}"
+
+
+def license_identifier(
+    type_code: str, issuer_credit_code: str, year: int, serial: int, version: int = 1
+) -> str:
+    """证照标识 (GB/T 36904) of the license numbered with the same year and serial."""
+    body = f"{type_code}.{issuer_credit_code}.{year}{serial:07d}.{version:03d}"
+    if not _IDENTIFIER.match(f"{GBT_36904_ROOT}.{body}.0"):
+        raise ConfigurationError(
+            f"cannot form a GB/T 36904 identifier from {body!r} (type code 21, credit code 18)",
+            f"无法生成证照标识 {body!r}:证照类型代码应为 21 位,统一社会信用代码应为 18 位",
+        )
+    return f"{GBT_36904_ROOT}.{body}.{mod37_36_check(body.replace('.', ''))}"
+
+
+def valid_license_identifier(identifier: str) -> bool:
+    match = _IDENTIFIER.match(identifier)
+    if match is None:
+        return False
+    return mod37_36_check("".join(match.groups()[:4])) == identifier[-1]
+
+
+def number_parts(number: str) -> tuple[str, str, int, int, int] | None:
+    """(type, issuer credit code, year, serial, version) of a license number."""
+    match = _NUMBER.match(number)
+    if match is None:
+        return None
+    type_code, credit, year, serial, version = match.groups()
+    return type_code, credit, int(year), int(serial), int(version)
+
+
+def valid_license_reference(reference: str) -> bool:
+    """Whether `reference` is a license number or identifier with a correct check character."""
+    if reference.startswith(f"{GBT_36904_ROOT}."):
+        return valid_license_identifier(reference)
+    return valid_license_number(reference)
 
 
 def next_license_number(

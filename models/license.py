@@ -43,7 +43,9 @@ class License(Base, Timestamped):
     __tablename__ = "license"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(64), unique=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)  # 证照编号
+    # 证照标识 (GB/T 36904); none on licenses issued before identifiers were issued.
+    identifier: Mapped[str | None] = mapped_column(String(96), unique=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
     type_code: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(String(200))

@@ -42,7 +42,8 @@ def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
         if outcome.license:
             lic = outcome.license
             print(
-                f"  证照 {lic['number']} {lic['title']} 持证人 {lic['holder']} "
+                f"  证照 {lic['number']} 标识 {lic.get('identifier') or '—'} {lic['title']} "
+                f"持证人 {lic['holder']} "
                 f"发证机关 {lic['issuer']} 状态 {lic['status']}"
             )
     return {

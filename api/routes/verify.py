@@ -73,14 +73,15 @@ def public_page(
     request: Request,
     session: SessionDep,
     hall: HallDep,
-    license: Annotated[str | None, Query(max_length=64)] = None,
+    license: Annotated[str | None, Query(max_length=96)] = None,
     p: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> Response:
     if not license:
         return verify_page(request, _FORM)
     found = lookup_license(session, hall, license, p)
     colour = "#1b7f3b" if found.verdict.value == "valid" else "#b3261e"
-    body = [f"<h2>证照编号 {_escape(found.number)}</h2>"]
+    kind = "证照标识" if found.number.startswith("1.2.156.") else "证照编号"
+    body = [f"<h2>{kind} {_escape(found.number)}</h2>"]
     if not found.number_check_ok:
         body.append(f"<p style='color:{colour}'><strong>编号校验位错误</strong>:请核对编号。</p>")
     elif found.entry is None:

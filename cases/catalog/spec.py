@@ -147,6 +147,8 @@ class FaqEntry(_Spec):
 
 class LicenseSpec(_Spec):
     type_code: str = Field(pattern=r"^[A-Z]{2,8}$")
+    # 证照类型代码 of GB/T 36904: the defining body's credit code and three digits.
+    gbt_type_code: str | None = Field(default=None, pattern=r"^[0-9A-Z]{18}[0-9]{3}$")
     title: str
     validity_years: int = Field(ge=0, le=50)  # 0 = 长期
 

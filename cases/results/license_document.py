@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 class LicenseContent:
     title: str
     number: str
+    identifier: str  # 证照标识 (GB/T 36904)
     holder: str
     holder_id: str
     item_name: str
@@ -113,6 +114,7 @@ def render_license(content: LicenseContent) -> RenderedDocument:
         Paragraph("(电子证照)", styles.number),
         Spacer(1, 6 * mm),
         Paragraph(f"编号:{_esc(content.number)}", number),
+        Paragraph(f"证照标识:{_esc(content.identifier)}", number),
         Spacer(1, 3 * mm),
         table,
         Spacer(1, 10 * mm),

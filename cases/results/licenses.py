@@ -20,7 +20,15 @@ from sqlalchemy.orm import Session
 from cases import audit, faults
 from cases.errors import InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
-from cases.numbering import license_number, next_license_number, reserve
+from cases.numbering import (
+    GBT_36904_ROOT,
+    gbt_type_code,
+    license_identifier,
+    license_number,
+    next_license_number,
+    number_parts,
+    reserve,
+)
 from cases.records.storage import archive_bytes
 from cases.results.license_document import LicenseContent, render_license
 from cases.results.sealing import seal_and_archive
@@ -39,6 +47,7 @@ def _years_later(day: date, years: int) -> date:
 @dataclass(frozen=True)
 class _Facts:
     number: str
+    identifier: str
     version: int
     holder: str
     holder_id: str
@@ -50,6 +59,7 @@ def qr_payload(facts: _Facts, department: Department, seal: Seal) -> dict[str, A
     """What the QR payload states: the license's own printed facts, nothing more."""
     return {
         "n": facts.number,
+        "t": facts.identifier,
         "h": facts.holder,
         "i": department.credit_code,
         "d": facts.issued_on.isoformat(),
@@ -58,8 +68,9 @@ def qr_payload(facts: _Facts, department: Department, seal: Seal) -> dict[str, A
     }
 
 
-def verify_url(hall: Hall, number: str, token: str | None = None) -> str:
-    url = f"{hall.settings.public_base_url}/verify?license={number}"
+def verify_url(hall: Hall, reference: str, token: str | None = None) -> str:
+    """The public page for a license number or identifier (both resolve)."""
+    url = f"{hall.settings.public_base_url}/verify?license={reference}"
     return f"{url}&p={token}" if token else url
 
 
@@ -79,6 +90,7 @@ def _seal_and_archive(
     content = LicenseContent(
         title=spec["title"],
         number=facts.number,
+        identifier=facts.identifier,
         holder=facts.holder,
         holder_id=facts.holder_id,
         item_name=case.item.name,
@@ -86,7 +98,7 @@ def _seal_and_archive(
         issued_on=facts.issued_on,
         valid_until=facts.valid_until,
         details=(("办件编号", case.number),),
-        verify_url=verify_url(hall, facts.number, token),
+        verify_url=verify_url(hall, facts.identifier, token),
     )
     pdf, stored = seal_and_archive(
         session,
@@ -101,6 +113,7 @@ def _seal_and_archive(
     )
     license_ = License(
         number=facts.number,
+        identifier=facts.identifier,
         case_id=case.id,
         type_code=spec["type_code"],
         title=spec["title"],
@@ -120,6 +133,7 @@ def _seal_and_archive(
     session.flush()
     metadata = {
         "number": facts.number,
+        "identifier": facts.identifier,
         "version": facts.version,
         "supersedes": supersedes.number if supersedes else None,
         "type": spec["type_code"],
@@ -161,6 +175,7 @@ def issue_license(session: Session, hall: Hall, case: Case, *, actor: User) -> L
     years = int(spec.get("validity_years", 0))
     facts = _Facts(
         number=number,
+        identifier=_identifier(session, number),
         version=1,
         holder=case.applicant_name,
         holder_id=case.applicant_id,
@@ -178,10 +193,22 @@ def issue_license(session: Session, hall: Hall, case: Case, *, actor: User) -> L
     return license_
 
 
-def find_license(session: Session, number: str) -> License:
-    license_ = session.scalars(select(License).where(License.number == number)).first()
+def _identifier(session: Session, number: str) -> str:
+    """The GB/T 36904 identifier for the license numbered `number` (same serial, version)."""
+    parts = number_parts(number)
+    if parts is None:  # pragma: no cover - numbers come from license_number
+        raise InvalidState(f"malformed license number {number}", f"证照编号 {number} 格式错误")
+    type_code, credit, year, serial, version = parts
+    gbt_type = gbt_type_code(session, credit, type_code)
+    return license_identifier(gbt_type, credit, year, serial, version)
+
+
+def find_license(session: Session, reference: str) -> License:
+    """The license with this number (证照编号) or identifier (证照标识)."""
+    column = License.identifier if reference.startswith(f"{GBT_36904_ROOT}.") else License.number
+    license_ = session.scalars(select(License).where(column == reference)).first()
     if license_ is None:
-        raise NotFound(f"no license {number}", f"没有编号为 {number} 的电子证照")
+        raise NotFound(f"no license {reference}", f"没有编号或标识为 {reference} 的电子证照")
     return license_
 
 
@@ -226,6 +253,7 @@ def change_license(
         number = license_number(type_code, credit, year, serial, version)
     facts = _Facts(
         number=number,
+        identifier=_identifier(session, number),
         version=version,
         holder=holder or license_.holder,
         holder_id=license_.holder_id,

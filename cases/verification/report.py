@@ -26,6 +26,7 @@ from signing.report import TYPE_ZH
 _COLOUR = {Verdict.VALID: "#1b7f3b", Verdict.INVALID: "#b3261e", Verdict.INDETERMINATE: "#9a6700"}
 _FIELDS_ZH = (
     ("number", "证照编号"),
+    ("identifier", "证照标识"),
     ("title", "证照名称"),
     ("holder", "持证主体"),
     ("issuer", "发证机关"),
@@ -44,6 +45,9 @@ def _e(value: Any) -> str:
 def license_rows(entry: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [(label, str(entry[key])) for key, label in _FIELDS_ZH if entry.get(key)]
     rows.append(("编号校验位", "正确" if entry.get("number_check_ok") else "错误(编号可能被改动)"))
+    if entry.get("identifier"):
+        ok = entry.get("identifier_check_ok")
+        rows.append(("标识校验位", "正确" if ok else "错误(标识可能被改动)"))
     return rows
 
 

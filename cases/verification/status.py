@@ -20,7 +20,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.hall import Hall
-from cases.numbering import valid_license_number
+from cases.numbering import (
+    GBT_36904_ROOT,
+    valid_license_identifier,
+    valid_license_number,
+    valid_license_reference,
+)
 from cases.seals.registry import SERVICE_SEAL, seal_status
 from models import Case, Department, License, LicenseStatus, Seal, SealStatus, StoredObject
 from signing import BadPayload, Indication, VerificationReport, verify_payload, verify_pdf
@@ -111,6 +116,10 @@ def license_entry(session: Session, license_: License) -> dict[str, Any]:
     return {
         "number": license_.number,
         "number_check_ok": valid_license_number(license_.number),
+        "identifier": license_.identifier,
+        "identifier_check_ok": (
+            valid_license_identifier(license_.identifier) if license_.identifier else None
+        ),
         "version": license_.version,
         "title": license_.title,
         "holder": license_.holder,
@@ -192,6 +201,11 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
         if not info["number_check_ok"]:
             reasons.append("证照编号校验位不正确 / the license number's check character is wrong")
             result = _worse(result, (Indication.TOTAL_FAILED, "FORMAT_FAILURE"))
+        if info["identifier_check_ok"] is False:
+            reasons.append(
+                "证照标识校验位不正确 / the license identifier's check character is wrong"
+            )
+            result = _worse(result, (Indication.TOTAL_FAILED, "FORMAT_FAILURE"))
         if license_.status != LicenseStatus.VALID:
             reasons.append(
                 f"证照{info['status_zh']}:{license_.status_reason or '—'} / license "
@@ -241,7 +255,16 @@ def mask_name(name: str, *, person: bool) -> str:
     return name[:keep] + "*" * (len(name) - keep - 1) + name[-1]
 
 
-_PUBLIC_FIELDS = ("number", "number_check_ok", "title", "issuer", "status", "status_zh")
+_PUBLIC_FIELDS = (
+    "number",
+    "number_check_ok",
+    "identifier",
+    "identifier_check_ok",
+    "title",
+    "issuer",
+    "status",
+    "status_zh",
+)
 
 
 @dataclass(frozen=True)
@@ -274,12 +297,12 @@ class LicenseLookup:
 
 
 def lookup_license(session: Session, hall: Hall, number: str, token: str | None) -> LicenseLookup:
-    number = number.strip().upper()[:64]
-    check_ok = valid_license_number(number)
+    """`number`: the license number (证照编号) or its GB/T 36904 identifier (证照标识)."""
+    number = number.strip().upper()[:96]
+    check_ok = valid_license_reference(number)
+    column = License.identifier if number.startswith(f"{GBT_36904_ROOT}.") else License.number
     license_ = (
-        session.scalars(select(License).where(License.number == number)).first()
-        if check_ok
-        else None
+        session.scalars(select(License).where(column == number)).first() if check_ok else None
     )
     if license_ is None:
         return LicenseLookup(number, check_ok, None, None if not token else False)
@@ -298,6 +321,7 @@ def lookup_license(session: Session, hall: Hall, number: str, token: str | None)
     issuer = session.get_one(Department, license_.department_id)
     expected = {
         "n": license_.number,
+        "t": license_.identifier,
         "h": license_.holder,
         "i": issuer.credit_code,
         "d": license_.issued_on.isoformat(),

@@ -74,6 +74,22 @@ def test_qr_url_page_shows_license_and_checks_payload(
     assert client.get("/verify").status_code == 200
 
 
+def test_the_qr_url_names_the_gbt_identifier_and_old_numbers_still_resolve(
+    client: TestClient, issued: tuple[Hall, str, bytes, str]
+) -> None:
+    hall, number, _, token = issued
+    with session_scope(hall.sessions) as s:
+        identifier = s.scalars(select(License.identifier).where(License.number == number)).one()
+    assert identifier is not None and identifier.startswith("1.2.156.3005.2.")
+    by_identifier = client.get("/verify", params={"license": identifier, "p": token})
+    assert "二维码签名正确" in by_identifier.text and "<strong>有效</strong>" in by_identifier.text
+    assert f"证照标识 {identifier}" in by_identifier.text and number in by_identifier.text
+    by_number = client.get("/verify", params={"license": number, "p": token})
+    assert "二维码签名正确" in by_number.text and identifier in by_number.text
+    typo = identifier[:-1] + ("0" if identifier[-1] != "0" else "1")
+    assert "编号校验位错误" in client.get("/verify", params={"license": typo}).text
+
+
 def _holder(hall: Hall, number: str) -> str:
     with session_scope(hall.sessions) as s:
         return s.scalars(select(License.holder).where(License.number == number)).one()

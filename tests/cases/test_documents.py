@@ -46,6 +46,7 @@ BASE = {
 LICENSE = LicenseContent(
     title="个体工商户登记证明",
     number="XLHT-GT-2026-000045",
+    identifier="1.2.156.3005.2.11152500011609534E001.11152500011609534E.20260000045.001.9",
     holder="锡林浩特市草原鲜奶店",
     holder_id="92152502MA0ABCDE1X",
     item_name="个体工商户设立登记",
