@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamped, UtcDateTime
@@ -63,3 +64,5 @@ class License(Base, Timestamped):
     version: Mapped[int] = mapped_column(default=1)
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("license.id"))
     status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # GB/T 36903 core metadata (cases.results.core_metadata), as the PDF's XMP has it
+    core_metadata: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -30,11 +30,13 @@ from cases.numbering import (
     reserve,
 )
 from cases.records.storage import archive_bytes
+from cases.results.core_metadata import core_metadata, xmp_packet
 from cases.results.license_document import LicenseContent, render_license
 from cases.results.sealing import seal_and_archive
 from cases.seals.registry import seal_for, signer_for
 from models import Case, Department, License, LicenseStatus, Seal, User
 from signing import sign_payload
+from signing.xmp import with_xmp
 
 
 def _years_later(day: date, years: int) -> date:
@@ -100,12 +102,33 @@ def _seal_and_archive(
         details=(("办件编号", case.number),),
         verify_url=verify_url(hall, facts.identifier, token),
     )
+    record = core_metadata(
+        title=spec["title"],
+        type_code=facts.identifier.split(".")[5],
+        number=facts.number,
+        identifier=facts.identifier,
+        issuer=department.name,
+        issuer_code=department.credit_code,
+        issued_on=facts.issued_on,
+        holder=facts.holder,
+        holder_code=facts.holder_id,
+        holder_type=case.applicant_type,
+        valid_until=facts.valid_until,
+        seal={
+            "印章编码": seal.code,
+            "印章名称": seal.name,
+            "印章证书SHA256": seal.cert_sha256,
+            "PDF签章": "PAdES ECDSA-P256-SHA256",
+        },
+    )
+    rendered = render_license(content)
+    rendered = replace(rendered, pdf=with_xmp(rendered.pdf, xmp_packet(record)))
     pdf, stored = seal_and_archive(
         session,
         hall,
         case,
         seal,
-        render_license(content),
+        rendered,
         actor=actor.username,
         purpose=f"license {facts.number}",
         doc_class="license",
@@ -128,6 +151,7 @@ def _seal_and_archive(
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         version=facts.version,
         supersedes_id=supersedes.id if supersedes else None,
+        core_metadata=record,
     )
     session.add(license_)
     session.flush()
@@ -151,6 +175,7 @@ def _seal_and_archive(
         "seal": seal.code,
         "seal_cert_sha256": seal.cert_sha256,
         "qr_payload": token,
+        "gbt_36903": record,
     }
     archive_bytes(
         session,

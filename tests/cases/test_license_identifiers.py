@@ -113,7 +113,7 @@ def test_issued_license_carries_an_identifier_that_resolves_beside_its_number(
         by_identifier = lookup_license(s, hall, identifier, None)
         by_number = lookup_license(s, hall, number, None)
     assert valid_license_number(number)
-    _, _, _, year_serial, _ = number.split("-")
+    _, _, year_serial, _ = number.split("-")
     assert (
         identifier.split(".")[5] == type_code and identifier.split(".")[6] == "11152500011609534E"
     )
