@@ -5,19 +5,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
-APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium
+APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium openssl nodejs npm
 
-.PHONY: demo test test-fast lint system-deps venv serve bench clean
+.PHONY: demo test test-fast lint system-deps venv node-deps serve bench clean
 
 demo: system-deps venv
 	$(BIN)/onewindow demo
 
-test: system-deps venv lint
+test: system-deps venv node-deps lint
 	$(BIN)/pytest
 
 # The loop while editing: lint, then every test that starts no server and loads no OCR
 # model (markers in pyproject.toml; tests/conftest.py marks the tests that ask for a server).
-test-fast: system-deps venv lint
+test-fast: system-deps venv node-deps lint
 	$(BIN)/pytest -q -m "not postgres and not s3 and not ocr"
 
 lint: venv
@@ -38,6 +38,13 @@ bench: system-deps venv
 
 venv: $(STAMP)
 
+# The second SM2 implementation the OFD tests check seals with (npm's sm-crypto).
+node-deps: tests/node/node_modules/.installed
+
+tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json
+	npm ci --prefix tests/node --no-audit --no-fund --silent
+	touch $@
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -45,7 +52,8 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# Fonts for notices and licenses, poppler's pdfsig/pdftoppm and qpdf for the tests.
+# Fonts for notices and licenses, poppler's pdfsig/pdftoppm (also the OFD seal picture),
+# qpdf for the tests; OpenSSL 3's CLI and node check the SM2 seals in the tests.
 system-deps:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do \

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamped, UtcDateTime
@@ -31,6 +31,12 @@ class Seal(Base, Timestamped):
     key_file: Mapped[str] = mapped_column(String(500))  # encrypted PKCS#8 under the PKI dir
     status: Mapped[str] = mapped_column(String(16), default=SealStatus.ACTIVE)
     not_after: Mapped[datetime] = mapped_column(UtcDateTime())
+    # The GB/T 38540 side of the seal (OFD): the department signer's SM2 certificate and
+    # key file, and the SESeal the seal maker made for it; none until first made.
+    sm2_cert_pem: Mapped[str | None] = mapped_column(Text)
+    sm2_cert_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    sm2_key_file: Mapped[str | None] = mapped_column(String(500))
+    sm2_seal: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class LicenseStatus(StrEnum):
@@ -66,3 +72,6 @@ class License(Base, Timestamped):
     status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # GB/T 36903 core metadata (cases.results.core_metadata), as the PDF's XMP has it
     core_metadata: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The OFD beside the PDF, sealed with the GB/T 38540 e-seal (none before 0016)
+    ofd_object_id: Mapped[int | None] = mapped_column(ForeignKey("stored_object.id"))
+    ofd_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)

@@ -57,6 +57,12 @@ def encrypt_key(key: PrivateKeyTypes, passphrase: bytes, cost: ScryptCost = STRO
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
+    return encrypt_der(der, passphrase, cost)
+
+
+def encrypt_der(der: bytes, passphrase: bytes, cost: ScryptCost = STRONG) -> bytes:
+    """A PKCS#8 PrivateKeyInfo (DER) as encrypted PEM: for keys cryptography cannot hold
+    (SM2), written in the same format as `encrypt_key`."""
     salt, iv = os.urandom(16), os.urandom(16)
     secret = Scrypt(salt=salt, length=32, n=cost.n, r=cost.r, p=cost.p).derive(passphrase)
     padder = padding.PKCS7(128).padder()
@@ -65,6 +71,34 @@ def encrypt_key(key: PrivateKeyTypes, passphrase: bytes, cost: ScryptCost = STRO
     kdf = _seq(_oid(_SCRYPT), _seq(_octets(salt), _int(cost.n), _int(cost.r), _int(cost.p)))
     algorithm = _seq(_oid(_PBES2), _seq(kdf, _seq(_oid(_AES256_CBC), _octets(iv))))
     return _pem(_seq(algorithm, _octets(sealed)))
+
+
+def decrypt_der(key_pem: bytes, passphrase: bytes) -> bytes:
+    """The PrivateKeyInfo (DER) inside a file written by `encrypt_der`; ValueError when the
+    passphrase is wrong or the file is not one."""
+    algorithm, sealed = _items(_unpem(key_pem))
+    scheme, params = _items(algorithm)
+    kdf, cipher = _items(params)
+    kdf_oid, kdf_params = _items(kdf)
+    cipher_oid, iv = _items(cipher)
+    if (_read_oid(scheme), _read_oid(kdf_oid), _read_oid(cipher_oid)) != (
+        _PBES2,
+        _SCRYPT,
+        _AES256_CBC,
+    ):
+        raise ValueError("not a scrypt/AES-256-CBC PKCS#8 file")
+    salt, n, r, p = _items(kdf_params)[:4]
+    secret = Scrypt(
+        salt=_value(salt, 0x04),
+        length=32,
+        n=_read_int(n),
+        r=_read_int(r),
+        p=_read_int(p),
+    ).derive(passphrase)
+    decryptor = Cipher(algorithms.AES(secret), modes.CBC(_value(iv, 0x04))).decryptor()
+    padded = decryptor.update(_value(sealed, 0x04)) + decryptor.finalize()
+    unpadder = padding.PKCS7(128).unpadder()
+    return unpadder.update(padded) + unpadder.finalize()  # ValueError on a wrong passphrase
 
 
 def protection(key_pem: bytes) -> Protection:

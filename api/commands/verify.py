@@ -54,7 +54,7 @@ def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    verify = sub.add_parser("verify", help="verify a sealed PDF (exit 0 only when valid)")
+    verify = sub.add_parser("verify", help="verify a sealed PDF or OFD (exit 0 only when valid)")
     verify.add_argument("file", type=Path)
     verify.add_argument("--json", action="store_true", help="print the full report as JSON")
     verify.add_argument("--html", type=Path, help="also write the report as an HTML file")

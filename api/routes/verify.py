@@ -62,7 +62,7 @@ def verify(
 
 _FORM = (
     "<h2>上传文件核验</h2><form method='post' action='/verify' enctype='multipart/form-data'>"
-    "<input type='file' name='file' accept='application/pdf' required> "
+    "<input type='file' name='file' accept='.pdf,.ofd,application/pdf,application/ofd' required> "
     "<button type='submit'>核验</button></form>"
     "<p class='muted'>文件仅用于本次核验,不会保存。</p>"
 )
@@ -105,7 +105,7 @@ def public_page(
             body.append(
                 "<p class='muted'>持证主体已部分隐藏。扫描证照上的二维码,可查看完整登记信息。</p>"
             )
-        body.append("<p class='muted'>核对纸质或电子证照原件,请上传 PDF 文件。</p>")
+        body.append("<p class='muted'>核对纸质或电子证照原件,请上传 PDF 或 OFD 文件。</p>")
     body.append(_FORM)
     return verify_page(request, "\n".join(body))
 

@@ -17,6 +17,28 @@ from reportlab.pdfgen.canvas import Canvas
 QUIET_ZONE = 4  # modules of white around the code
 
 
+def qr_png(data: str, module_pixels: int = 4) -> bytes:
+    """The same QR code as a black-on-white PNG (for OFD pages), quiet zone included."""
+    import io
+
+    from PIL import Image
+
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(data)
+    code.make()
+    count = code.getModuleCount() + 2 * QUIET_ZONE
+    image = Image.new("1", (count, count), 1)
+    for r, row in enumerate(code.modules):
+        for c, dark in enumerate(row):
+            if dark:
+                image.putpixel((c + QUIET_ZONE, r + QUIET_ZONE), 0)
+    out = io.BytesIO()
+    image.resize((count * module_pixels, count * module_pixels), Image.Resampling.NEAREST).save(
+        out, "PNG"
+    )
+    return out.getvalue()
+
+
 def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:
     """A `size` × `size` QR code of `data` (quiet zone included) with its lower left
     corner at (`x`, `y`)."""

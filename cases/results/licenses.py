@@ -32,8 +32,10 @@ from cases.numbering import (
 from cases.records.storage import archive_bytes
 from cases.results.core_metadata import core_metadata, xmp_packet
 from cases.results.license_document import LicenseContent, render_license
-from cases.results.sealing import seal_and_archive
+from cases.results.license_ofd import license_ofd
+from cases.results.sealing import seal_and_archive, seal_ofd_and_archive
 from cases.seals.registry import seal_for, signer_for
+from cases.seals.sm2_seals import ofd_seal_material
 from models import Case, Department, License, LicenseStatus, Seal, User
 from signing import sign_payload
 from signing.xmp import with_xmp
@@ -102,6 +104,7 @@ def _seal_and_archive(
         details=(("办件编号", case.number),),
         verify_url=verify_url(hall, facts.identifier, token),
     )
+    material = ofd_seal_material(session, hall.pki, seal)
     record = core_metadata(
         title=spec["title"],
         type_code=facts.identifier.split(".")[5],
@@ -119,6 +122,8 @@ def _seal_and_archive(
             "印章名称": seal.name,
             "印章证书SHA256": seal.cert_sha256,
             "PDF签章": "PAdES ECDSA-P256-SHA256",
+            "OFD签章": "GB/T 38540 SM2-SM3",
+            "SM2证书SHA256": seal.sm2_cert_sha256 or "",
         },
     )
     rendered = render_license(content)
@@ -133,6 +138,17 @@ def _seal_and_archive(
         purpose=f"license {facts.number}",
         doc_class="license",
         item_code=case.item.code,
+    )
+    ofd, ofd_stored = seal_ofd_and_archive(
+        session,
+        hall,
+        case,
+        seal,
+        material,
+        license_ofd(content, record),
+        actor=actor.username,
+        purpose=f"license {facts.number} (OFD)",
+        doc_class="license_ofd",
     )
     license_ = License(
         number=facts.number,
@@ -152,6 +168,8 @@ def _seal_and_archive(
         version=facts.version,
         supersedes_id=supersedes.id if supersedes else None,
         core_metadata=record,
+        ofd_object_id=ofd_stored.id,
+        ofd_sha256=hashlib.sha256(ofd).hexdigest(),
     )
     session.add(license_)
     session.flush()
@@ -171,6 +189,7 @@ def _seal_and_archive(
         "valid_until": facts.valid_until.isoformat() if facts.valid_until else None,
         "case": case.number,
         "pdf_sha256": license_.pdf_sha256,
+        "ofd_sha256": license_.ofd_sha256,
         "pades_level": hall.settings.license_pades_level,
         "seal": seal.code,
         "seal_cert_sha256": seal.cert_sha256,

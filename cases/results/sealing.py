@@ -3,13 +3,20 @@ department's seal at the configured PAdES level and archived as the department's
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
+
 from sqlalchemy.orm import Session
 
+from cases import audit
 from cases.hall import Hall
 from cases.printing.documents import RenderedDocument
 from cases.records.storage import archive_bytes
-from cases.seals.registry import apply_seal
-from models import Case, Seal, StoredObject
+from cases.seals.delegations import SealUseRefused, authorise_seal_use
+from cases.seals.registry import apply_seal, seal_status
+from cases.seals.sm2_seals import OfdSealMaterial
+from models import Case, Seal, SealStatus, StoredObject
+from signing.ofd import OfdDocument, seal_ofd
 
 
 def seal_and_archive(
@@ -51,3 +58,55 @@ def seal_and_archive(
         provider_code=department.code,
     )
     return pdf, stored
+
+
+def seal_ofd_and_archive(
+    session: Session,
+    hall: Hall,
+    case: Case,
+    seal: Seal,
+    material: OfdSealMaterial,
+    document: OfdDocument,
+    *,
+    actor: str,
+    purpose: str,
+    doc_class: str,
+) -> tuple[bytes, StoredObject]:
+    """The OFD sealed with the seal's GB/T 38540 e-seal by the department's signer, under
+    the same seal-use delegation as the PDF, audited, and its archive row."""
+    status = seal_status(seal)
+    if status is not SealStatus.ACTIVE:
+        raise SealUseRefused(
+            f"seal {seal.code} is {status.value} and cannot be used",
+            f"电子印章 {seal.code} 已{'吊销' if status is SealStatus.REVOKED else '过期'},不能使用",
+        )
+    authorised_by = authorise_seal_use(session, seal=seal, username=actor, today=date.today())
+    ofd = seal_ofd(
+        document,
+        seal_der=material.seal_der,
+        signer_key=material.signer_key,
+        signer_cert_der=material.signer_cert_der,
+        provider=hall.settings.public_base_url,
+    )
+    audit.record(
+        session,
+        actor=actor,
+        action="seal.use",
+        target=f"seal:{seal.id}",
+        purpose=purpose,
+        authorised_by=authorised_by,
+        level="GB/T 38540",
+        sha256=hashlib.sha256(ofd).hexdigest(),
+    )
+    department = case.department
+    stored = archive_bytes(
+        session,
+        hall.store,
+        ofd,
+        content_type="application/ofd",
+        doc_class=doc_class,
+        case_id=case.id,
+        provider_department_id=department.id,
+        provider_code=department.code,
+    )
+    return ofd, stored

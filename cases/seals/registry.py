@@ -46,6 +46,7 @@ from signing import (
     seal_appearance_pdf,
     sign_pdf,
 )
+from signing.sm2 import rekey_sm2
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,9 @@ def upgrade_key_files(pki: Pki) -> list[Path]:
     for path in sorted(pki.directory.rglob("*.key.pem")):
         pem = path.read_bytes()
         if needs_rekey(pem, pki.key_cost):
-            _write_private(path, rekey(pem, pki.passphrase, pki.key_cost))
+            sm2 = "sm2" in path.relative_to(pki.directory).parts  # keys cryptography cannot open
+            again = (rekey_sm2 if sm2 else rekey)(pem, pki.passphrase, pki.key_cost)
+            _write_private(path, again)
             log.info("key file %s encrypted again with scrypt", path.name)
             done.append(path)
     return done

@@ -29,6 +29,7 @@ from cases.numbering import (
 from cases.seals.registry import SERVICE_SEAL, seal_status
 from models import Case, Department, License, LicenseStatus, Seal, SealStatus, StoredObject
 from signing import BadPayload, Indication, VerificationReport, verify_payload, verify_pdf
+from signing.ofd_verify import looks_like_ofd
 from signing.report import SEVERITY
 
 
@@ -60,6 +61,8 @@ _ADVICE = {
     "NO_POE": "签章时间无法证明。请联系发证机关核实。",
     "OUT_OF_BOUNDS_NO_POE": "印章证书已过期且无可信时间戳。请联系发证机关换发证照。",
     "SIGNED_DATA_NOT_FOUND": "文件中没有电子签章。请提供带电子签章的原件。",
+    "SIG_CONSTRAINTS_FAILURE": "签章人无权使用该电子印章,或签章时间不合理。请向发证机关索取原件。",
+    "SEAL_NOT_VALID": "签章时电子印章不在有效期内。请联系发证机关核实。",
     "SEAL_UNKNOWN": "签章印章未在本平台印章库登记。请通过发证机关核实。",
     "LICENSE_EXPIRED": "证照已超过有效期。请持证人办理延续或换证。",
     "NOT_REGISTERED": "该文件未在本平台登记(可能是未完成签发的文件)。请向发证机关索取原件。",
@@ -151,6 +154,31 @@ def _worse(
     return new if SEVERITY[new[0]] > SEVERITY[current[0]] else current
 
 
+def license_checks(
+    license_: License,
+    info: dict[str, Any],
+    reasons: list[str],
+    result: tuple[Indication, str | None],
+) -> tuple[Indication, str | None]:
+    """The registry's word on a license whose document checked out: its references'
+    check characters, its status and its end date (PDF and OFD alike)."""
+    if not info["number_check_ok"]:
+        reasons.append("证照编号校验位不正确 / the license number's check character is wrong")
+        result = _worse(result, (Indication.TOTAL_FAILED, "FORMAT_FAILURE"))
+    if info["identifier_check_ok"] is False:
+        reasons.append("证照标识校验位不正确 / the license identifier's check character is wrong")
+        result = _worse(result, (Indication.TOTAL_FAILED, "FORMAT_FAILURE"))
+    if license_.status != LicenseStatus.VALID:
+        reasons.append(
+            f"证照{info['status_zh']}:{license_.status_reason or '—'} / license {license_.status}"
+        )
+        result = _worse(result, (Indication.TOTAL_FAILED, "REVOKED"))
+    elif license_.valid_until is not None and license_.valid_until < date.today():
+        reasons.append("证照已超过有效期 / the license has expired")
+        result = _worse(result, (Indication.TOTAL_FAILED, "LICENSE_EXPIRED"))
+    return result
+
+
 def _registered_revision(session: Session, report: VerificationReport) -> str:
     """The SHA-256 under which the document is registered: the file's own, or that of
     the file as it ended at an earlier revision when revisions were appended after it was
@@ -162,6 +190,11 @@ def _registered_revision(session: Session, report: VerificationReport) -> str:
 
 
 def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOutcome:
+    """The outcome for a sealed PDF or OFD (told apart by their first bytes)."""
+    if looks_like_ofd(pdf):
+        from cases.verification.ofd_status import verify_ofd_document
+
+        return verify_ofd_document(session, hall, pdf)
     report = verify_pdf(
         pdf, trust_roots_pem=hall.pki.trust_anchors(), online=hall.settings.verify_online
     )
@@ -198,23 +231,7 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
         )
     if license_ is not None:
         info = license_entry(session, license_)
-        if not info["number_check_ok"]:
-            reasons.append("证照编号校验位不正确 / the license number's check character is wrong")
-            result = _worse(result, (Indication.TOTAL_FAILED, "FORMAT_FAILURE"))
-        if info["identifier_check_ok"] is False:
-            reasons.append(
-                "证照标识校验位不正确 / the license identifier's check character is wrong"
-            )
-            result = _worse(result, (Indication.TOTAL_FAILED, "FORMAT_FAILURE"))
-        if license_.status != LicenseStatus.VALID:
-            reasons.append(
-                f"证照{info['status_zh']}:{license_.status_reason or '—'} / license "
-                f"{license_.status}"
-            )
-            result = _worse(result, (Indication.TOTAL_FAILED, "REVOKED"))
-        elif license_.valid_until is not None and license_.valid_until < date.today():
-            reasons.append("证照已超过有效期 / the license has expired")
-            result = _worse(result, (Indication.TOTAL_FAILED, "LICENSE_EXPIRED"))
+        result = license_checks(license_, info, reasons, result)
     elif session.scalars(select(StoredObject.id).where(StoredObject.sha256 == digest)).first():
         if result[0] is Indication.TOTAL_PASSED:
             reasons.append("签章有效;该文件是本平台登记的文书(不是电子证照) / a registered notice")
