@@ -149,6 +149,7 @@ def _seal_and_archive(
         actor=actor.username,
         purpose=f"license {facts.number} (OFD)",
         doc_class="license_ofd",
+        item_code=case.item.code,
     )
     license_ = License(
         number=facts.number,

@@ -71,6 +71,7 @@ def seal_ofd_and_archive(
     actor: str,
     purpose: str,
     doc_class: str,
+    item_code: str | None = None,
 ) -> tuple[bytes, StoredObject]:
     """The OFD sealed with the seal's GB/T 38540 e-seal by the department's signer, under
     the same seal-use delegation as the PDF, audited, and its archive row."""
@@ -80,7 +81,9 @@ def seal_ofd_and_archive(
             f"seal {seal.code} is {status.value} and cannot be used",
             f"电子印章 {seal.code} 已{'吊销' if status is SealStatus.REVOKED else '过期'},不能使用",
         )
-    authorised_by = authorise_seal_use(session, seal=seal, username=actor, today=date.today())
+    authorised_by = authorise_seal_use(
+        session, seal=seal, username=actor, today=date.today(), item_code=item_code
+    )
     ofd = seal_ofd(
         document,
         seal_der=material.seal_der,
