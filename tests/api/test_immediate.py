@@ -6,6 +6,7 @@ findings, nothing written."""
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,13 @@ def test_immediate_item_is_issued_at_the_window_in_one_visit(
         ]
         assert len(seal_uses) == 1
         assert seal_uses[0]["authorised_by"] == f"delegation:{delegation.id}"
+
+    # the acceptance notice says the item is decided on the spot
+    notice = desk.client.get(body["notice"]["pdf"], headers=desk.headers("clerk"))
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=notice.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "本事项为即办件" in text and "当场办结" in text
 
     # the sealed license verifies: the API's verification and `onewindow verify`
     pdf = desk.client.get(f"/api/v1/licenses/{license_number}/pdf", headers=desk.headers("clerk"))
