@@ -30,7 +30,7 @@ CATALOG = 4 * MB  # item YAML files to validate or publish
 VERIFY = 50 * MB  # a sealed PDF (api/routes/verify.py reads at most this much)
 _MULTIPART = 64 * KB  # boundaries and part headers around the files
 
-_UPLOADS = re.compile(r"/(api/v1/cases|counter/cases)/[^/]+/pages")
+_UPLOADS = re.compile(r"/(api/v1/cases|counter/cases|apply/cases)/[^/]+/pages")
 _VERIFY = re.compile(r"/(api/v1/)?verify")
 _CATALOG = re.compile(r"/api/v1/catalog/(validate|publish)|/admin/catalog")
 

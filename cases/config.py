@@ -94,6 +94,15 @@ class Settings(BaseSettings):
     locker_terminal_tries: int = Field(default=5, ge=1)
     locker_terminal_wait_seconds: int = Field(default=60, ge=1)
     locker_code_tries: int = Field(default=20, ge=1)
+    # Applicants online (cases/online/identity.py): a one-time SMS code lives this long;
+    # codes sent per phone and per client an hour; wrong codes in a row that lock the
+    # phone's sign-in (doubling up to a day), and wrong codes from one client an hour.
+    applicant_code_seconds: int = Field(default=300, ge=30, le=3600)
+    applicant_codes_per_phone_per_hour: int = Field(default=5, ge=1)
+    applicant_codes_per_client_per_hour: int = Field(default=20, ge=1)
+    applicant_code_max_failures: int = Field(default=5, ge=1)
+    applicant_code_lockout_seconds: int = Field(default=900, ge=1)
+    applicant_code_failures_per_client_per_hour: int = Field(default=30, ge=1)
 
     catalog_dir: Path | None = Field(default=None, description="default: the shipped sample")
     font_path: Path | None = None

@@ -1,5 +1,6 @@
 """SQLAlchemy tables. Import from here; each module holds one concept."""
 
+from models.applicant import Applicant, Channel, PostalSubmission, SignInCode
 from models.archive import ShareGrant, StoredObject
 from models.audit import AuditChainHead, AuditCheckpoint, AuditEvent
 from models.base import Base, utcnow
@@ -45,12 +46,14 @@ from models.throttle import ThrottleCounter
 
 __all__ = [
     "IN_REVIEW",
+    "Applicant",
     "AuditChainHead",
     "AuditCheckpoint",
     "AuditEvent",
     "Base",
     "Case",
     "CaseStatus",
+    "Channel",
     "ChecklistVersion",
     "ClockSuspension",
     "Decision",
@@ -77,6 +80,7 @@ __all__ = [
     "Page",
     "PageStatus",
     "PostalEvent",
+    "PostalSubmission",
     "Rating",
     "ReviewTask",
     "Role",
@@ -85,6 +89,7 @@ __all__ = [
     "SealStatus",
     "ServiceItem",
     "ShareGrant",
+    "SignInCode",
     "SmsMessage",
     "StoredObject",
     "Submission",

@@ -52,6 +52,15 @@ class Case(Base, Timestamped):
     pending_due_on: Mapped[date | None] = mapped_column(Date)
     scenario: Mapped[str | None] = mapped_column(String(32))  # sub-scenario, e.g. agent
     pending_reminded_on: Mapped[date | None] = mapped_column(Date)
+    # how the case came in (models.applicant.Channel); an online case belongs to the
+    # applicant account that opened it, and waits in the window's online queue from
+    # `submitted_at` until the window answers it
+    channel: Mapped[str] = mapped_column(String(16), default="counter")
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("applicant.id"), index=True)
+    submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # how the applicant wants the result: window | locker | post | download
+    result_by: Mapped[str] = mapped_column(String(16), default="")
+    result_address: Mapped[str] = mapped_column(Text, default="")
 
     item: Mapped[ServiceItem] = relationship()
     checklist: Mapped[ChecklistVersion] = relationship()

@@ -16,6 +16,7 @@ class DeliveryMethod(StrEnum):
     WINDOW = "window"
     LOCKER = "locker"
     POST = "post"
+    DOWNLOAD = "download"  # an e-license the applicant downloaded online
 
 
 class DeliveryStatus(StrEnum):

@@ -14,6 +14,8 @@ from cases.acceptance.checklist import Finding
 from cases.errors import InvalidInput
 from cases.intake import pages as intake
 from cases.intake.sheets import case_sheets
+from cases.online import applications as online
+from cases.online import results
 from cases.review.immediate import issue_at_window
 from models import Case, Material, Notice, Page, StoredObject, Submission
 
@@ -215,6 +217,7 @@ def decide(
     session.expire_all()
     case = session.get_one(Case, case_id)
     license_: dict[str, Any] | None = None
+    online.take_at_window(session, case, user)  # an online or mailed case: this window's
     if body.immediate and (body.conditional or body.reject_reason is not None):
         raise InvalidInput(
             "an immediate issue is neither conditional nor a rejection",
@@ -232,6 +235,7 @@ def decide(
         notice = counter.reject(session, hall, case, actor=user, reason=body.reject_reason)
     else:
         notice = counter.decide(session, hall, case, actor=user, conditional=body.conditional)
+    results.tell_decision(session, hall, case, notice)  # the applicant's SMS
     stored = session.get_one(StoredObject, notice.object_id)
     return {
         "status": case.status,

@@ -16,7 +16,20 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import Response
 
 from api.errors import error_page, known, status_for
-from api.web import admin, admin_delegations, auth, counter, delivery, desk, shared
+from api.web import (
+    admin,
+    admin_delegations,
+    applicant,
+    applicant_session,
+    auth,
+    counter,
+    delivery,
+    desk,
+    kiosk,
+    online_counter,
+    shared,
+)
+from api.web.applicant_session import ApplicantSignInRequired
 from api.web.auth import LoginRequired
 from cases.config import Settings
 
@@ -34,8 +47,21 @@ def install(app: FastAPI, settings: Settings) -> None:
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     auth.install(app)
+    applicant_session.install(app)
     _html_errors(app)
-    for module in (auth, counter, desk, delivery, shared, admin, admin_delegations):
+    for module in (
+        auth,
+        counter,
+        desk,
+        delivery,
+        shared,
+        admin,
+        admin_delegations,
+        applicant_session,
+        applicant,
+        online_counter,
+        kiosk,
+    ):
         app.include_router(module.router)
 
 
@@ -67,5 +93,5 @@ def _html_errors(app: FastAPI) -> None:
         return handler
 
     for kind, api_handler in list(app.exception_handlers.items()):
-        if isinstance(kind, type) and kind is not LoginRequired:
+        if isinstance(kind, type) and kind not in (LoginRequired, ApplicantSignInRequired):
             app.add_exception_handler(kind, wrap(api_handler))

@@ -24,6 +24,8 @@ from cases.catalog.spec import Catalog
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.intake import pages as intake
 from cases.intake import scanning
+from cases.online import applications as online
+from cases.online import postal, results
 from cases.records import access as archive_access
 from cases.review.immediate import issue_at_window, window_delegation
 from models import Case, License, Notice, Page, PageStatus, Submission, User
@@ -206,6 +208,7 @@ def case_panel(
         "open": case.status in ("receiving", "correction"),
         "supplement": _supplement(session, case),
         "settings_scanner": hall.settings.scanner_device,
+        "postal": postal.postal_of(session, case),
     }
 
 
@@ -339,9 +342,10 @@ def decide(
     intake.read_queued(hall, case_id=case_id)
     session.expire_all()
     case = session.get_one(Case, case_id)
+    online.take_at_window(session, case, user)  # an online or mailed case: this window's
     if action == "immediate":  # 当场办结: a refusal is shown on the case, nothing written
         try:
-            issue_at_window(session, hall, case, actor=user)
+            notice = issue_at_window(session, hall, case, actor=user).notice
         except OneWindowError as e:
             session.rollback()
             case = session.get_one(Case, case_id)
@@ -353,9 +357,12 @@ def decide(
                 **case_panel(session, hall, case, user),
             )
     elif action == "reject":
-        counter.reject(session, hall, case, actor=user, reason=reason)
+        notice = counter.reject(session, hall, case, actor=user, reason=reason)
     else:
-        counter.decide(session, hall, case, actor=user, conditional=action == "conditional")
+        notice = counter.decide(
+            session, hall, case, actor=user, conditional=action == "conditional"
+        )
+    results.tell_decision(session, hall, case, notice)  # the applicant's SMS
     return see_other(f"/counter/cases/{number}")
 
 

@@ -106,13 +106,19 @@ def renotify(
 ) -> Delivery:
     """A new code (the old one stops working) and a new expiry, sent again by SMS."""
     require_role(actor, Role.CLERK)
+    return resend_code(session, hall, case, actor=actor.username, now=now)
+
+
+def resend_code(
+    session: Session, hall: Hall, case: Case, *, actor: str, now: datetime | None = None
+) -> Delivery:
+    """A new pickup code to the applicant's own phone (the window's re-send, or the
+    applicant's at a self-service kiosk after proving who they are): never shown, sent."""
     delivery = delivery_of(session, case)
     if delivery.status != DeliveryStatus.IN_LOCKER:
         raise InvalidState("the result is not in a locker", "办理结果不在自助文件柜中")
     _send_code(session, hall, case, delivery, "locker_renotify", now)
-    audit.record(
-        session, actor=actor.username, action="delivery.renotify", target=f"case:{case.id}"
-    )
+    audit.record(session, actor=actor, action="delivery.renotify", target=f"case:{case.id}")
     return delivery
 
 

@@ -18,31 +18,14 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from cases.catalog.messages import load_templates
 from cases.errors import OneWindowError
 from cases.hall import Hall
 from models import Case, SmsMessage
 
 log = logging.getLogger(__name__)
 
-TEMPLATES: dict[str, str] = {
-    "result_ready": "【{hall}】您办理的“{item}”(办件号{case})已办结,请携带身份证件到{window}领取。",
-    "locker_code": (
-        "【{hall}】您办理的“{item}”(办件号{case})结果已存入自助文件柜{box}号格口,"
-        "取件码{code},请于{expires}前领取。"
-    ),
-    "locker_renotify": (
-        "【{hall}】您办理的“{item}”(办件号{case})结果仍在自助文件柜{box}号格口,新取件码{code},请于{expires}前领取。"
-    ),
-    "posted": "【{hall}】您办理的“{item}”结果已交{carrier}寄出,运单号{tracking}。",
-    "pending_reminder": (
-        "【{hall}】您办理的“{item}”(办件号{case})尚有容缺材料{materials}未补齐,"
-        "请于{due}前送交{window}。{rule}"
-    ),
-    "pending_overdue": (
-        "【{hall}】您办理的“{item}”(办件号{case})容缺材料{materials}未在{due}前补齐,{outcome}。"
-        "如有疑问请联系{window}。"
-    ),
-}
+TEMPLATES: dict[str, str] = load_templates()  # the catalog's data/sms.yaml, checked
 
 
 class SmsError(OneWindowError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,13 +31,24 @@ from models import (
     PageStatus,
     ServiceItem,
     Submission,
-    User,
     Window,
 )
 from ocr import OcrError, PageLimits, inspect_page
 from ocr.fields import valid_credit_code, valid_id_number
 
 log = logging.getLogger(__name__)
+
+
+class Actor(Protocol):
+    """Who opens a case or adds a page: a clerk (`models.User`), or an applicant online
+    (no window; `username` is how the audit names them)."""
+
+    @property
+    def username(self) -> str: ...
+
+    @property
+    def window(self) -> Window | None: ...
+
 
 MIN_PAGE_SIDE_PX = 600  # an A5 sheet at 100 dpi; anything smaller cannot be read
 _OPEN_FOR_PAGES = {CaseStatus.RECEIVING, CaseStatus.CORRECTION, CaseStatus.CONDITIONAL}
@@ -55,7 +67,7 @@ def create_case(
     applicant_phone: str = "",
     window_code: str | None = None,
     scenario: str | None = None,
-    actor: User,
+    actor: Actor,
 ) -> Case:
     item = session.scalars(select(ServiceItem).where(ServiceItem.code == item_code)).first()
     if item is None:
@@ -170,7 +182,7 @@ def add_page(
     data: bytes,
     *,
     filename: str,
-    actor: User,
+    actor: Actor,
     max_bytes: int,
 ) -> Page:
     supplement = case.status not in _OPEN_FOR_PAGES and takes_supplement(session, case)
@@ -224,6 +236,7 @@ def add_page(
 
 
 __all__ = [
+    "Actor",
     "add_page",
     "create_case",
     "current_submission",

@@ -197,7 +197,7 @@ def approve(session: Session, hall: Hall, case: Case, *, actor: User, comment: s
         session,
         sms.gateway_for(hall),
         case,
-        "result_ready",
+        "result_download" if case.result_by == "download" else "result_ready",
         hall=hall.catalog.org.hall.name,
         window=case.window.name if case.window else "综合受理窗口",
     )

@@ -81,6 +81,14 @@ def find_progress(
 ) -> Progress | None:
     """The case's progress if the caller proved they may see it, else None (whatever the
     reason: no such case, a wrong ID tail, a forged or foreign link)."""
+    case = verified_case(session, case_number, token=token, id_tail=id_tail)
+    return progress_of(session, case) if case is not None else None
+
+
+def verified_case(
+    session: Session, case_number: str, *, token: str | None = None, id_tail: str | None = None
+) -> Case | None:
+    """The case, if the caller holds its notice's signed link or the applicant's ID tail."""
     number = case_number.strip().upper()[:32]
     case = session.scalars(select(Case).where(Case.number == number)).first()
     if case is None:
@@ -90,7 +98,7 @@ def find_progress(
             return None
     elif id_tail is None or not _tail_matches(case, id_tail):
         return None
-    return progress_of(session, case)
+    return case
 
 
 def progress_of(session: Session, case: Case) -> Progress:

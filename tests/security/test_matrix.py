@@ -155,6 +155,60 @@ MATRIX: dict[tuple[str, str], Row] = {
         404,
         on_case(API + "/cases/{n}/rating", json={"id_number": "110101199003070000", "score": 5}),
     ),
+    # --- the applicant online (网上申报): a cookie of its own, no staff session opens it;
+    # without it every case route sends the browser to /apply (303) ----------------------
+    ("GET", "/apply"): Row(PUBLIC, 200, get("/apply")),
+    ("POST", "/apply/code"): Row(PUBLIC, 422, form("/apply/code")),  # no phone
+    ("POST", "/apply/signin"): Row(PUBLIC, 422, form("/apply/signin")),  # no code
+    ("POST", "/apply/signout"): Row(PUBLIC, 403, form("/apply/signout")),  # a staff token
+    ("GET", "/apply/items"): Row(PUBLIC, 200, get("/apply/items")),
+    ("GET", "/apply/items/{code}"): Row(PUBLIC, 200, get("/apply/items/SCJG-GT-001")),
+    ("POST", "/apply/cases"): Row(
+        PUBLIC,
+        303,
+        form(
+            "/apply/cases",
+            item_code="SCJG-GT-001",
+            applicant_type="person",
+            applicant_name="张三",
+            applicant_id=APPLICANT_ID,
+        ),
+    ),
+    ("GET", "/apply/cases/{number}"): Row(PUBLIC, 303, on_case("/apply/cases/{n}")),
+    ("POST", "/apply/cases/{number}/pages"): Row(
+        PUBLIC,
+        303,
+        on_case("/apply/cases/{n}/pages", data={}, files=[("files", ("a.png", b"x", "image/png"))]),
+    ),
+    ("POST", "/apply/cases/{number}/check"): Row(
+        PUBLIC, 303, on_case("/apply/cases/{n}/check", data={"submit": "1"})
+    ),
+    ("GET", "/apply/cases/{number}/notices/{notice}.pdf"): Row(
+        PUBLIC, 303, lambda w, t, r: Req(f"/apply/cases/{w.case[t]}/notices/{w.notice[t]}.pdf")
+    ),
+    ("POST", "/apply/cases/{number}/result-by"): Row(
+        PUBLIC, 303, on_case("/apply/cases/{n}/result-by", data={"by": "download"})
+    ),
+    ("GET", "/apply/cases/{number}/result.pdf"): Row(
+        PUBLIC, 303, on_case("/apply/cases/{n}/result.pdf")
+    ),
+    ("POST", "/apply/cases/{number}/rating"): Row(
+        PUBLIC, 303, on_case("/apply/cases/{n}/rating", data={"score": "5"})
+    ),
+    # --- the self-service kiosk: public; a case only after its proof (a kiosk cookie) ---
+    ("GET", "/kiosk"): Row(PUBLIC, 200, get("/kiosk")),
+    ("GET", "/kiosk/query"): Row(PUBLIC, 200, get("/kiosk/query")),
+    ("POST", "/kiosk/query"): Row(  # an ID tail too long: refused before any look-up
+        PUBLIC, 422, form("/kiosk/query", case="1", id_tail="123456789")
+    ),
+    ("GET", "/kiosk/case"): Row(PUBLIC, 404, get("/kiosk/case")),
+    ("GET", "/kiosk/notices/{number}.pdf"): Row(
+        PUBLIC, 404, lambda w, t, r: Req(f"/kiosk/notices/{w.notice[t]}.pdf")
+    ),
+    ("POST", "/kiosk/locker-code"): Row(PUBLIC, 404, form("/kiosk/locker-code")),
+    ("POST", "/kiosk/end"): Row(PUBLIC, 303, form("/kiosk/end")),
+    ("GET", "/kiosk/items"): Row(PUBLIC, 200, get("/kiosk/items")),
+    ("GET", "/kiosk/items/{code}"): Row(PUBLIC, 200, get("/kiosk/items/SCJG-GT-001")),
     # --- catalog administration -------------------------------------------------------
     ("POST", f"{API}/catalog/validate"): Row(  # the YAML is refused, as a bad catalog
         ADMIN, 400, lambda w, t, r: Req(f"{API}/catalog/validate", json={"files": {"x": "a: ["}})
@@ -350,6 +404,13 @@ MATRIX: dict[tuple[str, str], Row] = {
         CLERK,
         422,
         on_case("/counter/cases/{n}/pages", data={}),  # no files
+    ),
+    ("GET", "/counter/online"): Row(CLERK, 200, get("/counter/online")),
+    ("POST", "/counter/cases/{number}/postal"): Row(  # no tracking number: refused
+        CLERK, 422, on_case("/counter/cases/{n}/postal", data={})
+    ),
+    ("GET", "/counter/cases/{number}/address-sheet.pdf"): Row(  # nothing came by post
+        CLERK, 409, on_case("/counter/cases/{n}/address-sheet.pdf")
     ),
     ("POST", "/counter/cases/{number}/decision"): Row(
         CLERK, 409, on_case("/counter/cases/{n}/decision", "closed", data={"action": "accept"})
@@ -608,7 +669,8 @@ def test_authorization_matrix(world: World2) -> None:
                 cells += 1
                 got = r.status_code
                 if got == 303 and want == 303 and role == "anonymous" and key[1] != "/":
-                    assert r.headers["location"] == "/login", (key, role)
+                    home = next((p for p in ("/apply", "/kiosk") if key[1].startswith(p)), "/login")
+                    assert r.headers["location"] == home, (key, role)
                 if got != want:
                     failures.append(
                         f"{key[0]} {key[1]} as {role} on {target}: {got}, expected {want}"
