@@ -11,9 +11,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from sample_scans.scans import SamplePage, generate_pages, sample_applicant
-from tests.web.test_browser import browser, live_url, log_in, shot
+from tests.web.test_browser import browser, live, live_url, log_in, shot
 
-__all__ = ["browser", "live_url"]
+__all__ = ["browser", "live", "live_url"]  # the journey's live hall and browser fixtures
 
 pytestmark = pytest.mark.ocr
 
