@@ -80,11 +80,33 @@ _PERIOD = re.compile(_D + r"\s*[-—~至到]+\s*(?:" + _D + r"|(长期))")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 
 _LABELS: dict[str, tuple[str, ...]] = {
-    "person_name": ("经营者姓名", "申请人姓名", "法定代表人", "负责人", "经营者", "姓名"),
-    "enterprise_name": ("个体工商户名称", "企业名称", "单位名称", "名称"),
+    "person_name": (
+        "法定代表人姓名",
+        "负责人姓名",
+        "经营者姓名",
+        "申请人姓名",
+        "法定代表人",
+        "负责人",
+        "经营者",
+        "姓名",
+    ),
+    "enterprise_name": (
+        "个体工商户名称",
+        "市场主体名称",
+        "企业名称",
+        "公司名称",
+        "单位名称",
+        "委托单位",
+        "名称",
+    ),
     "address": ("经营场所", "住所", "住址", "地址"),
 }
 _LABEL_PUNCT = " :：\t"
+# a parenthesised note between a label and its value: "法定代表人（签字）：", "名称(章)"
+_LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")
+# how business names end: a value glued to its label, or wrapped onto a second line, is
+# complete when it ends like one
+_BUSINESS_END = re.compile(r"(公司|店|部|馆|厂|中心|合作社|工作室|商行|门市|超市|宾馆|酒店)$")
 _MIN_LEN = {"person_name": 2, "enterprise_name": 4, "address": 5}
 
 
@@ -238,6 +260,9 @@ def _split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         if not text.startswith(label):
             continue
         rest = text[len(label) :]
+        note = _LABEL_NOTE.match(rest)
+        if note and (len(rest) == note.end() or rest[note.end()] in _LABEL_PUNCT):
+            rest = rest[note.end() :]
         if not rest:
             return label, ""
         if rest[0] in _LABEL_PUNCT:
@@ -246,7 +271,10 @@ def _split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         pattern = r"\s*".join(re.escape(ch) for ch in label) + r"\s+"
         if re.match(pattern, raw):
             return label, rest
-        if label in _LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", rest):
+        if label in _LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest):
+            return label, rest
+        # the detector merged a label and a business name: the name ends like one
+        if label in _LABELS["enterprise_name"] and len(rest) >= 4 and _BUSINESS_END.search(rest):
             return label, rest
         return None
     return None
@@ -269,7 +297,8 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 rest = _squash(right.text).lstrip(_LABEL_PUNCT)
                 source = right
                 conf = min(line.confidence, right.confidence)
-            if name == "address" and rest:
+            wrapped = name == "enterprise_name" and not _BUSINESS_END.search(rest)
+            if (name == "address" or wrapped) and rest:
                 more = _continuation(source, lines)
                 if more is not None:
                     rest += _squash(more.text)

@@ -10,13 +10,14 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
+from ocr.layout import Cell, table_cells, units
 from ocr.preprocess import (
     Quality,
     decode_image,
@@ -27,6 +28,7 @@ from ocr.preprocess import (
     suppress_red,
     thumbnail,
 )
+from ocr.punctuation import tidy
 
 log = logging.getLogger(__name__)
 
@@ -99,12 +101,32 @@ def _join_row(row: Sequence[Line]) -> str:
     return "".join(parts)
 
 
-def reading_order(lines: Sequence[Line]) -> tuple[tuple[Line, ...], str]:
-    """Lines in reading order and the page text (one row per text line)."""
-    rows = group_rows([ln for ln in lines if ln.text.strip()])
-    ordered = tuple(line for row in rows for line in row)
-    text = "\n".join(joined for joined in (_join_row(r) for r in rows) if joined)
-    return ordered, text
+def reading_order(
+    lines: Sequence[Line], cells: Sequence[Cell] = ()
+) -> tuple[tuple[Line, ...], str]:
+    """Lines in reading order and the page text (one row per text line); the lines of
+    one table cell (`cells`, see `ocr.layout`) are read together, as one unit."""
+    kept = [ln for ln in lines if ln.text.strip()]
+    if not cells:
+        rows = group_rows(kept)
+        ordered = tuple(line for row in rows for line in row)
+        text = "\n".join(joined for joined in (_join_row(r) for r in rows) if joined)
+        return ordered, text
+    found = units(kept, cells)
+    members = {id(stand_in): inner for stand_in, inner in found}
+    ordered_lines: list[Line] = []
+    texts: list[str] = []
+    for row in group_rows([stand_in for stand_in, _ in found]):
+        joined_units = []
+        for stand_in in row:
+            sub = group_rows(members[id(stand_in)])
+            ordered_lines += [line for r in sub for line in r]
+            content = "".join(_join_row(r) for r in sub)
+            joined_units.append(replace(stand_in, text=content))
+        joined = _join_row(joined_units)
+        if joined:
+            texts.append(joined)
+    return tuple(ordered_lines), "\n".join(texts)
 
 
 def _run_engine(
@@ -222,7 +244,8 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
         if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
     seals = find_red_seals(straight)
-    ordered, text = reading_order(lines)
+    lines = [replace(ln, text=tidy(ln.text)) for ln in lines]
+    ordered, text = reading_order(lines, table_cells(straight))
     h, w = straight.shape[:2]
     seconds = round(time.perf_counter() - started, 3)
     log.info(

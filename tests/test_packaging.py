@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from importlib.metadata import distributions
 
-OURS = {"api", "models", "archive", "ocr", "signing", "scanner_drivers", "cases", "sample_scans"}
+OURS = {
+    "api",
+    "models",
+    "archive",
+    "ocr",
+    "signing",
+    "scanner_drivers",
+    "cases",
+    "sample_scans",
+    "reporting_corpora",
+}
 
 
 def test_no_other_distribution_provides_our_top_level_packages() -> None:

@@ -1,0 +1,87 @@
+"""Reading order from the page's structure: ruled table cells read whole, row by row.
+
+A line-by-line reading interleaves the lines of a table row whose cells wrap: the
+second line of a long label ("统一社会信用代 / 码") lands after its neighbours' values,
+a header "认缴出资额 / （万元）" splits around the next headers. Ruled tables carry their
+structure in their rules, so the cells are found from them (long horizontal and vertical
+strokes, as in table-structure recognisers) and each cell's lines are read together;
+cells and the lines outside any cell are then read in rows, top to bottom, left to right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import cv2
+import numpy as np
+
+from ocr.engine import Line, rect_box
+from ocr.preprocess import working_gray
+
+Cell = tuple[int, int, int, int]  # left, top, right, bottom in page pixels
+
+_WORK_SIDE = 1200
+
+
+def table_cells(image: np.ndarray, *, thumb: np.ndarray | None = None) -> list[Cell]:
+    """Rectangles enclosed by ruling lines (table cells, framed boxes), in page pixels."""
+    small, scale = working_gray(image, _WORK_SIDE, thumb)
+    h, w = small.shape
+    ink = cv2.adaptiveThreshold(
+        small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15
+    )
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(20, w // 25)), np.uint8))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(15, h // 60), 1), np.uint8))
+    if not horizontal.any() or not vertical.any():
+        return []
+    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(rules), connectivity=4)
+    cells: list[Cell] = []
+    min_side = max(8, round(0.012 * max(h, w)))
+    for i in range(1, count):
+        x, y, cw, ch, area = (int(v) for v in stats[i])
+        if x == 0 or y == 0 or x + cw >= w or y + ch >= h:
+            continue  # the page around the rules
+        if cw < min_side or ch < min_side or cw * ch > 0.3 * w * h:
+            continue
+        if area < 0.85 * cw * ch:
+            continue  # not a rectangle: the space between cells, a ring
+        cells.append(
+            (
+                round(x / scale),
+                round(y / scale),
+                round((x + cw) / scale),
+                round((y + ch) / scale),
+            )
+        )
+    return cells
+
+
+def _inside(line: Line, cell: Cell) -> bool:
+    cx, cy = (line.left + line.right) / 2.0, line.centre_y
+    return cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]
+
+
+def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list[Line]]]:
+    """Reading units: each cell holding two or more lines is one unit (a stand-in line
+    with the cell's box and its lines); every other line is a unit of its own."""
+    taken: dict[int, list[Line]] = {}
+    alone: list[Line] = []
+    for line in lines:
+        home = next((k for k, cell in enumerate(cells) if _inside(line, cell)), None)
+        if home is None:
+            alone.append(line)
+        else:
+            taken.setdefault(home, []).append(line)
+    out: list[tuple[Line, list[Line]]] = [(line, [line]) for line in alone]
+    for members in taken.values():
+        if len(members) == 1:
+            out.append((members[0], members))
+            continue
+        left = min(ln.left for ln in members)
+        right = max(ln.right for ln in members)
+        top = min(ln.top for ln in members)
+        bottom = max(ln.bottom for ln in members)
+        stand_in = Line("\u0000", rect_box(left, top, right, bottom), 1.0)
+        out.append((stand_in, members))
+    return out

@@ -1,0 +1,85 @@
+"""Punctuation as printed: full width in Chinese text, half width in numbers and codes.
+
+The recogniser's dictionary has both forms and it often returns the half-width comma,
+colon, semicolon and parentheses where a Chinese page prints "，：；（）" (and now and then
+the reverse inside a number). Chinese typesetting decides by context, so this does too:
+a mark touching a Chinese character is full width; a mark between digits ("60,000",
+"1:100", "10:30"), in a URL ("http://") or between Latin letters and digits is half
+width. Parentheses go in pairs: a pair that encloses or follows Chinese text is full width.
+
+`tidy` also puts back what the recogniser is known to confuse where the document type
+leaves no doubt: "曰" (classical "says", absent from administrative papers) for "日"
+(dates, names such as 乌日娜), and a URL's "ww." for "www.".
+"""
+
+from __future__ import annotations
+
+import re
+
+_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+_HALF = {v: k for k, v in _FULL.items()}
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "、。《》“”"
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _pairs(text: str) -> dict[int, int]:
+    """Positions of matching parentheses (either width), both ways."""
+    stack: list[int] = []
+    out: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            j = stack.pop()
+            out[i], out[j] = j, i
+    return out
+
+
+_WWW = re.compile(r"(?<=//)ww\.(?!w)")
+
+
+def tidy(text: str) -> str:
+    """One recognised line with its punctuation restored and known confusions undone."""
+    return restore(_WWW.sub("www.", text.replace("曰", "日")))
+
+
+def restore(text: str) -> str:
+    """`text` (one recognised line) with each mark in the width its context asks for."""
+    if not any(ch in _FULL or ch in _HALF for ch in text):
+        return text
+    pairs = _pairs(text)
+    out = list(text)
+    for i, ch in enumerate(text):
+        half = _HALF.get(ch, ch)
+        if half not in _FULL:
+            continue
+        # what precedes as already restored: "（签字）:" follows a full-width parenthesis
+        before, after = _neighbour("".join(out[:i]), i, -1), _neighbour(text, i, 1)
+        if half in "()":
+            j = pairs.get(i)
+            if j is None:
+                chinese = _cjk(before) or _cjk(after)
+            else:
+                lo, hi = min(i, j), max(i, j)
+                inner = text[lo + 1 : hi]
+                chinese = any(_cjk(c) for c in inner) or _cjk(_neighbour(text, lo, -1))
+            out[i] = _FULL[half] if chinese else half
+            continue
+        if before.isdigit() and after.isdigit():
+            out[i] = half  # 60,000  1:100  10:30
+        elif half == ":" and after == "/":
+            out[i] = half  # http://
+        elif _cjk(before) or (half != ":" and _cjk(after)) or before in "）":
+            out[i] = _FULL[half]
+        elif before.isascii() and before.isalnum() and (not after or after.isascii()):
+            out[i] = half
+    return "".join(out)

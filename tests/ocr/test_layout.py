@@ -1,0 +1,82 @@
+"""Reading order from ruled tables: a cell's wrapped lines are read together, cells row by
+row, whatever order the detector returned the lines in."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr import Line, read_page
+from ocr.engine import rect_box
+from ocr.layout import table_cells
+from ocr.pipeline import reading_order
+from ocr.testing import FixedLinesEngine
+
+
+def _table_page() -> np.ndarray:
+    page = np.full((1400, 1000, 3), 255, np.uint8)
+    xs, ys = (100, 300, 600, 900), (200, 320, 440)
+    for x in xs:
+        cv2.line(page, (x, ys[0]), (x, ys[-1]), (0, 0, 0), 3)
+    for y in ys:
+        cv2.line(page, (xs[0], y), (xs[-1], y), (0, 0, 0), 3)
+    cv2.putText(page, "x", (150, 270), cv2.FONT_HERSHEY_SIMPLEX, 1, (0, 0, 0), 2)
+    return page
+
+
+def _ln(text: str, left: float, top: float, right: float, bottom: float) -> Line:
+    return Line(text, rect_box(left, top, right, bottom), 0.98)
+
+
+# row 1: a label wrapped on two lines, a value, a header wrapped on two lines
+LINES = [
+    _ln("统一社会信用代", 110, 222, 290, 252),
+    _ln("91150402MA0N1X2Y3K", 310, 245, 590, 275),
+    _ln("认缴出资额", 610, 222, 800, 252),
+    _ln("码", 110, 262, 150, 292),
+    _ln("（万元）", 610, 262, 760, 292),
+    _ln("法定代表人", 110, 365, 290, 395),
+    _ln("张旻", 310, 365, 400, 395),
+    _ln("100.00", 610, 365, 720, 395),
+]
+
+
+def test_cells_found_from_rules() -> None:
+    cells = sorted(table_cells(_table_page()))
+    assert len(cells) == 6
+    left, top, right, bottom = cells[0]
+    assert abs(left - 100) < 12 and abs(top - 200) < 12
+    assert abs(right - 300) < 12 and abs(bottom - 320) < 12
+
+
+def test_wrapped_cells_are_read_whole() -> None:
+    flat_order, _ = reading_order(LINES)
+    assert [ln.text for ln in flat_order][:3] == [
+        "统一社会信用代",
+        "认缴出资额",
+        "91150402MA0N1X2Y3K",
+    ]
+    ordered, text = reading_order(LINES, table_cells(_table_page()))
+    assert [ln.text for ln in ordered] == [
+        "统一社会信用代",
+        "码",
+        "91150402MA0N1X2Y3K",
+        "认缴出资额",
+        "（万元）",
+        "法定代表人",
+        "张旻",
+        "100.00",
+    ]
+    assert text.splitlines() == [
+        "统一社会信用代码 91150402MA0N1X2Y3K 认缴出资额（万元）",
+        "法定代表人 张旻 100.00",
+    ]
+
+
+def test_pipeline_reads_tables_by_cell_and_restores_punctuation() -> None:
+    ok, buf = cv2.imencode(".png", _table_page())
+    assert ok
+    lines = [*LINES[:-1], _ln("备注:无(见附件)", 610, 365, 880, 395)]
+    reading = read_page(buf.tobytes(), FixedLinesEngine(lines))
+    assert reading.text.splitlines()[0].startswith("统一社会信用代码 ")
+    assert reading.text.splitlines()[-1].endswith("备注：无（见附件）")

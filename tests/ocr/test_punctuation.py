@@ -1,0 +1,36 @@
+"""Punctuation is restored to the width the page prints: full in Chinese text, half in
+numbers, codes, dates and URLs."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.punctuation import restore, tidy
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("经营范围:餐饮服务;食品销售(不含冷藏)", "经营范围：餐饮服务；食品销售（不含冷藏）"),
+        ("年租金60,000.00元(大写:陆万元整),乙方", "年租金60,000.00元（大写：陆万元整），乙方"),
+        ("网址:http://www.gsxt.gov.cn", "网址：http://www.gsxt.gov.cn"),
+        ("比例 1：100", "比例 1:100"),
+        ("10:30", "10:30"),
+        ("申请人(签字):", "申请人（签字）："),
+        ("噪声(dB(A))", "噪声（dB(A)）"),
+        ("编号:XL-2026-0012", "编号：XL-2026-0012"),
+        ("Tel: 0479-8123456", "Tel: 0479-8123456"),
+        ("2026-03-01", "2026-03-01"),
+        ("91150402MA0N1X2Y3K", "91150402MA0N1X2Y3K"),
+        ("是否同意?同意!", "是否同意？同意！"),
+    ],
+)
+def test_width_follows_context(read: str, printed: str) -> None:
+    assert restore(read) == printed
+    assert restore(printed) == printed  # idempotent: a page read right stays right
+
+
+def test_known_confusions_are_undone() -> None:
+    assert tidy("乌曰娜 2026年3月1曰") == "乌日娜 2026年3月1日"
+    assert tidy("网址:http://ww.gsxt.gov.cn") == "网址：http://www.gsxt.gov.cn"
+    assert tidy("http://www.gsxt.gov.cn") == "http://www.gsxt.gov.cn"
