@@ -5,14 +5,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+# PaddleOCR lives in an interpreter of its own: PaddleX pins numpy, PyYAML and OpenCV to
+# versions other than the application's (ocr/paddle.py runs it as a child process)
+PADDLE_VENV := $(VENV)-paddle
+PADDLE_PACKAGES := "paddleocr>=3.7,<3.8" "paddlepaddle>=3.3,<3.4" "onnxruntime>=1.20"
+PADDLE_STAMP := $(PADDLE_VENV)/.installed-$(shell echo '$(PADDLE_PACKAGES)' | sha256sum | cut -c1-12)
 APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium openssl nodejs npm
 
-.PHONY: demo test test-fast lint system-deps venv node-deps serve bench clean
+.PHONY: demo test test-fast lint system-deps venv node-deps paddle-venv serve bench clean
 
 demo: system-deps venv
 	$(BIN)/onewindow demo
 
-test: system-deps venv node-deps lint
+test: system-deps venv node-deps paddle-venv lint
 	$(BIN)/pytest
 
 # The loop while editing: lint, then every test that starts no server and loads no OCR
@@ -29,7 +34,7 @@ lint: venv
 serve: system-deps venv
 	$(BIN)/onewindow serve
 
-bench: system-deps venv
+bench: system-deps venv paddle-venv
 	$(BIN)/python bench/ocr
 	$(BIN)/python bench/bench_demo.py
 	$(BIN)/python bench/bench_signing.py
@@ -43,6 +48,14 @@ node-deps: tests/node/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json
 	npm ci --prefix tests/node --no-audit --no-fund --silent
+	touch $@
+
+paddle-venv: $(PADDLE_STAMP)
+
+$(PADDLE_STAMP):
+	test -x $(PADDLE_VENV)/bin/python || $(PYTHON) -m venv $(PADDLE_VENV)
+	$(PADDLE_VENV)/bin/python -m pip install --quiet $(PADDLE_PACKAGES)
+	rm -f $(PADDLE_VENV)/.installed-*
 	touch $@
 
 $(STAMP): pyproject.toml
@@ -70,4 +83,4 @@ system-deps:
 	fi
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(PADDLE_VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -118,6 +118,9 @@ class Settings(BaseSettings):
     ocr_workers: int = Field(default=2, ge=1, le=16, description="pages read in parallel")
     ocr_paddle_det_dir: Path | None = None
     ocr_paddle_rec_dir: Path | None = None
+    # the interpreter that has paddleocr (PaddleX pins numpy/OpenCV versions of its own, so
+    # it is not installed beside the application; `make` builds .venv-paddle)
+    ocr_paddle_python: Path | None = None
     max_upload_bytes: int = 30 * 1024 * 1024
     # Pages in one upload request; with max_upload_bytes, the largest body an upload takes.
     max_upload_files: int = Field(default=20, ge=1, le=500)

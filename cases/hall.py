@@ -105,9 +105,10 @@ def make_ocr_engine(settings: Settings) -> OcrEngine:
 
         os.environ["PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK"] = "True"  # offline: no model hub
         det_dir, rec_dir = settings.ocr_paddle_det_dir, settings.ocr_paddle_rec_dir
+        python = settings.ocr_paddle_python
 
         def factory() -> OcrEngine:
-            return PaddleOcrEngine(det_dir=det_dir, rec_dir=rec_dir, threads=threads)
+            return PaddleOcrEngine(det_dir=det_dir, rec_dir=rec_dir, threads=threads, python=python)
 
     elif ":" in settings.ocr_engine:
         factory = _engine_class(settings.ocr_engine)

@@ -1,4 +1,6 @@
-"""`onewindow ocr FILE... [--json] [--pdf OUT] [--item CODE]`: read scanned pages."""
+"""`onewindow ocr FILE... [--json] [--pdf OUT] [--item CODE]`: read scanned pages;
+`onewindow ocr-models build-paddle [--out DIR]`: PaddleOCR model directories from the
+models RapidOCR ships (no download)."""
 
 from __future__ import annotations
 
@@ -99,6 +101,17 @@ def cmd_ocr(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failed else 0
 
 
+def cmd_build_paddle(args: argparse.Namespace, settings: Settings) -> int:
+    from ocr.paddle_models import build_paddle_models
+
+    out: Path = args.out or settings.data_dir / "models" / "paddle"
+    det, rec = build_paddle_models(out)
+    print(f"PaddleOCR 模型目录已建立 / model directories built: {det} {rec}")
+    print(f"ONEWINDOW_OCR_ENGINE=paddle ONEWINDOW_OCR_PADDLE_DET_DIR={det.resolve()}")
+    print(f"ONEWINDOW_OCR_PADDLE_REC_DIR={rec.resolve()}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ocr", help="read scanned pages: lines, material, fields, quality")
     p.add_argument("files", type=Path, nargs="+")
@@ -106,3 +119,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--pdf", type=Path, help="write a searchable PDF of the pages")
     p.add_argument("--item", help="service item whose checklist classifies the pages")
     p.set_defaults(func=cmd_ocr)
+    models = sub.add_parser("ocr-models", help="OCR model files: PaddleOCR directories")
+    actions = models.add_subparsers(dest="action", required=True)
+    build = actions.add_parser(
+        "build-paddle", help="build PaddleOCR model directories from RapidOCR's models"
+    )
+    build.add_argument("--out", type=Path, help="default: DATA_DIR/models/paddle")
+    build.set_defaults(func=cmd_build_paddle)

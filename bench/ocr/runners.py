@@ -130,6 +130,21 @@ def setup(name: str, warmup: CorpusPage) -> None:
         engine.load()
         read_page(Path(warmup.path).read_bytes(), engine)
         _STATE["engine"] = engine
+    elif name == "paddle":
+        import tempfile
+
+        from ocr import read_page
+        from ocr.paddle import PaddleOcrEngine
+        from ocr.paddle_models import build_paddle_models
+
+        os.environ["PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK"] = "True"  # offline
+        models = Path(tempfile.mkdtemp(prefix="bench-paddle-"))
+        det, rec = build_paddle_models(models)
+        python = Path(__file__).resolve().parents[2] / ".venv-paddle" / "bin" / "python"
+        engine = PaddleOcrEngine(det_dir=det, rec_dir=rec, threads=WORKERS, python=python)
+        engine.load()
+        read_page(Path(warmup.path).read_bytes(), engine)
+        _STATE["engine"], _STATE["models"] = engine, models
     elif name == "rapidocr-defaults":
         import cv2
         from rapidocr import RapidOCR
@@ -180,6 +195,8 @@ def run_chunk(name: str, pages: list[CorpusPage]) -> tuple[list[PageResult], flo
     started = time.perf_counter()
     if name == "rapidocr-defaults":  # ONNX Runtime's own threads use every core
         raw = [_rapid_page(p) for p in pages]
+    elif name == "paddle":  # one PaddleOCR process with ONNX Runtime on every core
+        raw = [_pipeline_page(p) for p in pages]
     else:
         one = _tesseract_page if name == "tesseract" else _pipeline_page
         with ThreadPoolExecutor(WORKERS) as pool:
@@ -191,8 +208,25 @@ def run_chunk(name: str, pages: list[CorpusPage]) -> tuple[list[PageResult], flo
 def finish(name: str, pages: list[CorpusPage]) -> tuple[float, float | None]:
     """(peak RSS in MB, seconds from the last page of a paced submission to its result)."""
     latency = _arrivals(pages, _STATE["engine"]) if name.startswith("pipeline") else None
+    if name == "paddle":  # its worker process's peak, and ours (the pipeline around it)
+        engine = _STATE["engine"]
+        child = engine._child
+        peak = _rss_mb() + (_peak_of(child.pid) if child is not None else 0.0)
+        engine.close()
+        import shutil
+
+        shutil.rmtree(_STATE["models"], ignore_errors=True)
+        return peak, None
     who = resource.RUSAGE_CHILDREN if name == "tesseract" else resource.RUSAGE_SELF
     return _rss_mb(who), latency
+
+
+def _peak_of(pid: int) -> float:
+    """Peak resident memory (MB) of a running process, from /proc."""
+    for row in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if row.startswith("VmHWM:"):
+            return int(row.split()[1]) / 1024.0
+    return 0.0
 
 
 def _arrivals(pages: list[CorpusPage], engine: Any, n: int = 10, pace: float = 1.0) -> float:
