@@ -105,13 +105,12 @@ def _nothing_written(desk: Desk, number: str) -> None:
 
 
 def test_immediate_item_is_issued_at_the_window_in_one_visit(
-    embedded_desk: Desk,
+    desk: Desk,  # embedded defaults, and PostgreSQL + S3
     change_pages: dict[str, SamplePage],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    desk = embedded_desk
     number = _open(desk)
     _upload(desk, number, change_pages["application_form"], change_pages["id_card"])
 
@@ -176,7 +175,13 @@ def test_immediate_item_is_issued_at_the_window_in_one_visit(
     assert verdict.json()["license"]["number"] == license_number
     path = tmp_path / "license.pdf"
     path.write_bytes(pdf.content)
-    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path))
+    settings = desk.hall.settings  # the CLI opens the same hall: database, store, PKI
+    for name in ("data_dir", "database_url", "s3_endpoint", "s3_access_key", "s3_secret_key"):
+        value = getattr(settings, name)
+        if value is not None:
+            monkeypatch.setenv(f"ONEWINDOW_{name.upper()}", str(value))
+    monkeypatch.setenv("ONEWINDOW_S3_BUCKET", settings.s3_bucket)
+    monkeypatch.setenv("ONEWINDOW_S3_SECURE", str(settings.s3_secure).lower())
     capsys.readouterr()
     assert main(["verify", str(path), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
