@@ -84,6 +84,11 @@ def _num(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
+def _advance(ch: str, size: float) -> float:
+    """A glyph's advance: CJK characters are square, Latin ones about half as wide."""
+    return size if ord(ch) >= 0x2E80 else size * 0.5
+
+
 class _Ids:
     def __init__(self) -> None:
         self.last = 0
@@ -105,14 +110,18 @@ def package_files(doc: OfdDocument) -> dict[str, bytes]:
         layer_id = ids.next()
         objects: list[str] = []
         for text in page.texts:
-            width = max(len(text.text), 1) * text.size * 1.05
+            advances = [_advance(ch, text.size) for ch in text.text]
+            width = max(sum(advances), text.size) * 1.05
+            delta_x = " ".join(_num(a) for a in advances[:-1])
+            delta = f' DeltaX="{delta_x}"' if delta_x else ""
             r, g, b = text.colour
             objects.append(
                 f'<ofd:TextObject ID="{ids.next()}" Boundary="{_num(text.x)} '
                 f'{_num(text.y - text.size)} {_num(width)} {_num(text.size * 1.4)}" '
                 f'Font="{font_ids.get(text.font, font_ids["song"])}" Size="{_num(text.size)}">'
                 f'<ofd:FillColor Value="{r} {g} {b}"/>'
-                f'<ofd:TextCode X="0" Y="{_num(text.size)}">{escape(text.text)}</ofd:TextCode>'
+                f'<ofd:TextCode X="0" Y="{_num(text.size)}"{delta}>'
+                f"{escape(text.text)}</ofd:TextCode>"
                 "</ofd:TextObject>"
             )
         for image in page.images:

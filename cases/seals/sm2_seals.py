@@ -107,7 +107,21 @@ def _picture(seal: Seal) -> bytes:
             capture_output=True,
             timeout=60,
         )
-        return (Path(folder) / "p.png").read_bytes()
+        return _transparent((Path(folder) / "p.png").read_bytes())
+
+
+def _transparent(png: bytes) -> bytes:
+    """The white around and inside the ring made transparent: the seal lies over the
+    issuer's name and date like ink, as on the PDF."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGBA")
+    image.putalpha(image.convert("L").point(lambda v: 0 if v > 235 else 255))
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 def _make(session: Session, pki: Pki, seal: Seal) -> None:
