@@ -56,6 +56,7 @@ def create_app(
     body_limit.install(app, settings)  # before the session middleware: runs inside it
     for module in (catalog, cases, review, delivery, documents, sharing, verify, progress):
         app.include_router(module.router)
+    app.include_router(catalog.pages)  # the public announcement page
     web.install(app, settings)
     throttling.install(app)  # after the pages' handlers: 429 with Retry-After for both
 

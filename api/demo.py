@@ -49,7 +49,8 @@ def run_demo(hall: Hall, out_dir: Path, say: Callable[[str], None] = print) -> d
         say(f"  [{timings[name]:6.2f} s] {name}")
 
     applicant = sample_applicant(seed=7)
-    item = hall.catalog.item(ITEM)
+    with session_scope(hall.sessions) as s:
+        item = hall.catalog.current(s).item(ITEM)
     say(f"onewindow demo: {item.name} ({ITEM}), applicant {applicant.name}")
     with step("open case (开办件)"), session_scope(hall.sessions) as s:
         clerk = _user(

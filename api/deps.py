@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.accounts import authenticate, require_role, session_user
+from cases.catalog.spec import Catalog
 from cases.db import session_scope
 from cases.errors import NotFound
 from cases.hall import Hall
@@ -34,6 +35,15 @@ def get_session(hall: HallDep) -> Iterator[Session]:
 # scope="function": commit before the response is sent, so a client that reads right
 # after a 201 or a redirect sees what it just wrote.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def current_catalog(session: SessionDep, hall: HallDep) -> Catalog:
+    """The published catalog in effect today, from the database: a publish by any process
+    shows in the next request (see `cases.catalog.published`)."""
+    return hall.catalog.current(session)
+
+
+CatalogDep = Annotated[Catalog, Depends(current_catalog)]
 _bearer = HTTPBearer(auto_error=False)
 
 

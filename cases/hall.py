@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from archive import ObjectStore
 from cases import faults, workdays
 from cases.catalog.publish import sync_catalog
-from cases.catalog.spec import Catalog, load_catalog
+from cases.catalog.published import PublishedCatalog
+from cases.catalog.spec import load_catalog
 from cases.config import Settings
 from cases.db import make_engine, make_sessionmaker, migrate, opening_alone, session_scope
 from cases.errors import ConfigurationError
@@ -31,34 +32,37 @@ log = logging.getLogger(__name__)
 @dataclass
 class Hall:
     settings: Settings
-    catalog: Catalog
+    # The published catalog, read from the database (`hall.catalog.current(session)`);
+    # the catalog directory's YAML is only imported, at `open`.
+    catalog: PublishedCatalog
     db: Engine
     sessions: sessionmaker[Session]
     store: ObjectStore
     pki: Pki
     _ocr: OcrEngine | None = None
     _ocr_lock: threading.Lock = field(default_factory=threading.Lock)
-    # Read-only configuration derived from the catalog on first use by a service (e.g. the
-    # joint-approval routes); never state that another process would need to agree with.
+    # Read-only configuration derived from the catalog directory on first use by a service
+    # (e.g. the joint-approval routes); never state that another process would need to
+    # agree with.
     derived: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings) -> Hall:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         faults.arm(settings.fault_points)
-        catalog = load_catalog(settings.catalog_dir)
+        imported = load_catalog(settings.catalog_dir)
         workdays.use_calendar(settings.catalog_dir)
         db = make_engine(settings.effective_database_url)
         sessions = make_sessionmaker(db)
         with opening_alone(db, settings.data_dir):
             migrate(db)
-            pki = open_pki(settings, catalog.org.hall.name)
+            pki = open_pki(settings, imported.org.hall.name)
             with session_scope(sessions) as session:
-                sync_catalog(session, catalog)
-                ensure_seals(session, pki, catalog)
+                sync_catalog(session, imported)  # new versions in the directory are published
+                ensure_seals(session, pki, imported.org)
         return cls(
             settings=settings,
-            catalog=catalog,
+            catalog=PublishedCatalog(imported.org),
             db=db,
             sessions=sessions,
             store=open_store(settings),

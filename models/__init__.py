@@ -17,7 +17,7 @@ from models.case import (
     PageStatus,
     Submission,
 )
-from models.catalog import ChecklistVersion, ServiceItem
+from models.catalog import CatalogAnnouncement, ChecklistVersion, ServiceItem
 from models.delivery import (
     Delivery,
     DeliveryMethod,
@@ -53,6 +53,7 @@ __all__ = [
     "Base",
     "Case",
     "CaseStatus",
+    "CatalogAnnouncement",
     "Channel",
     "ChecklistVersion",
     "ClockSuspension",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, Timestamped
+from models.base import Base, Timestamped, UtcDateTime, utcnow
 from models.org import Department
 
 
@@ -48,3 +48,23 @@ class ChecklistVersion(Base, Timestamped):
     spec: Mapped[dict[str, Any]] = mapped_column(JSON)
 
     item: Mapped[ServiceItem] = relationship(back_populates="versions")
+
+
+class CatalogAnnouncement(Base):
+    """The public notice of one published checklist version (事项信息变更公告): what
+    changed, in words, and from when it applies. Written in the transaction that publishes
+    the version; never changed afterwards."""
+
+    __tablename__ = "catalog_announcement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checklist_id: Mapped[int] = mapped_column(ForeignKey("checklist_version.id"), unique=True)
+    item_code: Mapped[str] = mapped_column(String(64))
+    item_name: Mapped[str] = mapped_column(String(200))  # as the version names it
+    version: Mapped[int]
+    previous_version: Mapped[int | None]  # None: a new item
+    # What changed from the previous version, one sentence each (Chinese)
+    changes: Mapped[list[str]] = mapped_column(JSON)
+    effective_from: Mapped[date] = mapped_column(Date)
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+    published_by: Mapped[str] = mapped_column(String(64))

@@ -11,10 +11,17 @@ from cases.errors import InvalidInput
 
 
 def cmd_catalog_list(args: argparse.Namespace, settings: Settings) -> int:
+    """The published catalog in effect today, from the database (what the hall serves)."""
     from api.routes.catalog import catalog_summary
-    from cases.catalog.spec import load_catalog
+    from cases.db import session_scope
+    from cases.hall import Hall
 
-    catalog = load_catalog(settings.catalog_dir)
+    hall = Hall.open(settings)
+    try:
+        with session_scope(hall.sessions) as session:
+            catalog = hall.catalog.current(session)
+    finally:
+        hall.close()
     if args.json:
         print(json.dumps(catalog_summary(catalog), ensure_ascii=False, indent=2))
         return 0

@@ -32,7 +32,9 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     from ocr import OcrError, classify, extract_fields, read_page
 
     hall = Hall.open(settings)
-    spec = hall.catalog.item(args.item)
+    with session_scope(hall.sessions) as session:
+        catalog = hall.catalog.current(session)
+    spec = catalog.item(args.item)
     hints = [m.ocr_hint() for m in spec.materials]
     pages = []
     digest = hashlib.sha256()
@@ -79,7 +81,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
             case_number="预审(未立案)",
             hall_name=hall.catalog.org.hall.name,
             window_name=window.name if window else "综合受理窗口",
-            department_name=hall.catalog.department(spec.department).name,
+            department_name=catalog.department(spec.department).name,
             item_name=spec.name,
             applicant_name=args.applicant_name,
             issued_on=date.today(),

@@ -1,5 +1,6 @@
-"""The public service-item catalog (办事指南 and material checklists), the consultation
-knowledge base, and catalog administration for the hall administrator."""
+"""The public service-item catalog (办事指南 and material checklists) as published in the
+database, its change announcements (公告), the consultation knowledge base, and catalog
+administration for the hall administrator."""
 
 from __future__ import annotations
 
@@ -7,20 +8,22 @@ import random
 from typing import Annotated, Any
 
 import cv2
-from fastapi import APIRouter, Depends, Query, Response
-from fastapi.responses import PlainTextResponse
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse
 from pydantic import BaseModel, Field
 
-from api.deps import HallDep, RoleRequired, SessionDep
+from api.deps import CatalogDep, HallDep, RoleRequired, SessionDep
 from api.ids import RowId
 from api.throttling import per_client
+from api.web.templating import render
 from cases.catalog import admin as catalog_admin
 from cases.catalog import knowledge
+from cases.catalog.announcements import MAX_PER_PAGE, AnnouncementPage, list_announcements
 from cases.catalog.publish import spec_of
 from cases.catalog.spec import SAMPLE_CATALOG_DIR, Catalog, ItemSpec, MaterialRequirement
 from cases.errors import NotFound
 from models import Role, User
-from sample_scans.scans import render_material, sample_applicant
+from sample_scans.scans import SUPPORTED_MATERIALS, render_material, sample_applicant
 
 # Anonymous reads (the sample images are rendered on request): limited per client.
 router = APIRouter(
@@ -28,7 +31,15 @@ router = APIRouter(
     tags=["catalog"],
     dependencies=[per_client("catalog", lambda settings: settings.public_per_minute)],
 )
+# The public announcement page (HTML), limited like the catalog's reads.
+pages = APIRouter(
+    include_in_schema=False,
+    dependencies=[per_client("catalog", lambda settings: settings.public_per_minute)],
+)
 Admin = Annotated[User, Depends(RoleRequired(Role.ADMIN))]
+PageNumber = Annotated[int, Query(ge=1, le=100_000)]
+PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE)]
+ItemCode = Annotated[str | None, Query(max_length=64)]
 
 
 def item_summary(catalog: Catalog, item: ItemSpec) -> dict[str, Any]:
@@ -66,17 +77,60 @@ class YamlFiles(BaseModel):
     files: dict[str, str] = Field(min_length=1)  # file name -> YAML text of one item
 
 
+def announcements_summary(found: AnnouncementPage) -> dict[str, Any]:
+    return {
+        "page": found.page,
+        "per_page": found.per_page,
+        "total": found.total,
+        "pages": found.pages,
+        "announcements": [
+            {
+                "item_code": a.item_code,
+                "item_name": a.item_name,
+                "version": a.version,
+                "previous_version": a.previous_version,
+                "changes": list(a.changes),
+                "effective_from": a.effective_from.isoformat(),
+                "published_at": a.published_at.isoformat(),
+                "upcoming": a.upcoming,
+            }
+            for a in found.entries
+        ],
+    }
+
+
 @router.get("")
-def list_items(hall: HallDep) -> list[dict[str, Any]]:
-    return catalog_summary(hall.catalog)
+def list_items(catalog: CatalogDep) -> list[dict[str, Any]]:
+    """The items in effect today, each at its current checklist version."""
+    return catalog_summary(catalog)
 
 
 @router.get("/knowledge")
 def search_knowledge(
-    hall: HallDep, q: Annotated[str, Query(min_length=1)], item: str | None = None
+    catalog: CatalogDep,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
+    item: ItemCode = None,
 ) -> list[dict[str, Any]]:
     """咨询知识库: questions and answers, searched in Chinese."""
-    return [a.__dict__ for a in knowledge.search(hall.catalog, q, item_code=item)]
+    return [a.__dict__ for a in knowledge.search(catalog, q, item_code=item)]
+
+
+@router.get("/announcements")
+def announcements(
+    session: SessionDep, page: PageNumber = 1, per_page: PerPage = 20, item: ItemCode = None
+) -> dict[str, Any]:
+    """事项信息变更公告: every published version, newest first; `upcoming` until its
+    effective date."""
+    found = list_announcements(session, page=page, per_page=per_page, item_code=item)
+    return announcements_summary(found)
+
+
+@pages.get("/catalog/announcements", response_class=HTMLResponse)
+def announcements_page(
+    request: Request, session: SessionDep, page: PageNumber = 1, item: ItemCode = None
+) -> Response:
+    found = list_announcements(session, page=page, per_page=20, item_code=item)
+    return render(request, "announcements.html", user=None, found=found, item=item or "")
 
 
 @router.post("/validate")
@@ -99,23 +153,30 @@ def publish(body: YamlFiles, session: SessionDep, hall: HallDep, user: Admin) ->
 
 
 @router.get("/{code}")
-def get_item(code: str, hall: HallDep) -> dict[str, Any]:
-    return item_summary(hall.catalog, hall.catalog.item(code))  # 404 for an unknown code
+def get_item(code: str, catalog: CatalogDep) -> dict[str, Any]:
+    return item_summary(catalog, catalog.item(code))  # 404 for an unknown code
 
 
 @router.get("/{code}/materials/{material}/sample")
-def material_sample(code: str, material: str, hall: HallDep) -> Response:
-    """The material's sample (样本): the catalog's image, or a generated filled-in page."""
-    item = hall.catalog.item(code)
+def material_sample(code: str, material: str, hall: HallDep, catalog: CatalogDep) -> Response:
+    """The material's sample (样本): the catalog's image, or a generated filled-in page
+    (also for an uploaded item whose image is not in the catalog directory)."""
+    item = catalog.item(code)
     spec = item.material(material)
     if spec is None:
         raise NotFound(
             f"item {code} has no material {material!r}", f"事项 {code} 没有材料 {material}"
         )
-    if spec.sample_image:
-        path = (hall.settings.catalog_dir or SAMPLE_CATALOG_DIR) / spec.sample_image
+    directory = (hall.settings.catalog_dir or SAMPLE_CATALOG_DIR).resolve()
+    path = (directory / spec.sample_image).resolve()  # an upload may name any path
+    if spec.sample_image and path.is_relative_to(directory) and path.is_file():
         media = "image/png" if path.suffix.lower() == ".png" else "image/jpeg"
         return Response(path.read_bytes(), media_type=media)
+    if material not in SUPPORTED_MATERIALS:
+        raise NotFound(
+            f"material {material!r} of item {code} has no sample",
+            f"事项 {code} 的材料“{spec.name}”暂无样本",
+        )
     image = render_material(
         material, item_name=item.name, applicant=sample_applicant(0), rng=random.Random(code)
     )[0]

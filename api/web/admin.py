@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from api.deps import HallDep, SessionDep
+from api.deps import CatalogDep, HallDep, SessionDep
 from api.errors import status_for
 from api.ids import RowId
 from api.web.auth import PageRole, check_csrf
@@ -95,8 +95,8 @@ def chart(
 
 
 @router.get("/admin/catalog")
-def catalog_page(request: Request, hall: HallDep, user: AdminPage) -> Response:
-    return render_tab(request, "admin_catalog.html", "/admin/catalog", items=hall.catalog.items)
+def catalog_page(request: Request, catalog: CatalogDep, user: AdminPage) -> Response:
+    return render_tab(request, "admin_catalog.html", "/admin/catalog", items=catalog.items)
 
 
 @router.post("/admin/catalog")
@@ -143,7 +143,7 @@ async def catalog_upload(
         "admin_catalog.html",
         "/admin/catalog",
         status_code=422 if error else 200,
-        items=hall.catalog.items,
+        items=hall.catalog.current(session).items,
         results=results,
         error=error,
     )

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from api.deps import HallDep, SessionDep
+from api.deps import CatalogDep, HallDep, SessionDep
 from api.web.applicant_session import ApplicantDep, check_csrf, page, signed_in
 from api.web.counter import search_items
 from api.web.templating import see_other
@@ -54,9 +54,9 @@ def home(request: Request, session: SessionDep) -> Response:
 
 
 @router.get("/apply/items")
-def items(request: Request, session: SessionDep, hall: HallDep, q: str = "") -> Response:
+def items(request: Request, session: SessionDep, catalog: CatalogDep, q: str = "") -> Response:
     signed_in(request, session)  # the header shows who is signed in
-    return page(request, "apply_items.html", items=search_items(hall.catalog, q[:50]), q=q[:50])
+    return page(request, "apply_items.html", items=search_items(catalog, q[:50]), q=q[:50])
 
 
 @router.get("/apply/items/{code}")
@@ -64,20 +64,20 @@ def item_guide(
     code: str,
     request: Request,
     session: SessionDep,
-    hall: HallDep,
+    catalog: CatalogDep,
     type: str = "",
     scenario: str = "",
 ) -> Response:
     """The item's guide and the checklist for the applicant's type and sub-scenario."""
     account = signed_in(request, session)
-    item = hall.catalog.item(code)  # NotFound for an unknown code
+    item = catalog.item(code)  # NotFound for an unknown code
     kind = type if type in item.applicant_types else item.applicant_types[0]
     chosen = scenario if scenario in item.scenarios else None
     return page(
         request,
         "apply_item.html",
         item=item,
-        department=hall.catalog.department(item.department),
+        department=catalog.department(item.department),
         kind=kind,
         scenario=chosen or "",
         materials=applicable_checklist(item.materials, applicant_type=kind, scenario=chosen),
@@ -89,7 +89,7 @@ def item_guide(
 def start(
     request: Request,
     session: SessionDep,
-    hall: HallDep,
+    catalog: CatalogDep,
     account: ApplicantDep,
     item_code: Annotated[str, Form(max_length=64)],
     applicant_type: Annotated[str, Form(max_length=16)],
@@ -110,14 +110,14 @@ def start(
             scenario=scenario or None,
         )
     except OneWindowError as e:
-        item = hall.catalog.item(item_code)
+        item = catalog.item(item_code)
         kind = applicant_type if applicant_type in item.applicant_types else item.applicant_types[0]
         return page(
             request,
             "apply_item.html",
             status_code=422,
             item=item,
-            department=hall.catalog.department(item.department),
+            department=catalog.department(item.department),
             kind=kind,
             scenario=scenario,
             materials=applicable_checklist(

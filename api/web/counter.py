@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
-from api.deps import HallDep, SessionDep, load_case
+from api.deps import CatalogDep, HallDep, SessionDep, load_case
 from api.errors import status_for
 from api.ids import RowId
 from api.web.auth import ClerkPage, WebUser, check_csrf
@@ -69,7 +69,7 @@ def search_items(catalog: Catalog, query: str) -> list[tuple[str, str, str, str]
 def counter_home(
     request: Request,
     session: SessionDep,
-    hall: HallDep,
+    catalog: CatalogDep,
     user: ClerkPage,
     q: str = "",
     item: str = "",
@@ -84,10 +84,10 @@ def counter_home(
     return render(
         request,
         "counter.html",
-        items=search_items(hall.catalog, q),
+        items=search_items(catalog, q),
         q=q,
         case_query=case,
-        chosen=hall.catalog.items.get(item),
+        chosen=catalog.items.get(item),
         recent=session.scalars(query).all(),
     )
 
@@ -96,7 +96,7 @@ def counter_home(
 def open_case(
     request: Request,
     session: SessionDep,
-    hall: HallDep,
+    catalog: CatalogDep,
     user: ClerkPage,
     item_code: Annotated[str, Form()],
     applicant_type: Annotated[str, Form()],
@@ -122,9 +122,9 @@ def open_case(
             "counter.html",
             status_code=422,
             error=e.zh,
-            items=search_items(hall.catalog, ""),
+            items=search_items(catalog, ""),
             q="",
-            chosen=hall.catalog.items.get(item_code),
+            chosen=catalog.items.get(item_code),
             recent=[],
             form={
                 "applicant_name": applicant_name,

@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
-from api.deps import HallDep, SessionDep
+from api.deps import CatalogDep, HallDep, SessionDep
 from api.routes.progress import GUESSES
 from api.throttling import client_of, per_client
 from api.web.applicant import pdf_response
@@ -136,24 +136,24 @@ def end(request: Request) -> Response:
 
 
 @router.get("/kiosk/items")
-def items(request: Request, hall: HallDep, q: str = "") -> Response:
+def items(request: Request, catalog: CatalogDep, q: str = "") -> Response:
     return _page(
-        request, "apply_items.html", items=search_items(hall.catalog, q[:50]), q=q[:50], kiosk=True
+        request, "apply_items.html", items=search_items(catalog, q[:50]), q=q[:50], kiosk=True
     )
 
 
 @router.get("/kiosk/items/{code}")
 def item(
-    code: str, request: Request, hall: HallDep, type: str = "", scenario: str = ""
+    code: str, request: Request, catalog: CatalogDep, type: str = "", scenario: str = ""
 ) -> Response:
-    found = hall.catalog.item(code)  # NotFound for an unknown code
+    found = catalog.item(code)  # NotFound for an unknown code
     kind = type if type in found.applicant_types else found.applicant_types[0]
     chosen = scenario if scenario in found.scenarios else None
     return _page(
         request,
         "apply_item.html",
         item=found,
-        department=hall.catalog.department(found.department),
+        department=catalog.department(found.department),
         kind=kind,
         scenario=chosen or "",
         materials=applicable_checklist(found.materials, applicant_type=kind, scenario=chosen),

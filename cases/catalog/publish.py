@@ -1,19 +1,38 @@
-"""Publish the YAML catalog into the database.
+"""Publish checklist versions into the database: the one published catalog.
 
-A checklist version, once published, is immutable: re-publishing the same version with
-different content is refused, so a case always keeps the rules it was checked against.
+YAML is the import format (the catalog directory at start, an administrator's upload);
+what is published lives in `ChecklistVersion` rows and every process reads it from there
+(`cases.catalog.published`). A checklist version, once published, is immutable:
+re-publishing the same version with different content is refused, so a case always keeps
+the rules it was checked against. Each new version is announced to the public and moves the
+catalog revision on, in the publishing transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cases.catalog.changes import describe
 from cases.catalog.spec import Catalog, ItemSpec, MaterialRequirement, applicable_checklist
 from cases.errors import CatalogError
-from models import Case, ChecklistVersion, Department, ServiceItem, Window
+from cases.numbering import allocate
+from models import (
+    Case,
+    CatalogAnnouncement,
+    ChecklistVersion,
+    Department,
+    NumberCounter,
+    ServiceItem,
+    Window,
+)
+
+REVISION = "catalog.revision"  # the number counter every publish moves on
+IMPORTED_BY = "catalog-import"  # who published what the catalog directory brought
+CHANGED = "catalog.changed"  # Session.info: this transaction published something
 
 
 def sync_catalog(session: Session, catalog: Catalog) -> None:
@@ -33,22 +52,23 @@ def sync_catalog(session: Session, catalog: Catalog) -> None:
     session.flush()
     for versions in (catalog.history or {c: (i,) for c, i in catalog.items.items()}).values():
         for item_spec in versions:
-            _publish(session, item_spec, departments[item_spec.department])
+            _publish(session, item_spec, departments[item_spec.department], actor=IMPORTED_BY)
 
 
-def publish_item(session: Session, spec: ItemSpec) -> ChecklistVersion:
+def publish_item(session: Session, spec: ItemSpec, *, actor: str) -> ChecklistVersion:
     """Publish one (already validated) item version; the same content again is a no-op."""
     department = session.scalars(select(Department).where(Department.code == spec.department)).one()
-    return _publish(session, spec, department)
+    return _publish(session, spec, department, actor=actor)
 
 
-def _publish(session: Session, spec: ItemSpec, department: Department) -> ChecklistVersion:
+def _publish(
+    session: Session, spec: ItemSpec, department: Department, *, actor: str
+) -> ChecklistVersion:
     item = session.scalars(select(ServiceItem).where(ServiceItem.code == spec.code)).first()
     if item is None:
         item = ServiceItem(code=spec.code, name=spec.name, department=department)
         session.add(item)
         session.flush()
-    item.name = spec.name
     existing = session.scalars(
         select(ChecklistVersion).where(
             ChecklistVersion.item_id == item.id, ChecklistVersion.version == spec.version
@@ -62,6 +82,8 @@ def _publish(session: Session, spec: ItemSpec, department: Department) -> Checkl
                 f"事项 {spec.code} 第 {spec.version} 版已发布且内容不同;修改清单须提高版本号",
             )
         return existing
+    if all(v.version < spec.version for v in item.versions):
+        item.name = spec.name  # the newest version names the item
     version = ChecklistVersion(
         item_id=item.id,
         version=spec.version,
@@ -76,19 +98,55 @@ def _publish(session: Session, spec: ItemSpec, department: Department) -> Checkl
     session.add(version)
     session.flush()
     session.refresh(item)
+    _announce(session, version, spec, actor=actor)
+    allocate(session, REVISION, first=lambda: 1)
+    session.info[CHANGED] = True
     return version
 
 
+def _announce(session: Session, version: ChecklistVersion, spec: ItemSpec, *, actor: str) -> None:
+    """The public notice of a new version: what changed from the version before it."""
+    before = [v for v in version.item.versions if v.version < version.version]
+    previous = spec_of(before[-1]) if before else None
+    names = {d.code: d.name for d in session.scalars(select(Department))}
+    session.add(
+        CatalogAnnouncement(
+            checklist_id=version.id,
+            item_code=spec.code,
+            item_name=spec.name,
+            version=spec.version,
+            previous_version=previous.version if previous else None,
+            changes=describe(previous, spec, departments=names),
+            effective_from=spec.effective_from,
+            published_by=actor,
+        )
+    )
+    session.flush()
+
+
+def revision(session: Session) -> int:
+    """How many times the catalog was published into: a process that built its catalog at
+    another revision builds it again."""
+    found = session.scalar(select(NumberCounter.value).where(NumberCounter.series == REVISION))
+    return int(found or 0)
+
+
+def in_effect(versions: Sequence[ChecklistVersion], today: date) -> ChecklistVersion | None:
+    """The current version of an item: the newest published one (by number) whose
+    effective date has come. `versions` in order of their number."""
+    effective = [v for v in versions if v.effective_from <= today]
+    return effective[-1] if effective else None
+
+
 def current_checklist(session: Session, item: ServiceItem) -> ChecklistVersion:
-    """The newest version in effect today (versions are ordered by number)."""
-    today = date.today()
-    effective = [v for v in item.versions if v.effective_from <= today]
-    if not effective:
+    """The version a case opened today is checked against."""
+    found = in_effect(item.versions, date.today())
+    if found is None:
         raise CatalogError(
             f"item {item.code} has no checklist version in effect today",
             f"事项 {item.code} 当前没有生效的材料清单版本",
         )
-    return effective[-1]
+    return found
 
 
 def spec_of(version: ChecklistVersion) -> ItemSpec:

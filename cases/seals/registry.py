@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases import audit
-from cases.catalog.spec import Catalog
+from cases.catalog.spec import OrgSpec
 from cases.config import DEV_PASSPHRASE, Settings
 from cases.errors import ConfigurationError, InvalidInput, NotFound
 from cases.printing.documents import RenderedDocument
@@ -156,9 +156,9 @@ def open_pki(settings: Settings, organisation: str) -> Pki:
     return pki
 
 
-def ensure_seals(session: Session, pki: Pki, catalog: Catalog) -> None:
+def ensure_seals(session: Session, pki: Pki, org: OrgSpec) -> None:
     """Give every department and window an active seal, issuing certificates as needed."""
-    hall = catalog.org.hall
+    hall = org.hall
     for dept in session.scalars(select(Department)):
         _ensure_seal(
             session,
@@ -191,7 +191,7 @@ def ensure_seals(session: Session, pki: Pki, catalog: Catalog) -> None:
         credit_code=hall.credit_code,
     )
     if pki.is_development:
-        accepts = {w.code: w.accepts for w in catalog.org.windows}
+        accepts = {w.code: w.accepts for w in org.windows}
         ensure_development_delegations(session, date.today(), accepts)
 
 

@@ -75,27 +75,28 @@ def load_routes(directory: Path, catalog: Catalog) -> dict[str, RouteSpec]:
     return routes
 
 
-def routes_of(hall: Hall) -> dict[str, RouteSpec]:
-    """The catalog's joint-approval routes (routing/*.yaml) by item, read and checked
-    against the catalog once per hall."""
+def routes_of(session: Session, hall: Hall) -> dict[str, RouteSpec]:
+    """The catalog's joint-approval routes (routing/*.yaml) by item, read once per hall and
+    checked against the published catalog."""
     if "routes" not in hall.derived:
         hall.derived["routes"] = load_routes(
-            hall.settings.catalog_dir or SAMPLE_CATALOG_DIR, hall.catalog
+            hall.settings.catalog_dir or SAMPLE_CATALOG_DIR, hall.catalog.current(session)
         )
     routes: dict[str, RouteSpec] = hall.derived["routes"]
     return routes
 
 
-def route_for(hall: Hall, item_code: str) -> Route:
-    spec = routes_of(hall).get(item_code)
+def route_for(session: Session, hall: Hall, case: Case) -> Route:
+    """The case's route: its item's joint route, or its own department alone."""
+    spec = routes_of(session, hall).get(case.item.code)
     if spec is None:
-        return Route(lead=hall.catalog.item(item_code).department, steps=())
+        return Route(lead=case.department.code, steps=())
     return Route(lead=spec.lead, steps=tuple(s.departments for s in spec.steps))
 
 
 def route_case(session: Session, hall: Hall, case: Case, *, actor: User) -> list[ReviewTask]:
     """Open the department tasks of an accepted case (called by the counter)."""
-    route = route_for(hall, case.item.code)
+    route = route_for(session, hall, case)
     calendar = use_calendar(hall.settings.catalog_dir)
     if case.accepted_at is not None:  # on the hall's own calendar, as the counter counts
         case.due_on = calendar.add_working_days(date.today(), case.checklist.time_limit_days)

@@ -60,7 +60,11 @@ def test_verify_exit_codes(demo_dir: Path, tmp_path: Path) -> None:
     assert missing.returncode == 65 and "不存在" in missing.stderr
 
 
-def test_catalog_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_catalog_list_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The published catalog, from the hall's database (a new one imports the directory)."""
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path))
     assert main(["catalog", "list", "--json"]) == 0
     items = json.loads(capsys.readouterr().out)
     gt = next(i for i in items if i["code"] == "SCJG-GT-001")

@@ -238,7 +238,7 @@ def test_independent_validators_agree_on_a_fresh_license(hall: Hall, tmp_path: P
         for old in s.scalars(select(Seal).where(Seal.code.like("dept-%"))):
             old.code = f"old-{old.id}-{old.code}"
         s.flush()
-        ensure_seals(s, hall.pki, hall.catalog)
+        ensure_seals(s, hall.pki, hall.catalog.org)
     _, pdf = _issue(hall, 31)
     path = tmp_path / "license.pdf"
     path.write_bytes(pdf)

@@ -134,6 +134,9 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("GET", f"{API}/catalog/knowledge"): Row(
         PUBLIC, 200, lambda w, t, r: Req(f"{API}/catalog/knowledge", params={"q": "营业执照"})
     ),
+    # 事项信息变更公告: public, like the catalog it announces
+    ("GET", f"{API}/catalog/announcements"): Row(PUBLIC, 200, get(f"{API}/catalog/announcements")),
+    ("GET", "/catalog/announcements"): Row(PUBLIC, 200, get("/catalog/announcements")),
     ("GET", f"{API}/catalog/{{code}}"): Row(PUBLIC, 200, get(f"{API}/catalog/SCJG-GT-001")),
     ("GET", f"{API}/catalog/{{code}}/materials/{{material}}/sample"): Row(
         PUBLIC, 200, get(f"{API}/catalog/SCJG-GT-001/materials/id_card/sample")

@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from api.app import create_app
 from cases.accounts import create_user, set_password
+from cases.catalog.spec import SAMPLE_CATALOG_DIR
 from cases.config import Settings
 from cases.db import session_scope
 from cases.hall import Hall
@@ -32,6 +33,7 @@ from ocr import Engine
 from sample_scans.scans import SamplePage, sample_applicant
 from tests.api.conftest import open_desk, password_of
 from tests.cases.backoffice_world import JOINT_ITEM
+from tests.catalog_items import NEW, new_item
 from tests.waiting import wait_until
 
 pytestmark = pytest.mark.ocr  # the live hall reads the journey's pages with the real engine
@@ -430,3 +432,45 @@ def joint_journey(page: Page, live_url: str, number: str) -> None:
     expect(page.locator(".contributed tr", has_text=number)).to_contain_text("电子证照")
     shot(page, "25-desk-contributed")
     page.click("text=退出")
+
+
+def test_a_published_item_in_the_browser(live_url: str, browser: Browser, tmp_path: Path) -> None:
+    """The administrator publishes a new item and a later version of another; the public
+    sees both on the announcement page, and the counter offers the new item at once."""
+    later = date.today() + timedelta(days=30)
+    gt = (SAMPLE_CATALOG_DIR / "items" / "gtgsh-sl.v2.yaml").read_text(encoding="utf-8")
+    files = {
+        "dz.yaml": new_item(date.today()),
+        "gt.v3.yaml": gt.replace("version: 2", "version: 3")
+        .replace("effective_from: 2026-06-01", f"effective_from: {later.isoformat()}")
+        .replace("time_limit_days: 3 ", "time_limit_days: 2 "),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        log_in(page, live_url, "admin")
+        page.goto(live_url + "/admin/catalog")
+        page.set_input_files("input[type=file]", [str(tmp_path / name) for name in files])
+        page.click("button[value=publish]")
+        expect(page.locator(".notice-ok")).to_contain_text(f"已发布:{NEW} 第 1 版")
+        page.click("text=退出")
+
+        page.goto(live_url + "/catalog/announcements")  # a visitor, not logged in
+        upcoming = page.locator("tr[data-item='SCJG-GT-001'][data-version='3']")
+        expect(upcoming).to_contain_text("即将生效")
+        expect(upcoming).to_contain_text("承诺办理时限由3个工作日调整为2个工作日")
+        expect(page.locator(f"tr[data-item='{NEW}']")).to_contain_text("已生效")
+        shot(page, "30-catalog-announcements")
+
+        log_in(page, live_url, "clerk")
+        page.goto(live_url + "/counter?q=grdz")
+        page.click(f"a.item[href*='{NEW}']")
+        expect(page.locator("h1").nth(1)).to_have_text("个人独资企业设立登记")
+        expect(page.get_by_text("清单第 1 版")).to_be_visible()
+        shot(page, "31-counter-published-item")
+    except Exception:
+        shot(page, "failure-published-item")
+        raise
+    finally:
+        page.close()
