@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from cases.accounts import create_user
 from cases.catalog.spec import SAMPLE_CATALOG_DIR
 from cases.db import session_scope
 from models import Role
 from tests.api.conftest import Desk
+from tests.catalog_items import NEW, new_item
 
 V2 = (SAMPLE_CATALOG_DIR / "items" / "spjy-xk.v2.yaml").read_text(encoding="utf-8")
 
@@ -69,3 +72,18 @@ def test_material_sample_image(embedded_desk: Desk) -> None:
     assert r.content[:8] == b"\x89PNG\r\n\x1a\n" and len(r.content) > 20_000
     r = embedded_desk.client.get("/api/v1/catalog/SCJG-GT-001/materials/nothing/sample")
     assert r.status_code == 404
+
+
+def test_an_uploaded_sample_image_path_never_leaves_the_catalog_directory(
+    embedded_desk: Desk,
+) -> None:
+    desk, admin = embedded_desk, _admin(embedded_desk)
+    text = new_item(date.today()).replace(
+        "    role: person_id\n", "    role: person_id\n    sample_image: ../spec.py\n"
+    )
+    body = {"files": {"dz.yaml": text}}
+    r = desk.client.post("/api/v1/catalog/publish", json=body, headers=admin)
+    assert r.status_code == 201, r.text
+    r = desk.client.get(f"/api/v1/catalog/{NEW}/materials/id_card/sample")
+    assert r.status_code == 200 and r.content[:8] == b"\x89PNG\r\n\x1a\n"  # generated instead
+    assert b"import" not in r.content
