@@ -192,7 +192,8 @@ def _issue_rate(seconds: float) -> float:
             )
         done, seed = 0, 0
         started = time.perf_counter()
-        while time.perf_counter() - started < seconds:
+        warm = True  # the first license makes the seal's SM2 side: not part of the rate
+        while warm or time.perf_counter() - started < seconds:
             seed += 1
             with session_scope(hall.sessions) as s:
                 from sqlalchemy import select
@@ -211,6 +212,9 @@ def _issue_rate(seconds: float) -> float:
                     actor=clerk,
                 )
                 issue_license(s, hall, case, actor=reviewer)
+            if warm:
+                warm, started = False, time.perf_counter()
+                continue
             done += 1
         rate = done / (time.perf_counter() - started)
         hall.close()

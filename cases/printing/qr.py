@@ -18,24 +18,19 @@ QUIET_ZONE = 4  # modules of white around the code
 
 
 def qr_png(data: str, module_pixels: int = 4) -> bytes:
-    """The same QR code as a black-on-white PNG (for OFD pages), quiet zone included."""
+    """The QR code as a black-on-white PNG (for OFD pages), quiet zone included, error
+    level M: encoded by zxing-cpp's writer (C++), a hundred times faster than the
+    pure-Python encoder that the PDF's vector drawing needs."""
     import io
 
+    import numpy as np
+    import zxingcpp
     from PIL import Image
 
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(data)
-    code.make()
-    count = code.getModuleCount() + 2 * QUIET_ZONE
-    image = Image.new("1", (count, count), 1)
-    for r, row in enumerate(code.modules):
-        for c, dark in enumerate(row):
-            if dark:
-                image.putpixel((c + QUIET_ZONE, r + QUIET_ZONE), 0)
+    code = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    pixels = np.asarray(code.to_image(scale=module_pixels, add_quiet_zones=True))
     out = io.BytesIO()
-    image.resize((count * module_pixels, count * module_pixels), Image.Resampling.NEAREST).save(
-        out, "PNG"
-    )
+    Image.fromarray(pixels).convert("1").save(out, "PNG")
     return out.getvalue()
 
 

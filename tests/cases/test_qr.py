@@ -7,13 +7,14 @@ import subprocess
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
 import zxingcpp
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from cases.printing.qr import draw_qr
+from cases.printing.qr import draw_qr, qr_png
 
 
 @pytest.mark.parametrize(
@@ -43,3 +44,11 @@ def test_drawn_code_reads_back(tmp_path: Path, data: str) -> None:
     left = min(barcode.position.top_left.x, barcode.position.bottom_left.x) * 25.4 / 150
     right = max(barcode.position.top_right.x, barcode.position.bottom_right.x) * 25.4 / 150
     assert 31 < left < right < 59
+
+
+def test_png_code_for_ofd_pages_reads_back() -> None:
+    data = "http://127.0.0.1:8000/verify?license=1.2.156.3005.2.11152500011609534E001.1115250001"
+    data += "1609534E.20260000001.001.G&p=" + "x" * 160
+    png = qr_png(data)
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    assert [b.text for b in zxingcpp.read_barcodes(image)] == [data]
