@@ -11,7 +11,7 @@ catalog revision on, in the publishing transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +28,7 @@ from models import (
     NumberCounter,
     ServiceItem,
     Window,
+    utcnow,
 )
 
 REVISION = "catalog.revision"  # the number counter every publish moves on
@@ -53,6 +54,22 @@ def sync_catalog(session: Session, catalog: Catalog) -> None:
     for versions in (catalog.history or {c: (i,) for c, i in catalog.items.items()}).values():
         for item_spec in versions:
             _publish(session, item_spec, departments[item_spec.department], actor=IMPORTED_BY)
+    _announce_earlier_versions(session)
+
+
+def _announce_earlier_versions(session: Session) -> None:
+    """Versions published before announcements existed are announced once, as of the day
+    they were published (a database upgraded to migration 0018)."""
+    unannounced = session.scalars(
+        select(ChecklistVersion)
+        .outerjoin(CatalogAnnouncement, CatalogAnnouncement.checklist_id == ChecklistVersion.id)
+        .where(CatalogAnnouncement.id.is_(None))
+        .order_by(ChecklistVersion.id)
+    ).all()
+    for version in unannounced:
+        _announce(
+            session, version, spec_of(version), actor=IMPORTED_BY, published_at=version.created_at
+        )
 
 
 def publish_item(session: Session, spec: ItemSpec, *, actor: str) -> ChecklistVersion:
@@ -104,7 +121,14 @@ def _publish(
     return version
 
 
-def _announce(session: Session, version: ChecklistVersion, spec: ItemSpec, *, actor: str) -> None:
+def _announce(
+    session: Session,
+    version: ChecklistVersion,
+    spec: ItemSpec,
+    *,
+    actor: str,
+    published_at: datetime | None = None,
+) -> None:
     """The public notice of a new version: what changed from the version before it."""
     before = [v for v in version.item.versions if v.version < version.version]
     previous = spec_of(before[-1]) if before else None
@@ -118,6 +142,7 @@ def _announce(session: Session, version: ChecklistVersion, spec: ItemSpec, *, ac
             previous_version=previous.version if previous else None,
             changes=describe(previous, spec, departments=names),
             effective_from=spec.effective_from,
+            published_at=published_at or utcnow(),
             published_by=actor,
         )
     )

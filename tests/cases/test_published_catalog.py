@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from cases.accounts import create_user
@@ -20,7 +21,7 @@ from cases.config import Settings
 from cases.db import session_scope
 from cases.errors import UnknownServiceItem
 from cases.hall import Hall
-from models import Role, User
+from models import CatalogAnnouncement, ChecklistVersion, Role, User
 from tests.catalog_items import NEW, new_item
 
 ORG = load_catalog().org
@@ -142,3 +143,23 @@ def test_announcement_pages_are_bounded(hall: Hall) -> None:
     assert past_the_end.entries == () and past_the_end.total == IMPORTED
     assert past_the_end.pages == -(-IMPORTED // 5)
     assert len(last.entries) == IMPORTED - 5 * (last.pages - 1)
+
+
+def test_versions_published_before_announcements_are_announced_at_start(tmp_path: Path) -> None:
+    """A database upgraded to announcements: its versions are announced at the next start,
+    as of the day each was published, and only once."""
+    hall = Hall.open(Settings(data_dir=tmp_path))
+    with session_scope(hall.sessions) as s:
+        s.execute(delete(CatalogAnnouncement))
+        published = dict(s.execute(select(ChecklistVersion.id, ChecklistVersion.created_at)).all())
+    hall.close()
+    for _ in range(2):
+        hall = Hall.open(Settings(data_dir=tmp_path))
+        with session_scope(hall.sessions) as s:
+            rows = s.scalars(select(CatalogAnnouncement)).all()
+            announced = {a.checklist_id: a.published_at for a in rows}
+            found = list_announcements(s, item_code="SCJG-GT-001")
+        hall.close()
+        assert announced == published
+        assert [a.version for a in found.entries] == [2, 1]
+        assert "申请人类型由自然人、法人调整为自然人" in found.entries[0].changes

@@ -2,8 +2,8 @@
 
 The published catalog is read from the database by every process (the revision that tells
 them it changed is a number counter, `catalog.revision`, which needs no table of its own).
-Versions published before this revision have no announcement: what they changed was never
-recorded in words.
+Versions published before this revision are announced at the hall's next start, in words
+computed from their stored specs, as of the day they were published.
 
 Revision ID: 0018
 Revises: 0017
