@@ -30,8 +30,10 @@ from cases.printing.documents import (
     _Styles,
     zh_date,
 )
-from cases.results.sealing import seal_and_archive
+from cases.results.decision_ofd import decision_ofd
+from cases.results.sealing import seal_and_archive, seal_ofd_and_archive
 from cases.seals.registry import seal_for
+from cases.seals.sm2_seals import ofd_seal_material
 from models import Case, Decision, DecisionDocument, User
 
 logger = logging.getLogger(__name__)
@@ -54,23 +56,21 @@ class DecisionContent:
     reason: str
 
 
-def _body(content: DecisionContent, styles: _Styles) -> list[Flowable]:
-    def para(text: str) -> Paragraph:
-        return Paragraph(text, styles.body)
-
+def paragraphs(content: DecisionContent) -> list[str]:
+    """The decision's body as plain text, for the PDF and the OFD alike."""
     return [
-        para(
-            f"你(单位)于{zh_date(content.applied_on)}提出的“{_esc(content.item_name)}”申请"
-            f"(办件编号:{_esc(content.case_number)}),本机关已依法受理。经审查,"
-            f"该申请不符合法定条件、标准。根据{LAW}第三十八条第二款的规定,"
-            "决定不予行政许可。"
-        ),
-        para(f"不予许可的理由:{_esc(content.reason)}"),
-        para(
-            "如对本决定不服,可以自收到本决定书之日起六十日内依法申请行政复议,"
-            "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。"
-        ),
+        f"你(单位)于{zh_date(content.applied_on)}提出的“{content.item_name}”申请"
+        f"(办件编号:{content.case_number}),本机关已依法受理。经审查,"
+        f"该申请不符合法定条件、标准。根据{LAW}第三十八条第二款的规定,"
+        "决定不予行政许可。",
+        f"不予许可的理由:{content.reason}",
+        "如对本决定不服,可以自收到本决定书之日起六十日内依法申请行政复议,"
+        "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。",
     ]
+
+
+def _body(content: DecisionContent, styles: _Styles) -> list[Flowable]:
+    return [Paragraph(_esc(text), styles.body) for text in paragraphs(content)]
 
 
 def render_decision(content: DecisionContent) -> RenderedDocument:
@@ -151,6 +151,18 @@ def issue_decision_document(
         actor=actor.username,
         purpose=f"decision {number}",
         doc_class=DOC_CLASS,
+    )
+    # the OFD beside the PDF, archived with the case (registered by its SHA-256)
+    seal_ofd_and_archive(
+        session,
+        hall,
+        case,
+        seal,
+        ofd_seal_material(session, hall.pki, seal),
+        decision_ofd(content, TITLE, paragraphs(content)),
+        actor=actor.username,
+        purpose=f"decision {number} (OFD)",
+        doc_class=f"{DOC_CLASS}_ofd",
     )
     document = DecisionDocument(
         case_id=case.id,

@@ -20,7 +20,7 @@ from cases.verification.status import (
     license_checks,
     license_entry,
 )
-from models import License, SealStatus
+from models import License, SealStatus, StoredObject
 from signing.ofd_verify import verify_ofd
 from signing.report import Indication
 
@@ -63,6 +63,13 @@ def verify_ofd_document(session: Session, hall: Hall, data: bytes) -> Verificati
     if license_ is not None:
         info = license_entry(session, license_)
         result = license_checks(license_, info, reasons, result)
+    elif session.scalars(
+        select(StoredObject.id).where(StoredObject.sha256 == report.file_sha256)
+    ).first():
+        if result[0] is Indication.TOTAL_PASSED:
+            reasons.append(
+                "签章有效;该文件是本平台登记的文书(不是电子证照) / a registered document"
+            )
     elif seals and result[0] is not Indication.TOTAL_FAILED:
         reasons.append(
             "该文件未在本平台登记,不是本平台签发的文书,不能采信 / not registered: this "

@@ -3,7 +3,10 @@ seal-use delegation), archived, delivered at the window and fed back like a lice
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,6 +72,26 @@ def test_a_denial_is_a_sealed_document_delivered_at_the_window(
         outcome = verify_document(s, hall, pdf)  # the verifier of record
         assert outcome.verdict.value == "valid", outcome.reasons
         assert [seal["code"] for seal in outcome.seals] == ["dept-scjgj"]
+        # the OFD beside it, sealed with the GB/T 38540 e-seal, registered with the case
+        ofd_object = s.scalars(
+            select(StoredObject).where(
+                StoredObject.case_id == case.id, StoredObject.doc_class == "decision_ofd"
+            )
+        ).one()
+        ofd = hall.store.get(ofd_object.key)
+        ofd_outcome = verify_document(s, hall, ofd)
+        assert ofd_outcome.verdict.value == "valid", ofd_outcome.reasons
+        assert ofd_outcome.report.signatures[0].pades_level == "GB/T 38540"
+        assert any(e.detail["purpose"] == f"decision {document.number} (OFD)" for e in uses)
+        decision_number = document.number
+    with zipfile.ZipFile(io.BytesIO(ofd)) as archive:
+        page = "".join(
+            re.findall(
+                r">([^<]*)</ofd:TextCode>", archive.read("Doc_0/Pages/Page_0/Content.xml").decode()
+            )
+        )
+    for expected in ("不予行政许可决定书", decision_number, REASON[:10]):
+        assert expected in page, expected
     path = tmp_path / "decision.pdf"
     path.write_bytes(pdf)
     text = _pdf_text(path)
