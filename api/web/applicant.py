@@ -189,10 +189,18 @@ def _case(session: SessionDep, account: Applicant, number: str) -> Case:
 
 @router.get("/apply/cases/{number}")
 def case_page(
-    number: str, request: Request, session: SessionDep, hall: HallDep, account: ApplicantDep
+    number: str,
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    account: ApplicantDep,
+    submitted: bool = False,
 ) -> Response:
     case = _case(session, account, number)
-    return page(request, "apply_case.html", **_view(session, hall, case, None))
+    view = _view(session, hall, case, None)
+    return page(
+        request, "apply_case.html", submitted=submitted and view["stage"] == "submitted", **view
+    )
 
 
 @router.post("/apply/cases/{number}/pages")
@@ -241,10 +249,9 @@ def check(
     intake.read_queued(hall, case_id=case_id)
     session.expire_all()
     case = session.get_one(Case, case_id)
-    if submit:
-        result = online.submit(session, hall, account, case)
-        view = _view(session, hall, case, result)
-        return page(request, "apply_case.html", submitted=True, **view)
+    if submit:  # then to the case's own address, so that a reload does not post again
+        online.submit(session, hall, account, case)
+        return see_other(f"/apply/cases/{case.number}?submitted=1")
     result = check_case(session, case, hall.store)
     return page(request, "apply_case.html", checked=True, **_view(session, hall, case, result))
 

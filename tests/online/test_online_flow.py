@@ -137,6 +137,7 @@ def test_apply_online_correct_online_and_download_the_license(
     )
     assert r.status_code == 201, r.text
     assert "电子证照可在网上办事大厅下载" in _texts(online)[-1]
+    assert "网上下载电子证照" in clerk.get(f"/delivery/cases/{number}").text  # the choice
 
     page = browser.get(base).text
     assert "已办结" in page and "result.pdf" in page and "服务评价" not in page
