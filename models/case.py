@@ -72,13 +72,16 @@ class Case(Base, Timestamped):
 
 
 class Submission(Base, Timestamped):
-    """One visit's worth of paper: the first submission, or a correction."""
+    """One visit's worth of paper: the first submission, a correction, or a supplement
+    (容缺 materials, or the answer to a return for information)."""
 
     __tablename__ = "submission"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
     seq: Mapped[int]
+    # the return for information (its clock suspension) this supplement answers
+    suspension_id: Mapped[int | None] = mapped_column(ForeignKey("clock_suspension.id"))
 
     case: Mapped[Case] = relationship(back_populates="submissions")
     pages: Mapped[list[Page]] = relationship(back_populates="submission", order_by="Page.seq")

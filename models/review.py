@@ -81,6 +81,8 @@ class ClockSuspension(Base, Timestamped):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
     reason: Mapped[str] = mapped_column(String(200))
+    # the return for information (退回补充) that stopped the clock, when one did
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"))
     started_on: Mapped[date] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     days_added: Mapped[int] = mapped_column(default=0)

@@ -17,6 +17,7 @@ from cases.intake.sheets import case_sheets
 from cases.online import applications as online
 from cases.online import results
 from cases.review.immediate import issue_at_window
+from cases.tasks import returns
 from models import Case, Material, Notice, Page, StoredObject, Submission
 
 router = APIRouter(prefix="/api/v1/cases", tags=["intake"])
@@ -78,9 +79,11 @@ def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
                 "quality": p.reading.get("quality"),
                 "seals": p.reading.get("seals", []),
                 "image_object_id": p.image_object_id,
+                "answers_return": p.submission.suspension_id,  # a supplement's return
             }
             for p in pages
         ],
+        "returns": [_return_view(r) for r in returns.returns_of(session, case)],
         "materials": materials,
         "notices": [
             {
@@ -91,6 +94,19 @@ def case_view(session: SessionDep, case: Case) -> dict[str, Any]:
             }
             for n in notices
         ],
+    }
+
+
+def _return_view(r: returns.InformationReturn) -> dict[str, Any]:
+    return {
+        "id": r.suspension_id,
+        "department": r.department,
+        "comment": r.comment,
+        "returned_at": r.returned_at.isoformat() if r.returned_at else None,
+        "waiting": r.waiting,
+        "ended_on": r.ended_on.isoformat() if r.ended_on else None,
+        "days_added": r.days_added,
+        "pages": list(r.page_seqs),
     }
 
 

@@ -13,6 +13,7 @@ from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep
 from api.ids import RowId
 from cases.accounts import require_role
 from cases.errors import NotFound
+from cases.intake import pages as intake
 from cases.review import steps as review
 from cases.tasks import handover, routing
 from models import IN_REVIEW, Case, Handover, Outcome, ReviewTask, Role, TaskStatus, User
@@ -106,11 +107,17 @@ def return_for_information(
 
 
 @router.post("/cases/{number}/information-supplied")
-def information_supplied(number: str, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
+def information_supplied(
+    number: str, session: SessionDep, user: CurrentUser, hall: HallDep
+) -> dict[str, Any]:
     """The applicant's answer arrived: at the window, or at a department on the case's
-    route (the one that asked, by post or in person); the clock runs again."""
+    route (the one that asked, by post or in person); its supplement pages, uploaded to
+    the case before, are read now, and the clock runs again."""
     require_role(user, Role.CLERK, Role.REVIEWER)
-    case = load_routed_case(session, user, number)
+    case_id = load_routed_case(session, user, number).id
+    intake.read_queued(hall, case_id=case_id)  # the desk sees the answer read
+    session.expire_all()
+    case = session.get_one(Case, case_id)
     days = review.information_supplied(session, case, actor=user)
     return {"status": case.status, "days_added": days, "due_on": _iso(case.due_on)}
 

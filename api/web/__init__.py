@@ -25,8 +25,10 @@ from api.web import (
     counter,
     delivery,
     desk,
+    handovers,
     kiosk,
     online_counter,
+    returns,
     shared,
 )
 from api.web.applicant_session import ApplicantSignInRequired
@@ -52,6 +54,8 @@ def install(app: FastAPI, settings: Settings) -> None:
     for module in (
         auth,
         counter,
+        returns,
+        handovers,
         desk,
         delivery,
         shared,

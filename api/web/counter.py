@@ -14,6 +14,8 @@ from sqlalchemy import select
 from api.deps import CatalogDep, HallDep, SessionDep, load_case
 from api.errors import status_for
 from api.ids import RowId
+from api.web import handovers as handovers_page
+from api.web import returns as returns_page
 from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import render, see_other
 from cases.acceptance import counter, pending
@@ -209,6 +211,8 @@ def case_panel(
         "supplement": _supplement(session, case),
         "settings_scanner": hall.settings.scanner_device,
         "postal": postal.postal_of(session, case),
+        **returns_page.case_context(session, case),  # a return for information, its answer
+        **handovers_page.counter_context(session, case),
     }
 
 

@@ -13,6 +13,8 @@ from fastapi.responses import Response
 from sqlalchemy import or_, select
 
 from api.deps import HallDep, SessionDep, load_case
+from api.web import handovers as handovers_page
+from api.web import returns as returns_page
 from api.web.auth import ReviewerPage, check_csrf
 from api.web.templating import render, see_other
 from cases.acceptance import pending
@@ -58,6 +60,8 @@ def task_queue(request: Request, session: SessionDep, user: ReviewerPage) -> Res
         pending_cases=_pending_cases(session, user),
         joint_cases=coordination.led_joint_cases(session, department_id=lead, today=date.today()),
         contributed=participation.results_contributed_to(session, department_id=lead),
+        returned=returns_page.desk_list(session, user),
+        unsigned=handovers_page.unsigned_for(session, user),
     )
 
 
@@ -133,6 +137,8 @@ def desk_case(number: str, request: Request, session: SessionDep, user: Reviewer
         license=license_,
         task=task if case.status in IN_REVIEW else None,
         route=coordination.route_progress(session, case, today=date.today()),
+        **returns_page.case_context(session, case),  # supplements marked with their return
+        **handovers_page.desk_case_context(session, case, user),
     )
 
 

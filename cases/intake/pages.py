@@ -22,9 +22,11 @@ from cases.intake.reading import enqueue, hints_for, read_queued
 from cases.numbering import next_case_number, next_page_seq
 from cases.records.storage import archive_bytes
 from cases.seals.delegations import may_accept
+from cases.tasks import returns
 from models import (
     Case,
     CaseStatus,
+    ClockSuspension,
     Material,
     Notice,
     Page,
@@ -142,14 +144,18 @@ def create_case(
     return case
 
 
-def current_submission(session: Session, case: Case) -> Submission:
+def current_submission(
+    session: Session, case: Case, *, answering: ClockSuspension | None = None
+) -> Submission:
     """Pages go to the open submission. Once a notice has answered a submission, the next
-    pages the applicant brings (补正, or pending 容缺 materials) start a new one."""
+    pages the applicant brings (补正, or pending 容缺 materials) start a new one; so does
+    the answer to a return for information (`answering`), one supplement per return."""
     latest = case.submissions[-1]
     answered = session.scalars(select(Notice.id).where(Notice.submission_id == latest.id)).first()
-    if answered is None:
+    wanted = answering.id if answering is not None else None
+    if answered is None and latest.suspension_id == wanted:
         return latest
-    nxt = Submission(case_id=case.id, seq=latest.seq + 1)
+    nxt = Submission(case_id=case.id, seq=latest.seq + 1, suspension_id=wanted)
     session.add(nxt)
     session.flush()
     session.refresh(case)
@@ -185,12 +191,12 @@ def add_page(
     actor: Actor,
     max_bytes: int,
 ) -> Page:
-    supplement = case.status not in _OPEN_FOR_PAGES and takes_supplement(session, case)
+    answering = returns.waiting_on(session, case)  # a return for information runs
+    supplement = answering is not None or (
+        case.status not in _OPEN_FOR_PAGES and takes_supplement(session, case)
+    )
     if case.status not in _OPEN_FOR_PAGES and not supplement:
-        raise InvalidState(
-            f"case {case.number} is {case.status}; pages can no longer be added",
-            f"办件 {case.number} 当前状态为 {case.status},不能再添加材料",
-        )
+        raise _closed_for_pages(case)
     try:  # the header's size and decoding cost before any pixel; then a small decode
         header = inspect_page(data, PageLimits(max_bytes=max_bytes))
     except OcrError as e:
@@ -201,7 +207,7 @@ def add_page(
             f"{filename}: {width}x{height} pixels is too small for a page; scan at 150 dpi or more",
             f"{filename}:图像仅 {width}x{height} 像素,不足以识别,请以 150 dpi 以上分辨率重新扫描",
         )
-    submission = current_submission(session, case)
+    submission = current_submission(session, case, answering=answering)
     stored = archive_bytes(
         session,
         store,
@@ -230,9 +236,26 @@ def add_page(
         page=page.id,
         sha256=stored.sha256,
         **({"supplement": True} if supplement else {}),
+        **({"answers_return": answering.id} if answering is not None else {}),
     )
     faults.reach("page.archived")
     return page
+
+
+def _closed_for_pages(case: Case) -> InvalidState:
+    """Nothing is slipped into a case under review: it takes pages only as the answer to a
+    return for information (or its outstanding 容缺 materials)."""
+    if case.status == CaseStatus.ACCEPTED:
+        return InvalidState(
+            f"case {case.number} is under review and was not returned for information; "
+            "pages are taken only after the department returns it for information",
+            f"办件 {case.number} 正在部门审批中,且未被退回补充材料,不能添加材料;"
+            "如需补充,须由审批部门先退回补充说明",
+        )
+    return InvalidState(
+        f"case {case.number} is {case.status}; pages can no longer be added",
+        f"办件 {case.number} 当前状态为 {case.status},不能再添加材料",
+    )
 
 
 __all__ = [

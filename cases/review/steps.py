@@ -21,7 +21,7 @@ from cases.hall import Hall
 from cases.results.decision_document import issue_decision_document
 from cases.results.licenses import issue_license
 from cases.review.authority import require_chief_representative, require_not_acceptor
-from cases.tasks import deadlines, routing
+from cases.tasks import deadlines, returns, routing
 from models import (
     IN_REVIEW,
     AuditEvent,
@@ -79,7 +79,7 @@ def _record(
     outcome: Outcome,
     comment: str,
     today: date | None = None,
-) -> None:
+) -> Decision:
     require_role(actor, Role.REVIEWER)
     routing.require_task_access(session, actor, case)
     _require_in_review(case)
@@ -88,15 +88,14 @@ def _record(
         raise InvalidInput(
             "a denial or a return needs a reason", "不予许可或退回补充说明必须写明理由"
         )
-    session.add(
-        Decision(
-            case_id=case.id,
-            task_id=task.id,
-            user_id=actor.id,
-            outcome=outcome.value,
-            comment=comment,
-        )
+    decision = Decision(
+        case_id=case.id,
+        task_id=task.id,
+        user_id=actor.id,
+        outcome=outcome.value,
+        comment=comment,
     )
+    session.add(decision)
     if outcome is not Outcome.RETURN:
         task.status, task.done_at = TaskStatus.DONE, datetime.now(UTC)
         # a decision means the information asked for is in: a stopped clock runs again
@@ -112,6 +111,7 @@ def _record(
         comment=comment,
     )
     session.flush()
+    return decision
 
 
 def act(
@@ -131,13 +131,14 @@ def act(
     _require_in_review(case)
     task = open_task(session, case, actor)
     if outcome is Outcome.RETURN:
-        _record(session, case, task, actor=actor, outcome=outcome, comment=comment)
-        deadlines.suspend_clock(
+        asked = _record(session, case, task, actor=actor, outcome=outcome, comment=comment)
+        deadlines.suspend_clock(  # the answer comes as a supplement (cases.tasks.returns)
             session,
             case,
             actor=actor.username,
             reason=f"returned for information by task {task.id}",
             on=today or date.today(),
+            decision_id=asked.id,
         )
         return ActResult(task)
     if task.kind == TaskKind.REVIEW:
@@ -240,11 +241,24 @@ def deny(
 def information_supplied(
     session: Session, case: Case, *, actor: User, today: date | None = None
 ) -> int:
-    """The applicant answered a return for information: the clock runs again."""
+    """The applicant answered a return for information (the supplement pages, if any, are
+    already added and read): the clock runs again. Nothing to resume is not an error."""
     require_role(actor, Role.CLERK, Role.REVIEWER)
     if actor.role == Role.REVIEWER:
         routing.require_task_access(session, actor, case)
-    return deadlines.resume_clock(session, case, actor=actor.username, on=today or date.today())
+    waiting = returns.waiting_on(session, case)
+    days = deadlines.resume_clock(session, case, actor=actor.username, on=today or date.today())
+    if waiting is not None:
+        audit.record(
+            session,
+            actor=actor.username,
+            action="case.information_supplied",
+            target=f"case:{case.id}",
+            suspension=waiting.id,
+            pages=returns.answer_pages(session, waiting),
+            days=days,
+        )
+    return days
 
 
 def trail(session: Session, case: Case) -> list[AuditEvent]:

@@ -19,11 +19,22 @@ log = logging.getLogger(__name__)
 # --- the clock of a case: suspension, warnings, escalation -------------------------------
 
 
-def suspend_clock(session: Session, case: Case, *, actor: str, reason: str, on: date) -> None:
-    """Stop counting (e.g. returned for information); a second stop while one runs is a no-op."""
+def suspend_clock(
+    session: Session,
+    case: Case,
+    *,
+    actor: str,
+    reason: str,
+    on: date,
+    decision_id: int | None = None,
+) -> None:
+    """Stop counting (e.g. returned for information: `decision_id` is the return); a
+    second stop while one runs is a no-op."""
     if _running_suspension(session, case) is not None:
         return
-    session.add(ClockSuspension(case_id=case.id, reason=reason, started_on=on))
+    session.add(
+        ClockSuspension(case_id=case.id, reason=reason, started_on=on, decision_id=decision_id)
+    )
     audit.record(
         session, actor=actor, action="clock.suspended", target=f"case:{case.id}", reason=reason
     )

@@ -88,6 +88,7 @@ class World2:
     decision: dict[str, int] = field(default_factory=dict)
     grant: dict[str, int] = field(default_factory=dict)  # made by the target's reviewer
     handovers: dict[tuple[str, str], int] = field(default_factory=dict)  # (role, target)
+    web_handovers: dict[tuple[str, str], int] = field(default_factory=dict)  # signed on /desk
     link: str = ""
     user_id: int = 0
     seal_id: int = 0
@@ -421,6 +422,23 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("POST", "/counter/cases/{number}/pending/supply"): Row(
         CLERK, 409, on_case("/counter/cases/{n}/pending/supply", "closed", data={})
     ),
+    ("POST", "/counter/cases/{number}/handovers"): Row(
+        CLERK,
+        409,
+        on_case("/counter/cases/{n}/handovers", "closed", data={}),  # not routed
+    ),
+    ("POST", "/counter/cases/{number}/information-supplied"): Row(
+        CLERK,
+        409,
+        on_case("/counter/cases/{n}/information-supplied", data={}),  # not returned
+    ),
+    # the receiving side signs: a department for paper (here), a window for a result
+    ("POST", "/web/handovers/{handover_id}/sign"): Row(
+        REVIEWER,
+        303,
+        lambda w, t, r: Req(f"/web/handovers/{w.web_handovers[r, t]}/sign", data={}),
+        True,
+    ),
     ("GET", "/web/pages/{page_id}/thumb"): Row(
         STAFF, 200, lambda w, t, r: Req(f"/web/pages/{w.page[t]}/thumb"), True
     ),
@@ -431,6 +449,12 @@ MATRIX: dict[tuple[str, str], Row] = {
         REVIEWER,
         409,
         on_case("/desk/cases/{n}/decision", "receiving", data={"action": "approve"}),
+        True,
+    ),
+    ("POST", "/desk/cases/{number}/return"): Row(
+        REVIEWER,
+        409,
+        on_case("/desk/cases/{n}/return", "receiving", data={"comment": "请补充说明"}),
         True,
     ),
     # --- pages: delivery -----------------------------------------------------------------
@@ -578,16 +602,17 @@ def _build_world(secure: SecureHall) -> World2:
             ).one()
             department = s.scalars(select(Department).where(Department.code == DEPARTMENT[t])).one()
             for role in ROLES:
-                handover = Handover(
-                    case_id=case.id,
-                    direction="to_department",
-                    department_id=department.id,
-                    items=["application_form"],
-                    handed_by_id=clerk.id,
-                )
-                s.add(handover)
-                s.flush()
-                w.handovers[role, t] = handover.id
+                for kept in (w.handovers, w.web_handovers):
+                    handover = Handover(
+                        case_id=case.id,
+                        direction="to_department",
+                        department_id=department.id,
+                        items=["application_form"],
+                        handed_by_id=clerk.id,
+                    )
+                    s.add(handover)
+                    s.flush()
+                    kept[role, t] = handover.id
         s.flush()
         w.user_id = secure.users["clerk"]
         w.seal_id = s.scalars(select(Seal.id).order_by(Seal.id)).first() or 0

@@ -121,7 +121,8 @@ def upload(page: Page, tmp: Path, *pages: SamplePage) -> None:
     with page.expect_navigation():
         page.click("form.upload button")
     expect(page.locator(".pages .page")).not_to_have_count(0)
-    expect(page.locator("#panel .busy")).to_have_count(0, timeout=30_000)
+    # reading takes seconds a page, minutes when the shared machine is busy: a bound, no pace
+    expect(page.locator("#panel .busy")).to_have_count(0, timeout=180_000)
 
 
 def test_a_whole_case_in_the_browser(
