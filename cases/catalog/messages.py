@@ -30,6 +30,7 @@ FIELDS: dict[str, set[str]] = {
     "pending_reminder": {"materials", "due", "window", "rule"},
     "pending_overdue": {"materials", "due", "outcome", "window"},
     "postal_received": {"tracking"},
+    "returned_for_information": {"request", "window"},
 }
 
 

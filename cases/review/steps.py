@@ -140,6 +140,15 @@ def act(
             on=today or date.today(),
             decision_id=asked.id,
         )
+        sms.notify(  # the applicant learns at once what to bring, and where
+            session,
+            sms.gateway_for(hall),
+            case,
+            "returned_for_information",
+            hall=hall.catalog.org.hall.name,
+            request=_short(comment),
+            window=case.window.name if case.window else "综合受理窗口",
+        )
         return ActResult(task)
     if task.kind == TaskKind.REVIEW:
         _record(session, case, task, actor=actor, outcome=outcome, comment=comment, today=today)
@@ -151,6 +160,12 @@ def act(
         return ActResult(task, approve(session, hall, case, actor=actor, comment=comment))
     document = deny(session, hall, case, actor=actor, comment=comment)
     return ActResult(task, decision_document=document)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """The reviewer's request as an SMS can carry it."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _skip_remaining_reviews(session: Session, case: Case) -> None:

@@ -16,6 +16,7 @@ from cases.db import session_scope
 from models import AuditEvent, Case, ClockSuspension, Page, ReviewTask, Submission
 from sample_scans.scans import SamplePage, generate_pages, sample_applicant
 from tests.api.conftest import ITEM_NAME, Desk
+from tests.sms_sink import LoopbackSmsSink
 from tests.web.test_pages import log_in
 
 pytestmark = pytest.mark.ocr
@@ -42,7 +43,7 @@ def test_return_answered_with_an_uploaded_supplement(
     embedded_desk: Desk, sample_pages: dict[str, SamplePage]
 ) -> None:
     desk = embedded_desk
-    number = desk.open_case(3)["number"]
+    number = desk.open_case(3, phone="13900000003")["number"]
     status, _ = _upload(desk, number, *sample_pages.values())
     assert status == 202
     r = desk.client.post(f"/api/v1/cases/{number}/decision", json={}, headers=desk.headers("clerk"))
@@ -58,12 +59,17 @@ def test_return_answered_with_an_uploaded_supplement(
     assert "not returned for information" in body["error"]["message_en"]
     assert _page_count(desk, number) == 3
 
-    r = desk.client.post(
-        f"/api/v1/cases/{number}/return",
-        json={"comment": "经营场所证明复印件不清晰,请提交清晰的复印件"},
-        headers=desk.headers("reviewer"),
-    )
-    assert r.status_code == 200, r.text
+    with LoopbackSmsSink() as sink:
+        desk.hall.settings.sms_url = sink.url
+        r = desk.client.post(
+            f"/api/v1/cases/{number}/return",
+            json={"comment": "经营场所证明复印件不清晰,请提交清晰的复印件"},
+            headers=desk.headers("reviewer"),
+        )
+        assert r.status_code == 200, r.text
+    (sms,) = sink.messages  # the applicant is told what to bring, and where
+    assert sms["phone"] == "13900000003"
+    assert "经营场所证明复印件不清晰" in sms["text"] and "综合受理窗口一号" in sms["text"]
     with session_scope(desk.hall.sessions) as s:  # the return stopped the clock a week ago
         case = s.scalars(select(Case).where(Case.number == number)).one()
         running = s.scalars(select(ClockSuspension).where(ClockSuspension.case_id == case.id)).one()
