@@ -16,6 +16,7 @@ from api.deps import HallDep, SessionDep, load_case
 from api.web.auth import ClerkPage, ReviewerPage, check_csrf
 from api.web.templating import see_other
 from cases.errors import InvalidState
+from cases.hall import Hall
 from cases.intake import pages as intake
 from cases.review import steps as review
 from cases.tasks import returns
@@ -88,6 +89,26 @@ def information_supplied(
 ) -> Response:
     """补充材料已收齐: the supplementary pages are read now, then the clock runs again."""
     check_csrf(request, csrf)
+    _supplied(session, hall, user, number)
+    return see_other(f"/counter/cases/{number}#returns")
+
+
+@router.post("/desk/cases/{number}/information-supplied")
+def information_supplied_at_the_desk(
+    number: str,
+    request: Request,
+    session: SessionDep,
+    hall: HallDep,
+    user: ReviewerPage,
+    csrf: Annotated[str, Form()] = "",
+) -> Response:
+    """The applicant answered the department directly (by post, in person)."""
+    check_csrf(request, csrf)
+    _supplied(session, hall, user, number)
+    return see_other(f"/desk/cases/{number}")
+
+
+def _supplied(session: Session, hall: Hall, user: User, number: str) -> None:
     case = load_case(session, user, number)
     case_id = case.id
     if returns.waiting_on(session, case) is None:
@@ -99,4 +120,3 @@ def information_supplied(
     session.expire_all()
     case = session.get_one(Case, case_id)
     review.information_supplied(session, case, actor=user)
-    return see_other(f"/counter/cases/{number}#returns")

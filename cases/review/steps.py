@@ -131,6 +131,13 @@ def act(
     _require_in_review(case)
     task = open_task(session, case, actor)
     if outcome is Outcome.RETURN:
+        if returns.waiting_on(session, case) is not None:  # one request at a time, none lost
+            raise InvalidState(
+                f"case {case.number} already waits for the answer to a return for information;"
+                " return it again once that answer is recorded",
+                f"办件 {case.number} 已被退回补充说明,正在等待申请人补充;"
+                "请待补充材料收齐、恢复计时后再退回,或请窗口一并告知申请人",
+            )
         asked = _record(session, case, task, actor=actor, outcome=outcome, comment=comment)
         deadlines.suspend_clock(  # the answer comes as a supplement (cases.tasks.returns)
             session,

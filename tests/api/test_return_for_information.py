@@ -67,6 +67,12 @@ def test_return_answered_with_an_uploaded_supplement(
             headers=desk.headers("reviewer"),
         )
         assert r.status_code == 200, r.text
+    r = desk.client.post(  # a second request while the first waits would be lost: refused
+        f"/api/v1/cases/{number}/return",
+        json={"comment": "另请补充经营范围说明"},
+        headers=desk.headers("reviewer"),
+    )
+    assert r.status_code == 409 and "正在等待申请人补充" in r.json()["error"]["message_zh"]
     (sms,) = sink.messages  # the applicant is told what to bring, and where
     assert sms["phone"] == "13900000003"
     assert "经营场所证明复印件不清晰" in sms["text"] and "综合受理窗口一号" in sms["text"]
@@ -110,11 +116,26 @@ def test_return_answered_with_an_uploaded_supplement(
     assert _page_count(desk, number) == 4
 
     # the desk sees the supplement marked as the answer to that return
-    log_in(desk.client, "reviewer")
+    csrf = log_in(desk.client, "reviewer")
     html = desk.client.get(f"/desk/cases/{number}").text
     assert "补充材料 · 答复" in html and "市场监督管理局的退回补充说明" in html
     assert "经营场所证明复印件不清晰" in html and "补充材料:第 4 页" in html
     assert "退回补充跟踪" in desk.client.get("/desk").text
+
+    # a second return from the desk, answered to the department directly (no pages)
+    r = desk.client.post(
+        f"/desk/cases/{number}/return",
+        data={"comment": "请说明经营范围中预包装食品的来源", "csrf": csrf},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    assert "申请人已直接向本部门补充" in desk.client.get(f"/desk/cases/{number}").text
+    r = desk.client.post(
+        f"/desk/cases/{number}/information-supplied", data={"csrf": csrf}, follow_redirects=False
+    )
+    assert r.status_code == 303, r.text
+    view = desk.client.get(f"/api/v1/cases/{number}", headers=desk.headers("clerk")).json()
+    assert [(x["waiting"], x["pages"]) for x in view["returns"]] == [(False, [4]), (False, [])]
 
     r = desk.client.post(
         f"/api/v1/cases/{number}/approve",

@@ -451,6 +451,9 @@ MATRIX: dict[tuple[str, str], Row] = {
         on_case("/desk/cases/{n}/decision", "receiving", data={"action": "approve"}),
         True,
     ),
+    ("POST", "/desk/cases/{number}/information-supplied"): Row(
+        REVIEWER, 409, on_case("/desk/cases/{n}/information-supplied", data={}), True
+    ),
     ("POST", "/desk/cases/{number}/return"): Row(
         REVIEWER,
         409,

@@ -73,6 +73,7 @@ def follow_ups(page: Page, base: str, sample_pages: dict[str, SamplePage], tmp: 
     page.click("form[action$='/return'] button")
     expect(page.locator(".return-item")).to_contain_text("等待申请人补充")
     expect(page.locator("details.return-form")).to_have_count(0)  # one return at a time
+    expect(page.locator("form.desk-supplied")).to_have_count(1)  # if answered to the department
     shot(page, "42-desk-returned")
     page.click("text=退出")
 
