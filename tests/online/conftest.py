@@ -19,7 +19,7 @@ from cases.db import session_scope
 from cases.hall import Hall
 from models import Role
 from ocr import Engine
-from tests.api.conftest import password_of, sample_pages
+from tests.api.conftest import password_of, sample_pages, server_settings
 from tests.sms_sink import LoopbackSmsSink
 
 
@@ -70,9 +70,10 @@ def sign_in(online: Online, client: TestClient, phone: str) -> str:
     return form_token(client.get("/apply").text)
 
 
-def online_hall(tmp_path: Path, engine: Engine, **settings: object) -> Iterator[Online]:
+def online_hall(settings: Settings, engine: Engine) -> Iterator[Online]:
     with LoopbackSmsSink() as sink:
-        hall = Hall.open(Settings(data_dir=tmp_path, sms_url=sink.url, **settings))  # type: ignore[arg-type]
+        settings.sms_url = sink.url
+        hall = Hall.open(settings)
         hall.use_ocr(engine)  # the session's engine, loaded once (read only by `ocr` tests)
         tokens = {}
         with session_scope(hall.sessions) as s:
@@ -97,7 +98,23 @@ def online_hall(tmp_path: Path, engine: Engine, **settings: object) -> Iterator[
 
 @pytest.fixture
 def online(tmp_path: Path, ocr_engine: Engine) -> Iterator[Online]:
-    yield from online_hall(tmp_path, ocr_engine)
+    yield from online_hall(Settings(data_dir=tmp_path), ocr_engine)
+
+
+@pytest.fixture(
+    params=["embedded", pytest.param("servers", marks=[pytest.mark.postgres, pytest.mark.s3])]
+)
+def online_any(
+    request: pytest.FixtureRequest, tmp_path: Path, ocr_engine: Engine
+) -> Iterator[Online]:
+    """`online` on the embedded defaults, and on PostgreSQL + S3."""
+    if request.param == "embedded":
+        settings = Settings(data_dir=tmp_path)
+    else:
+        settings = server_settings(
+            tmp_path, request.getfixturevalue("postgres_url"), request.getfixturevalue("s3_server")
+        )
+    yield from online_hall(settings, ocr_engine)
 
 
 __all__ = ["sample_pages"]

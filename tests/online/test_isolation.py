@@ -69,7 +69,8 @@ def _answers(client: TestClient, token: str, number: str, notice: str) -> list[t
     return [(r.status_code, r.text) for r in replies]
 
 
-def test_no_route_tells_a_strangers_case_from_no_case(online: Online) -> None:
+def test_no_route_tells_a_strangers_case_from_no_case(online_any: Online) -> None:
+    online = online_any
     owner = online.client("203.0.113.1")
     sign_in(online, owner, OWNER)
     number, notice, object_id = _owners_case(online)
