@@ -170,12 +170,12 @@ def post(
 
 @router.post("/cases/{number}/delivery/post-status")
 def post_status(
-    number: str, body: PostalStatus, session: SessionDep, user: Clerk
+    number: str, body: PostalStatus, session: SessionDep, user: Clerk, hall: HallDep
 ) -> dict[str, Any]:
     case = load_case(session, user, number)
     return _view(
         delivery.postal_update(
-            session, case, status=body.status, note=body.note, actor=user.username
+            session, case, status=body.status, note=body.note, actor=user.username, hall=hall
         )
     )
 

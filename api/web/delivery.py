@@ -138,7 +138,9 @@ def deliver(
                 carrier=carrier,
             )
         elif action == "post_status":
-            delivery.postal_update(session, case, status=status, note=note, actor=user.username)
+            delivery.postal_update(
+                session, case, status=status, note=note, actor=user.username, hall=hall
+            )
         else:
             return _case_page(request, session, user, number, error="未知的操作", status_code=422)
     except OneWindowError as e:

@@ -178,7 +178,7 @@ def pick_up(
     delivery.receiver_id_tail = given[-4:]
     delivery.by_agent, delivery.attorney_ref = by_agent, attorney_ref.strip()
     delivery.method = DeliveryMethod.WINDOW
-    return mark_delivered(session, case, delivery, actor=actor.username)
+    return mark_delivered(session, case, delivery, actor=actor.username, hall=hall)
 
 
 def mail(
@@ -214,7 +214,13 @@ def mail(
 
 
 def postal_update(
-    session: Session, case: Case, *, status: str, note: str = "", actor: str = "post"
+    session: Session,
+    case: Case,
+    *,
+    status: str,
+    note: str = "",
+    actor: str = "post",
+    hall: Hall | None = None,
 ) -> Delivery:
     """A tracking update from the post; `delivered` completes the delivery."""
     if status not in POSTAL_STATUSES:
@@ -228,16 +234,19 @@ def postal_update(
     session.add(PostalEvent(delivery_id=delivery.id, status=status, note=note))
     audit.record(session, actor=actor, action=f"delivery.post.{status}", target=f"case:{case.id}")
     if status == "delivered":
-        return mark_delivered(session, case, delivery, actor=actor)
+        return mark_delivered(session, case, delivery, actor=actor, hall=hall)
     if status == "returned":
         delivery.status = DeliveryStatus.AT_WINDOW  # back at the window, to hand out again
     session.flush()
     return delivery
 
 
-def mark_delivered(session: Session, case: Case, delivery: Delivery, *, actor: str) -> Delivery:
-    """Delivered, and the department is told at once (送达结果反馈). For the handout
-    paths here and in cases.locker only."""
+def mark_delivered(
+    session: Session, case: Case, delivery: Delivery, *, actor: str, hall: Hall | None = None
+) -> Delivery:
+    """Delivered, and the department is told at once (送达结果反馈); with the hall, the
+    applicant is texted too (送达, and an invitation to rate). For the handout paths here,
+    in cases.locker and the applicant's download only."""
     now = datetime.now(UTC)
     delivery.status, delivery.delivered_at, delivery.feedback_at = (
         DeliveryStatus.DELIVERED,
@@ -260,6 +269,10 @@ def mark_delivered(session: Session, case: Case, delivery: Delivery, *, actor: s
         method=delivery.method,
     )
     session.flush()
+    if hall is not None:
+        sms.notify(
+            session, sms.gateway_for(hall), case, "delivered", hall=hall.catalog.org.hall.name
+        )
     return delivery
 
 

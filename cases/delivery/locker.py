@@ -164,4 +164,4 @@ def locker_pickup(
         )
     case = session.get_one(Case, delivery.case_id)
     delivery.receiver_name = "自助文件柜取件"
-    return mark_delivered(session, case, delivery, actor=terminal)
+    return mark_delivered(session, case, delivery, actor=terminal, hall=hall)

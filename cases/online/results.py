@@ -151,10 +151,7 @@ def download_result(session: Session, hall: Hall, account: Applicant, case: Case
     data = _read(session, hall, account, object_id, f"result:{number}")
     if delivery.status != DeliveryStatus.DELIVERED:
         delivery.method = DeliveryMethod.DOWNLOAD
-        handout.mark_delivered(session, case, delivery, actor=f"applicant:{account.id}")
-        sms.notify(
-            session, sms.gateway_for(hall), case, "delivered", hall=hall.catalog.org.hall.name
-        )
+        handout.mark_delivered(session, case, delivery, actor=f"applicant:{account.id}", hall=hall)
     return Document(f"{number}.pdf", data)
 
 

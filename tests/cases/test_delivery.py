@@ -177,7 +177,12 @@ def test_locker_pickup_with_the_sms_code(world: World, sink: LoopbackSmsSink) ->
         done = locker.locker_pickup(s, hall, box="B07", code=second, now=t0 + timedelta(days=5))
         assert done.status == "delivered" and done.method == "locker"
         sent = s.scalars(select(SmsMessage).where(SmsMessage.case_id == case.id)).all()
-        assert [m.template for m in sent] == ["result_ready", "locker_code", "locker_renotify"]
+        assert [m.template for m in sent] == [
+            "result_ready",
+            "locker_code",
+            "locker_renotify",
+            "delivered",
+        ]
         assert all(m.status == "sent" and m.gateway_ref for m in sent)
 
 
