@@ -15,6 +15,7 @@ from api.commands import (
     core,
     licenses,
     ocr,
+    platform,
     scan,
     stats,
     verify,
@@ -23,7 +24,7 @@ from api.commands import (
 from api.errors import HANDLED, cli_message, exit_code
 from cases.config import Settings
 
-COMMANDS = [core, catalog, verify, ocr, stats, scan, licenses, check, archive, worker]
+COMMANDS = [core, catalog, verify, ocr, stats, scan, licenses, check, archive, worker, platform]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -29,6 +29,7 @@ from cases.errors import (
     TooManyRequests,
     Unauthenticated,
 )
+from cases.platform.status import PlatformUnavailable
 from ocr import EngineTimeout, EngineUnavailable, OcrError
 from scanner_drivers import (
     Cancelled,
@@ -90,6 +91,7 @@ TABLE: list[tuple[type[Exception], int, int]] = [
     (InvalidState, 409, EXIT_DATA),
     (InvalidInput, 422, EXIT_DATA),
     (DatabaseUnavailable, 503, EXIT_UNAVAILABLE),
+    (PlatformUnavailable, 503, EXIT_UNAVAILABLE),
     (ConfigurationError, 500, EXIT_CONFIG),
     (TooManyRequests, 429, EXIT_DATA),  # with Retry-After (api/throttling.py)
     (OneWindowError, 400, EXIT_DATA),

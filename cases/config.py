@@ -141,6 +141,14 @@ class Settings(BaseSettings):
     # SMS provider: POST {"phone", "text"} JSON; unset = an outbox file in the data folder.
     sms_url: str | None = None
 
+    # 一体化在线政务服务平台 receiver (docs/platform-exchange.md): records are POSTed here as
+    # JSON; unset = they stay queued, visible in `onewindow platform status`.
+    platform_url: str | None = None
+    platform_token: str | None = None  # sent as a bearer token when set
+    platform_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    platform_lease_seconds: float = Field(default=60.0, ge=1.0)  # a sender's claim on a record
+    platform_retry_seconds: float = Field(default=5.0, gt=0)  # first backoff; doubles, to 10 min
+
     # Signs the browser session cookie; must be set in production.
     session_secret: str = DEV_PASSPHRASE
     # /docs, /redoc and /openapi.json; unset: served in development only.

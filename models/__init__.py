@@ -30,6 +30,7 @@ from models.jobs import JobRun, JobRunStatus
 from models.license import License, LicenseStatus, Seal, SealStatus
 from models.numbering import NumberCounter
 from models.org import Delegation, DelegationKind, Department, Role, User, Window
+from models.platform import PlatformRecord, PlatformRecordKind, PlatformRecordStatus
 from models.review import (
     ClockSuspension,
     Decision,
@@ -80,6 +81,9 @@ __all__ = [
     "Outcome",
     "Page",
     "PageStatus",
+    "PlatformRecord",
+    "PlatformRecordKind",
+    "PlatformRecordStatus",
     "PostalEvent",
     "PostalSubmission",
     "Rating",

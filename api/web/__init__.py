@@ -19,6 +19,7 @@ from api.errors import error_page, known, status_for
 from api.web import (
     admin,
     admin_delegations,
+    admin_platform,
     applicant,
     applicant_session,
     auth,
@@ -61,6 +62,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         shared,
         admin,
         admin_delegations,
+        admin_platform,
         applicant_session,
         applicant,
         online_counter,

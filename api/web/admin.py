@@ -33,6 +33,7 @@ TABS = (
     ("/admin/users", "用户"),
     ("/admin/windows", "窗口"),
     ("/admin/seals", "印章与授权委托"),
+    ("/admin/platform", "平台对接"),
 )
 
 

@@ -30,6 +30,7 @@ from cases.catalog.publish import spec_of
 from cases.errors import InvalidInput, InvalidState
 from cases.hall import Hall
 from cases.numbering import next_notice_number
+from cases.platform import records as exchange
 from cases.printing.documents import NoticeContent, NoticeKind, NoticeLine, render_notice
 from cases.records.storage import archive_bytes
 from cases.seals.links import progress_token, progress_url
@@ -244,6 +245,14 @@ def decide(
         overridden=[f.key for f in result.overridden],
         **({"immediate": True} if immediate else {}),
     )
+    exchange.stage(
+        session,
+        case,
+        exchange.Stage(kind.value),
+        handled_by=actor.display_name,
+        document=notice.number,
+        opinion="；".join(f.message for f in result.findings),
+    )
     return notice
 
 
@@ -298,6 +307,14 @@ def reject(session: Session, hall: Hall, case: Case, *, actor: User, reason: str
         action="case.rejection",
         target=f"case:{case.id}",
         notice=notice.number,
+    )
+    exchange.stage(
+        session,
+        case,
+        exchange.Stage.REJECTION,
+        handled_by=actor.display_name,
+        document=notice.number,
+        opinion=reason.strip(),
     )
     return notice
 

@@ -20,6 +20,7 @@ from cases.db import session_scope
 from cases.delivery import sms
 from cases.errors import InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
+from cases.platform import records as exchange
 from models import (
     Case,
     DecisionDocument,
@@ -268,6 +269,7 @@ def mark_delivered(
         case=case.number,
         method=delivery.method,
     )
+    exchange.stage(session, case, exchange.Stage.DELIVERY, handled_by=actor)
     session.flush()
     if hall is not None:
         sms.notify(
@@ -301,5 +303,6 @@ def rate(session: Session, case: Case, *, score: int, comment: str = "") -> Rati
     rating = Rating(case_id=case.id, score=score, comment=comment.strip())
     session.add(rating)
     audit.record(session, actor="applicant", action="rating", target=f"case:{case.id}", score=score)
+    exchange.stage(session, case, exchange.Stage.RATING, handled_by="申请人", score=score)
     session.flush()
     return rating

@@ -97,6 +97,15 @@ def _pending(hall: Hall) -> tuple[bool, str]:
     return True, summary
 
 
+def _platform(hall: Hall) -> tuple[bool, str]:
+    from cases.platform.sender import send_due
+
+    if not hall.settings.platform_url:
+        return True, "no platform receiver configured: records stay queued"
+    report = send_due(hall.sessions, hall.store, hall.settings)
+    return not report.errors, report.summary + "".join(f"; {e}" for e in report.errors[:3])
+
+
 def _prune(hall: Hall) -> tuple[bool, str]:
     with session_scope(hall.sessions) as session:
         gone = session.execute(
@@ -115,6 +124,7 @@ PERIODIC_JOBS: tuple[PeriodicJob, ...] = (
     PeriodicJob("deadlines.scan", 3600, _deadlines),
     PeriodicJob("pending.run", 3600, _pending),
     PeriodicJob("jobs.prune", 3600, _prune),
+    PeriodicJob("platform.send", 10, _platform),
 )
 
 

@@ -32,6 +32,7 @@ from cases.catalog.publish import spec_of
 from cases.delivery import handout as delivery
 from cases.errors import Forbidden
 from cases.hall import Hall
+from cases.platform import records as exchange
 from cases.results.licenses import issue_license
 from cases.seals.delegations import window_seal_delegation
 from models import (
@@ -126,6 +127,14 @@ def issue_at_window(
     license_ = issue_license(session, hall, case, actor=actor)
     case.status = CaseStatus.ISSUED
     ready = delivery.result_ready(session, case, license_, actor=actor, handover=False)
+    exchange.concluded(
+        session,
+        case,
+        handled_by=actor.display_name,
+        license_=license_,
+        opinion=comment,
+        immediate=True,
+    )
     audit.record(
         session,
         actor=actor.username,

@@ -18,6 +18,7 @@ from cases.delivery import handout as delivery
 from cases.delivery import sms
 from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
+from cases.platform import records as exchange
 from cases.results.decision_document import issue_decision_document
 from cases.results.licenses import issue_license
 from cases.review.authority import require_chief_representative, require_not_acceptor
@@ -109,6 +110,15 @@ def _record(
         step=task.step,
         department=task.department_id,
         comment=comment,
+    )
+    exchange.stage(
+        session,
+        case,
+        exchange.Stage.REVIEW,
+        handled_by=actor.display_name,
+        task=task,
+        outcome=outcome.value,
+        opinion=comment,
     )
     session.flush()
     return decision
@@ -216,6 +226,9 @@ def approve(session: Session, hall: Hall, case: Case, *, actor: User, comment: s
     license_ = issue_license(session, hall, case, actor=actor)
     case.status = CaseStatus.ISSUED
     delivery.result_ready(session, case, license_, actor=actor)
+    exchange.concluded(
+        session, case, handled_by=actor.display_name, license_=license_, opinion=comment
+    )
     sms.notify(  # 最多跑一次: the applicant comes once, when the result is there
         session,
         sms.gateway_for(hall),
@@ -248,6 +261,9 @@ def deny(
     session.flush()
     document = issue_decision_document(session, hall, case, decision, actor=actor)
     delivery.result_ready(session, case, None, actor=actor, decision_document=document)
+    exchange.concluded(
+        session, case, handled_by=actor.display_name, decision_document=document, opinion=comment
+    )
     sms.notify(
         session,
         sms.gateway_for(hall),

@@ -22,6 +22,7 @@ from cases.config import Settings
 from cases.db import session_scope
 from cases.hall import Hall
 from cases.intake.pages import create_case
+from cases.platform import records as exchange
 from cases.tasks.routing import route_case
 from cases.workdays import add_working_days
 from models import Case, CaseStatus, Material, Role, User
@@ -114,6 +115,8 @@ def accepted_case(
     session.flush()
     for task in route_case(session, world.hall, case, actor=clerk):
         task.due_on = case.due_on = add_working_days(today, case.checklist.time_limit_days)
+    which = exchange.Stage.CONDITIONAL if pending else exchange.Stage.ACCEPTANCE
+    exchange.stage(session, case, which, handled_by=clerk.display_name)  # as counter.decide
     session.flush()
     return case
 

@@ -497,6 +497,7 @@ MATRIX: dict[tuple[str, str], Row] = {
             "/admin/users",
             "/admin/windows",
             "/admin/seals",
+            "/admin/platform",
         )
     },
     ("POST", "/admin/catalog"): Row(ADMIN, 422, form("/admin/catalog")),  # no files

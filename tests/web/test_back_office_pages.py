@@ -220,7 +220,7 @@ def test_administration_is_for_admins(embedded_desk: Desk) -> None:
     desk = embedded_desk
     client = desk.client
     log_in(client, "reviewer")
-    for path in ("/admin", "/admin/users", "/admin/catalog", "/admin/seals"):
+    for path in ("/admin", "/admin/users", "/admin/catalog", "/admin/seals", "/admin/platform"):
         assert client.get(path).status_code == 403, path
     page = client.get("/admin")  # people get a page, API clients keep the JSON body
     assert page.headers["content-type"].startswith("text/html") and "无权操作" in page.text
