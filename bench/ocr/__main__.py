@@ -54,7 +54,7 @@ LABELS = {
     "rapidocr-defaults": "RapidOCR 3.10 defaults (v6 small, cls on, ORT default threads)",
     "tesseract": "Tesseract 5 chi_sim (Debian, {w} processes × 1 thread)",
     "paddle": "PaddleOCR 3.7 (ONNX Runtime, v6 small, models built by "
-    "`onewindow ocr models build-paddle`)",
+    "`onewindow ocr-models build-paddle`)",
 }
 DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32"
 

@@ -62,6 +62,10 @@ def _score(page: CorpusPage, text: str, seconds: float, reading: Any) -> PageRes
 
 
 def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak RSS in MB. Our own from VmHWM: getrusage's ru_maxrss survives fork and exec,
+    so a spawned worker would report the parent's peak (the corpus generation) as its own."""
+    if who == resource.RUSAGE_SELF:
+        return _peak_of(os.getpid())
     return resource.getrusage(who).ru_maxrss / 1024.0
 
 
