@@ -22,6 +22,7 @@ from cases.acceptance.counter import check_case
 from cases.catalog.publish import spec_of
 from cases.errors import InvalidState
 from cases.intake.pages import pending_codes
+from cases.platform import records as exchange
 from cases.printing.documents import zh_date
 from models import Case, CaseStatus, Material, User
 
@@ -95,6 +96,14 @@ def supply(
         target=f"case:{case.id}",
         supplied=supplied,
         outstanding=left,
+    )
+    exchange.stage(
+        session,
+        case,
+        exchange.Stage.PENDING_SUPPLIED,
+        handled_by=actor.display_name,
+        opinion=f"补齐:{'、'.join(_names(case, tuple(supplied))) or '无'};"
+        f"尚缺:{'、'.join(_names(case, tuple(left))) or '无'}",
     )
     return left
 
@@ -170,6 +179,9 @@ def process_overdue(session: Session, *, today: date | None = None) -> list[Over
             target=f"case:{case.id}",
             due_on=case.pending_due_on,
             rule=spec.overdue.text,
+        )
+        exchange.stage(
+            session, case, exchange.Stage.TERMINATION, handled_by="系统", opinion=spec.overdue.text
         )
     session.flush()
     return handled

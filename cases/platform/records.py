@@ -51,6 +51,9 @@ class Stage(StrEnum):
     IMMEDIATE = "immediate"
     DELIVERY = "delivery"
     RATING = "rating"
+    PENDING_SUPPLIED = "pending_supplied"  # 容缺 materials brought in
+    INFORMATION_SUPPLIED = "information_supplied"  # the answer to a return for information
+    TERMINATION = "termination"  # 容缺 materials late: the case ends (超期处理)
 
 
 STAGE_NAMES = {
@@ -63,6 +66,9 @@ STAGE_NAMES = {
     Stage.IMMEDIATE: ("办结", "当场办结"),
     Stage.DELIVERY: ("送达", "送达"),
     Stage.RATING: ("评价", "评价"),
+    Stage.PENDING_SUPPLIED: ("受理", "容缺材料补齐"),
+    Stage.INFORMATION_SUPPLIED: ("审查", "补充说明已提交"),
+    Stage.TERMINATION: ("办结", "终止"),
 }
 OUTCOME_ACTIONS = {"approve": "同意", "deny": "不同意", "return": "退回补充说明"}
 
@@ -73,12 +79,14 @@ class ResultCode(StrEnum):
     GRANTED = "1"  # 准予许可
     DENIED = "2"  # 不予许可
     NOT_ACCEPTED = "3"  # 不予受理
+    TERMINATED = "4"  # 终止 (容缺 materials not brought in time)
 
 
 RESULT_NAMES = {
     ResultCode.GRANTED: "准予许可",
     ResultCode.DENIED: "不予许可",
     ResultCode.NOT_ACCEPTED: "不予受理",
+    ResultCode.TERMINATED: "终止",
 }
 ID_TYPES = {"person": ("111", "居民身份证"), "enterprise": ("001", "统一社会信用代码")}
 
@@ -212,6 +220,8 @@ def stage(
         detail["department"], detail["department_code"] = department.name, department.credit_code
     if which is Stage.REJECTION:
         body["result"] = _result(ResultCode.NOT_ACCEPTED, now)
+    if which is Stage.TERMINATION:
+        body["result"] = _result(ResultCode.TERMINATED, now)
     if which is Stage.DELIVERY:
         delivery = session.scalars(select(Delivery).where(Delivery.case_id == case.id)).one()
         body["result"] = {

@@ -296,6 +296,9 @@ def information_supplied(
             pages=returns.answer_pages(session, waiting),
             days=days,
         )
+        exchange.stage(
+            session, case, exchange.Stage.INFORMATION_SUPPLIED, handled_by=actor.display_name
+        )
     return days
 
 

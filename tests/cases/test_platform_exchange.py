@@ -7,21 +7,23 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from api.demo import run_demo
+from cases.acceptance import pending
 from cases.db import session_scope
 from cases.delivery import handout
 from cases.platform.sender import send_due
 from cases.platform.status import exchange_status, reconcile
-from models import Case, Department, License, PlatformRecord, StoredObject, User, utcnow
+from cases.review import steps as review
+from models import Case, Department, License, Outcome, PlatformRecord, StoredObject, User, utcnow
 from ocr import Engine
 from tests.api.conftest import fresh_postgres_database
-from tests.cases.backoffice_world import World, open_world
+from tests.cases.backoffice_world import JOINT_ITEM, World, accepted_case, open_world
 from tests.cases.platform_world import JOINT_STAGES, joint_case
 from tests.platform_receiver import ReferenceReceiver
 
@@ -233,3 +235,38 @@ def test_unconfigured_records_stay_queued(world: World) -> None:
         status = exchange_status(s, hall.settings)
     assert not status.configured
     assert status.counts["queued"] == len(JOINT_STAGES) - 1
+
+
+def test_a_return_its_answer_and_a_termination_are_stages(
+    world: World, receiver: ReferenceReceiver
+) -> None:
+    hall = world.hall
+    hall.settings = hall.settings.model_copy(update={"platform_url": receiver.url})
+    with session_scope(hall.sessions) as s:
+        returned = accepted_case(s, world, JOINT_ITEM)
+        review.act(
+            s,
+            hall,
+            returned,
+            actor=world.user(s, "fire"),
+            outcome=Outcome.RETURN,
+            comment="请补充疏散通道平面图",
+        )
+        review.information_supplied(s, returned, actor=world.user(s, "clerk"))
+        late = accepted_case(s, world, JOINT_ITEM, pending=("hygiene_test_report",))
+        late.pending_due_on = date.today() - timedelta(days=1)
+        [overdue] = pending.process_overdue(s)
+        assert overdue.case_number == late.number
+        numbers = returned.number, late.number
+    assert send_due(hall.sessions, hall.store, hall.settings).accepted == 5
+    records = {(h.case_number, h.seq): h.record for h in receiver.held.values()}
+    assert [s for _, s in receiver.stages(numbers[0])] == [
+        "acceptance",
+        "review",
+        "information_supplied",
+    ]
+    back = records[(numbers[0], 2)]["stage"]
+    assert (back["action"], back["opinion"]) == ("退回补充说明", "请补充疏散通道平面图")
+    assert [s for _, s in receiver.stages(numbers[1])] == ["conditional_acceptance", "termination"]
+    ended = records[(numbers[1], 2)]["result"]
+    assert (ended["result_code"], ended["result_name"]) == ("4", "终止")
