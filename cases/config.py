@@ -204,6 +204,17 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _check_platform_lease(self) -> Settings:
+        # a claim must outlive the POST it covers, or a slow answer lets a second sender in
+        if self.platform_lease_seconds <= 2 * self.platform_timeout_seconds:
+            raise ConfigurationError(
+                "ONEWINDOW_PLATFORM_LEASE_SECONDS must be more than twice "
+                "ONEWINDOW_PLATFORM_TIMEOUT_SECONDS",
+                "ONEWINDOW_PLATFORM_LEASE_SECONDS 须大于 ONEWINDOW_PLATFORM_TIMEOUT_SECONDS 的两倍",
+            )
+        return self
+
     @field_validator("trusted_proxies")
     @classmethod
     def _check_trusted_proxies(cls, value: list[str]) -> list[str]:

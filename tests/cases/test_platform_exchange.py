@@ -270,3 +270,24 @@ def test_a_return_its_answer_and_a_termination_are_stages(
     assert [s for _, s in receiver.stages(numbers[1])] == ["conditional_acceptance", "termination"]
     ended = records[(numbers[1], 2)]["result"]
     assert (ended["result_code"], ended["result_name"]) == ("4", "终止")
+
+
+def test_the_periodic_job_sends_and_a_run_without_answer_says_why(
+    world: World, receiver: ReferenceReceiver
+) -> None:
+    from cases.jobs.periodic import PERIODIC_JOBS, run_periodic
+
+    [job] = [j for j in PERIODIC_JOBS if j.name == "platform.send"]
+    hall = world.hall
+    number = joint_case(world, rated=False)
+    hall.settings = hall.settings.model_copy(
+        update={"platform_url": receiver.url, "platform_retry_seconds": 0.001}
+    )
+    receiver.stop()
+    failed = run_periodic(hall, job, slot=10)
+    assert failed is not None and failed.status == "failed"
+    assert f"{number}/1: no answer" in failed.error
+    receiver.start()
+    sent = run_periodic(hall, job, slot=20)
+    assert sent is not None and sent.status == "succeeded", sent.error
+    assert [s for _, s in receiver.stages(number)] == JOINT_STAGES[:-1]
