@@ -207,7 +207,10 @@ def _invalid(
     ):
         return "the envelope does not match the record"
     for f in files:
-        data = base64.b64decode(f.get("content_base64", ""), validate=True)
+        try:
+            data = base64.b64decode(f.get("content_base64", ""), validate=True)
+        except ValueError:
+            return f"file {f.get('name')}: content_base64 is not base64"
         if hashlib.sha256(data).hexdigest() != f.get("sha256"):
             return f"file {f.get('name')}: sha256 does not match its content"
     return None
