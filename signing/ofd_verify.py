@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection
 from asn1crypto import x509
 from lxml import etree
 
+from signing.errors import SigningError
 from signing.report import (
     Indication,
     Revocation,
@@ -40,10 +41,16 @@ _Fail = Callable[[Indication, str, str], None]
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-class _Refused(Exception):
-    def __init__(self, zh: str, sub: str = "FORMAT_FAILURE") -> None:
-        super().__init__(zh)
-        self.zh = zh
+_EN = "the OFD package is malformed or incomplete and cannot be verified"
+
+
+class _Refused(SigningError):
+    """A package that cannot be checked at all: reported, never raised to the caller."""
+
+    code = "signing.ofd_refused"
+
+    def __init__(self, en: str, zh: str, sub: str = "FORMAT_FAILURE") -> None:
+        super().__init__(en, zh)
         self.sub = sub
 
 
@@ -56,28 +63,28 @@ def _unpack(data: bytes) -> dict[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES or sum(i.file_size for i in infos) > MAX_UNPACKED:
-            raise _Refused("OFD 包过大或文件过多")
+            raise _Refused(_EN, "OFD 包过大或文件过多")
         files: dict[str, bytes] = {}
         for info in infos:
             name = info.filename
             if name.endswith("/"):
                 continue
             if name.startswith("/") or ".." in name.split("/") or "\\" in name or name in files:
-                raise _Refused(f"OFD 包中有非法或重复的路径 {name!r}")
+                raise _Refused(_EN, f"OFD 包中有非法或重复的路径 {name!r}")
             files[name] = archive.read(info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as e:
-        raise _Refused(f"不是可读取的 OFD 文件(ZIP 包损坏):{e}") from e
+        raise _Refused(_EN, f"不是可读取的 OFD 文件(ZIP 包损坏):{e}") from e
     return files
 
 
 def _xml(files: dict[str, bytes], path: str) -> etree._Element:
     data = files.get(path.lstrip("/"))
     if data is None:
-        raise _Refused(f"OFD 包缺少 {path}")
+        raise _Refused(_EN, f"OFD 包缺少 {path}")
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as e:
-        raise _Refused(f"{path} 不是合法的 XML:{e}") from e
+        raise _Refused(_EN, f"{path} 不是合法的 XML:{e}") from e
 
 
 def _resolve(base: str, loc: str) -> str:
@@ -91,14 +98,14 @@ def _resolve(base: str, loc: str) -> str:
 def _signature_paths(files: dict[str, bytes]) -> list[str]:
     ofd = _xml(files, "OFD.xml")
     if ofd.tag != _q("OFD"):
-        raise _Refused("OFD.xml 的根元素不是 ofd:OFD")
+        raise _Refused(_EN, "OFD.xml 的根元素不是 ofd:OFD")
     bodies = ofd.findall(_q("DocBody"))
     if len(bodies) != 1:
-        raise _Refused("OFD.xml 应只有一个文档(DocBody)")
+        raise _Refused(_EN, "OFD.xml 应只有一个文档(DocBody)")
     signatures = bodies[0].findtext(_q("Signatures"))
     root = bodies[0].findtext(_q("DocRoot"))
     if not root or root.lstrip("/") not in files:
-        raise _Refused("OFD.xml 没有指向存在的 Document.xml")
+        raise _Refused(_EN, "OFD.xml 没有指向存在的 Document.xml")
     if not signatures:
         return []
     listing_path = _resolve("OFD.xml", signatures.strip())
@@ -137,16 +144,16 @@ def _check_signature(
 ) -> SignatureReport:
     description = files.get(path)
     if description is None:
-        raise _Refused(f"签名描述文件 {path} 不存在")
+        raise _Refused(_EN, f"签名描述文件 {path} 不存在")
     root = _xml(files, path)
     info = root.find(_q("SignedInfo"))
     value_path = _resolve(path, (root.findtext(_q("SignedValue")) or "").strip())
     if info is None or value_path not in files:
-        raise _Refused(f"{path} 缺少签名信息或签名值文件")
+        raise _Refused(_EN, f"{path} 缺少签名信息或签名值文件")
     try:
         facts = read_signature(files[value_path])
     except ValueError as e:
-        raise _Refused(f"签名值不是 GB/T 38540 电子签章数据:{e}", "SIG_CRYPTO_FAILURE") from e
+        raise _Refused(_EN, f"签名值不是 GB/T 38540 电子签章数据:{e}", "SIG_CRYPTO_FAILURE") from e
     failures: list[tuple[Indication, str, str]] = []
 
     def fail(indication: Indication, sub: str, zh: str) -> None:
