@@ -90,6 +90,28 @@ def test_rechained_tail_still_breaks_at_the_edit(sqlite: sessionmaker[Session]) 
     assert report.broken_seq == 3 and "previous-hash" in report.reason
 
 
+def test_a_walk_since_a_good_report_reads_only_the_new_links(
+    sqlite: sessionmaker[Session],
+) -> None:
+    """`since` carries on from an earlier report: the new events are checked against its
+    last hash, counted on top of it, and a broken new link is named as in a full walk."""
+    _fill(sqlite, 4)
+    with session_scope(sqlite) as s:
+        first = audit.verify_chain(s)
+    _fill(sqlite, 3)
+    with session_scope(sqlite) as s:
+        grown = audit.verify_chain(s, since=first)
+        assert grown == audit.verify_chain(s)
+    assert grown.ok and (grown.events, grown.last_seq) == (7, 7)
+    _fill(sqlite, 2)
+    with session_scope(sqlite) as s:
+        s.execute(update(AuditEvent).where(AuditEvent.seq == 9).values(actor="someone"))
+    with session_scope(sqlite) as s:
+        broken = audit.verify_chain(s, since=grown)
+        assert audit.verify_chain(s, since=broken) == broken  # a broken report stays broken
+    assert (broken.broken_seq, broken.last_seq) == (9, 8) and "changed" in broken.reason
+
+
 @pytest.mark.postgres
 def test_concurrent_writers_on_postgresql_keep_one_chain(postgres_url: str) -> None:
     sessions = _sessions(fresh_postgres_database(postgres_url))
