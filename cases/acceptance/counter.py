@@ -29,6 +29,7 @@ from cases.acceptance.page_evidence import facts, lines_from_json
 from cases.catalog.publish import spec_of
 from cases.errors import InvalidInput, InvalidState
 from cases.hall import Hall
+from cases.intake.pages import new_since_last_notice
 from cases.numbering import next_notice_number
 from cases.platform import records as exchange
 from cases.printing.documents import NoticeContent, NoticeKind, NoticeLine, render_notice
@@ -190,6 +191,11 @@ def decide(
         raise InvalidInput(
             "no page has been added to this submission yet",
             "本次尚未提交任何材料页面,请先扫描或上传材料",
+        )
+    if not new_since_last_notice(session, case):  # the same notice on the same pages again
+        raise InvalidInput(
+            "nothing was handed in since the last notice; scan what the applicant brought",
+            "上次出具通知书后申请人尚未提交新的材料,请先扫描或上传补正的材料",
         )
     today = today or date.today()
     spec = spec_of(case.checklist)

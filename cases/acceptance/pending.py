@@ -24,11 +24,19 @@ from cases.errors import InvalidState
 from cases.intake.pages import pending_codes
 from cases.platform import records as exchange
 from cases.printing.documents import zh_date
-from models import Case, CaseStatus, Material, User
+from cases.tasks.routing import tasks_of
+from models import Case, CaseStatus, Material, TaskStatus, User
 
 log = logging.getLogger(__name__)
 
 _SYSTEM = "system"
+# a case whose 容缺 materials still count: it takes them, or is ended for their lack
+OPEN_FOR_PENDING = (
+    CaseStatus.CONDITIONAL,
+    CaseStatus.ACCEPTED,
+    CaseStatus.APPROVED,
+    CaseStatus.ISSUED,
+)
 
 
 def outstanding(session: Session, case: Case) -> list[str]:
@@ -60,6 +68,11 @@ def supply(
     """Take the pending materials the applicant brought (pages already added and read):
     each pending material now present without a fault is recorded as supplied. Returns
     the codes still outstanding; when none is left a conditional case becomes accepted."""
+    if case.status not in OPEN_FOR_PENDING:
+        raise InvalidState(
+            f"case {case.number} is {case.status}; it takes no more materials",
+            f"办件 {case.number} 当前状态为 {case.status},不再收取容缺材料",
+        )
     codes = outstanding(session, case)
     if not codes:
         raise InvalidState(
@@ -168,6 +181,9 @@ def process_overdue(session: Session, *, today: date | None = None) -> list[Over
         revoke = spec.overdue.action == "revoke" and issued
         action = "case.overdue_revoke" if revoke else "case.overdue_terminate"
         case.status = CaseStatus.TERMINATED
+        for task in tasks_of(session, case):  # no department works on an ended case
+            if task.status in (TaskStatus.OPEN, TaskStatus.WAITING):
+                task.status = TaskStatus.SKIPPED
         handled.append(
             Overdue(case.id, case.number, case.pending_due_on, _names(case, codes), revoke)
         )
@@ -193,16 +209,10 @@ def _names(case: Case, codes: Iterable[str]) -> tuple[str, ...]:
 
 
 def _with_pending(session: Session) -> list[Case]:
-    open_states = (
-        CaseStatus.CONDITIONAL,
-        CaseStatus.APPROVED,
-        CaseStatus.ISSUED,
-        CaseStatus.ACCEPTED,
-    )
     return list(
         session.scalars(
             select(Case)
-            .where(Case.pending_due_on.is_not(None), Case.status.in_(open_states))
+            .where(Case.pending_due_on.is_not(None), Case.status.in_(OPEN_FOR_PENDING))
             .order_by(Case.id)
         )
     )

@@ -27,6 +27,7 @@ from models import (
     Case,
     CaseStatus,
     ClockSuspension,
+    FindingOverride,
     Material,
     Notice,
     Page,
@@ -162,6 +163,24 @@ def current_submission(
     return nxt
 
 
+def new_since_last_notice(session: Session, case: Case) -> bool:
+    """Has the applicant handed in anything the counter has not answered: pages of the
+    open submission no notice has answered yet, or, on pages already answered, a finding
+    the clerk set aside since (which changes what the check says)? A decision needs it."""
+    latest = case.submissions[-1]
+    if session.scalars(select(Page.id).where(Page.submission_id == latest.id)).first() is None:
+        return False
+    notice = session.scalars(
+        select(Notice).where(Notice.submission_id == latest.id).order_by(Notice.id.desc())
+    ).first()
+    if notice is None:
+        return True
+    since = select(FindingOverride.id).where(
+        FindingOverride.case_id == case.id, FindingOverride.created_at > notice.created_at
+    )
+    return session.scalars(since).first() is not None
+
+
 def pending_codes(session: Session, case: Case) -> list[str]:
     """Codes of the 容缺 materials still outstanding: the latest record of each says
     "pending" (the one definition; acceptance and delivery ask it here)."""
@@ -264,6 +283,7 @@ __all__ = [
     "create_case",
     "current_submission",
     "hints_for",
+    "new_since_last_notice",
     "pending_codes",
     "read_queued",
     "takes_supplement",

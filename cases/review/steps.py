@@ -280,10 +280,17 @@ def information_supplied(
     session: Session, case: Case, *, actor: User, today: date | None = None
 ) -> int:
     """The applicant answered a return for information (the supplement pages, if any, are
-    already added and read): the clock runs again. Nothing to resume is not an error."""
+    already added and read): the clock runs again. Nothing to resume is not an error (the
+    window and the department may both record it); a case out of review (not yet
+    accepted, decided, ended) was asked nothing, so the answer is refused there."""
     require_role(actor, Role.CLERK, Role.REVIEWER)
     if actor.role == Role.REVIEWER:
         routing.require_task_access(session, actor, case)
+    if case.status not in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
+        raise InvalidState(
+            f"case {case.number} is {case.status}, not in review: no information was asked",
+            f"办件 {case.number} 当前状态为 {case.status},不在审批环节,无需登记补充说明",
+        )
     waiting = returns.waiting_on(session, case)
     days = deadlines.resume_clock(session, case, actor=actor.username, on=today or date.today())
     if waiting is not None:

@@ -13,12 +13,19 @@ from cases import audit
 from cases.accounts import require_role
 from cases.errors import Forbidden, InvalidState, NotFound
 from cases.tasks import routing
-from models import Case, Handover, HandoverDirection, Material, Role, User
+from models import Case, CaseStatus, Handover, HandoverDirection, Material, Role, User
 
 
 def hand_over_materials(session: Session, case: Case, *, actor: User) -> list[Handover]:
-    """One handover per department of the case's route, listing the paper materials in."""
+    """One handover per department of the case's route, listing the paper materials in;
+    while the departments review it (the paper of a decided or ended case stays with the
+    window's file)."""
     require_role(actor, Role.CLERK)
+    if case.status not in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
+        raise InvalidState(
+            f"case {case.number} is {case.status}, not in review; its paper stays at the window",
+            f"办件 {case.number} 当前状态为 {case.status},不在审批环节,纸质材料无需移交",
+        )
     newest: dict[str, Material] = {}
     for m in session.scalars(
         select(Material).where(Material.case_id == case.id).order_by(Material.id)
