@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep
 from api.ids import RowId
+from cases import lifecycle
 from cases.accounts import require_role
 from cases.errors import NotFound
 from cases.intake import pages as intake
@@ -120,6 +121,20 @@ def information_supplied(
     case = session.get_one(Case, case_id)
     days = review.information_supplied(session, case, actor=user)
     return {"status": case.status, "days_added": days, "due_on": _iso(case.due_on)}
+
+
+@router.get("/cases/{number}/next")
+def next_steps(
+    number: str, session: SessionDep, user: CurrentUser, hall: HallDep
+) -> list[dict[str, Any]]:
+    """What can happen next on the case, and who takes each step (the lifecycle model,
+    cases.lifecycle): the window, a department (by code), the applicant, the post."""
+    require_role(user, Role.CLERK, Role.REVIEWER)
+    case = load_routed_case(session, user, number)
+    return [
+        {"action": s.action, "label": s.label, "by": s.role, "department": s.department}
+        for s in lifecycle.whats_next(session, hall, case)
+    ]
 
 
 @router.get("/cases/{number}/trail")

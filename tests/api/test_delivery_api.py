@@ -60,6 +60,12 @@ def test_conditional_case_delivery_through_the_api(
     )
     assert r.status_code == 409, r.text
     assert "容缺" in r.json()["error"]["message_zh"]
+    # what is next, as the window reads it: the supplement, not the handout
+    r = desk.client.get(f"/api/v1/cases/{number}/next", headers=desk.headers("clerk"))
+    steps = {(n["action"], n["by"]) for n in r.json()}
+    assert {("add_page", "clerk"), ("supply", "clerk"), ("expire", "system")} <= steps, r.text
+    assert ("pick_up", "clerk") not in steps
+    assert ("sign_handover", "clerk") in steps  # the license's way back to the window
 
     # the applicant brings the pending material after approval: a supplement submission,
     # read by the OCR engine, checked, and recorded by the 容缺 supply

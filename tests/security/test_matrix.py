@@ -276,6 +276,9 @@ MATRIX: dict[tuple[str, str], Row] = {
     ("POST", f"{API}/cases/{{number}}/information-supplied"): Row(
         CLERK_OR_REVIEWER, 200, on_case(API + "/cases/{n}/information-supplied"), True
     ),
+    ("GET", f"{API}/cases/{{number}}/next"): Row(
+        CLERK_OR_REVIEWER, 200, on_case(API + "/cases/{n}/next"), True
+    ),
     ("GET", f"{API}/cases/{{number}}/trail"): Row(
         CLERK_OR_REVIEWER, 200, on_case(API + "/cases/{n}/trail"), True
     ),
