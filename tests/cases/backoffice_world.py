@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -51,10 +52,14 @@ class World:
 
 
 def open_world(
-    tmp: Path, calendar: str | None = None, database_url: str | None = None
+    tmp: Path, calendar: str | None = None, database_url: str | None = None, **more: Any
 ) -> Iterator[World]:
+    """The hall (with `more` settings) and its four staff: clerk, chief (市场监管局),
+    health (卫健委), fire (消防)."""
     catalog = joint_catalog(tmp / "catalog", calendar)
-    settings = Settings(data_dir=tmp / "data", catalog_dir=catalog, database_url=database_url)
+    settings = Settings(
+        data_dir=tmp / "data", catalog_dir=catalog, database_url=database_url, **more
+    )
     hall = Hall.open(settings)
     users: dict[str, int] = {}
     with session_scope(hall.sessions) as s:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ocr import PageReading
-from tests.cases.scenario_pages import PageKey, read_all
+from tests.cases.scenario_pages import LIFECYCLE, PageKey, read_all
 
 
 @pytest.fixture(scope="session")
@@ -11,10 +13,20 @@ def scenario_readings(
     request: pytest.FixtureRequest,
 ) -> dict[PageKey, tuple[bytes, PageReading]]:
     """Each distinct scenario page read once (and kept in pytest's cache between runs)."""
-    engine = request.getfixturevalue("ocr_engine")
+    return read_all(request.getfixturevalue("ocr_engine"), _readings_folder(request))
+
+
+@pytest.fixture(scope="session")
+def lifecycle_readings(
+    request: pytest.FixtureRequest,
+) -> dict[PageKey, tuple[bytes, PageReading]]:
+    """The lifecycle machine's pages (11 of the scenario pages), read once the same way."""
+    keys = tuple(k for pages in LIFECYCLE.values() for k in pages)
+    return read_all(request.getfixturevalue("ocr_engine"), _readings_folder(request), keys)
+
+
+def _readings_folder(request: pytest.FixtureRequest) -> Path:
     cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
     if cache is not None:
-        folder = cache.mkdir("scenario_readings")
-    else:
-        folder = request.getfixturevalue("tmp_path_factory").mktemp("scenario_readings")
-    return read_all(engine, folder)
+        return Path(cache.mkdir("scenario_readings"))
+    return Path(request.getfixturevalue("tmp_path_factory").mktemp("scenario_readings"))

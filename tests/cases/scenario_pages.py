@@ -113,13 +113,41 @@ ALL_PAGES: tuple[PageKey, ...] = (
     ),
 )
 
+# the pages the lifecycle machine hands in (tests/cases/test_lifecycle_machine.py): a full
+# set for 个体工商户设立登记, and one for 开办餐饮店联合审批 from the food and hygiene items'
+JOINT = "LH-CY-001"
+LIFECYCLE: dict[str, tuple[PageKey, ...]] = {
+    GT: (
+        PageKey(GT, "application_form"),
+        PageKey(GT, "id_card", take=1),
+        PageKey(GT, "premises_proof"),
+    ),
+    JOINT: (
+        *(
+            PageKey(SP, m)
+            for m in (
+                "application_form",
+                "business_license",
+                "legal_rep_id",
+                "premises_proof",
+                "layout_plan",
+                "food_safety_rules",
+            )
+        ),
+        PageKey(WJ, "hygiene_rules"),
+        PageKey(WJ, "hygiene_test_report"),
+    ),
+}
 
-def read_all(engine: Engine, cache_dir: Path) -> dict[PageKey, tuple[bytes, PageReading]]:
-    """Every page rendered and read; readings are kept in `cache_dir` keyed by the page's
-    bytes and the OCR package's source, so a change to either reads the page again."""
+
+def read_all(
+    engine: Engine, cache_dir: Path, keys: tuple[PageKey, ...] = ALL_PAGES
+) -> dict[PageKey, tuple[bytes, PageReading]]:
+    """Every page of `keys` rendered and read; readings are kept in `cache_dir` keyed by
+    the page's bytes and the OCR package's source, so a change to either reads it again."""
     source = b"".join(p.read_bytes() for p in sorted(Path(ocr.__file__).parent.glob("*.py")))
     out = {}
-    for key in ALL_PAGES:
+    for key in keys:
         data = render(key)
         digest = hashlib.sha256(data + source + engine.name.encode()).hexdigest()
         cached = cache_dir / f"{digest}.pickle"
