@@ -185,8 +185,8 @@ def next_steps(stage: Stage) -> list[Step]:
         steps += [Step(a, CLERK) for a in (Action.ADD_PAGE, Action.REJECT, Action.OVERRIDE)]
         if stage.new_pages and not stage.reading:
             steps.append(Step(Action.DECIDE, CLERK))
-    elif stage.pending and s in OPEN_FOR_PENDING:
-        steps.append(Step(Action.ADD_PAGE, CLERK))  # a supplement
+    elif (stage.pending and s in OPEN_FOR_PENDING) or (s in IN_REVIEW and stage.suspended):
+        steps.append(Step(Action.ADD_PAGE, CLERK))  # a supplement, or a return's answer
     if stage.pending and s in OPEN_FOR_PENDING:
         steps.append(Step(Action.EXPIRE, SYSTEM))
         if not stage.reading:
@@ -199,10 +199,9 @@ def next_steps(stage: Stage) -> list[Step]:
                 continue
             if not (task.kind == TaskKind.FINAL and stage.denied):
                 steps.append(Step(Action.APPROVE, REVIEWER, department))
-            steps += [
-                Step(Action.DENY, REVIEWER, department),
-                Step(Action.RETURN, REVIEWER, department),
-            ]
+            steps.append(Step(Action.DENY, REVIEWER, department))
+            if not stage.suspended:  # one return for information at a time
+                steps.append(Step(Action.RETURN, REVIEWER, department))
         # the answer to a return, recorded at the window or at a department on the route;
         # recording it twice (both got it), or with no return open, changes nothing
         steps.append(Step(Action.INFORMATION_SUPPLIED, CLERK))
@@ -397,7 +396,7 @@ def stage_of(session: Session, hall: Hall, case: Case) -> Stage:
     return Stage(
         status=CaseStatus(case.status),
         lead=codes[case.department_id],
-        route=route_for(hall, case.item.code).steps,
+        route=route_for(session, hall, case).steps,
         new_pages=new_since_last_notice(session, case),
         reading=reading is not None,
         pending=bool(pending_codes(session, case)),

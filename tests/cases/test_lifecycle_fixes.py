@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from cases.acceptance import counter, pending
 from cases.db import session_scope
-from cases.errors import InvalidInput, InvalidState
+from cases.errors import InvalidInput, InvalidState, OneWindowError
 from cases.intake.pages import add_page, create_case, new_since_last_notice, read_queued
 from cases.review import steps as review
 from cases.tasks import deadlines, handover, routing
@@ -54,7 +54,7 @@ def test_a_case_ended_for_late_pending_materials_leaves_no_task_open(world: Worl
         late = deadlines.scan(s, due + timedelta(days=90), warning_days=2)
         assert number not in [a.case_number for a in late]
         fire = world.user(s, "fire")
-        with pytest.raises(InvalidState):  # nor to decide
+        with pytest.raises(OneWindowError):  # nor to decide (nor to open, once it ended)
             review.act(s, hall, case, actor=fire, outcome=Outcome.APPROVE)
         with pytest.raises(InvalidState, match="不再收取容缺材料"):
             pending.supply(s, case, actor=world.user(s, "clerk"))

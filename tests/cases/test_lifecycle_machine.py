@@ -758,7 +758,7 @@ def test_every_case_reaches_its_end(
         sqlite_world,
         lifecycle_readings,
         monkeypatch,
-        examples=20,
+        examples=10,
         steps=20,
     )
     # the machine reached the interesting places, not only refusals
@@ -780,4 +780,4 @@ def test_every_case_reaches_its_end_on_postgresql(
 ) -> None:
     url = fresh_postgres_database(postgres_url)
     for world in open_world(tmp_path, database_url=url, locker_code_tries=2):
-        run_machine(world, lifecycle_readings, monkeypatch, examples=6, steps=15)
+        run_machine(world, lifecycle_readings, monkeypatch, examples=2, steps=10)
