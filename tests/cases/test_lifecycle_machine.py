@@ -732,6 +732,9 @@ def run_machine(
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
             print_blob=True,
+            # the same examples every run: a stable run time in the suite, and a failure
+            # (with its shrunk steps) that reproduces
+            derandomize=True,
         ),
     )
     stats["seconds"] = round(time.monotonic() - started)
