@@ -95,19 +95,24 @@ def run_demo(hall: Hall, out_dir: Path, say: Callable[[str], None] = print) -> d
         case = s.get_one(Case, case_id)
         license_ = review.approve(s, hall, case, actor=reviewer, comment="材料齐全,准予登记")
         number, key = license_.number, s.get_one(StoredObject, license_.object_id).key
+        ofd_key = s.get_one(StoredObject, license_.ofd_object_id).key
     license_pdf = hall.store.get(key)
     (out_dir / "license.pdf").write_bytes(license_pdf)
+    license_ofd = hall.store.get(ofd_key)
+    (out_dir / "license.ofd").write_bytes(license_ofd)  # the same license, GB/T 38540 seal
     with step("verify e-license"), session_scope(hall.sessions) as s:
         outcome = verify_document(s, hall, license_pdf)
+        ofd_outcome = verify_document(s, hall, license_ofd)
     say(f"           → license {number}: {outcome.verdict.value} ({outcome.verdict_zh})")
-    say(f"wrote {out_dir}/correction-notice.pdf, acceptance-notice.pdf, license.pdf")
+    say(f"           → license.ofd: {ofd_outcome.verdict.value} ({ofd_outcome.verdict_zh})")
+    say(f"wrote {out_dir}/correction-notice.pdf, acceptance-notice.pdf, license.pdf, license.ofd")
     return {
         "case_id": case_id,
         "license": number,
         "verdict": outcome.verdict,
         "correction": correction,
         "timings": timings,
-        "ok": outcome.verdict is Verdict.VALID,
+        "ok": outcome.verdict is Verdict.VALID and ofd_outcome.verdict is Verdict.VALID,
     }
 
 

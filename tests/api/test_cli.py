@@ -35,6 +35,10 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_demo_writes_the_three_documents(demo_dir: Path) -> None:
     for name in ("correction-notice.pdf", "acceptance-notice.pdf", "license.pdf"):
         assert (demo_dir / "demo" / name).read_bytes().startswith(b"%PDF")
+    ofd = demo_dir / "demo" / "license.ofd"
+    assert ofd.read_bytes().startswith(b"PK")  # the OFD package beside the PDF
+    ok = run("verify", str(ofd), "--json", data_dir=demo_dir)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["verdict"] == "valid", ok.stdout
 
 
 @pytest.mark.ocr  # the demo reads its scans with the real engine
