@@ -5,7 +5,9 @@ pages of the open submission, outstanding 容缺 materials, the department tasks
 clock, unsigned handovers, the delivery); `next_steps` lists the actions allowed from there
 and who takes each; `after` the stages an action can lead to; `path_to_end` a shortest
 sequence of allowed actions that closes the case (rejected, terminated, or its result
-delivered). The staff API tells the window and the departments what is next from it.
+delivered). An immediate item (即办件) may also be issued at the window
+(`cases.review.immediate.issue_at_window`) when the check of what was handed in is clean.
+The staff API tells the window and the departments what is next from it.
 
 The model is kept apart from the services' own guards on purpose: the lifecycle property
 test (tests/cases/test_lifecycle_machine.py) drives the real services with every actor and
@@ -18,11 +20,16 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cases.acceptance.counter import overrides_of, page_facts
+from cases.acceptance.decision import evaluate
+from cases.acceptance.immediate import NotIssuableOnTheSpot, is_immediate, require_clean
+from cases.catalog.publish import spec_of
 from cases.hall import Hall
 from cases.intake.pages import new_since_last_notice, pending_codes
 from cases.tasks.routing import route_for, tasks_of
@@ -49,6 +56,7 @@ from models import (
 class Action(StrEnum):
     ADD_PAGE = "add_page"
     DECIDE = "decide"
+    ISSUE_AT_WINDOW = "issue_at_window"
     REJECT = "reject"
     OVERRIDE = "override"
     SUPPLY = "supply"
@@ -73,6 +81,7 @@ class Action(StrEnum):
 LABELS: dict[Action, str] = {
     Action.ADD_PAGE: "扫描或上传材料",
     Action.DECIDE: "作出受理决定(受理/容缺受理/一次告知补正)",
+    Action.ISSUE_AT_WINDOW: "即办件当场办结(窗口依授权出具办理结果)",
     Action.REJECT: "不予受理",
     Action.OVERRIDE: "撤销检查结论(写明理由)",
     Action.SUPPLY: "登记补齐的容缺材料",
@@ -143,6 +152,11 @@ class Stage:
     result: str | None = None  # license | decision
     code_void: bool = False  # the locker code died of wrong tries
     rated: bool = False
+    immediate: bool = False  # an immediate item (即办件): the window may decide it
+    # the check of what was handed in and not yet answered accepts it with no finding, no
+    # override and no 容缺 (`cases.acceptance.immediate.require_clean`): known only where
+    # it matters, an immediate item's case at the counter with new pages all read
+    clean: bool = False
 
     @property
     def ended(self) -> bool:
@@ -185,6 +199,8 @@ def next_steps(stage: Stage) -> list[Step]:
         steps += [Step(a, CLERK) for a in (Action.ADD_PAGE, Action.REJECT, Action.OVERRIDE)]
         if stage.new_pages and not stage.reading:
             steps.append(Step(Action.DECIDE, CLERK))
+            if stage.immediate and stage.clean:
+                steps.append(Step(Action.ISSUE_AT_WINDOW, CLERK))
     elif (stage.pending and s in OPEN_FOR_PENDING) or (s in IN_REVIEW and stage.suspended):
         steps.append(Step(Action.ADD_PAGE, CLERK))  # a supplement, or a return's answer
     if stage.pending and s in OPEN_FOR_PENDING:
@@ -280,12 +296,33 @@ def _decided(stage: Stage, step: Step) -> list[Stage]:
     return [replace(base, tasks=tuple(_advance(tasks)), denied=denied)]
 
 
+def _checked(stage: Stage) -> list[Stage]:
+    """At the counter, an immediate item's check may come out clean or not."""
+    at_counter = stage.status in (CaseStatus.RECEIVING, CaseStatus.CORRECTION)
+    if not (stage.immediate and at_counter and stage.new_pages):
+        return [replace(stage, clean=False)]
+    return [replace(stage, clean=False), replace(stage, clean=True)]
+
+
 def after(stage: Stage, step: Step) -> list[Stage]:
     """The stages an allowed step can lead to (several where the outcome depends on what
     the applicant brought or typed)."""
     a, s = step.action, stage
     if a is Action.ADD_PAGE:
-        return [replace(s, new_pages=True)]  # a supplement counts once supplied
+        return _checked(replace(s, new_pages=True))  # a supplement counts once supplied
+    if a is Action.ISSUE_AT_WINDOW:  # accepted, decided and sealed at once: no desk step
+        return [
+            replace(
+                s,
+                status=CaseStatus.ISSUED,
+                new_pages=False,
+                clean=False,
+                tasks=(Task(1, s.lead, TaskKind.FINAL.value, "done"),),
+                delivery=DeliveryStatus.AT_WINDOW.value,
+                result="license",
+            )
+        ]
+    s = replace(s, clean=False)  # any other step at the counter is checked anew below
     if a is Action.DECIDE:
         accepted = replace(s, new_pages=False, tasks=_routed(s))
         return [
@@ -297,7 +334,7 @@ def after(stage: Stage, step: Step) -> list[Stage]:
     if a is Action.REJECT:
         return [replace(s, status=CaseStatus.REJECTED, new_pages=False)]
     if a is Action.OVERRIDE:  # new for the check, if pages were handed in
-        return [s, replace(s, new_pages=True)]
+        return [*_checked(s), *_checked(replace(s, new_pages=True))]
     if a is Action.SUPPLY:  # what was brought may not be what is missing
         done = replace(s, pending=False)
         if s.status == CaseStatus.CONDITIONAL:
@@ -364,6 +401,24 @@ def path_to_end(
 # -- the stage of a real case ---------------------------------------------------------------
 
 
+def _clean(session: Session, hall: Hall, case: Case) -> bool:
+    """Would the window's decision on the spot take this check (`counter.decide` with
+    `immediate`)? The same evaluation of the pages, the overrides and the applicant."""
+    ev = evaluate(
+        spec_of(case.checklist),
+        page_facts(session, case, hall.store),
+        applicant_type=case.applicant_type,
+        scenario=case.scenario,
+        today=date.today(),
+        overrides=overrides_of(session, case),
+    )
+    try:
+        require_clean(ev)
+    except NotIssuableOnTheSpot:
+        return False
+    return True
+
+
 def stage_of(session: Session, hall: Hall, case: Case) -> Stage:
     codes = {i: c for i, c in session.execute(select(Department.id, Department.code))}
     reading = session.scalars(
@@ -393,11 +448,15 @@ def stage_of(session: Session, hall: Hall, case: Case) -> Stage:
     )
     delivery = session.scalars(select(Delivery).where(Delivery.case_id == case.id)).first()
     rated = session.scalar(select(Rating.id).where(Rating.case_id == case.id))
+    immediate = is_immediate(spec_of(case.checklist))
+    new_pages = new_since_last_notice(session, case)
+    at_counter = case.status in (CaseStatus.RECEIVING, CaseStatus.CORRECTION)
+    checked = immediate and at_counter and new_pages and reading is None
     return Stage(
         status=CaseStatus(case.status),
         lead=codes[case.department_id],
         route=route_for(session, hall, case).steps,
-        new_pages=new_since_last_notice(session, case),
+        new_pages=new_pages,
         reading=reading is not None,
         pending=bool(pending_codes(session, case)),
         tasks=tasks,
@@ -412,6 +471,8 @@ def stage_of(session: Session, hall: Hall, case: Case) -> Stage:
             and not delivery.pickup_code_sha256
         ),
         rated=rated is not None,
+        immediate=immediate,
+        clean=checked and _clean(session, hall, case),
     )
 
 

@@ -20,7 +20,7 @@ def scenario_readings(
 def lifecycle_readings(
     request: pytest.FixtureRequest,
 ) -> dict[PageKey, tuple[bytes, PageReading]]:
-    """The lifecycle machine's pages (11 of the scenario pages), read once the same way."""
+    """The lifecycle machine's pages (13 pages), read once the same way."""
     keys = tuple(k for pages in LIFECYCLE.values() for k in pages)
     return read_all(request.getfixturevalue("ocr_engine"), _readings_folder(request), keys)
 

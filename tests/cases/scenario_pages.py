@@ -27,6 +27,7 @@ from sample_scans.scans import (
 
 ITEM_NAMES = {
     "SCJG-GT-001": "个体工商户设立登记",
+    "SCJG-GT-002": "个体工商户变更登记",
     "SCJG-SP-002": "食品经营许可",
     "WJ-GG-001": "公共场所卫生许可",
 }
@@ -70,6 +71,7 @@ def render(key: PageKey) -> bytes:
 
 
 GT, SP, WJ = "SCJG-GT-001", "SCJG-SP-002", "WJ-GG-001"
+GT_CHANGE = "SCJG-GT-002"  # 个体工商户变更登记, an immediate item (即办件)
 ALL_PAGES: tuple[PageKey, ...] = (
     *(
         PageKey(GT, m)
@@ -114,7 +116,8 @@ ALL_PAGES: tuple[PageKey, ...] = (
 )
 
 # the pages the lifecycle machine hands in (tests/cases/test_lifecycle_machine.py): a full
-# set for 个体工商户设立登记, and one for 开办餐饮店联合审批 from the food and hygiene items'
+# set for 个体工商户设立登记, one for 开办餐饮店联合审批 from the food and hygiene items', and
+# one for the immediate 个体工商户变更登记
 JOINT = "LH-CY-001"
 LIFECYCLE: dict[str, tuple[PageKey, ...]] = {
     GT: (
@@ -137,6 +140,7 @@ LIFECYCLE: dict[str, tuple[PageKey, ...]] = {
         PageKey(WJ, "hygiene_rules"),
         PageKey(WJ, "hygiene_test_report"),
     ),
+    GT_CHANGE: (PageKey(GT_CHANGE, "application_form"), PageKey(GT_CHANGE, "id_card", take=1)),
 }
 
 

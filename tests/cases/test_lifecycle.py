@@ -25,6 +25,7 @@ from models import CaseStatus
 
 SINGLE = Stage(status=CaseStatus.RECEIVING, lead="scjgj")
 JOINT = Stage(status=CaseStatus.RECEIVING, lead="scjgj", route=(("xfjy",), ("wjw", "scjgj")))
+IMMEDIATE = Stage(status=CaseStatus.RECEIVING, lead="scjgj", immediate=True)
 GIVING_UP = frozenset({Action.EXPIRE, Action.REJECT, Action.DENY, Action.RETURN})
 
 
@@ -61,7 +62,9 @@ def can_end(stages: set[Stage], edges: list[Edge], avoid: frozenset[Action]) -> 
     return good
 
 
-@pytest.mark.parametrize("start", [SINGLE, JOINT], ids=["one department", "joint"])
+@pytest.mark.parametrize(
+    "start", [SINGLE, JOINT, IMMEDIATE], ids=["one department", "joint", "immediate"]
+)
 def test_every_stage_the_model_reaches_still_has_an_end(start: Stage) -> None:
     stages, edges = explore(start)
     assert len(stages) > 100  # the model is not trivially small
@@ -139,3 +142,25 @@ def test_the_locker_and_the_post_end_in_delivery() -> None:
     assert back == issued
     (done,) = after(posted, Step(Action.POST_DELIVERED, "post"))
     assert done.ended and next_steps(done) == [Step(Action.RATE, APPLICANT)]
+
+
+def test_an_immediate_item_is_issued_at_the_window_only_on_a_clean_check() -> None:
+    issue = Step(Action.ISSUE_AT_WINDOW, CLERK)
+    handed_in = after(IMMEDIATE, Step(Action.ADD_PAGE, CLERK))
+    clean = replace(IMMEDIATE, new_pages=True, clean=True)
+    assert set(handed_in) == {replace(clean, clean=False), clean}
+    assert issue in next_steps(clean)
+    for refused in (
+        replace(clean, clean=False),  # a finding, an override or 容缺
+        replace(clean, reading=True),
+        replace(clean, immediate=False),  # a promised item
+        replace(clean, new_pages=False),
+    ):
+        assert issue not in next_steps(refused), refused
+    assert Step(Action.ISSUE_AT_WINDOW, REVIEWER, "scjgj") not in next_steps(clean)
+    [issued] = after(clean, issue)
+    assert issued.status == CaseStatus.ISSUED and issued.result == "license"
+    assert not any(t.status in ("open", "waiting") for t in issued.tasks)
+    assert path_to_end(issued, avoid=GIVING_UP) == [Step(Action.PICK_UP, CLERK)]
+    # the department may still decide it (the clerk set a finding aside)
+    assert Step(Action.DECIDE, CLERK) in next_steps(clean)

@@ -15,8 +15,10 @@ actions on real cases through the real services, and after every step checks
 Actors: the window clerk, the chief representative of 市场监管局 (the lead department),
 卫健委 and 消防 reviewers, the applicant (pickup, rating), a locker terminal, the post, and
 the hall's periodic jobs (容缺 reminders and 超期处理, deadline warnings) with the clock moved
-to the case's due dates. Items: 个体工商户设立登记 (one department, 容缺 allowed) and
-开办餐饮店联合审批 (three departments in two steps, two 容缺 materials).
+to the case's due dates. Items: 个体工商户设立登记 (one department, 容缺 allowed),
+开办餐饮店联合审批 (three departments in two steps, two 容缺 materials) and the immediate
+个体工商户变更登记 (即办件: issued at the window on a clean check, under the window's
+seal-use delegation the development hall grants; the department may also decide it).
 
 Pages go through the product's own intake: `add_page` stores them and queues them, the
 queue's reader claims and saves the reading (classification, fields, the OCR text in the
@@ -78,6 +80,7 @@ from cases.lifecycle import (
     path_to_end,
     stage_of,
 )
+from cases.review import immediate
 from cases.review import steps as review
 from cases.tasks import deadlines, handover
 from models import (
@@ -96,7 +99,7 @@ from ocr import Engine, PageReading
 from sample_scans.scans import sample_applicant
 from tests.api.conftest import fresh_postgres_database
 from tests.cases.backoffice_world import World, open_world
-from tests.cases.scenario_pages import APPLICANT, GT, LIFECYCLE, PageKey
+from tests.cases.scenario_pages import APPLICANT, GT, GT_CHANGE, LIFECYCLE, PageKey
 
 JOINT = "LH-CY-001"
 POOL = LIFECYCLE  # the pages handed in for each item, by material
@@ -115,6 +118,9 @@ ACTIONS: dict[str, dict[str, st.SearchStrategy[Any]]] = {
         n=st.integers(0, 9), pages=st.lists(st.integers(0, 7), min_size=1, max_size=3)
     ),
     "decide": dict(n=st.integers(0, 9), conditional=st.booleans()),
+    "issue_at_window": dict(
+        n=st.integers(0, 9), actor=st.sampled_from(["clerk", "clerk", "chief"])
+    ),
     "reject": dict(n=st.integers(0, 9), reason=st.sampled_from(["经营场所位于禁止经营区域", " "])),
     "override": dict(n=st.integers(0, 9), reason=st.sampled_from(["原件已当场核验", ""])),
     "supply": dict(n=st.integers(0, 9)),
@@ -273,12 +279,12 @@ class LifecycleMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: len(self.cases) < 3)
     @rule(
-        item=st.sampled_from([GT, JOINT]),
+        item=st.sampled_from([GT, JOINT, GT_CHANGE]),
         plan=st.sampled_from(["complete", "容缺", "容缺", "page by page"]),
     )
     def open_case(self, item: str, plan: str) -> None:
         applicant = sample_applicant(APPLICANT)
-        person = item == GT
+        person = item != JOINT
         with session_scope(self.hall.sessions) as s:
             case = create_case(
                 s,
@@ -333,6 +339,15 @@ class LifecycleMachine(RuleBasedStateMachine):
             self.stats[f"notice: {notice.kind}"] += 1
 
         self.attempt(tracked, Step(Action.DECIDE, CLERK), act)
+
+    def issue_at_window(self, n: int, actor: str) -> None:
+        """即办件: accepted, decided and sealed at the window (refused for a promised item,
+        on any finding, override or 容缺, and to anyone but the window's clerk)."""
+
+        def act(s: Session, case: Case) -> None:
+            immediate.issue_at_window(s, self.hall, case, actor=self.user(s, actor))
+
+        self.attempt(self.pick(n), self.step_of(Action.ISSUE_AT_WINDOW, actor), act)
 
     def reject(self, n: int, reason: str) -> None:
         def act(s: Session, case: Case) -> None:
@@ -412,7 +427,7 @@ class LifecycleMachine(RuleBasedStateMachine):
     def pick_up(self, n: int, actor: str, who: str) -> None:
         tracked = self.pick(n)
         applicant = sample_applicant(APPLICANT)
-        own = applicant.id_number if tracked.item == GT else applicant.credit_code
+        own = applicant.id_number if tracked.item != JOINT else applicant.credit_code
         id_number = own if who == "applicant" else sample_applicant(2).id_number
 
         def act(s: Session, case: Case) -> None:
@@ -686,6 +701,7 @@ class LifecycleMachine(RuleBasedStateMachine):
             n = self.cases.index(tracked)
             {
                 Action.REJECT: lambda: self.reject(n, "申请人撤回申请"),
+                Action.ISSUE_AT_WINDOW: lambda: self.issue_at_window(n, "clerk"),
                 Action.OVERRIDE: lambda: self.override(n, "原件已当场核验"),
                 Action.SUPPLY: lambda: self.supply(n),
                 Action.HAND_OVER: lambda: self.hand_over(n, "clerk"),
@@ -770,6 +786,7 @@ def test_every_case_reaches_its_end(
         "approve: done",
         "supply: done",
         "pick_up: done",
+        "issue_at_window: done",
     ):
         assert stats[reached], (reached, stats)
 
