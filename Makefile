@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 PADDLE_VENV := $(VENV)-paddle
 PADDLE_PACKAGES := "paddleocr>=3.7,<3.8" "paddlepaddle>=3.3,<3.4" "onnxruntime>=1.20"
 PADDLE_STAMP := $(PADDLE_VENV)/.installed-$(shell echo '$(PADDLE_PACKAGES)' | sha256sum | cut -c1-12)
-APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium openssl nodejs npm
+APT_PACKAGES := fonts-wqy-zenhei fonts-arphic-uming poppler-utils qpdf tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium openssl nodejs
 
 .PHONY: demo test test-fast lint system-deps venv node-deps paddle-venv serve bench clean
 
@@ -47,6 +47,8 @@ venv: $(STAMP)
 node-deps: tests/node/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json
+	@# Debian's nodejs comes without npm, NodeSource's with it (Debian's npm package conflicts)
+	@command -v npm >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq npm >/dev/null; }
 	npm ci --prefix tests/node --no-audit --no-fund --silent
 	touch $@
 
