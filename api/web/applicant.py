@@ -20,7 +20,7 @@ from api.web.counter import search_items
 from api.web.templating import see_other
 from cases.acceptance.checklist import CheckResult, FindingKind
 from cases.acceptance.counter import check_case
-from cases.catalog.spec import applicable_checklist
+from cases.catalog.spec import Catalog, applicable_checklist
 from cases.errors import OneWindowError
 from cases.intake import pages as intake
 from cases.online import applications as online
@@ -70,19 +70,24 @@ def item_guide(
 ) -> Response:
     """The item's guide and the checklist for the applicant's type and sub-scenario."""
     account = signed_in(request, session)
-    item = catalog.item(code)  # NotFound for an unknown code
-    kind = type if type in item.applicant_types else item.applicant_types[0]
-    chosen = scenario if scenario in item.scenarios else None
     return page(
-        request,
-        "apply_item.html",
-        item=item,
-        department=catalog.department(item.department),
-        kind=kind,
-        scenario=chosen or "",
-        materials=applicable_checklist(item.materials, applicant_type=kind, scenario=chosen),
-        applicant=account,
+        request, "apply_item.html", **guide(catalog, code, type, scenario), applicant=account
     )
+
+
+def guide(catalog: Catalog, code: str, applicant_type: str, scenario: str) -> dict[str, Any]:
+    """What `apply_item.html` shows of an item (online and at the kiosk): its guide and the
+    checklist for the applicant's type and sub-scenario (unknown ones fall back)."""
+    item = catalog.item(code)  # NotFound for an unknown code
+    kind = applicant_type if applicant_type in item.applicant_types else item.applicant_types[0]
+    chosen = scenario if scenario in item.scenarios else None
+    return {
+        "item": item,
+        "department": catalog.department(item.department),
+        "kind": kind,
+        "scenario": chosen or "",
+        "materials": applicable_checklist(item.materials, applicant_type=kind, scenario=chosen),
+    }
 
 
 @router.post("/apply/cases")

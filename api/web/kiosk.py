@@ -16,11 +16,10 @@ from sqlalchemy import select
 from api.deps import CatalogDep, HallDep, SessionDep
 from api.routes.progress import GUESSES
 from api.throttling import client_of, per_client
-from api.web.applicant import pdf_response
+from api.web.applicant import guide, pdf_response
 from api.web.counter import search_items
 from api.web.templating import render
 from cases import throttle
-from cases.catalog.spec import applicable_checklist
 from cases.errors import NotFound
 from cases.online import kiosk
 from cases.verification.progress import progress_of
@@ -146,16 +145,4 @@ def items(request: Request, catalog: CatalogDep, q: str = "") -> Response:
 def item(
     code: str, request: Request, catalog: CatalogDep, type: str = "", scenario: str = ""
 ) -> Response:
-    found = catalog.item(code)  # NotFound for an unknown code
-    kind = type if type in found.applicant_types else found.applicant_types[0]
-    chosen = scenario if scenario in found.scenarios else None
-    return _page(
-        request,
-        "apply_item.html",
-        item=found,
-        department=catalog.department(found.department),
-        kind=kind,
-        scenario=chosen or "",
-        materials=applicable_checklist(found.materials, applicant_type=kind, scenario=chosen),
-        kiosk=True,
-    )
+    return _page(request, "apply_item.html", **guide(catalog, code, type, scenario), kiosk=True)

@@ -45,6 +45,21 @@ class LicenseContent:
     details: tuple[tuple[str, str], ...]
     verify_url: str
 
+    def rows(self) -> list[tuple[str, str]]:
+        """The license's table, the same in the PDF and the OFD."""
+        valid = (
+            f"{zh_date(self.issued_on)}至{zh_date(self.valid_until)}"
+            if self.valid_until
+            else "长期"
+        )
+        return [
+            ("名称", self.holder),
+            ("统一社会信用代码/证件号码", self.holder_id),
+            ("事项名称", self.item_name),
+            *self.details,
+            ("有效期限", valid),
+        ]
+
 
 def _license_border(fonts: _Fonts) -> Any:
     def draw(canvas: Canvas, doc: Any) -> None:
@@ -70,18 +85,7 @@ def render_license(content: LicenseContent) -> RenderedDocument:
     styles = _Styles(fonts)
     width = A4[0] - 50 * mm
     spot = _SealSpot()
-    valid = (
-        f"{zh_date(content.issued_on)}至{zh_date(content.valid_until)}"
-        if content.valid_until
-        else "长期"
-    )
-    rows = [
-        ("名称", content.holder),
-        ("统一社会信用代码/证件号码", content.holder_id),
-        ("事项名称", content.item_name),
-        *content.details,
-        ("有效期限", valid),
-    ]
+    rows = content.rows()
     label = ParagraphStyle(
         "label", fontName=fonts.hei, fontSize=12, leading=18, wordWrap="CJK", alignment=TA_CENTER
     )

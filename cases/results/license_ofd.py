@@ -30,18 +30,7 @@ def _flat(record: dict[str, Any]) -> tuple[tuple[str, str], ...]:
 
 
 def license_ofd(content: LicenseContent, record: dict[str, Any]) -> OfdDocument:
-    valid = (
-        f"{zh_date(content.issued_on)}至{zh_date(content.valid_until)}"
-        if content.valid_until
-        else "长期"
-    )
-    rows = [
-        ("名称", content.holder),
-        ("统一社会信用代码/证件号码", content.holder_id),
-        ("事项名称", content.item_name),
-        *content.details,
-        ("有效期限", valid),
-    ]
+    rows = content.rows()
     texts = [
         OfdText(88, 38, "中华人民共和国", size=5.0, font="hei"),
         OfdText(

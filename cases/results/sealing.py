@@ -3,19 +3,14 @@ department's seal at the configured PAdES level and archived as the department's
 
 from __future__ import annotations
 
-import hashlib
-from datetime import date
-
 from sqlalchemy.orm import Session
 
-from cases import audit
 from cases.hall import Hall
 from cases.printing.documents import RenderedDocument
 from cases.records.storage import archive_bytes
-from cases.seals.delegations import SealUseRefused, authorise_seal_use
-from cases.seals.registry import apply_seal, seal_status
+from cases.seals.registry import apply_seal, authorise_use, record_use
 from cases.seals.sm2_seals import OfdSealMaterial
-from models import Case, Seal, SealStatus, StoredObject
+from models import Case, Seal, StoredObject
 from signing.ofd import OfdDocument, seal_ofd
 
 
@@ -46,18 +41,7 @@ def seal_and_archive(
         tsa_url=hall.settings.tsa_url,
         item_code=item_code,
     )
-    department = case.department
-    stored = archive_bytes(
-        session,
-        hall.store,
-        pdf,
-        content_type="application/pdf",
-        doc_class=doc_class,
-        case_id=case.id,
-        provider_department_id=department.id,
-        provider_code=department.code,
-    )
-    return pdf, stored
+    return pdf, _archive(session, hall, case, pdf, "application/pdf", doc_class)
 
 
 def seal_ofd_and_archive(
@@ -75,15 +59,7 @@ def seal_ofd_and_archive(
 ) -> tuple[bytes, StoredObject]:
     """The OFD sealed with the seal's GB/T 38540 e-seal by the department's signer, under
     the same seal-use delegation as the PDF, audited, and its archive row."""
-    status = seal_status(seal)
-    if status is not SealStatus.ACTIVE:
-        raise SealUseRefused(
-            f"seal {seal.code} is {status.value} and cannot be used",
-            f"电子印章 {seal.code} 已{'吊销' if status is SealStatus.REVOKED else '过期'},不能使用",
-        )
-    authorised_by = authorise_seal_use(
-        session, seal=seal, username=actor, today=date.today(), item_code=item_code
-    )
+    authorised_by = authorise_use(session, seal, actor=actor, item_code=item_code)
     ofd = seal_ofd(
         document,
         seal_der=material.seal_der,
@@ -91,25 +67,30 @@ def seal_ofd_and_archive(
         signer_cert_der=material.signer_cert_der,
         provider=hall.settings.public_base_url,
     )
-    audit.record(
+    record_use(
         session,
+        seal,
         actor=actor,
-        action="seal.use",
-        target=f"seal:{seal.id}",
         purpose=purpose,
         authorised_by=authorised_by,
         level="GB/T 38540",
-        sha256=hashlib.sha256(ofd).hexdigest(),
+        sealed=ofd,
     )
+    return ofd, _archive(session, hall, case, ofd, "application/ofd", doc_class)
+
+
+def _archive(
+    session: Session, hall: Hall, case: Case, data: bytes, content_type: str, doc_class: str
+) -> StoredObject:
+    """Archived as the department's own document (谁提供、谁负责)."""
     department = case.department
-    stored = archive_bytes(
+    return archive_bytes(
         session,
         hall.store,
-        ofd,
-        content_type="application/ofd",
+        data,
+        content_type=content_type,
         doc_class=doc_class,
         case_id=case.id,
         provider_department_id=department.id,
         provider_code=department.code,
     )
-    return ofd, stored

@@ -50,6 +50,35 @@ def _check_period(valid_from: date, valid_to: date) -> None:
         )
 
 
+def _check_seal(seal: Seal | None, department: Department) -> None:
+    if seal is not None and seal.department_id != department.id:
+        raise InvalidInput(
+            f"seal {seal.code} does not belong to {department.code}",
+            f"印章 {seal.code} 不属于{department.name}",
+        )
+
+
+def _grant(
+    session: Session, delegation: Delegation, *, department: Department, actor: str, **who: object
+) -> Delegation:
+    """Save a delegation and audit it: `who` names whom it authorises (user, window, items,
+    seal), as the audit event shows it."""
+    session.add(delegation)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="delegation.grant",
+        target=f"delegation:{delegation.id}",
+        kind=delegation.kind,
+        department=department.code,
+        **who,
+        valid_from=delegation.valid_from.isoformat(),
+        valid_to=delegation.valid_to.isoformat(),
+    )
+    return delegation
+
+
 def grant_seal_use(
     session: Session,
     *,
@@ -69,11 +98,7 @@ def grant_seal_use(
             f"{user.username} is not a reviewer of {department.code}",
             f"{user.username} 不是{department.name}的审批人员,不能授权使用该部门印章",
         )
-    if seal is not None and seal.department_id != department.id:
-        raise InvalidInput(
-            f"seal {seal.code} does not belong to {department.code}",
-            f"印章 {seal.code} 不属于{department.name}",
-        )
+    _check_seal(seal, department)
     delegation = Delegation(
         kind=DelegationKind.SEAL_USE,
         department_id=department.id,
@@ -84,21 +109,14 @@ def grant_seal_use(
         item_codes=[],
         note=note,
     )
-    session.add(delegation)
-    session.flush()
-    audit.record(
+    return _grant(
         session,
+        delegation,
+        department=department,
         actor=actor,
-        action="delegation.grant",
-        target=f"delegation:{delegation.id}",
-        kind=delegation.kind,
-        department=department.code,
         user=user.username if user else "*reviewers*",
         seal=seal.code if seal else "*",
-        valid_from=valid_from.isoformat(),
-        valid_to=valid_to.isoformat(),
     )
-    return delegation
 
 
 def grant_window_seal_use(
@@ -117,11 +135,7 @@ def grant_window_seal_use(
     of the department's immediate items (`item_codes`; all of them when empty) that its
     clerks decide at the counter (当场办结)."""
     _check_period(valid_from, valid_to)
-    if seal is not None and seal.department_id != department.id:
-        raise InvalidInput(
-            f"seal {seal.code} does not belong to {department.code}",
-            f"印章 {seal.code} 不属于{department.name}",
-        )
+    _check_seal(seal, department)
     for code in item_codes:
         if not is_immediate_item(session, code, department_id=department.id):
             raise InvalidInput(
@@ -139,22 +153,15 @@ def grant_window_seal_use(
         item_codes=list(item_codes),
         note=note,
     )
-    session.add(delegation)
-    session.flush()
-    audit.record(
+    return _grant(
         session,
+        delegation,
+        department=department,
         actor=actor,
-        action="delegation.grant",
-        target=f"delegation:{delegation.id}",
-        kind=delegation.kind,
-        department=department.code,
         window=window.code,
         items=list(item_codes) or "*immediate*",
         seal=seal.code if seal else "*",
-        valid_from=valid_from.isoformat(),
-        valid_to=valid_to.isoformat(),
     )
-    return delegation
 
 
 def is_immediate_item(session: Session, item_code: str, *, department_id: int) -> bool:
@@ -191,21 +198,14 @@ def grant_acceptance(
         item_codes=list(item_codes),
         note=note,
     )
-    session.add(delegation)
-    session.flush()
-    audit.record(
+    return _grant(
         session,
+        delegation,
+        department=department,
         actor=actor,
-        action="delegation.grant",
-        target=f"delegation:{delegation.id}",
-        kind=delegation.kind,
-        department=department.code,
         window=window.code,
         items=list(item_codes),
-        valid_from=valid_from.isoformat(),
-        valid_to=valid_to.isoformat(),
     )
-    return delegation
 
 
 def revoke_delegation(session: Session, delegation: Delegation, *, actor: str, reason: str) -> None:

@@ -322,23 +322,7 @@ def apply_seal(
     Refused, with the reason, unless the seal is active and `actor` holds a delegation for
     it today (window seals: the actor works at that window). `item_code`: the item whose
     result this is, which a window's delegation for immediate items may cover."""
-    status = seal_status(seal)
-    if status is not SealStatus.ACTIVE:
-        raise SealUseRefused(
-            f"seal {seal.code} is {status.value} and cannot be used",
-            f"电子印章 {seal.code} 已{'吊销' if status is SealStatus.REVOKED else '过期'},不能使用",
-        )
-    if seal.code == SERVICE_SEAL:
-        if actor != SERVICE_ACTOR:
-            raise SealUseRefused(
-                "the verification service seal is used by the service only",
-                "核验服务专用章仅供核验服务使用",
-            )
-        authorised_by = "service"
-    else:
-        authorised_by = authorise_seal_use(
-            session, seal=seal, username=actor, today=date.today(), item_code=item_code
-        )
+    authorised_by = authorise_use(session, seal, actor=actor, item_code=item_code)
     signed = sign_pdf(
         rendered.pdf,
         signer_for(pki, seal),
@@ -353,6 +337,50 @@ def apply_seal(
         timestamper_url=tsa_url,
         trust_roots_pem=pki.trust_anchors(),
     )
+    record_use(
+        session,
+        seal,
+        actor=actor,
+        purpose=purpose,
+        authorised_by=authorised_by,
+        level=level,
+        sealed=signed,
+    )
+    return signed
+
+
+def authorise_use(session: Session, seal: Seal, *, actor: str, item_code: str | None = None) -> str:
+    """Who authorised `actor` to use `seal` today (PDF and OFD seals alike); refused, with
+    the reason, unless the seal is active and a delegation covers the actor."""
+    status = seal_status(seal)
+    if status is not SealStatus.ACTIVE:
+        raise SealUseRefused(
+            f"seal {seal.code} is {status.value} and cannot be used",
+            f"电子印章 {seal.code} 已{'吊销' if status is SealStatus.REVOKED else '过期'},不能使用",
+        )
+    if seal.code == SERVICE_SEAL:
+        if actor != SERVICE_ACTOR:
+            raise SealUseRefused(
+                "the verification service seal is used by the service only",
+                "核验服务专用章仅供核验服务使用",
+            )
+        return "service"
+    return authorise_seal_use(
+        session, seal=seal, username=actor, today=date.today(), item_code=item_code
+    )
+
+
+def record_use(
+    session: Session,
+    seal: Seal,
+    *,
+    actor: str,
+    purpose: str,
+    authorised_by: str,
+    level: str,
+    sealed: bytes,
+) -> None:
+    """The seal's use in the audit trail: who, why, under which delegation, what."""
     audit.record(
         session,
         actor=actor,
@@ -361,6 +389,5 @@ def apply_seal(
         purpose=purpose,
         authorised_by=authorised_by,
         level=level,
-        sha256=hashlib.sha256(signed).hexdigest(),
+        sha256=hashlib.sha256(sealed).hexdigest(),
     )
-    return signed

@@ -9,6 +9,7 @@ has revoked, is TOTAL-FAILED; a seal the registry does not know is INDETERMINATE
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -179,6 +180,63 @@ def license_checks(
     return result
 
 
+def seal_checks(
+    entries: Iterable[tuple[Seal | None, str]],
+    reasons: list[str],
+    result: tuple[Indication, str | None],
+) -> tuple[list[dict[str, Any]], tuple[Indication, str | None]]:
+    """The seal registry's word on each signature's seal (PDF and OFD alike): unknown is
+    INDETERMINATE, revoked TOTAL-FAILED, expired only said."""
+    seals: list[dict[str, Any]] = []
+    for seal, field_name in entries:
+        if seal is None:
+            seals.append({"field": field_name, "code": None, "status": "unknown"})
+            reasons.append(f"签名 {field_name} 的印章未在本平台印章库登记 / seal not registered")
+            result = _worse(result, (Indication.INDETERMINATE, "SEAL_UNKNOWN"))
+            continue
+        status = seal_status(seal)
+        seals.append(
+            {"field": field_name, "code": seal.code, "name": seal.name, "status": status.value}
+        )
+        if status is SealStatus.REVOKED:
+            reasons.append(f"印章 {seal.code} 已在印章库中吊销 / seal revoked in the registry")
+            result = _worse(result, (Indication.TOTAL_FAILED, "REVOKED"))
+        elif status is SealStatus.EXPIRED:
+            reasons.append(f"印章 {seal.code} 已过期 / the seal has expired")
+    return seals, result
+
+
+def registry_checks(
+    session: Session,
+    license_: License | None,
+    digest: str,
+    *,
+    issuing_seal: bool,
+    registered_as: str = "notice",
+    reasons: list[str],
+    result: tuple[Indication, str | None],
+) -> tuple[dict[str, Any] | None, tuple[Indication, str | None]]:
+    """The registry's word on the document registered under `digest` (PDF and OFD alike):
+    a license's checks, a registered document, or - sealed with an issuing seal but never
+    registered - the orphan of a transaction that did not commit, or a document sealed
+    outside the issuing path: NOT_REGISTERED."""
+    if license_ is not None:
+        info = license_entry(session, license_)
+        return info, license_checks(license_, info, reasons, result)
+    if session.scalars(select(StoredObject.id).where(StoredObject.sha256 == digest)).first():
+        if result[0] is Indication.TOTAL_PASSED:
+            reasons.append(
+                f"签章有效;该文件是本平台登记的文书(不是电子证照) / a registered {registered_as}"
+            )
+    elif issuing_seal and result[0] is not Indication.TOTAL_FAILED:
+        reasons.append(
+            "该文件未在本平台登记,不是本平台签发的文书,不能采信 / not registered: this "
+            "platform never issued this document"
+        )
+        result = _worse(result, (Indication.TOTAL_FAILED, "NOT_REGISTERED"))
+    return None, result
+
+
 def _registered_revision(session: Session, report: VerificationReport) -> str:
     """The SHA-256 under which the document is registered: the file's own, or that of
     the file as it ended at an earlier revision when revisions were appended after it was
@@ -200,28 +258,10 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
     )
     reasons: list[str] = [report.summary_zh()]
     result: tuple[Indication, str | None] = (report.indication, report.sub_indication)
-    seals: list[dict[str, Any]] = []
-    if report.problem is None:
-        for seal, field_name in _seal_entries(session, report):
-            if seal is None:
-                seals.append({"field": field_name, "code": None, "status": "unknown"})
-                reasons.append(
-                    f"签名 {field_name} 的印章未在本平台印章库登记 / seal not registered"
-                )
-                result = _worse(result, (Indication.INDETERMINATE, "SEAL_UNKNOWN"))
-                continue
-            status = seal_status(seal)
-            seals.append(
-                {"field": field_name, "code": seal.code, "name": seal.name, "status": status.value}
-            )
-            if status is SealStatus.REVOKED:
-                reasons.append(f"印章 {seal.code} 已在印章库中吊销 / seal revoked in the registry")
-                result = _worse(result, (Indication.TOTAL_FAILED, "REVOKED"))
-            elif status is SealStatus.EXPIRED:
-                reasons.append(f"印章 {seal.code} 已过期 / the seal has expired")
+    entries = _seal_entries(session, report) if report.problem is None else []
+    seals, result = seal_checks(entries, reasons, result)
     digest = _registered_revision(session, report)
     license_ = session.scalars(select(License).where(License.pdf_sha256 == digest)).first()
-    info = None
     if digest != report.file_sha256:  # what was issued, with revisions appended since
         what = f"证照 {license_.number}" if license_ is not None else "文书"
         reasons.append(
@@ -229,24 +269,11 @@ def verify_document(session: Session, hall: Hall, pdf: bytes) -> VerificationOut
             f"SHA-256 为 {digest} / this is a document the platform issued, with revisions "
             "appended after issue (see above)"
         )
-    if license_ is not None:
-        info = license_entry(session, license_)
-        result = license_checks(license_, info, reasons, result)
-    elif session.scalars(select(StoredObject.id).where(StoredObject.sha256 == digest)).first():
-        if result[0] is Indication.TOTAL_PASSED:
-            reasons.append("签章有效;该文件是本平台登记的文书(不是电子证照) / a registered notice")
-    elif (
-        any(s["code"] not in (None, SERVICE_SEAL) for s in seals)
-        and result[0] is not Indication.TOTAL_FAILED
-    ):
-        # Sealed with an issuing seal of the registry but never registered: the orphan of a
-        # transaction that did not commit, or a document sealed outside the issuing path.
-        # (Verification reports carry only the service's seal and are never archived.)
-        reasons.append(
-            "该文件未在本平台登记,不是本平台签发的文书,不能采信 / not registered: this "
-            "platform never issued this document"
-        )
-        result = _worse(result, (Indication.TOTAL_FAILED, "NOT_REGISTERED"))
+    # (verification reports carry only the service's seal and are never archived)
+    issuing_seal = any(s["code"] not in (None, SERVICE_SEAL) for s in seals)
+    info, result = registry_checks(
+        session, license_, digest, issuing_seal=issuing_seal, reasons=reasons, result=result
+    )
     return VerificationOutcome(
         verdict=_VERDICT_OF[result[0]],
         indication=result[0],

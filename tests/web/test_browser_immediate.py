@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from sample_scans.scans import SamplePage, generate_pages, sample_applicant
-from tests.web.test_browser import browser, live, live_url, log_in, shot
+from tests.web.test_browser import browser, live, live_url, log_in, shot, upload
 
 __all__ = ["browser", "live", "live_url"]  # the journey's live hall and browser fixtures
 
@@ -26,20 +26,6 @@ def change_pages() -> dict[str, SamplePage]:
         "个体工商户变更登记", ["application_form", "id_card"], sample_applicant(SEED), seed=SEED
     )
     return {p.material_code: p for p in pages}
-
-
-def upload(page: Page, tmp: Path, *pages: SamplePage) -> None:
-    """Upload and wait until every page is read (the shared machine may be slow)."""
-    paths = []
-    for p in pages:
-        path = tmp / p.filename
-        path.write_bytes(p.data)
-        paths.append(str(path))
-    page.set_input_files("input[type=file]", paths)
-    with page.expect_navigation():
-        page.click("form.upload button")
-    expect(page.locator(".pages .page")).to_have_count(len(pages))
-    expect(page.locator("#panel .busy")).to_have_count(0, timeout=120_000)
 
 
 def test_immediate_item_in_one_visit_in_the_browser(
@@ -68,6 +54,7 @@ def one_visit(page: Page, live_url: str, pages: dict[str, SamplePage], tmp_path:
     number = page.locator("h1 small").inner_text().removeprefix("办件").strip()
 
     upload(page, tmp_path, pages["application_form"], pages["id_card"])
+    expect(page.locator(".pages .page")).to_have_count(2)
     expect(page.locator(".checklist .st-present")).to_have_count(2)
     button = page.locator("button.immediate")
     expect(button).to_have_text("当场办结 Alt+D")
