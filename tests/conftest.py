@@ -14,8 +14,11 @@ the real OCR engine carry `ocr` themselves.
 from __future__ import annotations
 
 import atexit
+import getpass
+import os
 import shutil
 import signal
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +37,30 @@ def _sigterm_as_interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's tmpdir plugin reads the option
 def pytest_configure(config: pytest.Config) -> None:
+    # Each session gets its own basetemp, removed by a later session only once this one's
+    # process is gone. pytest's default (pytest-NNN, the newest three kept) lets a second
+    # session started beside this one delete our temp dirs mid-run, PostgreSQL's data
+    # dir among them, and every PostgreSQL test after that fails.
+    if config.option.basetemp is None:
+        root = Path(tempfile.gettempdir()) / f"onewindow-pytest-{getpass.getuser()}"
+        root.mkdir(mode=0o700, exist_ok=True)
+        for old in root.glob("run-*"):
+            pid = old.name.removeprefix("run-")
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(old, ignore_errors=True)
+        config.option.basetemp = str(root / f"run-{os.getpid()}")
     # SIGTERM (CI cancel, `timeout`) unwinds like Ctrl-C, so fixture teardown and atexit
     # stop the servers; SeaweedFS also dies with us via PR_SET_PDEATHSIG.
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:

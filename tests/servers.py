@@ -78,7 +78,7 @@ def _stop_process_group(proc: subprocess.Popen[bytes], timeout: float = 5.0) -> 
     proc.wait(timeout=timeout)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Linux: the child is killed if the test process dies, even by SIGKILL or SIGTERM."""
     try:
         import ctypes
@@ -203,7 +203,7 @@ def start_seaweedfs(workdir: Path, *, timeout: float = 60.0) -> S3Server:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # own process group, so stop() can kill all of it
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
     finally:
         log.close()

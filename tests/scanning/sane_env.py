@@ -17,6 +17,8 @@ import threading
 from pathlib import Path
 from typing import IO
 
+from tests.servers import die_with_parent
+
 SANED_PORT = 6566
 ADF = "Automatic Document Feeder"
 
@@ -91,6 +93,7 @@ class Saned:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            preexec_fn=die_with_parent,  # a killed test run leaves no saned holding the port
         )
         self._ready = threading.Event()
         self._copier = threading.Thread(
