@@ -92,10 +92,13 @@ class Hall:
 
 
 def make_ocr_engine(settings: Settings) -> OcrEngine:
-    """The configured engine; with several workers, one instance per worker, each with
-    one ONNX Runtime thread, so that they do not fight over the cores."""
+    """The configured engine, one instance per reading thread, the process's CPUs shared
+    among them. The CPUs are the ones this process may run on (taskset, cpuset), not the
+    machine's: ONNX Runtime sizes its pool by the machine, and a worker pinned to one core
+    with a two-thread pool spins both threads on that core, so two pinned workers read no
+    faster than one."""
     workers = settings.ocr_workers
-    threads = 1 if workers > 1 else None
+    threads = max(1, len(os.sched_getaffinity(0)) // workers)
     if settings.ocr_engine == "rapidocr":
         from ocr.rapid import RapidOcrEngine
 

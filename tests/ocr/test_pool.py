@@ -73,3 +73,19 @@ def test_pool_forwards_the_orientation_vote_or_falls_back() -> None:
     assert EnginePool(_Upright, 1).recognise_upright(image) == ([], 0.9)
     plain = EnginePool(lambda: _Gate(threading.Barrier(1)), 1)
     assert plain.recognise_upright(image) == ([], None)
+
+
+def _threads(engine: RapidOcrEngine) -> int:
+    return int(engine._params["EngineConfig.onnxruntime.intra_op_num_threads"])
+
+
+def test_threads_follow_the_cpus_this_process_may_use(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A worker pinned to one core (taskset) reads with one thread, not the machine's
+    count: two pinned workers must not spin two threads each on one core."""
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {1})
+    pinned = make_ocr_engine(Settings(data_dir=tmp_path, ocr_workers=1))
+    assert isinstance(pinned, RapidOcrEngine) and _threads(pinned) == 1
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    pool = make_ocr_engine(Settings(data_dir=tmp_path, ocr_workers=2))
+    assert isinstance(pool, EnginePool)
+    assert [_threads(e) for e in pool._engines if isinstance(e, RapidOcrEngine)] == [2, 2]
