@@ -148,6 +148,27 @@ class FindingOverride(Base, Timestamped):
     actor: Mapped[str] = mapped_column(String(64))
 
 
+class FieldConfirmation(Base, Timestamped):
+    """A person looked at a field OCR read from a page and confirmed it as read or
+    corrected it (`cases.intake.confirmation`); the latest one per field stands. The OCR
+    accuracy statistics count these rows (`cases.oversight.ocr_accuracy`)."""
+
+    __tablename__ = "field_confirmation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("page.id"), index=True)
+    field_index: Mapped[int]  # position in the page's reading["fields"]
+    field_name: Mapped[str] = mapped_column(String(32))  # id_number, person_name, ...
+    material_code: Mapped[str | None] = mapped_column(String(64))  # what the page was
+    read_value: Mapped[str] = mapped_column(String(200))  # what OCR read
+    value: Mapped[str] = mapped_column(String(200))  # what the person confirmed or typed
+    corrected: Mapped[bool]
+    doubts: Mapped[list[str]] = mapped_column(JSON, default=list)  # why it was doubtful
+    actor: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))  # clerk (counter) or reviewer (desk)
+
+
 class Material(Base, Timestamped):
     """A checklist material as found in a case: which pages, and its state."""
 

@@ -42,6 +42,7 @@ from cases import outage
 from cases.catalog.publish import spec_of
 from cases.db import DatabaseUnavailable, session_scope
 from cases.errors import OneWindowError
+from cases.intake.doubts import field_doubts
 from cases.records.storage import archive_bytes
 from models import ChecklistVersion, Page, PageStatus, StoredObject, Submission, utcnow
 from ocr import MaterialHint, OcrError, PageReading, classify, extract_fields, read_page
@@ -378,7 +379,7 @@ def _save_reading(
         "seconds": round(reading.seconds, 3),
         "rotation": reading.rotation,
         "perspective_corrected": reading.perspective_corrected,
-        "fields": [asdict(f) for f in fields],
+        "fields": [{**asdict(f), "doubts": field_doubts(asdict(f))} for f in fields],
         # what the legal-form checks need from the lines, so the check of a page read
         # needs no object store (page_facts)
         "evidence": evidence_to_json(evidence(reading.lines)),
