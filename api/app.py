@@ -12,7 +12,17 @@ from fastapi import FastAPI
 
 from api import body_limit, errors, memory, openapi, throttling, web
 from api.headers import SecureApp
-from api.routes import cases, catalog, delivery, documents, progress, review, sharing, verify
+from api.routes import (
+    cases,
+    catalog,
+    delivery,
+    documents,
+    fields,
+    progress,
+    review,
+    sharing,
+    verify,
+)
 from cases.config import Settings
 from cases.hall import Hall
 from cases.jobs.embedded import InProcess
@@ -54,7 +64,7 @@ def create_app(
     app.openapi = functools.partial(openapi.document, app)  # type: ignore[method-assign]
     errors.install(app)
     body_limit.install(app, settings)  # before the session middleware: runs inside it
-    for module in (catalog, cases, review, delivery, documents, sharing, verify, progress):
+    for module in (catalog, cases, fields, review, delivery, documents, sharing, verify, progress):
         app.include_router(module.router)
     app.include_router(catalog.pages)  # the public announcement page
     web.install(app, settings)

@@ -23,6 +23,7 @@ from cases.catalog import admin as catalog_admin
 from cases.catalog.publish import spec_of
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.oversight import supervision
+from cases.oversight.ocr_accuracy import ocr_accuracy
 from models import Department, Role, User, Window
 
 router = APIRouter(include_in_schema=False)
@@ -71,7 +72,13 @@ def dashboard(
     first, last = _period(start, end)
     report = supervision.supervise(session, first, last)
     return render_tab(
-        request, "admin_dashboard.html", "/admin", report=report, start=first, end=last
+        request,
+        "admin_dashboard.html",
+        "/admin",
+        report=report,
+        accuracy=ocr_accuracy(session, first, last),
+        start=first,
+        end=last,
     )
 
 

@@ -24,8 +24,8 @@ from cases.acceptance.immediate import is_immediate
 from cases.catalog.publish import spec_of
 from cases.catalog.spec import Catalog
 from cases.errors import InvalidInput, NotFound, OneWindowError
+from cases.intake import confirmation, scanning
 from cases.intake import pages as intake
-from cases.intake import scanning
 from cases.online import applications as online
 from cases.online import postal, results
 from cases.records import access as archive_access
@@ -195,7 +195,11 @@ def case_panel(
     licenses = session.scalars(
         select(License).where(License.case_id == case.id).order_by(License.id)
     ).all()
+    fields = confirmation.case_fields(session, case)  # doubtful ones highlighted (人工核对)
     return {
+        "checked_fields": [r for r in fields if r.doubtful or r.settled],
+        "doubtful_count": sum(r.doubtful for r in fields),
+        "confirmable": case.status in confirmation.OPEN_FOR_CONFIRMATION,
         **_immediate(session, case, user),
         "clean": not result.overridden,
         "licenses": licenses,

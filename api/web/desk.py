@@ -20,6 +20,7 @@ from api.web.templating import render, see_other
 from cases.acceptance import pending
 from cases.catalog.publish import spec_of
 from cases.errors import InvalidInput, NotFound
+from cases.intake import confirmation
 from cases.records import participation
 from cases.review import steps as review
 from cases.tasks import coordination
@@ -128,11 +129,17 @@ def desk_case(number: str, request: Request, session: SessionDep, user: Reviewer
         task: ReviewTask | None = review.open_task(session, case, user)
     except NotFound:
         task = None  # not (or no longer, or not yet) the department's turn
+    fields_by_page: dict[int, list[confirmation.FieldRow]] = {}
+    for row in confirmation.case_fields(session, case):  # doubtful ones highlighted
+        fields_by_page.setdefault(row.page_id, []).append(row)
     return render(
         request,
         "desk_case.html",
         case=case,
         pages=pages,
+        fields_by_page=fields_by_page,
+        doubtful_count=sum(r.doubtful for rows in fields_by_page.values() for r in rows),
+        confirmable=case.status in confirmation.OPEN_FOR_CONFIRMATION,
         names=names,
         license=license_,
         task=task if case.status in IN_REVIEW else None,

@@ -31,19 +31,6 @@ NOTICE_ZH = {
     "rejection": "不予受理通知书",
 }
 
-FIELD_ZH = {
-    "id_number": "公民身份号码",
-    "credit_code": "统一社会信用代码",
-    "person_name": "姓名",
-    "enterprise_name": "名称",
-    "birth_date": "出生日期",
-    "sex": "性别",
-    "phone": "联系电话",
-    "address": "地址",
-    "date": "日期",
-    "validity_period": "有效期限",
-}
-
 
 TASK_ZH = {"waiting": "未开始", "open": "办理中", "done": "已办结", "skipped": "无需办理"}
 OPINION_ZH = {"approve": "同意", "deny": "不同意", "return": "退回补充说明"}
@@ -84,7 +71,6 @@ def days_left(due: date | None) -> int | None:
 templates.env.globals.update(
     status_zh=STATUS_ZH,
     role_zh=ROLE_ZH,
-    field_zh=FIELD_ZH,
     notice_zh=NOTICE_ZH,
     days_left=days_left,
     result_zh=RESULT_ZH,

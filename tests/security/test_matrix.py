@@ -105,6 +105,7 @@ class Row:
     ok: int
     build: Build
     scoped: bool = False  # reviewers: only their department's target
+    hidden: bool = False  # scoped, and another department's target answers 404 like none
 
 
 def get(path: str) -> Build:
@@ -244,6 +245,21 @@ MATRIX: dict[tuple[str, str], Row] = {
     ),
     ("GET", f"{API}/cases/metrics/one-time"): Row(STAFF, 200, get(f"{API}/cases/metrics/one-time")),
     ("GET", f"{API}/cases/{{number}}"): Row(STAFF, 200, on_case(API + "/cases/{n}"), True),
+    # 人工核对: another department's case answers like a case that does not exist
+    ("GET", f"{API}/cases/{{number}}/fields"): Row(
+        STAFF, 200, on_case(API + "/cases/{n}/fields"), True, hidden=True
+    ),
+    ("POST", f"{API}/cases/{{number}}/pages/{{seq}}/fields/{{index}}"): Row(
+        STAFF,
+        404,
+        on_case(API + "/cases/{n}/pages/1/fields/0", json={}),  # a blank page
+    ),
+    ("GET", f"{API}/cases/metrics/ocr-accuracy"): Row(
+        ADMIN, 200, get(f"{API}/cases/metrics/ocr-accuracy")
+    ),
+    ("POST", "/web/cases/{number}/fields"): Row(
+        STAFF, 404, on_case("/web/cases/{n}/fields", data={"page": "1", "index": "0"})
+    ),
     ("POST", f"{API}/cases/{{number}}/pages"): Row(
         CLERK,
         422,
@@ -559,7 +575,7 @@ def expected(key: tuple[str, str], row: Row, role: str, target: str) -> int:
             return 303 if web else 401
         return 403
     if row.scoped and kind == "reviewer" and role != f"reviewer_{target}":
-        return 403
+        return 404 if row.hidden else 403
     return row.ok
 
 

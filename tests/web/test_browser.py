@@ -56,7 +56,12 @@ def live_url(live: Live) -> str:
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> Iterator[Live]:
-    desks = open_desk(Settings(data_dir=tmp_path_factory.mktemp("live")), ocr_engine)
+    yield from serve(Settings(data_dir=tmp_path_factory.mktemp("live")), ocr_engine)
+
+
+def serve(settings: Settings, engine: Engine) -> Iterator[Live]:
+    """A hall with the test users (and an administrator) served by uvicorn on loopback."""
+    desks = open_desk(settings, engine)
     desk = next(desks)  # creates the users with their passwords
     with session_scope(desk.hall.sessions) as session:
         admin, _ = create_user(session, username="admin", display_name="管理员", role=Role.ADMIN)
