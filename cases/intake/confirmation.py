@@ -91,6 +91,7 @@ class FieldRow:
             "doubts": list(self.doubt.reasons) if self.doubt else [],
             "reason_zh": self.reason,
             "settled": self.settled,
+            "settled_by": self.settled_by,
         }
 
 

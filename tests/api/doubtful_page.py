@@ -1,7 +1,8 @@
 """A page whose OCR result is known in advance, with doubtful fields on it: the ID card
-of an applicant whose name was read with low confidence and whose ID number was read one
-character wrong (its check character fails, and it is one character off the number the
-clerk registered). The real pipeline reads the image; a fixed engine gives the lines."""
+of an applicant whose name and address were read with low confidence (the address one
+character wrong) and whose ID number was read one character wrong (its check character
+fails, and it is one character off the number the clerk registered). The real pipeline
+reads the image; a fixed engine gives the lines."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ GOOD_ID = APPLICANT.id_number
 _WRONG_CHECK = next(c for c in "0123456789X" if c != id_number_check_char(GOOD_ID[:17]))
 MISREAD_ID = GOOD_ID[:17] + _WRONG_CHECK  # one character off: its check fails
 PHONE = "13904791234"
+MISREAD_ADDRESS = APPLICANT.address[:-1] + "弓"  # 号 read as 弓, on a faint line
 LOW = 0.62  # below the confidence floor (0.85)
 
 
@@ -35,6 +37,7 @@ def doubtful_engine() -> FixedLinesEngine:
             _line(1, f"姓名 {APPLICANT.name}", LOW),
             _line(2, f"公民身份号码 {MISREAD_ID}", 0.97),
             _line(3, f"联系电话 {PHONE}", 0.97),
+            _line(4, f"住址 {MISREAD_ADDRESS}", LOW),
         ]
     )
 

@@ -88,9 +88,17 @@
         row.className = "field settled " + f.settled;
         input.parentNode.className = "value";
         input.parentNode.textContent = f.value;
-        row.querySelector(".why").textContent = f.settled === "corrected"
-          ? "已更正(识别为 " + f.read_value + ")" : "已确认识别无误";
+        row.querySelector(".why").textContent = (f.settled === "corrected"
+          ? "已更正(识别为 " + f.read_value + ")" : "已确认识别无误") + " · " + f.settled_by;
         markFirst();
+        var summary = document.querySelector(".doubt-summary");
+        var count = doubtInputs().length;
+        if (summary) {
+          summary.className = count ? "problem doubt-summary" : "ok doubt-summary";
+          summary.textContent = count
+            ? "识别字段 " + count + " 项待核对(下方高亮),Alt+K 跳到第一项,回车确认,改正后回车保存。"
+            : "识别字段已全部核对。";
+        }
         say(table, "第 " + f.page + " 页" + label + done + (next ? "" : ",全部核对完毕"));
         if (next) { next.focus(); next.select(); }
       })
