@@ -36,8 +36,11 @@ def test_drawn_code_reads_back(tmp_path: Path, data: str) -> None:
     pdf.write_bytes(buffer.getvalue())
     subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "p")], check=True)
     (png,) = tmp_path.glob("p-*.png")
-    found = zxingcpp.read_barcodes(cv2.imread(str(png)))
+    image = cv2.imread(str(png))
+    found = zxingcpp.read_barcodes(image)
     assert [b.text for b in found] == [data]
+    # and by a decoder other than the encoder's own library
+    assert cv2.QRCodeDetector().detectAndDecode(image)[0] == data
     # where it was asked to be: inside the 30 mm square that starts 30 mm from the left
     # edge, the quiet zone keeping the symbol off the square's border
     (barcode,) = found
