@@ -25,17 +25,24 @@ _WORK_SIDE = 1200
 
 def table_cells(image: np.ndarray, *, thumb: np.ndarray | None = None) -> list[Cell]:
     """Rectangles enclosed by ruling lines (table cells, framed boxes), in page pixels."""
+    return rulings(image, thumb=thumb)[0]
+
+
+def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> tuple[list[Cell], list[Cell]]:
+    """The page's ruled cells (as `table_cells`) and its horizontal rules (their boxes):
+    a rule running across a gap between lines ties them into rows (`ocr.columns`)."""
     small, scale = working_gray(image, _WORK_SIDE, thumb)
     h, w = small.shape
     ink = cv2.adaptiveThreshold(
         small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15
     )
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(20, w // 25)), np.uint8))
+    rules = _boxes(horizontal, scale)
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(15, h // 60), 1), np.uint8))
     if not horizontal.any() or not vertical.any():
-        return []
-    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(rules), connectivity=4)
+        return [], rules
+    ruled = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(ruled), connectivity=4)
     cells: list[Cell] = []
     min_side = max(8, round(0.012 * max(h, w)))
     for i in range(1, count):
@@ -46,15 +53,24 @@ def table_cells(image: np.ndarray, *, thumb: np.ndarray | None = None) -> list[C
             continue
         if area < 0.85 * cw * ch:
             continue  # not a rectangle: the space between cells, a ring
-        cells.append(
-            (
-                round(x / scale),
-                round(y / scale),
-                round((x + cw) / scale),
-                round((y + ch) / scale),
-            )
-        )
-    return cells
+        cells.append(_scaled(x, y, cw, ch, scale))
+    return cells, rules
+
+
+def _scaled(x: int, y: int, cw: int, ch: int, scale: float) -> Cell:
+    return (round(x / scale), round(y / scale), round((x + cw) / scale), round((y + ch) / scale))
+
+
+def _boxes(mask: np.ndarray, scale: float) -> list[Cell]:
+    """Bounding boxes of the mask's connected strokes, in page pixels."""
+    if not mask.any():
+        return []
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out: list[Cell] = []
+    for i in range(1, count):
+        x, y, cw, ch = (int(v) for v in stats[i][:4])
+        out.append(_scaled(x, y, cw, ch, scale))
+    return out
 
 
 def _inside(line: Line, cell: Cell) -> bool:

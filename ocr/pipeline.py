@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ocr.columns import column_blocks, group_rows
 from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
-from ocr.layout import Cell, table_cells, units
+from ocr.layout import Cell, rulings, units
 from ocr.preprocess import (
     Quality,
     decode_image,
@@ -56,31 +57,6 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
-    """Group lines whose vertical centres overlap into rows, top to bottom, left to right."""
-    rows: list[list[Line]] = []
-    bounds: list[tuple[float, float]] = []  # mean top and bottom of each row
-    for line in sorted(lines, key=lambda ln: (ln.centre_y, ln.left)):
-        placed = False
-        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            top, bottom = bounds[i]
-            centre = (top + bottom) / 2.0
-            if top <= line.centre_y <= bottom or line.top <= centre <= line.bottom:
-                rows[i].append(line)
-                n = len(rows[i])
-                bounds[i] = (
-                    top + (line.top - top) / n,
-                    bottom + (line.bottom - bottom) / n,
-                )
-                placed = True
-                break
-        if not placed:
-            rows.append([line])
-            bounds.append((line.top, line.bottom))
-    ordered = sorted(zip(rows, bounds, strict=True), key=lambda rb: (rb[1][0] + rb[1][1]) / 2.0)
-    return [sorted(row, key=lambda ln: ln.left) for row, _ in ordered]
-
-
 def _join_row(row: Sequence[Line]) -> str:
     """Join cells with one space; fragments of one CJK phrase split by the detector are
     joined without one (a gap narrower than a character)."""
@@ -102,21 +78,21 @@ def _join_row(row: Sequence[Line]) -> str:
 
 
 def reading_order(
-    lines: Sequence[Line], cells: Sequence[Cell] = ()
+    lines: Sequence[Line], cells: Sequence[Cell] = (), rules: Sequence[Cell] = ()
 ) -> tuple[tuple[Line, ...], str]:
-    """Lines in reading order and the page text (one row per text line); the lines of
-    one table cell (`cells`, see `ocr.layout`) are read together, as one unit."""
+    """Lines in reading order and the page text (one row per text line).
+
+    The lines of one table cell (`cells`, see `ocr.layout`) are read together, as one
+    unit; units are read row by row, except that a block of columns without rules is
+    read column after column (`ocr.columns`; `rules` are the page's horizontal rules).
+    """
     kept = [ln for ln in lines if ln.text.strip()]
-    if not cells:
-        rows = group_rows(kept)
-        ordered = tuple(line for row in rows for line in row)
-        text = "\n".join(joined for joined in (_join_row(r) for r in rows) if joined)
-        return ordered, text
     found = units(kept, cells)
     members = {id(stand_in): inner for stand_in, inner in found}
     ordered_lines: list[Line] = []
     texts: list[str] = []
-    for row in group_rows([stand_in for stand_in, _ in found]):
+    blocks = column_blocks([stand_in for stand_in, _ in found], obstacles=cells, rules=rules)
+    for row in (row for block in blocks for row in group_rows(block)):
         joined_units = []
         for stand_in in row:
             sub = group_rows(members[id(stand_in)])
@@ -245,7 +221,8 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
     seals = find_red_seals(straight)
     lines = [replace(ln, text=tidy(ln.text)) for ln in lines]
-    ordered, text = reading_order(lines, table_cells(straight))
+    cells, rules = rulings(straight)
+    ordered, text = reading_order(lines, cells, rules)
     h, w = straight.shape[:2]
     seconds = round(time.perf_counter() - started, 3)
     log.info(

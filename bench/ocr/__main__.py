@@ -9,7 +9,10 @@
 phone photo, document camera, pages turned 90/180/270°, a blank sheet; seals over text).
 `forms-pdf` and `web-html` are reporting-only (`reporting_corpora`: other generators, fonts,
 layouts and capture simulations: clean scan, office scan, phone photo, poor copy); the
-pipeline is never tuned on them. All are generated from the seed at bench time.
+pipeline is never tuned on them. `columns` (`sample_scans.columns`, off by default) is a
+small held-out development set of layouts `tuning` lacks (two text columns, blocks side by
+side, and grids and tables that keep row order), looked at like `tuning` while working on
+reading order. All are generated from the seed at bench time.
 
 Each configuration runs in its own process (so peak memory is its own), over the same
 pages in alternating chunks. Printed as Markdown: strict CER (whole page text in reading
@@ -34,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.ocr.corpus import TUNING, build  # noqa: E402
+from bench.ocr.corpus import COLUMNS, TUNING, build  # noqa: E402
 from bench.ocr.runners import (  # noqa: E402
     WORKERS,
     ConfigResult,
@@ -73,7 +76,7 @@ def _fields(pages: list[PageResult]) -> str:
 
 
 def main_table(results: list[ConfigResult], corpora: list[str]) -> list[str]:
-    reporting = [c for c in corpora if c != TUNING]
+    reporting = [c for c in corpora if c not in (TUNING, COLUMNS)]
     head = (
         ["configuration"]
         + [f"strict CER {c}" for c in corpora]

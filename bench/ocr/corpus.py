@@ -13,11 +13,13 @@ import yaml
 
 from bench.ocr.metrics import NUMBER_FIELDS
 from ocr import MaterialHint
+from sample_scans.columns import DEV_CAPTURES, LAYOUTS, dev_page
 from sample_scans.scans import BLANK_PAGE, CAPTURES, generate_page, sample_applicant
 
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS = ROOT / "cases" / "catalog" / "data" / "items"
 TUNING = "tuning"
+COLUMNS = "columns"  # held-out development pages, tuned on like `tuning`
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,23 @@ def build_tuning(n: int, seed: int, out_dir: Path) -> list[CorpusPage]:
     return pages
 
 
+def build_columns(n: int, seed: int, out_dir: Path) -> list[CorpusPage]:
+    """`n` held-out development pages (`sample_scans.columns`: two columns, side-by-side
+    blocks, and grids and tables that keep row order), cycling through layouts and
+    captures; for developing reading order without looking at the reporting corpora."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pages: list[CorpusPage] = []
+    for i in range(n):
+        layout, kind = LAYOUTS[i % len(LAYOUTS)], DEV_CAPTURES[i % len(DEV_CAPTURES)]
+        page = dev_page(layout, kind, seed=seed * 1000 + i)
+        path = out_dir / f"{COLUMNS}-{i + 1:03d}-{layout}-{kind}.jpg"
+        path.write_bytes(page.data)
+        pages.append(
+            CorpusPage(str(path), COLUMNS, None, layout, kind, page.truth_text, page.truth_fields)
+        )
+    return pages
+
+
 def build(corpora: dict[str, int], seed: int, out_dir: Path) -> list[CorpusPage]:
     """The pages of each named corpus (name → number of pages), with a manifest."""
     from reporting_corpora import build as build_reporting
@@ -83,6 +102,9 @@ def build(corpora: dict[str, int], seed: int, out_dir: Path) -> list[CorpusPage]
     for name, n in corpora.items():
         if name == TUNING:
             pages += build_tuning(n, seed, out_dir)
+            continue
+        if name == COLUMNS:
+            pages += build_columns(n, seed, out_dir)
             continue
         for p in build_reporting(name, n, seed, out_dir):
             pages.append(

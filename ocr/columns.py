@@ -1,0 +1,233 @@
+"""Columns without rules: a vertical gap running through a block of lines splits it.
+
+A page that sets text in two columns, or two blocks side by side (a QR caption beside a
+title, both sides of an ID card copied next to each other, the two columns of a business
+licence), is read column by column: a person reads the left column to its end, then the
+right one. Row by row, the detector's lines interleave the two.
+
+The columns are found from the geometry of the lines alone, as in a recursive XY-cut: the
+lines are grouped into rows; a run of at least `MIN_ROWS` consecutive rows through which
+one stretch of whitespace at least `GAP_HEIGHTS` line heights wide runs from top to
+bottom, with lines on both sides, is a block of columns; its left side is read before
+its right side (each side again split where it has a gap of its own).
+
+Not every such gap separates columns. Row order is kept when
+- the gap is crossed by a horizontal rule (a table without vertical rules) or by a ruled
+  cell (ruled tables are read cell by cell, `ocr.layout`);
+- the block has two or more gaps that are not label gaps (a table set in whitespace);
+- the strip left of the gap, from the block's edge or the previous gap, is no wider than
+  a label: it parts labels ("名称", "住所：") from their values (a label gap);
+- the two sides pair up row for row (lines of the same height at the same height, as in
+  a grid of "label: value" fields), unless both sides are filled lines of running text,
+  which pair up only because they share a font and a leading, or each side is a block of
+  entries with its own strip of labels (the two halves of a business licence).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ocr.engine import Line
+
+Rect = tuple[float, float, float, float]  # left, top, right, bottom in page pixels
+
+MIN_ROWS = 3
+GAP_HEIGHTS = 1.2  # narrowest column gap, in median line heights
+PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
+LABEL_GAP_HEIGHTS = 0.3  # narrowest gap between a strip of labels and their values
+LABEL_WIDTH = 9  # a strip of labels is at most this many line heights wide
+
+
+def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
+    """Group lines whose vertical centres overlap into rows, top to bottom, left to right."""
+    rows: list[list[Line]] = []
+    bounds: list[tuple[float, float]] = []  # mean top and bottom of each row
+    for line in sorted(lines, key=lambda ln: (ln.centre_y, ln.left)):
+        placed = False
+        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            top, bottom = bounds[i]
+            centre = (top + bottom) / 2.0
+            if top <= line.centre_y <= bottom or line.top <= centre <= line.bottom:
+                rows[i].append(line)
+                n = len(rows[i])
+                bounds[i] = (
+                    top + (line.top - top) / n,
+                    bottom + (line.bottom - bottom) / n,
+                )
+                placed = True
+                break
+        if not placed:
+            rows.append([line])
+            bounds.append((line.top, line.bottom))
+    ordered = sorted(zip(rows, bounds, strict=True), key=lambda rb: (rb[1][0] + rb[1][1]) / 2.0)
+    return [sorted(row, key=lambda ln: ln.left) for row, _ in ordered]
+
+
+@dataclass(frozen=True)
+class _Gap:
+    left: float  # page x where the whitespace starts
+    right: float  # and where it ends
+
+    @property
+    def middle(self) -> float:
+        return (self.left + self.right) / 2.0
+
+
+def _height(line: Line) -> float:
+    return line.bottom - line.top
+
+
+def _free_gaps(
+    rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], min_width: float
+) -> list[_Gap]:
+    """Stretches of whitespace at least `min_width` wide running through every row, with
+    ink on both sides (an obstacle, such as a ruled cell, counts as ink)."""
+    spans: list[tuple[float, float]] = []
+    for row in rows:
+        spans += [(ln.left, ln.right) for ln in row]
+    top = min(ln.top for row in rows for ln in row)
+    bottom = max(ln.bottom for row in rows for ln in row)
+    spans += [(o[0], o[2]) for o in obstacles if o[1] < bottom and o[3] > top]
+    spans.sort()
+    gaps: list[_Gap] = []
+    reach = spans[0][1]
+    for left, right in spans[1:]:
+        if left - reach >= min_width:
+            gaps.append(_Gap(reach, left))
+        reach = max(reach, right)
+    return gaps
+
+
+def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], height: float) -> set[int]:
+    """Indexes of the gaps that part labels from their values: the strip between a gap
+    and the one before it (or the block's left edge) is no wider than a label."""
+    start = min(ln.left for row in rows for ln in row)
+    out: set[int] = set()
+    for k, gap in enumerate(gaps):
+        if gap.left - start <= LABEL_WIDTH * height:
+            out.add(k)
+        start = gap.right
+    return out
+
+
+def _paired(rows: Sequence[Sequence[Line]], gap: _Gap) -> float:
+    """Share of rows where a line left of the gap and one right of it stand level, of
+    the same height (cells of one row of a grid)."""
+    hits = 0
+    for row in rows:
+        left = [ln for ln in row if ln.right <= gap.left + 1]
+        right = [ln for ln in row if ln.left >= gap.right - 1]
+        if any(
+            abs(a.centre_y - b.centre_y) < 0.3 * min(_height(a), _height(b))
+            and max(_height(a), _height(b)) < 1.3 * min(_height(a), _height(b))
+            for a in left
+            for b in right
+        ):
+            hits += 1
+    return hits / len(rows)
+
+
+def _filled(lines: Sequence[Line], height: float) -> bool:
+    """Running text: most lines long and ending at one right margin (wrapped text)."""
+    if len(lines) < MIN_ROWS:
+        return False
+    margin = max(ln.right for ln in lines)
+    full = [ln for ln in lines if margin - ln.right < 1.5 * height]
+    long = [ln for ln in lines if ln.right - ln.left > 8 * height]
+    return len(full) >= 0.6 * len(lines) and len(long) >= 0.6 * len(lines)
+
+
+def _column_gap(
+    rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], rules: Sequence[Rect], height: float
+) -> _Gap | None:
+    """The one gap that splits these rows into columns, if they have one."""
+    # a label may stand closer to its value than columns stand to each other
+    found = _free_gaps(rows, obstacles, LABEL_GAP_HEIGHTS * height)
+    labels = _label_gaps(rows, found, height)
+    wide = GAP_HEIGHTS * height
+    gaps = [g for k, g in enumerate(found) if k not in labels and g.right - g.left >= wide]
+    if len(gaps) != 1:
+        return None  # no gap, or a table set in whitespace
+    gap = gaps[0]
+    # two blocks of "label  value" entries side by side, each with its own strip of labels
+    # (the two halves of a business licence): columns, however level their rows
+    strips = [g.middle for k, g in enumerate(found) if k in labels]
+    side_by_side = any(m < gap.left for m in strips) and any(m > gap.right for m in strips)
+    lines = [ln for row in rows for ln in row]
+    left = [ln for ln in lines if ln.right <= gap.left + 1]
+    right = [ln for ln in lines if ln.left >= gap.right - 1]
+    if len(left) < 2 or len(right) < 2:
+        return None
+    top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+    if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
+        return None  # a horizontal rule runs across: a table without vertical rules
+    prose = _filled(left, height) and _filled(right, height)
+    if not side_by_side and not prose and _paired(rows, gap) >= PAIRED_SHARE:
+        return None
+    return gap
+
+
+def _run_end(
+    rows: Sequence[Sequence[Line]], start: int, obstacles: Sequence[Rect], min_width: float
+) -> int:
+    """End of the longest run of rows from `start` with whitespace running through it.
+
+    The first rows of a run may have lines on one side only (columns whose rows are not
+    level), so a run may take `MIN_ROWS` + 1 rows to open; once open, the first row that
+    closes every gap ends it."""
+    best = start
+    for end in range(start + 1, len(rows) + 1):
+        if _free_gaps(rows[start:end], obstacles, min_width):
+            best = end
+        elif best > start or end - start > MIN_ROWS:
+            break
+    return best
+
+
+def column_blocks(
+    units: Sequence[Line],
+    *,
+    obstacles: Sequence[Rect] = (),
+    rules: Sequence[Rect] = (),
+) -> list[list[Line]]:
+    """`units` in blocks to read one after the other, each block row by row: the rows
+    above a block of columns, the left column, the right column, the rows below, ...
+
+    `obstacles` are regions no column gap may cross (ruled table cells), `rules` the
+    horizontal ruling lines of the page (a gap they cross is not a column gap).
+    """
+    if len(units) < 2 * MIN_ROWS - 2:
+        return [list(units)] if units else []
+    rows = group_rows(units)
+    # stand-ins for ruled cells (text "\u0000", see `ocr.layout.units`) are no line height
+    plain = [ln for ln in units if "\u0000" not in ln.text] or list(units)
+    height = statistics.median(_height(ln) for ln in plain)
+    blocks: list[list[Line]] = []
+    pending: list[Line] = []
+    i = 0
+    while i < len(rows):
+        found: tuple[int, _Gap] | None = None
+        end = _run_end(rows, i, obstacles, GAP_HEIGHTS * height)
+        if end - i >= MIN_ROWS:
+            gap = _column_gap(rows[i:end], obstacles, rules, height)
+            if gap is not None:
+                found = (end, gap)
+        if found is None:
+            pending += rows[i]
+            i += 1
+            continue
+        end, gap = found
+        if pending:
+            blocks.append(pending)
+            pending = []
+        run = [ln for row in rows[i:end] for ln in row]
+        left = [ln for ln in run if (ln.left + ln.right) / 2.0 < gap.middle]
+        right = [ln for ln in run if (ln.left + ln.right) / 2.0 >= gap.middle]
+        for side in (left, right):
+            blocks += column_blocks(side, obstacles=obstacles, rules=rules)
+        i = end
+    if pending:
+        blocks.append(pending)
+    return blocks

@@ -1,0 +1,201 @@
+"""Columns without rules, from the geometry of synthetic line boxes (no engine): text in
+two columns and blocks side by side are read one after the other; label/value rows,
+grids, tables with horizontal rules only and tables set in whitespace keep row order."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr import Engine, read_page
+from ocr.columns import column_blocks
+from ocr.engine import Line, rect_box
+from ocr.pipeline import reading_order
+from sample_scans.columns import dev_page
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def cer_counts(truth: str, read: str) -> tuple[int, int]:
+    """(edit distance, length) of the page texts, whitespace ignored (as bench/ocr)."""
+    a, b = squash(truth), squash(read)
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1], len(a)
+
+
+H = 30.0  # line height
+PITCH = 48.0
+
+
+def _ln(text: str, left: float, top: float, right: float, height: float = H) -> Line:
+    return Line(text, rect_box(left, top, right, top + height), 0.98)
+
+
+def _order(lines: list[Line], **kw: object) -> list[str]:
+    ordered, _ = reading_order(lines, **kw)  # type: ignore[arg-type]
+    return [ln.text for ln in ordered]
+
+
+def _prose_page() -> list[Line]:
+    lines = [_ln("关于推行一窗受理改革的说明", 300, 60, 900, 44)]
+    lines += [_ln(f"左栏第{k}行正文内容", 100, 160 + k * PITCH, 600) for k in range(6)]
+    lines += [_ln(f"右栏第{k}行正文内容", 660, 160 + k * PITCH, 1160) for k in range(4)]
+    lines.append(_ln("右栏末行", 660, 160 + 4 * PITCH, 820))
+    lines.append(_ln("二〇二六年十一月", 900, 560, 1160))
+    return lines
+
+
+def test_two_text_columns_are_read_column_by_column() -> None:
+    got = _order(_prose_page())
+    assert got == (
+        ["关于推行一窗受理改革的说明"]
+        + [f"左栏第{k}行正文内容" for k in range(6)]
+        + [f"右栏第{k}行正文内容" for k in range(4)]
+        + ["右栏末行", "二〇二六年十一月"]
+    )
+    _, text = reading_order(_prose_page())
+    assert text.splitlines()[1:3] == ["左栏第0行正文内容", "左栏第1行正文内容"]
+
+
+def test_detector_order_does_not_matter() -> None:
+    lines = _prose_page()
+    assert _order(lines[::-1]) == _order(lines)
+
+
+def test_columns_with_different_leading_are_split() -> None:
+    # both sides of an ID card copied side by side: other sizes, other rows
+    left = [
+        _ln(s, 110, 270 + k * 44, 110 + 28 * len(s), 24)
+        for k, s in enumerate(
+            ["姓名斯琴高娃", "性别女民族蒙古", "出生1969年9月22日", "住址锡林浩特市希日塔拉街道"]
+        )
+    ]
+    right = [
+        _ln("中华人民共和国", 690, 265, 900, 32),
+        _ln("居民身份证", 690, 340, 880, 40),
+        _ln("签发机关锡林浩特市公安局", 670, 420, 1000, 24),
+        _ln("有效期限2019.05.06-2039.05.06", 670, 486, 1080, 24),
+    ]
+    assert _order(right + left) == [ln.text for ln in left + right]
+
+
+def test_label_value_rows_keep_row_order() -> None:
+    # labels in a strip on the left, values aligned right of it, some wrapped
+    lines = []
+    y = 100.0
+    for label, values in (
+        ("名称", ["锡林浩特市草原明珠餐饮店"]),
+        ("类型", ["个体工商户"]),
+        ("经营者", ["巴特尔"]),
+        ("经营场所", ["内蒙古自治区锡林浩特市那达慕", "大街12号3号商铺"]),
+        ("经营范围", ["餐饮服务；预包装食品销售（不含", "冷藏冷冻食品）"]),
+    ):
+        lines.append(_ln(label, 200, y, 200 + 38 * len(label)))
+        for k, value in enumerate(values):
+            lines.append(_ln(value, 480, y + k * PITCH, 480 + 36 * len(value)))
+        y += PITCH * len(values) + 40
+    assert [ln.text for ln in column_blocks(lines)[0]] == [ln.text for ln in lines]
+    assert len(column_blocks(lines)) == 1
+
+
+def test_grid_of_fields_keeps_row_order() -> None:
+    rows = [
+        ("法定代表人：乌云其木格", "联系电话：13912345678"),
+        ("注册资本：壹佰万元", "企业类型：有限责任公司"),
+        ("从业人数：12人", "登记机关：锡林浩特市市场监督管理局"),
+        ("申请日期：2026年11月20日", "经办人：苏和"),
+    ]
+    lines = []
+    for k, (a, b) in enumerate(rows):
+        lines += [_ln(a, 110, 200 + k * 64, 110 + 24 * len(a)), _ln(b, 660, 200 + k * 64, 1150)]
+    assert _order(lines) == [s for row in rows for s in row]
+
+
+def test_horizontal_rules_keep_table_rows() -> None:
+    # names wrapped on two lines, amounts centred in their rows: no row pairs up
+    lines, rules = [], []
+    for k in range(4):
+        top = 200 + k * 100
+        lines += [
+            _ln(f"股东{k}号有限公司", 110, top, 460),
+            _ln(f"{k}0.00", 760, top + 18, 860),
+            _ln("锡林浩特分公司", 110, top + 36, 400),
+        ]
+        rules.append((100.0, top - 22.0, 1140.0, top - 20.0))
+    by_rows = [ln.text for ln in lines]
+    assert _order(lines) != by_rows  # without its rules it reads as two columns
+    assert _order(lines, rules=rules) == by_rows
+
+
+def test_table_set_in_whitespace_keeps_row_order() -> None:
+    lines = []
+    for k in range(4):
+        top = 200 + k * 70
+        lines += [
+            _ln(f"股东名称第{k}位出资人", 110, top, 400),
+            _ln(f"15250219800101{k:04d}", 480, top, 760),
+            _ln(f"{k}5.00", 860, top, 960),
+        ]
+    assert _order(lines) == [ln.text for ln in lines]
+
+
+def test_two_licence_halves_are_columns_even_when_level() -> None:
+    left = [
+        ("名称", "锡林郭勒盟远航物流有限责任公司"),
+        ("类型", "有限责任公司"),
+        ("法定代表人", "刘佳怡"),
+        ("经营范围", "建设工程施工"),
+    ]
+    right = [
+        ("注册资本", "人民币叁佰万元"),
+        ("成立日期", "2023年3月20日"),
+        ("营业期限", "长期"),
+        ("住所", "内蒙古自治区锡林浩特市"),
+    ]
+    lines = []
+    for k, ((la, va), (lb, vb)) in enumerate(zip(left, right, strict=True)):
+        top = 460 + k * 60
+        lines += [_ln(la, 110, top, 110 + 24 * len(la)), _ln(va, 240, top, 240 + 24 * len(va))]
+        lines += [_ln(lb, 680, top, 680 + 24 * len(lb)), _ln(vb, 810, top, 810 + 24 * len(vb))]
+    expected = [s for pair in left for s in pair] + [s for pair in right for s in pair]
+    assert _order(lines) == expected
+
+
+def test_a_ruled_cell_blocks_the_gap() -> None:
+    lines = _prose_page()
+    cell = (560.0, 150.0, 700.0, 420.0)  # a framed box straddling the gap
+    got = _order(lines, cells=[cell])
+    assert got.index("右栏第0行正文内容") < got.index("左栏第1行正文内容")
+
+
+def test_a_full_width_line_ends_the_columns() -> None:
+    lines = _prose_page()
+    lines.append(_ln("全宽的一行文字横跨两栏" * 3, 100, 160 + 6 * PITCH, 1160))
+    lines += [_ln(f"下方左栏{k}", 100, 500 + k * PITCH, 400) for k in range(3)]
+    lines += [_ln(f"下方右栏{k}", 700, 500 + k * PITCH, 1000) for k in range(3)]
+    lines = [ln for ln in lines if ln.text != "二〇二六年十一月"]
+    got = _order(lines)
+    wide = got.index("全宽的一行文字横跨两栏" * 3)
+    assert got.index("右栏末行") < wide < got.index("下方左栏0")
+    assert got[-6:] == [f"下方左栏{k}" for k in range(3)] + [f"下方右栏{k}" for k in range(3)]
+
+
+@pytest.mark.ocr
+def test_generated_two_column_page_is_read_column_by_column(ocr_engine: Engine) -> None:
+    """The real engine on a page no tuning page resembles (`sample_scans.columns`: other
+    fonts, 150 dpi, text in two columns), scanned: each column is read whole (row by row,
+    its strict error is over 40%)."""
+    page = dev_page("prose", "scanner", seed=5)
+    reading = read_page(page.data, ocr_engine)
+    errors, length = cer_counts(page.truth_text, reading.text)
+    assert errors <= 0.03 * length, reading.text
+    text = squash(reading.text)
+    starts = [text.find(squash(row)[:6]) for row in page.truth_text.splitlines()]
+    found = [s for s in starts if s >= 0]
+    assert len(found) >= 0.9 * len(starts) and found == sorted(found), reading.text
