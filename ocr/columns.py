@@ -33,11 +33,14 @@ from ocr.engine import Line
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom in page pixels
 
+# Sizes are in characters (the page's median character pitch): detected boxes are padded
+# by a share of their height that varies with the capture, their text runs at its pitch.
 MIN_ROWS = 3
-GAP_HEIGHTS = 1.2  # narrowest column gap, in median line heights
+GAP_CHARS = 0.6  # narrowest column gap between (padded) boxes
 PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
-LABEL_GAP_HEIGHTS = 0.3  # narrowest gap between a strip of labels and their values
-LABEL_WIDTH = 9  # a strip of labels is at most this many line heights wide
+LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their values
+LABEL_WIDTH = 10  # a strip of labels is at most this wide
+LABEL_CHARS = 8  # and its labels at most this long
 
 
 def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
@@ -100,16 +103,53 @@ def _free_gaps(
     return gaps
 
 
-def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], height: float) -> set[int]:
+@dataclass(frozen=True)
+class _Scale:
+    height: float  # median height of a line box
+    char: float  # median character pitch (a Latin letter or digit counts half)
+
+
+def _chars(text: str) -> float:
+    return sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text if not ch.isspace())
+
+
+def _scale(lines: Sequence[Line]) -> _Scale:
+    height = statistics.median(_height(ln) for ln in lines)
+    pitches = [(ln.right - ln.left) / n for ln in lines if (n := _chars(ln.text)) >= 3]
+    return _Scale(height, statistics.median(pitches) if pitches else 0.6 * height)
+
+
+def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: _Scale) -> set[int]:
     """Indexes of the gaps that part labels from their values: the strip between a gap
-    and the one before it (or the block's left edge) is no wider than a label."""
-    start = min(ln.left for row in rows for ln in row)
+    and the one before it (or the block's left edge) is no wider than a label, and most
+    of its lines are short, in the body's size (a title is no label)."""
+    lines = [ln for row in rows for ln in row]
+    start = min(ln.left for ln in lines)
     out: set[int] = set()
     for k, gap in enumerate(gaps):
-        if gap.left - start <= LABEL_WIDTH * height:
+        strip = [ln for ln in lines if start <= (ln.left + ln.right) / 2.0 <= gap.left]
+        labels = [
+            ln
+            for ln in strip
+            if _chars(ln.text.rstrip(":：")) <= LABEL_CHARS and _height(ln) <= 1.3 * scale.height
+        ]
+        if gap.left - start <= LABEL_WIDTH * scale.char and len(labels) >= 0.6 * len(strip):
             out.add(k)
         start = gap.right
     return out
+
+
+def _side_by_side(rows: Sequence[Sequence[Line]], gap: _Gap, scale: _Scale) -> bool:
+    """The lines left of the gap and those right of it share a stretch of the page's
+    height at least a line high."""
+    lines = [ln for row in rows for ln in row]
+    left = [ln for ln in lines if ln.right <= gap.left + 1]
+    right = [ln for ln in lines if ln.left >= gap.right - 1]
+    if not left or not right:
+        return False
+    top = max(min(ln.top for ln in left), min(ln.top for ln in right))
+    bottom = min(max(ln.bottom for ln in left), max(ln.bottom for ln in right))
+    return bottom - top >= scale.height
 
 
 def _paired(rows: Sequence[Sequence[Line]], gap: _Gap) -> float:
@@ -129,25 +169,31 @@ def _paired(rows: Sequence[Sequence[Line]], gap: _Gap) -> float:
     return hits / len(rows)
 
 
-def _filled(lines: Sequence[Line], height: float) -> bool:
+def _filled(lines: Sequence[Line], scale: _Scale) -> bool:
     """Running text: most lines long and ending at one right margin (wrapped text)."""
     if len(lines) < MIN_ROWS:
         return False
     margin = max(ln.right for ln in lines)
-    full = [ln for ln in lines if margin - ln.right < 1.5 * height]
-    long = [ln for ln in lines if ln.right - ln.left > 8 * height]
+    full = [ln for ln in lines if margin - ln.right < 2.5 * scale.char]
+    long = [ln for ln in lines if ln.right - ln.left > 12 * scale.char]
     return len(full) >= 0.6 * len(lines) and len(long) >= 0.6 * len(lines)
 
 
 def _column_gap(
-    rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], rules: Sequence[Rect], height: float
+    rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], rules: Sequence[Rect], scale: _Scale
 ) -> _Gap | None:
     """The one gap that splits these rows into columns, if they have one."""
     # a label may stand closer to its value than columns stand to each other
-    found = _free_gaps(rows, obstacles, LABEL_GAP_HEIGHTS * height)
-    labels = _label_gaps(rows, found, height)
-    wide = GAP_HEIGHTS * height
-    gaps = [g for k, g in enumerate(found) if k not in labels and g.right - g.left >= wide]
+    found = _free_gaps(rows, obstacles, LABEL_GAP_CHARS * scale.char)
+    labels = _label_gaps(rows, found, scale)
+    wide = GAP_CHARS * scale.char
+    # a gap between blocks standing diagonally (a code below the left end of a centred
+    # title) neither splits them nor makes a table
+    gaps = [
+        g
+        for k, g in enumerate(found)
+        if k not in labels and g.right - g.left >= wide and _side_by_side(rows, g, scale)
+    ]
     if len(gaps) != 1:
         return None  # no gap, or a table set in whitespace
     gap = gaps[0]
@@ -163,7 +209,7 @@ def _column_gap(
     top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
     if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
         return None  # a horizontal rule runs across: a table without vertical rules
-    prose = _filled(left, height) and _filled(right, height)
+    prose = _filled(left, scale) and _filled(right, scale)
     if not side_by_side and not prose and _paired(rows, gap) >= PAIRED_SHARE:
         return None
     return gap
@@ -201,17 +247,16 @@ def column_blocks(
     if len(units) < 2 * MIN_ROWS - 2:
         return [list(units)] if units else []
     rows = group_rows(units)
-    # stand-ins for ruled cells (text "\u0000", see `ocr.layout.units`) are no line height
-    plain = [ln for ln in units if "\u0000" not in ln.text] or list(units)
-    height = statistics.median(_height(ln) for ln in plain)
+    # stand-ins for ruled cells (text "\u0000", see `ocr.layout.units`) are no line
+    scale = _scale([ln for ln in units if "\u0000" not in ln.text] or list(units))
     blocks: list[list[Line]] = []
     pending: list[Line] = []
     i = 0
     while i < len(rows):
         found: tuple[int, _Gap] | None = None
-        end = _run_end(rows, i, obstacles, GAP_HEIGHTS * height)
+        end = _run_end(rows, i, obstacles, GAP_CHARS * scale.char)
         if end - i >= MIN_ROWS:
-            gap = _column_gap(rows[i:end], obstacles, rules, height)
+            gap = _column_gap(rows[i:end], obstacles, rules, scale)
             if gap is not None:
                 found = (end, gap)
         if found is None:

@@ -29,6 +29,7 @@ def cer_counts(truth: str, read: str) -> tuple[int, int]:
     return previous[-1], len(a)
 
 
+BODY = "正文内容" * 3  # a line of running text: 17 characters in a 500 px column
 H = 30.0  # line height
 PITCH = 48.0
 
@@ -44,8 +45,8 @@ def _order(lines: list[Line], **kw: object) -> list[str]:
 
 def _prose_page() -> list[Line]:
     lines = [_ln("关于推行一窗受理改革的说明", 300, 60, 900, 44)]
-    lines += [_ln(f"左栏第{k}行正文内容", 100, 160 + k * PITCH, 600) for k in range(6)]
-    lines += [_ln(f"右栏第{k}行正文内容", 660, 160 + k * PITCH, 1160) for k in range(4)]
+    lines += [_ln(f"左栏第{k}行{BODY}", 100, 160 + k * PITCH, 600) for k in range(6)]
+    lines += [_ln(f"右栏第{k}行{BODY}", 660, 160 + k * PITCH, 1160) for k in range(4)]
     lines.append(_ln("右栏末行", 660, 160 + 4 * PITCH, 820))
     lines.append(_ln("二〇二六年十一月", 900, 560, 1160))
     return lines
@@ -55,12 +56,12 @@ def test_two_text_columns_are_read_column_by_column() -> None:
     got = _order(_prose_page())
     assert got == (
         ["关于推行一窗受理改革的说明"]
-        + [f"左栏第{k}行正文内容" for k in range(6)]
-        + [f"右栏第{k}行正文内容" for k in range(4)]
+        + [f"左栏第{k}行{BODY}" for k in range(6)]
+        + [f"右栏第{k}行{BODY}" for k in range(4)]
         + ["右栏末行", "二〇二六年十一月"]
     )
     _, text = reading_order(_prose_page())
-    assert text.splitlines()[1:3] == ["左栏第0行正文内容", "左栏第1行正文内容"]
+    assert text.splitlines()[1:3] == [f"左栏第0行{BODY}", f"左栏第1行{BODY}"]
 
 
 def test_detector_order_does_not_matter() -> None:
@@ -123,7 +124,7 @@ def test_horizontal_rules_keep_table_rows() -> None:
     for k in range(4):
         top = 200 + k * 100
         lines += [
-            _ln(f"股东{k}号有限公司", 110, top, 460),
+            _ln(f"内蒙古股东{k}号有限责任公司", 110, top, 620),
             _ln(f"{k}0.00", 760, top + 18, 860),
             _ln("锡林浩特分公司", 110, top + 36, 400),
         ]
@@ -171,19 +172,21 @@ def test_a_ruled_cell_blocks_the_gap() -> None:
     lines = _prose_page()
     cell = (560.0, 150.0, 700.0, 420.0)  # a framed box straddling the gap
     got = _order(lines, cells=[cell])
-    assert got.index("右栏第0行正文内容") < got.index("左栏第1行正文内容")
+    assert got.index(f"右栏第0行{BODY}") < got.index(f"左栏第1行{BODY}")
 
 
 def test_a_full_width_line_ends_the_columns() -> None:
     lines = _prose_page()
     lines.append(_ln("全宽的一行文字横跨两栏" * 3, 100, 160 + 6 * PITCH, 1160))
-    lines += [_ln(f"下方左栏{k}", 100, 500 + k * PITCH, 400) for k in range(3)]
-    lines += [_ln(f"下方右栏{k}", 700, 500 + k * PITCH, 1000) for k in range(3)]
+    lines += [_ln(f"下方左栏{k}{BODY}", 100, 500 + k * PITCH, 560) for k in range(3)]
+    lines += [_ln(f"下方右栏{k}{BODY}", 660, 500 + k * PITCH, 1120) for k in range(3)]
     lines = [ln for ln in lines if ln.text != "二〇二六年十一月"]
     got = _order(lines)
     wide = got.index("全宽的一行文字横跨两栏" * 3)
-    assert got.index("右栏末行") < wide < got.index("下方左栏0")
-    assert got[-6:] == [f"下方左栏{k}" for k in range(3)] + [f"下方右栏{k}" for k in range(3)]
+    assert got.index("右栏末行") < wide < got.index(f"下方左栏0{BODY}")
+    assert got[-6:] == [f"下方左栏{k}{BODY}" for k in range(3)] + [
+        f"下方右栏{k}{BODY}" for k in range(3)
+    ]
 
 
 @pytest.mark.ocr
