@@ -7,6 +7,7 @@ only talks to `SealSigner`.
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from asn1crypto import x509 as asn1_x509
@@ -48,25 +49,13 @@ class SealSigner:
     @classmethod
     def from_pem(cls, certified: CertifiedKey, passphrase: bytes) -> SealSigner:
         """Load a seal from its encrypted key and certificate; a wrong passphrase raises
-        BadPassphrase, a key not matching the certificate raises CertificateProblem."""
-        key = load_private_key(certified.key_pem, passphrase)
-        cert = _one_cert(certified.cert_pem)
-        public_der = key.public_key().public_bytes(
-            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-        if public_der != cert.public_key.dump():
-            raise CertificateProblem(
-                "the private key does not belong to the certificate",
-                "私钥与证书不匹配",
-            )
-        chain = [_one_cert(pem) for pem in certified.chain_pem]
-        signer = SimpleSigner(
-            signing_cert=cert,
-            signing_key=translate_pyca_cryptography_key_to_asn1(key),
-            cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),
-        )
-        logger.debug("loaded seal signer %s", cert.subject.human_friendly)
-        return cls(signer, cert)
+        BadPassphrase, a key not matching the certificate raises CertificateProblem.
+
+        Loaded once per process for the same key, certificate and passphrase (decrypting
+        the key and checking it against the certificate cost more than a seal's signature
+        on a license); what is cached is only what those bytes already determine, and
+        failures are not cached."""
+        return _load(certified, passphrase)
 
     @property
     def pyhanko_signer(self) -> Signer:
@@ -83,3 +72,25 @@ class SealSigner:
     @property
     def subject_organisation(self) -> str:
         return str(self._certificate.subject.native.get("organization_name", ""))
+
+
+@functools.lru_cache(maxsize=64)
+def _load(certified: CertifiedKey, passphrase: bytes) -> SealSigner:
+    key = load_private_key(certified.key_pem, passphrase)
+    cert = _one_cert(certified.cert_pem)
+    public_der = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    if public_der != cert.public_key.dump():
+        raise CertificateProblem(
+            "the private key does not belong to the certificate",
+            "私钥与证书不匹配",
+        )
+    chain = [_one_cert(pem) for pem in certified.chain_pem]
+    signer = SimpleSigner(
+        signing_cert=cert,
+        signing_key=translate_pyca_cryptography_key_to_asn1(key),
+        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),
+    )
+    logger.debug("loaded seal signer %s", cert.subject.human_friendly)
+    return SealSigner(signer, cert)
