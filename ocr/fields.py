@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ocr.engine import Box, Line
+from ocr.names import BRANCH_TAIL, BUSINESS_END, column_names, cut_at_next_label
 from ocr.pipeline import PageReading
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -104,9 +105,6 @@ _LABELS: dict[str, tuple[str, ...]] = {
 _LABEL_PUNCT = " :：\t"
 # a parenthesised note between a label and its value: "法定代表人（签字）：", "名称(章)"
 _LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")
-# how business names end: a value glued to its label, or wrapped onto a second line, is
-# complete when it ends like one
-_BUSINESS_END = re.compile(r"(公司|店|部|馆|厂|中心|合作社|工作室|商行|门市|超市|宾馆|酒店)$")
 _MIN_LEN = {"person_name": 2, "enterprise_name": 4, "address": 5}
 
 
@@ -232,15 +230,40 @@ def _value_valid(name: str, value: str) -> bool:
     return True
 
 
-def _continuation(value_line: Line, lines: tuple[Line, ...]) -> Line | None:
-    """The line just below `value_line`, starting at the same x (a wrapped address)."""
+def _continuation(
+    value_line: Line, lines: tuple[Line, ...], value_left: float, label_left: float
+) -> Line | None:
+    """The line just below `value_line` starting where its value starts (`value_left`),
+    as a wrapped address or name continues. Detected boxes are padded, so the two may
+    overlap a little; a line with a label before it in its own row (standing right of
+    `label_left`) is the next field's value, not a continuation."""
     height = value_line.bottom - value_line.top
     for other in lines:
-        if other is value_line or not 0 <= other.top - value_line.bottom < 0.8 * height:
+        if other is value_line or abs(other.left - value_left) >= 0.8 * height:
             continue
-        if abs(other.left - value_line.left) < 0.8 * height and not _starts_with_label(other):
-            return other
+        if not (
+            other.top > value_line.top + 0.5 * height
+            and other.top - value_line.bottom < 0.8 * height
+        ):
+            continue
+        if _starts_with_label(other) or any(
+            label_left - 1 <= ln.right <= other.left + 0.5 * height
+            and ln.top < other.centre_y < ln.bottom
+            for ln in lines
+            if ln is not other
+        ):
+            continue
+        return other
     return None
+
+
+def _value_left(line: Line, value: str) -> float:
+    """Where `value` starts within `line` (its end), in proportion to the characters."""
+    text = _squash(line.text)
+    if not text or not value or value not in text:
+        return line.left
+    share = text.rindex(value) / len(text)
+    return line.left + share * (line.right - line.left)
 
 
 def _starts_with_label(line: Line) -> bool:
@@ -274,7 +297,7 @@ def _split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         if label in _LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest):
             return label, rest
         # the detector merged a label and a business name: the name ends like one
-        if label in _LABELS["enterprise_name"] and len(rest) >= 4 and _BUSINESS_END.search(rest):
+        if label in _LABELS["enterprise_name"] and len(rest) >= 4 and BUSINESS_END.search(rest):
             return label, rest
         return None
     return None
@@ -297,15 +320,23 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 rest = _squash(right.text).lstrip(_LABEL_PUNCT)
                 source = right
                 conf = min(line.confidence, right.confidence)
-            wrapped = name == "enterprise_name" and not _BUSINESS_END.search(rest)
-            if (name == "address" or wrapped) and rest:
-                more = _continuation(source, lines)
-                if more is not None:
-                    rest += _squash(more.text)
+            if name in ("address", "enterprise_name") and rest:
+                start = _value_left(source, rest)
+                more = _continuation(source, lines, start, line.left)
+                tail = _squash(more.text) if more is not None else ""
+                # a business name is complete when it ends like one, unless a branch
+                # or a partnership's form follows on the next line
+                wrapped = not BUSINESS_END.search(rest) or bool(BRANCH_TAIL.search(tail))
+                if more is not None and (name == "address" or wrapped):
+                    rest += tail
                     conf = min(conf, more.confidence)
+            if name == "enterprise_name":
+                rest = cut_at_next_label(rest)
             if rest:
                 found.append(_make(name, rest, _value_valid(name, rest), source, conf))
             break
+    for line, value in column_names(lines):
+        found.append(_make("enterprise_name", value, True, line))
     return found
 
 

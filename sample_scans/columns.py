@@ -266,16 +266,24 @@ def _register(p: _Page, rng: random.Random) -> tuple[tuple[str, str], ...]:
     for x, s in zip(xs, head, strict=True):
         p.put(x, y, s, 24, hei=True)
     p.truth.append(" ".join(head))
+    fields: list[tuple[str, str]] = []
     for k in range(4):
         y += 70
         p.draw.line((100, y - 22, 1140, y - 22), fill=_INK, width=1)
-        name = rng.choice(_PEOPLE) if k % 2 else rng.choice(COMPANIES)[:10]
-        row = (name, f"1525021980{rng.randrange(10**8):08d}", f"{rng.randint(5, 90)}.00", "25%")
-        for x, s in zip(xs, row, strict=True):
+        name = rng.choice(_PEOPLE) if k % 2 else rng.choice(COMPANIES)
+        row = [f"1525021980{rng.randrange(10**8):08d}", f"{rng.randint(5, 90)}.00", "25%"]
+        lines = p.wrap(name, xs[1] - xs[0] - 20, 22)
+        for x, s in zip(xs, [lines[0], *row], strict=True):
             p.put(x, y, s, 22)
-        p.truth.append(" ".join(row))
+        p.truth.append(" ".join([lines[0], *row]))
+        for more in lines[1:]:  # a long name wraps inside its cell
+            y += 32
+            p.put(xs[0], y, more, 22)
+            p.truth.append(more)
+        if k % 2 == 0:
+            fields.append(("enterprise_name", name))
     p.draw.line((100, y + 48, 1140, y + 48), fill=_INK, width=3)
-    return ()
+    return tuple(fields)
 
 
 _LAYOUT: dict[str, Callable[[_Page, random.Random], tuple[tuple[str, str], ...]]] = {

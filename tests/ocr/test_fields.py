@@ -163,3 +163,73 @@ def test_id_number_gives_birth_date_and_sex_and_periods_are_checked() -> None:
     assert not backwards.valid and backwards.needs_review
     open_ended = got[("validity_period", "2021-11-06/长期")]
     assert open_ended.valid and open_ended.needs_review  # low confidence: the clerk looks
+
+
+def _box(text: str, left: float, top: float, right: float, bottom: float) -> Line:
+    return Line(text, rect_box(left, top, right, bottom), 0.97)
+
+
+def test_wrapped_business_names_in_a_two_column_licence() -> None:
+    """Padded boxes of a wrapped value overlap the line above; the next field's value
+    (with its label before it) is no continuation; the right column's wrapped address
+    continues though the left column has a line in that row."""
+    lines = [
+        _box("名称", 140, 646, 255, 725),
+        _box("锡林浩特华泰股权投资合伙企业（有", 336, 642, 940, 721),
+        _box("限合伙）", 336, 701, 493, 778),
+        _box("类型", 144, 794, 248, 863),
+        _box("有限责任公司（自然人投资或控股）", 338, 790, 909, 860),
+        _box("经营范围", 140, 967, 322, 1039),
+        _box("建设工程施工；住宅室内装饰装修；", 336, 967, 913, 1036),
+        _box("建筑材料销售；劳务服务（不含劳务", 338, 1022, 933, 1092),
+        _box("住所", 980, 908, 1098, 998),
+        _box("内蒙古自治区锡林浩特市那达", 1182, 915, 1669, 984),
+        _box("慕大街75号", 1174, 963, 1384, 1036),
+    ]
+    fields = {f.name: f.value for f in extract_fields(_reading(lines))}
+    assert fields["enterprise_name"] == "锡林浩特华泰股权投资合伙企业（有限合伙）"
+    assert fields["address"] == "内蒙古自治区锡林浩特市那达慕大街75号"
+
+
+def test_branch_on_the_next_line_completes_the_name() -> None:
+    lines = [
+        _line("企业名称", 160, 300),
+        _line("锡林浩特市白马商贸有限公司", 460, 300),
+        _line("第一分公司", 460, 345),
+        _line("企业类型", 160, 420),
+        _line("有限责任公司", 460, 420),
+    ]
+    fields = [f for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"]
+    assert [f.value for f in fields] == ["锡林浩特市白马商贸有限公司第一分公司"]
+
+
+def test_name_ending_like_a_business_takes_no_next_line() -> None:
+    lines = [
+        _line("名称：内蒙古金马律师事务所", 160, 300),
+        _line("委托事项详见附件清单", 160 + 32 * 3, 345),
+    ]
+    fields = [f for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"]
+    assert [f.value for f in fields] == ["内蒙古金马律师事务所"]
+
+
+def test_business_names_under_a_shareholders_header() -> None:
+    """A register's names stand under their header: a name wrapped in its cell is joined,
+    an ID number the detector merged onto it is dropped, people are not businesses."""
+    lines = [
+        _box("股东名称", 120, 225, 248, 284),
+        _box("证件号码", 390, 225, 519, 284),
+        _box("蒙源（内蒙古）食品股份", 123, 296, 390, 345),
+        _box("152502198079", 397, 301, 613, 338),
+        _box("有限公司", 123, 328, 238, 379),
+        _box("哈斯巴根", 120, 396, 238, 448),
+        _box("锡林浩特市牧歌农牧业专 152502198061098089", 123, 467, 616, 516),
+        _box("业合作社", 123, 499, 329, 551),
+    ]
+    names = sorted(f.value for f in extract_fields(_reading(lines)) if f.name == "enterprise_name")
+    assert names == ["蒙源（内蒙古）食品股份有限公司", "锡林浩特市牧歌农牧业专业合作社"]
+
+
+def test_next_field_merged_onto_a_name_is_cut_off() -> None:
+    lines = [_line("名称 内蒙古草原之星乳业有限公司注册资本人民币伍拾万元", 160, 300)]
+    fields = [f for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"]
+    assert [f.value for f in fields] == ["内蒙古草原之星乳业有限公司"]
