@@ -258,13 +258,14 @@ def _drain(pg_url: str, workers: int, backlog: int, pages: list[Path]) -> dict:
         "claims": claims,
         "seconds": elapsed,
         "pages_per_s": total / elapsed,
+        "load": os.getloadavg()[0],
     }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=90)
-    parser.add_argument("--clerks", default="1,2,4,8")
+    parser.add_argument("--clerks", default="1,2,4,8", help="'' for the scaling rows only")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--backlog", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=2)
@@ -283,7 +284,7 @@ def main() -> int:
             rows = [
                 _load(pg.url, c, w, args.seconds, pages)
                 for w in worker_counts
-                for c in map(int, args.clerks.split(","))
+                for c in map(int, filter(None, args.clerks.split(",")))
             ]
         finally:
             pg.stop()
@@ -293,13 +294,13 @@ def main() -> int:
         f"{load:.1f}, PostgreSQL, 5-page submissions\n"
     )
     print(f"Scaling: a backlog of {args.backlog} pages drained by pinned workers\n")
-    print("| worker processes | pages | claims | seconds | pages/s |")
-    print("| --- | --- | --- | --- | --- |")
-    print(f"| baseline: OCR engine alone, 1 thread, no server | | | | {baseline:.2f} |")
+    print("| worker processes | pages | claims | seconds | pages/s | load average after |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    print(f"| baseline: OCR engine alone, 1 thread, no server | | | | {baseline:.2f} | |")
     for d in drains:
         print(
             f"| {d['workers']} | {d['pages']} | {d['claims']} | {d['seconds']:.1f} | "
-            f"{d['pages_per_s']:.2f} |"
+            f"{d['pages_per_s']:.2f} | {d['load']:.1f} |"
         )
     by_w: dict[int, list[float]] = {}
     for d in drains:
