@@ -27,6 +27,7 @@ from types import FrameType
 import pytest
 from sqlalchemy import Engine
 
+from ocr import Engine as Engine_
 from ocr import RapidOcrEngine
 from tests.servers import PgServer, S3Server, start_postgres, start_seaweedfs
 
@@ -115,6 +116,18 @@ def ocr_engine() -> RapidOcrEngine:
     """The real engine, one for the session (its models load on first use, once); tests
     that make it read a page are marked `ocr`."""
     return RapidOcrEngine()
+
+
+@pytest.fixture(scope="session")
+def reading_engine(ocr_engine: RapidOcrEngine) -> Engine_:
+    """The real engine behind a session-wide cache: the halls of the API, browser and
+    online tests read the same generated pages again and again (the three
+    `sample_pages` in every `desk` test, on both backends); each distinct image is read by
+    the real engine once per session and its lines are given back the next times. Tests
+    that prove the OCR itself ask for `ocr_engine`."""
+    from tests.cases.scenario_pages import CachingEngine
+
+    return CachingEngine(ocr_engine)
 
 
 @pytest.fixture(scope="session")

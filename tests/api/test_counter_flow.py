@@ -33,7 +33,6 @@ from tests.cases.scenario_pages import (
     OTHER,
     SP,
     WJ,
-    CachingEngine,
     PageKey,
     applicant,
     render,
@@ -43,14 +42,9 @@ from tests.sms_sink import LoopbackSmsSink
 pytestmark = pytest.mark.ocr
 
 
-@pytest.fixture(scope="session")
-def caching_engine(ocr_engine: Engine) -> CachingEngine:
-    return CachingEngine(ocr_engine)
-
-
 @pytest.fixture
-def counter_desk(tmp_path: Path, caching_engine: CachingEngine) -> Iterator[Desk]:
-    yield from open_desk(Settings(data_dir=tmp_path), caching_engine)
+def counter_desk(tmp_path: Path, reading_engine: Engine) -> Iterator[Desk]:
+    yield from open_desk(Settings(data_dir=tmp_path), reading_engine)
 
 
 def _open(desk: Desk, item: str, applicant_type: str = "enterprise", **extra: Any) -> str:

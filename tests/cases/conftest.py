@@ -13,7 +13,7 @@ def scenario_readings(
     request: pytest.FixtureRequest,
 ) -> dict[PageKey, tuple[bytes, PageReading]]:
     """Each distinct scenario page read once (and kept in pytest's cache between runs)."""
-    return read_all(request.getfixturevalue("ocr_engine"), _readings_folder(request))
+    return read_all(request.getfixturevalue("reading_engine"), _readings_folder(request))
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +22,7 @@ def lifecycle_readings(
 ) -> dict[PageKey, tuple[bytes, PageReading]]:
     """The lifecycle machine's pages (13 pages), read once the same way."""
     keys = tuple(k for pages in LIFECYCLE.values() for k in pages)
-    return read_all(request.getfixturevalue("ocr_engine"), _readings_folder(request), keys)
+    return read_all(request.getfixturevalue("reading_engine"), _readings_folder(request), keys)
 
 
 def _readings_folder(request: pytest.FixtureRequest) -> Path:

@@ -156,4 +156,4 @@ def test_sqlite(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_postgresql(postgres_url: str) -> None:
-    _migrates_and_keeps_every_checklist(fresh_postgres_database(postgres_url))
+    _migrates_and_keeps_every_checklist(fresh_postgres_database(postgres_url, empty=True))

@@ -35,7 +35,7 @@ def test_sqlite(tmp_path: Path) -> None:
 
 @pytest.mark.postgres
 def test_postgresql(postgres_url: str) -> None:
-    _assert_matches_models(fresh_postgres_database(postgres_url))
+    _assert_matches_models(fresh_postgres_database(postgres_url, empty=True))
 
 
 def _schema_and_rows(url: str) -> dict[str, Any]:

@@ -97,15 +97,15 @@ def online_hall(settings: Settings, engine: Engine) -> Iterator[Online]:
 
 
 @pytest.fixture
-def online(tmp_path: Path, ocr_engine: Engine) -> Iterator[Online]:
-    yield from online_hall(Settings(data_dir=tmp_path), ocr_engine)
+def online(tmp_path: Path, reading_engine: Engine) -> Iterator[Online]:
+    yield from online_hall(Settings(data_dir=tmp_path), reading_engine)
 
 
 @pytest.fixture(
     params=["embedded", pytest.param("servers", marks=[pytest.mark.postgres, pytest.mark.s3])]
 )
 def online_any(
-    request: pytest.FixtureRequest, tmp_path: Path, ocr_engine: Engine
+    request: pytest.FixtureRequest, tmp_path: Path, reading_engine: Engine
 ) -> Iterator[Online]:
     """`online` on the embedded defaults, and on PostgreSQL + S3."""
     if request.param == "embedded":
@@ -114,7 +114,7 @@ def online_any(
         settings = server_settings(
             tmp_path, request.getfixturevalue("postgres_url"), request.getfixturevalue("s3_server")
         )
-    yield from online_hall(settings, ocr_engine)
+    yield from online_hall(settings, reading_engine)
 
 
 __all__ = ["sample_pages"]

@@ -48,10 +48,10 @@ class Live:
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> Iterator[Live]:
+def live(tmp_path_factory: pytest.TempPathFactory, reading_engine: Engine) -> Iterator[Live]:
     with LoopbackSmsSink() as sink:
         settings = Settings(data_dir=tmp_path_factory.mktemp("live-applicant"), sms_url=sink.url)
-        desks = open_desk(settings, ocr_engine)
+        desks = open_desk(settings, reading_engine)
         desk = next(desks)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))

@@ -55,8 +55,8 @@ def live_url(live: Live) -> str:
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory, ocr_engine: Engine) -> Iterator[Live]:
-    yield from serve(Settings(data_dir=tmp_path_factory.mktemp("live")), ocr_engine)
+def live(tmp_path_factory: pytest.TempPathFactory, reading_engine: Engine) -> Iterator[Live]:
+    yield from serve(Settings(data_dir=tmp_path_factory.mktemp("live")), reading_engine)
 
 
 def serve(settings: Settings, engine: Engine) -> Iterator[Live]:
