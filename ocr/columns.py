@@ -7,16 +7,19 @@ right one. Row by row, the detector's lines interleave the two.
 
 The columns are found from the geometry of the lines alone, as in a recursive XY-cut: the
 lines are grouped into rows; a run of at least `MIN_ROWS` consecutive rows through which
-one stretch of whitespace at least `GAP_HEIGHTS` line heights wide runs from top to
-bottom, with lines on both sides, is a block of columns; its left side is read before
-its right side (each side again split where it has a gap of its own).
+one stretch of whitespace at least `GAP_CHARS` characters wide runs from top to bottom,
+with lines on both sides that share a stretch of the page's height, is a block of
+columns; its left side is read before its right side (each side again split where it
+has a gap of its own). A gap between blocks standing diagonally (a code under the left
+end of a centred title) is no gap.
 
 Not every such gap separates columns. Row order is kept when
 - the gap is crossed by a horizontal rule (a table without vertical rules) or by a ruled
   cell (ruled tables are read cell by cell, `ocr.layout`);
 - the block has two or more gaps that are not label gaps (a table set in whitespace);
 - the strip left of the gap, from the block's edge or the previous gap, is no wider than
-  a label: it parts labels ("名称", "住所：") from their values (a label gap);
+  a label and holds mostly short lines of body size: it parts labels ("名称", "住所：")
+  from their values (a label gap);
 - the two sides pair up row for row (lines of the same height at the same height, as in
   a grid of "label: value" fields), unless both sides are filled lines of running text,
   which pair up only because they share a font and a leading, or each side is a block of
