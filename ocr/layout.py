@@ -5,7 +5,9 @@ second line of a long label ("统一社会信用代 / 码") lands after its neig
 a header "认缴出资额 / （万元）" splits around the next headers. Ruled tables carry their
 structure in their rules, so the cells are found from them (long horizontal and vertical
 strokes, as in table-structure recognisers) and each cell's lines are read together;
-cells and the lines outside any cell are then read in rows, top to bottom, left to right.
+cells and the lines outside any cell are then read in rows, top to bottom, left to right,
+except blocks of columns without rules, read column after column (`ocr.columns`, which
+also takes the horizontal rules found here: a rule across a gap ties its sides in rows).
 """
 
 from __future__ import annotations
