@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
-from models import Department, Role, User, Window
+from models import Department, Role, ServiceHall, User, Window
 
 
 def _digest(token: str) -> str:
@@ -26,8 +26,14 @@ def create_user(
     role: Role,
     department_code: str | None = None,
     window_code: str | None = None,
+    hall_code: str | None = None,
+    league: bool = False,
 ) -> tuple[User, str]:
-    """Create a user and return it with a fresh API token (shown once, stored hashed)."""
+    """Create a user and return it with a fresh API token (shown once, stored hashed).
+
+    Staff work for one hall (`hall_code`; by default the window's, else the department's,
+    else the default hall) and see its cases only; an administrator may instead work for
+    the league (`league`), seeing every hall's."""
     department = window = None
     if department_code:
         department = session.scalars(
@@ -45,6 +51,7 @@ def create_user(
         raise InvalidInput("a reviewer belongs to a department", "审批人员必须属于一个部门")
     if session.scalars(select(User).where(User.username == username)).first():
         raise InvalidInput(f"user {username!r} exists", f"用户 {username!r} 已存在")
+    hall = _hall_of(session, hall_code, window, department, league=league, role=role)
     token = secrets.token_urlsafe(32)
     user = User(
         username=username,
@@ -52,11 +59,45 @@ def create_user(
         role=role.value,
         department=department,
         window=window,
+        hall=hall,
         token_sha256=_digest(token),
     )
     session.add(user)
     session.flush()
     return user, token
+
+
+def _hall_of(
+    session: Session,
+    code: str | None,
+    window: Window | None,
+    department: Department | None,
+    *,
+    league: bool,
+    role: Role,
+) -> ServiceHall | None:
+    if league:
+        if role is not Role.ADMIN or code or window:
+            raise InvalidInput(
+                "only an administrator without a hall or window works for the league",
+                "只有不属于具体大厅和窗口的管理员可以设为盟级账号",
+            )
+        return None
+    if code:
+        hall = session.scalars(select(ServiceHall).where(ServiceHall.code == code)).first()
+        if hall is None:
+            raise NotFound(f"unknown hall {code!r}", f"未知的政务服务中心 {code!r}")
+        if window is not None and window.hall_id not in (None, hall.id):
+            raise InvalidInput(
+                f"window {window.code} is not in hall {code}",
+                f"窗口 {window.code} 不属于政务服务中心 {hall.name}",
+            )
+        return hall
+    if window is not None and window.hall is not None:
+        return window.hall
+    if department is not None and department.hall is not None:
+        return department.hall
+    return session.scalars(select(ServiceHall).order_by(ServiceHall.id)).first()
 
 
 _hasher = PasswordHasher()

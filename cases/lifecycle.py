@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from cases.acceptance.counter import overrides_of, page_facts
 from cases.acceptance.decision import evaluate
 from cases.acceptance.immediate import NotIssuableOnTheSpot, is_immediate, require_clean
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.hall import Hall
 from cases.intake.pages import new_since_last_notice, pending_codes
 from cases.tasks.routing import route_for, tasks_of
@@ -405,7 +405,7 @@ def _clean(session: Session, hall: Hall, case: Case) -> bool:
     """Would the window's decision on the spot take this check (`counter.decide` with
     `immediate`)? The same evaluation of the pages, the overrides and the applicant."""
     ev = evaluate(
-        spec_of(case.checklist),
+        case_spec(case),
         page_facts(session, case, hall.store),
         applicant_type=case.applicant_type,
         scenario=case.scenario,
@@ -448,7 +448,7 @@ def stage_of(session: Session, hall: Hall, case: Case) -> Stage:
     )
     delivery = session.scalars(select(Delivery).where(Delivery.case_id == case.id)).first()
     rated = session.scalar(select(Rating.id).where(Rating.case_id == case.id))
-    immediate = is_immediate(spec_of(case.checklist))
+    immediate = is_immediate(case_spec(case))
     new_pages = new_since_last_notice(session, case)
     at_counter = case.status in (CaseStatus.RECEIVING, CaseStatus.CORRECTION)
     checked = immediate and at_counter and new_pages and reading is None

@@ -182,12 +182,17 @@ def next_notice_number(
     session: Session,
     store: ObjectStore,
     kind: str,
-    hall_abbr: str = "锡政服",
+    word_mark: str = "锡政服",
     today: date | None = None,
+    *,
+    hall_code: str | None = None,
 ) -> str:
+    """`{word mark}{受|容|补|不}字〔year〕第000001号`: each hall numbers its own notices
+    (its series is keyed by the hall's code), under its own word mark (机关代字)."""
     year = (today or date.today()).year
-    prefix = f"{hall_abbr}{NOTICE_WORD[kind]}字〔{year}〕"
-    return _official_document_number(session, store, "notice", prefix, Notice.number)
+    prefix = f"{word_mark}{NOTICE_WORD[kind]}字〔{year}〕"
+    series = f"notice:{hall_code}" if hall_code else "notice"
+    return _official_document_number(session, store, series, prefix, Notice.number)
 
 
 def next_decision_number(session: Session, store: ObjectStore, short_name: str, today: date) -> str:

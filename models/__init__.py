@@ -30,7 +30,16 @@ from models.delivery import (
 from models.jobs import JobRun, JobRunStatus
 from models.license import License, LicenseStatus, Seal, SealStatus
 from models.numbering import NumberCounter
-from models.org import Delegation, DelegationKind, Department, Role, User, Window
+from models.org import (
+    Delegation,
+    DelegationKind,
+    Department,
+    HallLevel,
+    Role,
+    ServiceHall,
+    User,
+    Window,
+)
 from models.platform import PlatformRecord, PlatformRecordKind, PlatformRecordStatus
 from models.review import (
     ClockSuspension,
@@ -70,6 +79,7 @@ __all__ = [
     "Department",
     "FieldConfirmation",
     "FindingOverride",
+    "HallLevel",
     "Handover",
     "HandoverDirection",
     "JobRun",
@@ -94,6 +104,7 @@ __all__ = [
     "ScanRecord",
     "Seal",
     "SealStatus",
+    "ServiceHall",
     "ServiceItem",
     "ShareGrant",
     "SignInCode",

@@ -35,12 +35,17 @@ class StoredObject(Base, Timestamped):
 
 class ShareGrant(Base, Timestamped):
     """Department ``grantee`` may read the objects of one case, or the licenses of one
-    type, between ``valid_from`` and ``valid_until``, for a stated purpose."""
+    type, between ``valid_from`` and ``valid_until``, for a stated purpose; or the staff
+    of hall ``grantee_hall`` may open one case of another hall."""
 
     __tablename__ = "share_grant"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    grantee_department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)
+    grantee_department_id: Mapped[int | None] = mapped_column(
+        ForeignKey("department.id"), index=True
+    )
+    # or: the staff of another hall may open the case (one case only)
+    grantee_hall_id: Mapped[int | None] = mapped_column(ForeignKey("service_hall.id"))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
     license_type: Mapped[str | None] = mapped_column(String(64))
     purpose: Mapped[str] = mapped_column(String(200))

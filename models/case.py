@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, UtcDateTime
 from models.catalog import ChecklistVersion, ServiceItem
-from models.org import Department, Window
+from models.org import Department, ServiceHall, Window
 
 
 class CaseStatus(StrEnum):
@@ -42,6 +42,10 @@ class Case(Base, Timestamped):
     checklist_id: Mapped[int] = mapped_column(ForeignKey("checklist_version.id"))
     department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
     window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    # the hall that accepted the case (受理大厅): its numbering, its staff, its statistics,
+    # and where the result is handed out; the deciding department may sit in another
+    # hall (跨域通办)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("service_hall.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default=CaseStatus.RECEIVING)
     applicant_type: Mapped[str] = mapped_column(String(16))  # person | enterprise
     applicant_name: Mapped[str] = mapped_column(String(200))
@@ -66,6 +70,7 @@ class Case(Base, Timestamped):
     checklist: Mapped[ChecklistVersion] = relationship()
     department: Mapped[Department] = relationship()
     window: Mapped[Window | None] = relationship()
+    hall: Mapped[ServiceHall] = relationship()
     submissions: Mapped[list[Submission]] = relationship(
         back_populates="case", order_by="Submission.seq"
     )
@@ -197,4 +202,6 @@ class Notice(Base, Timestamped):
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"))
     kind: Mapped[str] = mapped_column(String(32))
     number: Mapped[str] = mapped_column(String(64), unique=True)
+    # the issuing hall (its word mark is in the number); None only on rows a test wrote
+    hall_id: Mapped[int | None] = mapped_column(ForeignKey("service_hall.id"))
     object_id: Mapped[int] = mapped_column(ForeignKey("stored_object.id"))

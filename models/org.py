@@ -1,4 +1,4 @@
-"""Departments, windows, staff and delegations (授权委托)."""
+"""Halls, departments, windows, staff and delegations (授权委托)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,26 @@ class Role(StrEnum):
     LOCKER = "locker"  # a self-service locker's terminal: a device account, API token only
 
 
+class HallLevel(StrEnum):
+    LEAGUE = "league"  # 盟级政务服务中心
+    BANNER = "banner"  # 旗县(市、区)级政务服务中心
+
+
+class ServiceHall(Base):
+    """A 政务服务中心 of the deployment: its own notice word mark and numbering, windows,
+    departments, staff and statistics. Migration 0022 made a hall coded `default` and gave
+    it every earlier row; the catalog directory's first hall takes it over at start."""
+
+    __tablename__ = "service_hall"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str] = mapped_column(String(18))
+    word_mark: Mapped[str] = mapped_column(String(16))  # 文书字号的机关代字, e.g. 锡盟政服
+    level: Mapped[str] = mapped_column(String(16), default=HallLevel.BANNER)
+
+
 class Department(Base):
     __tablename__ = "department"
 
@@ -26,6 +46,9 @@ class Department(Base):
     name: Mapped[str] = mapped_column(String(200))
     short_name: Mapped[str] = mapped_column(String(100))
     credit_code: Mapped[str] = mapped_column(String(18))
+    hall_id: Mapped[int | None] = mapped_column(ForeignKey("service_hall.id"))
+
+    hall: Mapped[ServiceHall | None] = relationship()
 
 
 class Window(Base):
@@ -34,6 +57,9 @@ class Window(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    hall_id: Mapped[int | None] = mapped_column(ForeignKey("service_hall.id"))
+
+    hall: Mapped[ServiceHall | None] = relationship()
 
 
 class User(Base, Timestamped):
@@ -45,6 +71,9 @@ class User(Base, Timestamped):
     role: Mapped[str] = mapped_column(String(16))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     window_id: Mapped[int | None] = mapped_column(ForeignKey("service_window.id"))
+    # The hall the staff member works for: they see its cases only (`cases.records.scope`).
+    # None: league staff (盟级), who see every hall's.
+    hall_id: Mapped[int | None] = mapped_column(ForeignKey("service_hall.id"))
     # SHA-256 of the API token; the token itself is shown once and never stored.
     token_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
     # argon2id hash of the web login password; None = no browser login.
@@ -56,6 +85,7 @@ class User(Base, Timestamped):
 
     department: Mapped[Department | None] = relationship()
     window: Mapped[Window | None] = relationship()
+    hall: Mapped[ServiceHall | None] = relationship()
 
 
 class DelegationKind(StrEnum):

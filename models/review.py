@@ -107,3 +107,6 @@ class Handover(Base, Timestamped):
     handed_by_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     received_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     received_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # paper that leaves its hall (跨域通办: a banner window to a league department and back)
+    # travels by courier or confidential exchange: its waybill or batch number
+    transit: Mapped[str] = mapped_column(String(64), default="", server_default="")

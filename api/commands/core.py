@@ -78,6 +78,8 @@ def cmd_users_create(args: argparse.Namespace, settings: Settings) -> int:
             role=Role(args.role),
             department_code=args.department,
             window_code=args.window,
+            hall_code=args.hall,
+            league=args.league,
         )
         if password is not None:
             set_password(user, password)
@@ -127,6 +129,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     create.add_argument("--department")
     create.add_argument("--window")
+    create.add_argument(
+        "--hall", help="the hall's code (default: the window's, else the department's hall)"
+    )
+    create.add_argument(
+        "--league", action="store_true", help="an admin of the league: sees every hall's cases"
+    )
     create.add_argument("--name")
     create.add_argument(
         "--password-stdin", action="store_true", help="also set a web login password (read)"

@@ -197,7 +197,7 @@ def override(
 def sheets(number: str, session: SessionDep, user: Clerk, hall: HallDep) -> Response:
     """Cover sheet (受理单) and one separator sheet per expected material, with QR codes."""
     case = load_case(session, user, number)
-    pdf = case_sheets(session, hall.catalog.org.hall.name, case)
+    pdf = case_sheets(session, case.hall.name, case)
     return Response(pdf, media_type="application/pdf")
 
 

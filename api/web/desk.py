@@ -18,7 +18,7 @@ from api.web import returns as returns_page
 from api.web.auth import ReviewerPage, check_csrf
 from api.web.templating import render, see_other
 from cases.acceptance import pending
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.errors import InvalidInput, NotFound
 from cases.intake import confirmation
 from cases.records import participation
@@ -104,7 +104,7 @@ def _pending_cases(session: SessionDep, user: User) -> list[tuple[Case, tuple[st
     for case in session.scalars(query):
         codes = pending.outstanding(session, case)
         if codes:
-            spec = spec_of(case.checklist)
+            spec = case_spec(case)
             rows.append((case, tuple(m.name if (m := spec.material(c)) else c for c in codes)))
     return rows
 
@@ -123,7 +123,7 @@ def desk_case(number: str, request: Request, session: SessionDep, user: Reviewer
     pages = session.scalars(
         select(Page).join(Submission).where(Submission.case_id == case.id).order_by(Page.seq)
     ).all()
-    names = {m.code: m.name for m in spec_of(case.checklist).materials}
+    names = {m.code: m.name for m in case_spec(case).materials}
     license_ = session.scalars(select(License).where(License.case_id == case.id)).first()
     try:
         task: ReviewTask | None = review.open_task(session, case, user)

@@ -17,7 +17,7 @@ from api.deps import SessionDep, load_case
 from api.ids import RowId
 from api.web.auth import ClerkPage, WebUser, check_csrf
 from api.web.templating import see_other
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.catalog.spec import ItemSpec
 from cases.tasks import handover, routing
 from models import (
@@ -52,7 +52,7 @@ class HandoverRow:
 
 
 def rows_of(session: Session, case: Case, handovers: list[Handover]) -> list[HandoverRow]:
-    spec = spec_of(case.checklist)
+    spec = case_spec(case)
     people = _people(session, {h.handed_by_id for h in handovers} | _receivers(handovers))
     departments = _departments(session, {h.department_id for h in handovers})
     return [

@@ -26,7 +26,7 @@ from cases.acceptance.immediate import require_clean, require_immediate
 from cases.acceptance.notice_lines import draft_notice
 from cases.acceptance.one_time import one_time_report, record_deficiencies
 from cases.acceptance.page_evidence import facts, lines_from_json
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.errors import InvalidInput, InvalidState
 from cases.hall import Hall
 from cases.intake.pages import new_since_last_notice
@@ -136,7 +136,7 @@ def check_read_pages(session: Session, case: Case, store: ObjectStore | None = N
 
 def _check(session: Session, case: Case, pages: list[PageFacts], today: date | None) -> CheckResult:
     return check(
-        spec_of(case.checklist).materials,
+        case_spec(case).materials,
         pages,
         applicant_type=case.applicant_type,
         scenario=case.scenario,
@@ -198,7 +198,7 @@ def decide(
             "上次出具通知书后申请人尚未提交新的材料,请先扫描或上传补正的材料",
         )
     today = today or date.today()
-    spec = spec_of(case.checklist)
+    spec = case_spec(case)
     ev = evaluate(
         spec,
         page_facts(session, case, hall.store),
@@ -226,7 +226,7 @@ def decide(
     kind = draft.kind
     if case.status in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
         case.accepted_at = datetime.now(UTC)
-        case.due_on = add_working_days(today, case.checklist.time_limit_days)
+        case.due_on = add_working_days(today, case_spec(case).time_limit_days)
         if not immediate:
             route_case(session, hall, case, actor=actor)  # department tasks (cases/routing.py)
     _record_materials(session, case, submission, result, pending=kind is NoticeKind.CONDITIONAL)
@@ -346,13 +346,16 @@ def _issue_notice(
     overdue_text: str = "",
     immediate: bool = False,
 ) -> Notice:
-    number = next_notice_number(session, hall.store, kind.value)
+    issuing = case.hall  # the accepting hall: its word mark, its numbering, its name
+    number = next_notice_number(
+        session, hall.store, kind.value, issuing.word_mark, hall_code=issuing.code
+    )
     window = case.window
     content = NoticeContent(
         kind=kind,
         number=number,
         case_number=case.number,
-        hall_name=hall.catalog.org.hall.name,
+        hall_name=issuing.name,
         window_name=window.name if window else "综合受理窗口",
         department_name=case.department.name,
         item_name=case.item.name,
@@ -360,7 +363,7 @@ def _issue_notice(
         issued_on=date.today(),
         lines=lines,
         reason=reason,
-        time_limit_days=case.checklist.time_limit_days,
+        time_limit_days=case_spec(case).time_limit_days,
         due_on=case.due_on,
         pending_due_on=case.pending_due_on,
         verify_url=progress_url(
@@ -398,6 +401,7 @@ def _issue_notice(
         submission_id=submission.id,
         kind=kind.value,
         number=number,
+        hall_id=issuing.id,
         object_id=stored.id,
     )
     session.add(notice)

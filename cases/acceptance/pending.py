@@ -19,7 +19,7 @@ from archive import ObjectStore
 from cases import audit
 from cases.acceptance.checklist import FindingKind
 from cases.acceptance.counter import check_case
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.errors import InvalidState
 from cases.intake.pages import pending_codes
 from cases.platform import records as exchange
@@ -50,7 +50,7 @@ def delivery_allowed(session: Session, case: Case) -> tuple[bool, str]:
         return False, f"办件 {case.number} 因逾期未补齐容缺材料已终止办理,办理结果不予发放"
     codes = outstanding(session, case)
     if codes:
-        spec = spec_of(case.checklist)
+        spec = case_spec(case)
         names = "、".join(m.name if (m := spec.material(c)) else c for c in codes)
         due = f",补齐期限{zh_date(case.pending_due_on)}" if case.pending_due_on else ""
         return False, f"容缺材料尚未补齐({names}{due}),补齐后方可发放办理结果"
@@ -146,7 +146,7 @@ def reminders_due(session: Session, *, today: date | None = None) -> list[Remind
     today = today or date.today()
     out = []
     for case in _with_pending(session):
-        spec = spec_of(case.checklist)
+        spec = case_spec(case)
         due = case.pending_due_on
         if due is None or case.pending_reminded_on is not None or due < today:
             continue
@@ -176,7 +176,7 @@ def process_overdue(session: Session, *, today: date | None = None) -> list[Over
         codes = outstanding(session, case)
         if not codes:
             continue
-        spec = spec_of(case.checklist)
+        spec = case_spec(case)
         issued = case.status in (CaseStatus.APPROVED, CaseStatus.ISSUED)
         revoke = spec.overdue.action == "revoke" and issued
         action = "case.overdue_revoke" if revoke else "case.overdue_terminate"
@@ -204,7 +204,7 @@ def process_overdue(session: Session, *, today: date | None = None) -> list[Over
 
 
 def _names(case: Case, codes: Iterable[str]) -> tuple[str, ...]:
-    spec = spec_of(case.checklist)
+    spec = case_spec(case)
     return tuple(m.name if (m := spec.material(c)) else c for c in codes)
 
 

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from cases import audit
 from cases.catalog.changes import Change, diff_items
+from cases.catalog.org import OrgSpec
 from cases.catalog.publish import publish_item, spec_of
-from cases.catalog.spec import ItemSpec, OrgSpec, dump_item, load_item
+from cases.catalog.spec import ItemSpec, dump_item, load_item
 from cases.errors import CatalogError, NotFound
 from models import ChecklistVersion, ServiceItem, User
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.catalog.changes import describe
+from cases.catalog.org import OrgSpec
 from cases.catalog.spec import Catalog, ItemSpec, MaterialRequirement, applicable_checklist
 from cases.errors import CatalogError
 from cases.numbering import allocate
@@ -26,6 +27,7 @@ from models import (
     ChecklistVersion,
     Department,
     NumberCounter,
+    ServiceHall,
     ServiceItem,
     Window,
     utcnow,
@@ -34,22 +36,46 @@ from models import (
 REVISION = "catalog.revision"  # the number counter every publish moves on
 IMPORTED_BY = "catalog-import"  # who published what the catalog directory brought
 CHANGED = "catalog.changed"  # Session.info: this transaction published something
+DEFAULT_HALL_CODE = "default"  # the hall row migration 0022 made, until a catalog names it
+
+
+def sync_halls(session: Session, org: OrgSpec) -> dict[str, ServiceHall]:
+    """The halls of `org` as rows, by code. The first hall takes over the default hall row
+    migration 0022 made (which holds every earlier case, notice and account)."""
+    rows = {h.code: h for h in session.scalars(select(ServiceHall))}
+    first = org.halls[0].code
+    if first not in rows and DEFAULT_HALL_CODE in rows:
+        rows[first] = rows.pop(DEFAULT_HALL_CODE)
+        rows[first].code = first
+    for spec in org.halls:
+        row = rows.get(spec.code)
+        if row is None:
+            row = rows[spec.code] = ServiceHall(code=spec.code)
+            session.add(row)
+        row.name, row.credit_code = spec.name, spec.credit_code
+        row.word_mark, row.level = spec.word_mark, spec.level
+    session.flush()
+    return rows
 
 
 def sync_catalog(session: Session, catalog: Catalog) -> None:
+    halls = sync_halls(session, catalog.org)
     departments: dict[str, Department] = {d.code: d for d in session.scalars(select(Department))}
-    for spec in catalog.org.departments:
-        dept = departments.get(spec.code)
-        if dept is None:
-            dept = Department(code=spec.code)
-            session.add(dept)
-            departments[spec.code] = dept
-        dept.name, dept.short_name, dept.credit_code = spec.name, spec.short_name, spec.credit_code
     windows = {w.code: w for w in session.scalars(select(Window))}
-    for wspec in catalog.org.windows:
-        window = windows.get(wspec.code) or Window(code=wspec.code)
-        window.name = wspec.name
-        session.add(window)
+    for hall_spec in catalog.org.halls:
+        hall = halls[hall_spec.code]
+        for spec in hall_spec.departments:
+            dept = departments.get(spec.code)
+            if dept is None:
+                dept = Department(code=spec.code)
+                session.add(dept)
+                departments[spec.code] = dept
+            dept.name, dept.short_name = spec.name, spec.short_name
+            dept.credit_code, dept.hall = spec.credit_code, hall
+        for wspec in hall_spec.windows:
+            window = windows.get(wspec.code) or Window(code=wspec.code)
+            window.name, window.hall = wspec.name, hall
+            session.add(window)
     session.flush()
     for versions in (catalog.history or {c: (i,) for c, i in catalog.items.items()}).values():
         for item_spec in versions:
@@ -180,11 +206,17 @@ def spec_of(version: ChecklistVersion) -> ItemSpec:
     return ItemSpec.model_validate(version.spec)
 
 
+def case_spec(case: Case) -> ItemSpec:
+    """The item as the case is handled: the checklist version it was opened with, as its
+    accepting hall varies it (time limit, extra materials; `ItemSpec.for_hall`)."""
+    return spec_of(case.checklist).for_hall(case.hall.code if case.hall else None)
+
+
 def checklist_of(case: Case) -> tuple[MaterialRequirement, ...]:
     """The materials this case's applicant must bring, by the checklist version the case
-    was opened with (its applicant type and sub-scenario applied)."""
+    was opened with (its applicant type and sub-scenario applied, and its hall's variant)."""
     return applicable_checklist(
-        spec_of(case.checklist).materials,
+        case_spec(case).materials,
         applicant_type=case.applicant_type,
         scenario=case.scenario,
     )

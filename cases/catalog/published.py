@@ -20,8 +20,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cases.catalog.org import OrgSpec
 from cases.catalog.publish import CHANGED, revision
-from cases.catalog.spec import Catalog, ItemSpec, OrgSpec
+from cases.catalog.spec import Catalog, ItemSpec
 from models import ChecklistVersion
 
 

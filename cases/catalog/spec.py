@@ -17,12 +17,14 @@ from typing import Any, Literal, Protocol
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from cases.catalog.org import DepartmentSpec, OrgSpec
 from cases.errors import CatalogError, UnknownServiceItem
 from ocr.classify import MaterialHint
-from ocr.fields import valid_credit_code
+
+_CODE = r"^[a-z][a-z0-9_]*$"
 
 SAMPLE_CATALOG_DIR = Path(__file__).parent / "data"
-_CODE = r"^[a-z][a-z0-9_]*$"
+LEAGUE_CATALOG_DIR = Path(__file__).parent / "league"  # 锡林郭勒盟: three halls
 
 
 class WorkingDays(Protocol):
@@ -153,6 +155,14 @@ class LicenseSpec(_Spec):
     validity_years: int = Field(ge=0, le=50)  # 0 = 长期
 
 
+class HallVariant(_Spec):
+    """What one hall does differently for a league-level item (旗县差异化): its own
+    promised time limit, and materials it asks for in addition."""
+
+    time_limit_days: int | None = Field(default=None, ge=0, le=365)
+    materials: tuple[MaterialRequirement, ...] = ()
+
+
 class ItemSpec(_Spec):
     code: str = Field(pattern=r"^[A-Z]{2,6}(-[A-Z0-9]{1,8})+$")
     name: str
@@ -169,6 +179,8 @@ class ItemSpec(_Spec):
     overdue: OverdueSpec = OverdueSpec()
     faq: tuple[FaqEntry, ...] = ()
     materials: tuple[MaterialRequirement, ...] = Field(min_length=1)
+    # by hall code: an item is defined once, at league level; a hall may vary it
+    variants: dict[str, HallVariant] = {}
 
     @field_validator("materials")
     @classmethod
@@ -184,6 +196,14 @@ class ItemSpec(_Spec):
 
     @model_validator(mode="after")
     def _references(self) -> ItemSpec:
+        codes = {m.code for m in self.materials}
+        for hall, variant in self.variants.items():
+            for m in variant.materials:
+                if m.code in codes:
+                    raise ValueError(
+                        f"variants.{hall}: material code {m.code!r} is the item's already "
+                        "(大厅差异化材料编码与事项材料重复)"
+                    )
         for i, m in enumerate(self.materials):
             unknown = set(m.scenarios) - set(self.scenarios)
             if unknown:
@@ -207,9 +227,23 @@ class ItemSpec(_Spec):
     def material(self, code: str) -> MaterialRequirement | None:
         return next((m for m in self.materials if m.code == code), None)
 
+    def for_hall(self, hall_code: str | None) -> ItemSpec:
+        """The item as `hall_code` handles it: its variant's time limit and extra
+        materials applied (the item itself for a hall without a variant)."""
+        variant = self.variants.get(hall_code or "")
+        if variant is None:
+            return self
+        days = self.time_limit_days if variant.time_limit_days is None else variant.time_limit_days
+        return self.model_copy(
+            update={"time_limit_days": days, "materials": self.materials + variant.materials}
+        )
+
     @property
     def sha256(self) -> str:
-        canonical = json.dumps(self.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+        data = self.model_dump(mode="json")
+        if not data["variants"]:  # versions published before variants keep their digest
+            del data["variants"]
+        canonical = json.dumps(data, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -224,37 +258,6 @@ def applicable_checklist(
         for m in materials
         if applicant_type in m.applies_to and (not m.scenarios or scenario in m.scenarios)
     )
-
-
-class DepartmentSpec(_Spec):
-    code: str = Field(pattern=_CODE)
-    name: str
-    short_name: str
-    credit_code: str
-
-    @field_validator("credit_code")
-    @classmethod
-    def _checksum(cls, value: str) -> str:
-        if not valid_credit_code(value):
-            raise ValueError(f"{value!r} is not a valid unified social credit code (GB 32100)")
-        return value
-
-
-class WindowSpec(_Spec):
-    code: str = Field(pattern=r"^[A-Z0-9]{1,16}$")
-    name: str
-    accepts: tuple[str, ...]
-
-
-class HallSpec(_Spec):
-    name: str
-    credit_code: str
-
-
-class OrgSpec(_Spec):
-    departments: tuple[DepartmentSpec, ...]
-    windows: tuple[WindowSpec, ...]
-    hall: HallSpec
 
 
 class Catalog(BaseModel):
@@ -291,7 +294,7 @@ def _line_index(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...
 _NAMED_PATH = re.compile(r"\b([a-z_]+(?:\.[a-z0-9_]+)+): ")
 
 
-def _load_yaml(path: Path, model: type[_Spec], text: str | None = None) -> Any:
+def _load_yaml(path: Path, model: type[BaseModel], text: str | None = None) -> Any:
     try:
         text = path.read_text(encoding="utf-8") if text is None else text
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -310,7 +313,9 @@ def _load_yaml(path: Path, model: type[_Spec], text: str | None = None) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
+        # the first error at a place in the file (a hall's department is also checked in
+        # the organisation's flat list, which is in no file)
+        err = next((x for x in e.errors() if tuple(x["loc"]) in lines), e.errors()[0])
         loc = tuple(err["loc"])
         named = _NAMED_PATH.search(err["msg"])  # a model-level rule names its field
         if not loc and named:
@@ -359,6 +364,14 @@ def load_catalog(directory: Path | None = None) -> Catalog:
 def load_item(path: Path, org: OrgSpec, text: str | None = None) -> ItemSpec:
     """One item file (or its `text`), validated, its department checked against `org`."""
     item: ItemSpec = _load_yaml(path, ItemSpec, text)
+    unknown_halls = set(item.variants) - {h.code for h in org.halls}
+    if unknown_halls:
+        line = _line_of_key(text if text is not None else path.read_text("utf-8"), "variants")
+        raise CatalogError(
+            f"{path}:{line}: field variants: unknown halls {sorted(unknown_halls)}",
+            f"{path} 第 {line} 行,字段 variants:大厅 {sorted(unknown_halls)} "
+            "未在 departments.yaml 中定义",
+        )
     if item.department not in {d.code for d in org.departments}:
         line = _line_of_key(text if text is not None else path.read_text("utf-8"), "department")
         raise CatalogError(

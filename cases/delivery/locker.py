@@ -86,7 +86,7 @@ def _send_code(
         sms.gateway_for(hall),
         case,
         template,
-        hall=hall.catalog.org.hall.name,
+        hall=case.hall.name,
         box=delivery.locker_box,
         code=code,
         expires=f"{delivery.code_expires_at.astimezone(_CST):%m月%d日%H:%M}",

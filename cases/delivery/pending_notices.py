@@ -27,7 +27,6 @@ class PendingRun:
 def run(session: Session, hall: Hall, *, today: date | None = None) -> PendingRun:
     """Remind the applicants due today, then handle the overdue cases and tell them."""
     gateway = sms.gateway_for(hall)
-    hall_name = hall.catalog.org.hall.name
     messages = []
     reminders = pending.reminders_due(session, today=today)
     for r in reminders:
@@ -38,7 +37,7 @@ def run(session: Session, hall: Hall, *, today: date | None = None) -> PendingRu
                 gateway,
                 case,
                 "pending_reminder",
-                hall=hall_name,
+                hall=case.hall.name,
                 materials="、".join(r.materials),
                 due=zh_date(r.due_on),
                 window=_window(case),
@@ -57,7 +56,7 @@ def run(session: Session, hall: Hall, *, today: date | None = None) -> PendingRu
                 gateway,
                 case,
                 "pending_overdue",
-                hall=hall_name,
+                hall=case.hall.name,
                 materials="、".join(o.materials),
                 due=zh_date(o.due_on),
                 outcome=outcome,

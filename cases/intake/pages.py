@@ -11,7 +11,7 @@ import logging
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from archive import ObjectStore
@@ -32,6 +32,7 @@ from models import (
     Notice,
     Page,
     PageStatus,
+    ServiceHall,
     ServiceItem,
     Submission,
     Window,
@@ -121,6 +122,7 @@ def create_case(
         )
     case = Case(
         number=next_case_number(session),
+        hall_id=_accepting_hall(session, window, actor, item),
         item_id=item.id,
         checklist_id=checklist.id,
         scenario=scenario or None,
@@ -143,6 +145,21 @@ def create_case(
         item=item.code,
     )
     return case
+
+
+def _accepting_hall(
+    session: Session, window: Window | None, actor: Actor, item: ServiceItem
+) -> int:
+    """受理大厅: the window's hall; for an applicant online (no window), the hall of the
+    item's department; else the clerk's own hall, else the default hall."""
+    if window is not None and window.hall_id is not None:
+        return window.hall_id
+    staff_hall = getattr(actor, "hall_id", None)
+    if isinstance(staff_hall, int):
+        return staff_hall
+    if item.department.hall_id is not None:
+        return item.department.hall_id
+    return int(session.scalar(select(func.min(ServiceHall.id))) or 1)
 
 
 def current_submission(

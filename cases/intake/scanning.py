@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cases import audit
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.db import session_scope
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.hall import Hall
@@ -112,7 +112,7 @@ def scan_into_case(
     report = ScanReport(job=job or uuid.uuid4().hex, case_number=case_number)
     with session_scope(hall.sessions) as session:
         case = _case(session, case_number)
-        labels = {m.code for m in spec_of(case.checklist).materials}
+        labels = {m.code for m in case_spec(case).materials}
         label = _last_label(session, case, report.job)
         if session.scalars(select(User.id).where(User.username == actor)).first() is None:
             raise NotFound(f"unknown user {actor!r}", f"未知的用户 {actor!r}")

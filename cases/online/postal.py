@@ -75,7 +75,7 @@ def register(
         sms.gateway_for(hall),
         case,
         "postal_received",
-        hall=hall.catalog.org.hall.name,
+        hall=case.hall.name,
         tracking=tracking,
     )
     return found
@@ -110,7 +110,7 @@ def address_sheet(session: Session, hall: Hall, case: Case) -> bytes:
             recipient=last.sender,
             address=last.address,
             phone_tail=case.applicant_phone[-4:],
-            hall_name=hall.catalog.org.hall.name,
+            hall_name=case.hall.name,
             window_name=case.window.name if case.window else "综合受理窗口",
             case_number=case.number,
             enclosed=tuple(f"{NOTICE_ZH.get(n.kind, n.kind)} {n.number}" for n in notices),

@@ -51,7 +51,7 @@ def tell_decision(session: Session, hall: Hall, case: Case, notice: Notice) -> S
     """The window's answer reaches the applicant by SMS (any channel, when there is a
     phone): accepted (with the promised date), 容缺 (with the material due date), 补正
     (read the notice), not accepted."""
-    params: dict[str, object] = {"hall": hall.catalog.org.hall.name}
+    params: dict[str, object] = {"hall": case.hall.name}
     if case.due_on is not None:
         params["due"] = zh_date(case.due_on)
     if case.pending_due_on is not None:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.intake.doubts import FIELD_ZH, REASON_ZH
 from models import Case, FieldConfirmation
 
@@ -93,7 +93,7 @@ def ocr_accuracy(session: Session, start: date, end: date) -> AccuracyReport:
     case_ids = {c.case_id for c in latest.values()}
     if case_ids:
         for case in session.scalars(select(Case).where(Case.id.in_(case_ids))):
-            for m in spec_of(case.checklist).materials:
+            for m in case_spec(case).materials:
                 material_names.setdefault(m.code, m.name)
     report = AccuracyReport(start, end)
     by_field: dict[str, AccuracyRow] = {}

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from cases import audit
 from cases.acceptance import counter
 from cases.acceptance.immediate import require_immediate
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.delivery import handout as delivery
 from cases.errors import Forbidden
 from cases.hall import Hall
@@ -80,7 +80,7 @@ def window_delegation(
 ) -> Delegation:
     """The delegation under which `actor` may decide `case` on the spot, or a refusal
     (not an immediate item, not a clerk at a window, no valid delegation) saying why."""
-    require_immediate(spec_of(case.checklist))
+    require_immediate(case_spec(case))
     return window_seal_delegation(
         session,
         window=_window_of(actor),

@@ -162,7 +162,7 @@ def act(
             sms.gateway_for(hall),
             case,
             "returned_for_information",
-            hall=hall.catalog.org.hall.name,
+            hall=case.hall.name,
             request=_short(comment),
             window=case.window.name if case.window else "综合受理窗口",
         )
@@ -234,7 +234,7 @@ def approve(session: Session, hall: Hall, case: Case, *, actor: User, comment: s
         sms.gateway_for(hall),
         case,
         "result_download" if case.result_by == "download" else "result_ready",
-        hall=hall.catalog.org.hall.name,
+        hall=case.hall.name,
         window=case.window.name if case.window else "综合受理窗口",
     )
     return license_
@@ -269,7 +269,7 @@ def deny(
         sms.gateway_for(hall),
         case,
         "result_ready",
-        hall=hall.catalog.org.hall.name,
+        hall=case.hall.name,
         window=case.window.name if case.window else "综合受理窗口",
     )
     session.flush()

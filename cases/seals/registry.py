@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases import audit
-from cases.catalog.spec import OrgSpec
+from cases.catalog.org import OrgSpec
 from cases.config import DEV_PASSPHRASE, Settings
 from cases.errors import ConfigurationError, InvalidInput, NotFound
 from cases.printing.documents import RenderedDocument
@@ -171,14 +171,15 @@ def ensure_seals(session: Session, pki: Pki, org: OrgSpec) -> None:
             department_id=dept.id,
         )
     for window in session.scalars(select(Window)):
+        owner = window.hall  # the window's own hall seals its notices
         _ensure_seal(
             session,
             pki,
             code=f"window-{window.code}",
-            name=hall.name,
+            name=owner.name if owner else hall.name,
             common_name=f"{window.code} 综合受理专用章",
-            organisation=hall.name,
-            credit_code=hall.credit_code,
+            organisation=owner.name if owner else hall.name,
+            credit_code=owner.credit_code if owner else hall.credit_code,
             window_id=window.id,
         )
     _ensure_seal(
