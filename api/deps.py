@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from cases.accounts import authenticate, require_role, session_user
 from cases.catalog.spec import Catalog
 from cases.db import session_scope
-from cases.errors import NotFound
 from cases.hall import Hall
+from cases.records import scope
 from cases.tasks.routing import require_task_access
 from models import Case, Role, User
 
@@ -27,8 +27,10 @@ def get_hall(request: Request) -> Hall:
 HallDep = Annotated[Hall, Depends(get_hall)]
 
 
-def get_session(hall: HallDep) -> Iterator[Session]:
+def get_session(request: Request, hall: HallDep) -> Iterator[Session]:
     with session_scope(hall.sessions) as session:
+        # a read may use a grant to another hall's case; a write never does
+        session.info[scope.READING] = request.method in ("GET", "HEAD")
         yield session
 
 
@@ -83,6 +85,7 @@ Reviewer = Annotated[User, Depends(RoleRequired(Role.REVIEWER))]
 def load_case(session: Session, user: User, number: str) -> Case:
     case = session.scalars(select(Case).where(Case.number == number)).first()
     if case is None:
-        raise NotFound(f"no case {number!r}", f"办件 {number!r} 不存在")
-    require_task_access(session, user, case)  # the lead and the departments on its route
+        raise scope.case_not_found(number)
+    # the hall's (or opened to it; else not found), then the lead and its route's departments
+    require_task_access(session, user, case)
     return case

@@ -15,8 +15,9 @@ from api.deps import CurrentUser, HallDep, RoleRequired, SessionDep
 from api.ids import RowId, Timestamp
 from cases.errors import Forbidden, NotFound
 from cases.records import access as archive_access
+from cases.records import scope
 from cases.records.access import MAX_LINK_SECONDS
-from models import License, Notice, Role, StoredObject, User
+from models import Case, License, Notice, Role, StoredObject, User
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
 Admin = Annotated[User, Depends(RoleRequired(Role.ADMIN))]
@@ -144,7 +145,7 @@ def drain(session: SessionDep, hall: HallDep, user: Admin) -> dict[str, Any]:
 @router.get("/notices/{number}/pdf")
 def notice_pdf(number: str, session: SessionDep, hall: HallDep, user: CurrentUser) -> Response:
     notice = session.scalars(select(Notice).where(Notice.number == number)).first()
-    if notice is None:
+    if notice is None or not scope.sees(session, user, session.get_one(Case, notice.case_id)):
         raise NotFound(f"no notice {number!r}", f"通知书 {number!r} 不存在")
     return _download(
         session, hall, user, session.get_one(StoredObject, notice.object_id), "notice.pdf"

@@ -14,13 +14,18 @@ from api.ids import RowId
 from cases import audit
 from cases.records import sharing
 from cases.records.access import describe
-from models import Department, ShareGrant, utcnow
+from models import Department, ServiceHall, ShareGrant, utcnow
 
 router = APIRouter(prefix="/api/v1", tags=["sharing"])
 
 
 class GrantRequest(BaseModel):
-    grantee: str = Field(description="code of the department that may read")
+    grantee: str | None = Field(default=None, description="code of the department that may read")
+    grantee_hall: str | None = Field(
+        default=None,
+        max_length=32,
+        description="or: code of the hall whose staff may open the case",
+    )
     case_number: str | None = None
     license_type: str | None = None
     purpose: str = Field(min_length=1, max_length=200)
@@ -30,10 +35,12 @@ class GrantRequest(BaseModel):
 
 
 def _grant(session: SessionDep, grant: ShareGrant) -> dict[str, Any]:
-    grantee = session.get_one(Department, grant.grantee_department_id)
+    grantee = session.get(Department, grant.grantee_department_id or 0)
+    hall = session.get(ServiceHall, grant.grantee_hall_id or 0)
     return {
         "id": grant.id,
-        "grantee": grantee.code,
+        "grantee": grantee.code if grantee else None,
+        "grantee_hall": hall.code if hall else None,
         "case_id": grant.case_id,
         "license_type": grant.license_type,
         "purpose": grant.purpose,
@@ -51,6 +58,7 @@ def create_grant(body: GrantRequest, session: SessionDep, user: CurrentUser) -> 
         session,
         actor=user,
         grantee_code=body.grantee,
+        grantee_hall=body.grantee_hall,
         case_number=body.case_number,
         license_type=body.license_type,
         purpose=body.purpose,

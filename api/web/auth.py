@@ -52,6 +52,7 @@ def header_of(user: User) -> SimpleNamespace:
         if user.department
         else None,
         window=SimpleNamespace(name=user.window.name) if user.window else None,
+        hall=SimpleNamespace(name=user.hall.name) if user.hall else None,
     )
 
 

@@ -21,7 +21,7 @@ from api.web.templating import render, see_other
 from cases.acceptance import counter, pending
 from cases.acceptance.checklist import FindingKind
 from cases.acceptance.immediate import is_immediate
-from cases.catalog.publish import spec_of
+from cases.catalog.publish import case_spec
 from cases.catalog.spec import Catalog
 from cases.errors import InvalidInput, NotFound, OneWindowError
 from cases.intake import confirmation, scanning
@@ -29,6 +29,7 @@ from cases.intake import pages as intake
 from cases.online import applications as online
 from cases.online import postal, results
 from cases.records import access as archive_access
+from cases.records import scope
 from cases.review.immediate import issue_at_window, window_delegation
 from models import Case, License, Notice, Page, PageStatus, Submission, User
 from ocr import page_preview
@@ -79,7 +80,7 @@ def counter_home(
 ) -> Response:
     """Item search on the left; recent cases, or the cases matching `case` (number or
     applicant name), on the right."""
-    query = select(Case).order_by(Case.id.desc()).limit(15)
+    query = select(Case).where(scope.visible_cases(user)).order_by(Case.id.desc()).limit(15)
     if case.strip():
         term = case.strip()
         query = query.where((Case.number.startswith(term)) | (Case.applicant_name.contains(term)))
@@ -140,7 +141,7 @@ def open_case(
 
 def _immediate(session: SessionDep, case: Case, user: User | None) -> dict[str, Any]:
     """即办件: whether this clerk's window may decide the case on the spot, and if not, why."""
-    if not is_immediate(spec_of(case.checklist)):
+    if not is_immediate(case_spec(case)):
         return {"immediate": False}
     if user is None:
         return {"immediate": True, "immediate_refused": ""}
@@ -206,7 +207,7 @@ def case_panel(
         "case": case,
         "pages": pages,
         "rows": rows,
-        "names": {m.code: m.name for m in spec_of(case.checklist).materials},
+        "names": {m.code: m.name for m in case_spec(case).materials},
         "outcome": result.outcome,
         "queued": len(queued),
         "unplaced": [f.message for f in result.findings if not f.material_code],

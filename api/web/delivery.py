@@ -18,6 +18,7 @@ from cases.acceptance.pending import delivery_allowed
 from cases.delivery import handout as delivery
 from cases.delivery import locker
 from cases.errors import OneWindowError
+from cases.records import scope
 from models import Case, Delivery, DeliveryStatus, PostalEvent, User
 
 router = APIRouter(include_in_schema=False)
@@ -35,14 +36,14 @@ def ready_results(request: Request, session: SessionDep, user: ClerkPage) -> Res
     rows = session.execute(
         select(Delivery, Case)
         .join(Case, Case.id == Delivery.case_id)
-        .where(Delivery.status.in_(OPEN))
+        .where(Delivery.status.in_(OPEN), scope.visible_cases(user))
         .order_by(Delivery.id)
     ).all()
     results = [(d, c, delivery_allowed(session, c)) for d, c in rows]
     done = session.execute(
         select(Delivery, Case)
         .join(Case, Case.id == Delivery.case_id)
-        .where(Delivery.status == DeliveryStatus.DELIVERED)
+        .where(Delivery.status == DeliveryStatus.DELIVERED, scope.visible_cases(user))
         .order_by(Delivery.delivered_at.desc())
         .limit(10)
     ).all()

@@ -21,7 +21,7 @@ router = APIRouter(include_in_schema=False)
 def online_queue(request: Request, session: SessionDep, user: ClerkPage) -> Response:
     """Submitted online cases not answered yet, oldest first; each opens in the counter's
     own case page, where the window's decision answers it."""
-    return render(request, "counter_online.html", queue=online.online_queue(session))
+    return render(request, "counter_online.html", queue=online.online_queue(session, user))
 
 
 @router.post("/counter/cases/{number}/postal")

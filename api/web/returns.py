@@ -18,6 +18,7 @@ from api.web.templating import see_other
 from cases.errors import InvalidState
 from cases.hall import Hall
 from cases.intake import pages as intake
+from cases.records import scope
 from cases.review import steps as review
 from cases.tasks import returns
 from models import Case, CaseStatus, ClockSuspension, Decision, Outcome, ReviewTask, Role, User
@@ -47,6 +48,7 @@ def desk_list(session: Session, user: User) -> list[tuple[Case, returns.Informat
         .join(Decision, Decision.id == ClockSuspension.decision_id)
         .join(ReviewTask, ReviewTask.id == Decision.task_id)
         .where(Case.status.in_((CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL)))
+        .where(scope.visible_cases(user))
         .order_by(Case.id)
         .distinct()
         .limit(50)

@@ -20,7 +20,7 @@ from cases import audit
 from cases.errors import OneWindowError
 from cases.records import access as archive_access
 from cases.records import sharing
-from models import Case, Department, StoredObject, User, utcnow
+from models import Case, Department, ServiceHall, StoredObject, User, utcnow
 
 router = APIRouter(include_in_schema=False)
 
@@ -60,6 +60,7 @@ def _page(
         granted=granted,
         grants=grants,
         departments=departments,
+        halls={h.id: h for h in session.scalars(select(ServiceHall))},
         numbers=_numbers(session, own + [o for o, _ in granted]),
         error=error,
         flash=request.session.pop("flash", ""),

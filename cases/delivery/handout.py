@@ -21,6 +21,7 @@ from cases.delivery import sms
 from cases.errors import InvalidInput, InvalidState, NotFound
 from cases.hall import Hall
 from cases.platform import records as exchange
+from cases.records import scope
 from models import (
     Case,
     DecisionDocument,
@@ -128,8 +129,11 @@ def ready_for_handout(
     session: Session, case: Case, actor: User, hall: Hall | None = None
 ) -> Delivery:
     """The case's delivery, checked ready to be handed out by this clerk (at the window,
-    and for a conditional case, its pending materials in); a refusal is audited."""
+    and for a conditional case, its pending materials in); a refusal is audited. A result
+    is handed out at the hall that accepted the case (跨域通办: the banner hall, whichever
+    hall's department decided it): another hall's clerk does not find the case."""
     require_role(actor, Role.CLERK)
+    scope.require_visible(session, actor, case)
     delivery = delivery_of(session, case)
     if delivery.status == DeliveryStatus.DELIVERED:
         raise InvalidState(
@@ -206,7 +210,7 @@ def mail(
         sms.gateway_for(hall),
         case,
         "posted",
-        hall=hall.catalog.org.hall.name,
+        hall=case.hall.name,
         carrier=carrier,
         tracking=delivery.tracking_number,
     )
@@ -272,9 +276,7 @@ def mark_delivered(
     exchange.stage(session, case, exchange.Stage.DELIVERY, handled_by=actor)
     session.flush()
     if hall is not None:
-        sms.notify(
-            session, sms.gateway_for(hall), case, "delivered", hall=hall.catalog.org.hall.name
-        )
+        sms.notify(session, sms.gateway_for(hall), case, "delivered", hall=case.hall.name)
     return delivery
 
 

@@ -28,6 +28,7 @@ from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound, OneWin
 from cases.hall import Hall
 from cases.intake import pages as intake
 from cases.intake.pdf_pages import is_pdf, pdf_page_images
+from cases.records import scope
 from cases.seals.delegations import may_accept
 from models import (
     Applicant,
@@ -207,12 +208,12 @@ def submit(session: Session, hall: Hall, account: Applicant, case: Case) -> Chec
         target=f"case:{case.id}",
         findings=[f.key for f in result.findings],
     )
-    sms.notify(session, sms.gateway_for(hall), case, "submitted", hall=hall.catalog.org.hall.name)
+    sms.notify(session, sms.gateway_for(hall), case, "submitted", hall=case.hall.name)
     return result
 
 
-def online_queue(session: Session) -> list[Case]:
-    """Submitted online cases the window has not answered yet, oldest first."""
+def online_queue(session: Session, clerk: User) -> list[Case]:
+    """Submitted online cases the clerk's hall has not answered yet, oldest first."""
     answered_since = exists().where(
         Notice.case_id == Case.id, Notice.created_at >= Case.submitted_at
     )
@@ -224,6 +225,7 @@ def online_queue(session: Session) -> list[Case]:
                 Case.submitted_at.is_not(None),
                 Case.status.in_((CaseStatus.RECEIVING, CaseStatus.CORRECTION)),
                 ~answered_since,
+                scope.visible_cases(clerk),
             )
             .order_by(Case.submitted_at)
         )
@@ -248,5 +250,7 @@ def take_at_window(session: Session, case: Case, clerk: User, *, today: date | N
             f"{window.name}未获得对“{case.item.name}”的受理授权委托",
         )
     case.window_id = window.id
+    if window.hall_id is not None:  # answered at this hall: its numbering, its result
+        case.hall_id = window.hall_id
     session.flush()
     session.refresh(case)

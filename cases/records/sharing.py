@@ -1,12 +1,13 @@
 """Sharing (共享): which department may read which archived object, and why.
 
-A reviewer's department reads its own objects (those it provided, and those of its own
-cases), those of the joint cases whose route it is on while they are in review and the
-result of those it gave an opinion on (`cases.records.participation`), and what a grant
-opens to it: the objects of one case, or the licenses of one type, between two dates, for
-a stated purpose. Clerks and administrators work for the whole hall and see everything.
-Grants are made by an administrator or by the providing department; every grant and
-revocation is audited.
+Nobody reads an object of a case they do not see at all (another hall's, unless opened to
+them: `cases.records.scope`). Within that, a reviewer's department reads its own objects
+(those it provided, and those of its own cases), those of the joint cases whose route it
+is on while they are in review and the result of those it gave an opinion on
+(`cases.records.participation`), and what a grant opens to it: the objects of one case,
+or the licenses of one type, between two dates, for a stated purpose. Clerks and
+administrators work for their whole hall and see all of its objects. Grants are made by
+an administrator or by the providing department; every grant and revocation is audited.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from sqlalchemy.orm import Session
 
 from cases import audit
 from cases.errors import Forbidden, InvalidInput, NotFound
-from cases.records import participation
+from cases.records import participation, scope
 from models import (
     Case,
     Department,
     License,
     Role,
+    ServiceHall,
     ShareGrant,
     StoredObject,
     User,
@@ -64,8 +66,13 @@ def _license_types(session: Session, obj: StoredObject) -> set[str]:
 def access(
     session: Session, user: User, obj: StoredObject, *, now: datetime | None = None
 ) -> Access:
-    """On what basis ``user`` may read ``obj``; Forbidden if on none."""
+    """On what basis ``user`` may read ``obj``; Forbidden if on none. Hall staff read
+    their hall's objects; one of a case they do not see at all (another hall's, not opened
+    to them: `cases.records.scope`) is not found. Reviewers read by department."""
     if user.role != Role.REVIEWER:
+        case = session.get(Case, obj.case_id) if obj.case_id is not None else None
+        if case is not None and not scope.sees(session, user, case, now=now):
+            raise NotFound(f"no object {obj.id}", f"对象 {obj.id} 不存在")
         return Access("hall")
     if _owns(session, user, obj):
         return Access("own")
@@ -102,7 +109,8 @@ def create_grant(
     session: Session,
     *,
     actor: User,
-    grantee_code: str,
+    grantee_code: str | None = None,
+    grantee_hall: str | None = None,
     purpose: str,
     valid_from: datetime,
     valid_until: datetime,
@@ -118,14 +126,30 @@ def create_grant(
         raise InvalidInput("state the purpose of the sharing", "请填写共享用途")
     if valid_until <= valid_from:
         raise InvalidInput("the grant must end after it starts", "授权结束时间须晚于开始时间")
-    grantee = session.scalars(select(Department).where(Department.code == grantee_code)).first()
-    if grantee is None:
-        raise NotFound(f"no department {grantee_code!r}", f"部门 {grantee_code!r} 不存在")
+    if (grantee_code is None) == (grantee_hall is None):
+        raise InvalidInput(
+            "a grant goes to one department or to one hall",
+            "共享授权须且仅须指定一个部门或一个政务服务中心",
+        )
+    grantee = hall = None
+    if grantee_code is not None:
+        grantee = session.scalars(select(Department).where(Department.code == grantee_code)).first()
+        if grantee is None:
+            raise NotFound(f"no department {grantee_code!r}", f"部门 {grantee_code!r} 不存在")
+    else:
+        hall = session.scalars(select(ServiceHall).where(ServiceHall.code == grantee_hall)).first()
+        if hall is None:
+            raise NotFound(f"no hall {grantee_hall!r}", f"政务服务中心 {grantee_hall!r} 不存在")
+        if case_number is None:
+            raise InvalidInput(
+                "a hall is granted one case, not a license type",
+                "向其他政务服务中心共享只能指定一个办件",
+            )
     case_id = None
     if case_number is not None:
         case = session.scalars(select(Case).where(Case.number == case_number)).first()
-        if case is None:
-            raise NotFound(f"no case {case_number!r}", f"办件 {case_number!r} 不存在")
+        if case is None or not scope.sees(session, actor, case):
+            raise scope.case_not_found(case_number)
         case_id = case.id
         provider_ids = {case.department_id}
     else:
@@ -140,7 +164,8 @@ def create_grant(
             "只有管理员或提供部门可以授权共享（谁提供、谁负责）",
         )
     grant = ShareGrant(
-        grantee_department_id=grantee.id,
+        grantee_department_id=grantee.id if grantee else None,
+        grantee_hall_id=hall.id if hall else None,
         case_id=case_id,
         license_type=license_type,
         purpose=purpose.strip()[:200],
@@ -155,7 +180,8 @@ def create_grant(
         actor=actor.username,
         action="share.grant",
         target=f"grant:{grant.id}",
-        grantee=grantee.code,
+        grantee=grantee.code if grantee else None,
+        grantee_hall=hall.code if hall else None,
         case=case_number,
         license_type=license_type,
         purpose=grant.purpose,

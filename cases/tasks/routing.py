@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases import audit
+from cases.catalog.publish import case_spec
 from cases.catalog.spec import SAMPLE_CATALOG_DIR, Catalog
 from cases.errors import CatalogError, Forbidden
 from cases.hall import Hall
-from cases.records import participation
+from cases.records import participation, scope
 from cases.workdays import use_calendar
 from models import Case, Department, ReviewTask, Role, TaskKind, TaskStatus, User
 
@@ -99,7 +100,8 @@ def route_case(session: Session, hall: Hall, case: Case, *, actor: User) -> list
     route = route_for(session, hall, case)
     calendar = use_calendar(hall.settings.catalog_dir)
     if case.accepted_at is not None:  # on the hall's own calendar, as the counter counts
-        case.due_on = calendar.add_working_days(date.today(), case.checklist.time_limit_days)
+        days = case_spec(case).time_limit_days
+        case.due_on = calendar.add_working_days(date.today(), days)
     ids = {d.code: d.id for d in session.scalars(select(Department))}
     now = datetime.now(UTC)
     tasks: list[ReviewTask] = []
@@ -149,7 +151,10 @@ def tasks_of(session: Session, case: Case) -> list[ReviewTask]:
 def require_task_access(session: Session, user: User, case: Case) -> None:
     """A reviewer may see the cases of their department (the lead of a joint case), and a
     joint case whose route has a task of their department while the case is in review
-    (`cases.records.participation`); once it ends they are strangers to it again."""
+    (`cases.records.participation`); once it ends they are strangers to it again. Before
+    that, anyone must see the case at all (`cases.records.scope`: their hall's, or opened
+    to them), else it is not found."""
+    scope.require_visible(session, user, case)
     if user.role != Role.REVIEWER:
         return
     if case.department_id == user.department_id:
