@@ -17,7 +17,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     end = args.to or date.today()
     start = args.from_ or end - timedelta(days=30)
     with hall_session(settings) as (_, session):
-        report = supervise(session, start, end, today=args.today)
+        report = supervise(session, start, end, today=args.today, hall=args.hall)
     print(table(report))
     if args.csv:
         args.csv.write_text(to_csv(report), encoding="utf-8")
@@ -48,6 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats.add_argument("--from", dest="from_", type=date.fromisoformat, metavar="DATE")
     stats.add_argument("--to", type=date.fromisoformat, metavar="DATE")
     stats.add_argument("--today", type=date.fromisoformat, help="judge overdue as of this day")
+    stats.add_argument("--hall", metavar="CODE", help="one hall's cases (default: every hall)")
     stats.add_argument("--chart", type=Path, metavar="FILE.png")
     stats.add_argument("--csv", type=Path, metavar="FILE.csv")
     stats.set_defaults(func=cmd_stats)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from api.deps import CatalogDep, HallDep, SessionDep
 from api.errors import status_for
@@ -61,6 +61,11 @@ def _period(start: date | None, end: date | None) -> tuple[date, date]:
 # --- supervision -------------------------------------------------------------------------
 
 
+def _hall_code(user: User) -> str | None:
+    """A hall's administrator supervises their hall; the league's, every hall."""
+    return user.hall.code if user.hall is not None else None
+
+
 @router.get("/admin")
 def dashboard(
     request: Request,
@@ -70,7 +75,7 @@ def dashboard(
     end: date | None = None,
 ) -> Response:
     first, last = _period(start, end)
-    report = supervision.supervise(session, first, last)
+    report = supervision.supervise(session, first, last, hall=_hall_code(user))
     return render_tab(
         request,
         "admin_dashboard.html",
@@ -91,7 +96,7 @@ def chart(
     end: date | None = None,
 ) -> Response:
     first, last = _period(start, end)
-    report = supervision.supervise(session, first, last)
+    report = supervision.supervise(session, first, last, hall=_hall_code(user))
     with tempfile.TemporaryDirectory() as tmp:
         path = supervision.render_chart(
             report, Path(tmp) / "chart.png", font=hall.settings.font_path
@@ -160,21 +165,33 @@ async def catalog_upload(
 # --- users and windows -------------------------------------------------------------------
 
 
-def _users_page(request: Request, session: SessionDep, **ctx: Any) -> Response:
+def _in_hall(admin: User, column: Any) -> Any:
+    """A hall's administrator manages their hall's staff, windows and departments; the
+    league's administrator every hall's."""
+    return column == admin.hall_id if admin.hall_id is not None else true()
+
+
+def _users_page(request: Request, session: SessionDep, admin: User, **ctx: Any) -> Response:
     return render_tab(
         request,
         "admin_users.html",
         "/admin/users",
-        users=session.scalars(select(User).order_by(User.id)).all(),
-        departments=session.scalars(select(Department).order_by(Department.id)).all(),
-        windows=session.scalars(select(Window).order_by(Window.id)).all(),
+        users=session.scalars(
+            select(User).where(_in_hall(admin, User.hall_id)).order_by(User.id)
+        ).all(),
+        departments=session.scalars(
+            select(Department).where(_in_hall(admin, Department.hall_id)).order_by(Department.id)
+        ).all(),
+        windows=session.scalars(
+            select(Window).where(_in_hall(admin, Window.hall_id)).order_by(Window.id)
+        ).all(),
         **ctx,
     )
 
 
 @router.get("/admin/users")
 def users_page(request: Request, session: SessionDep, user: AdminPage) -> Response:
-    return _users_page(request, session)
+    return _users_page(request, session, user)
 
 
 @router.post("/admin/users")
@@ -201,11 +218,12 @@ def user_create(
             role=Role(role),
             department_code=department or None,
             window_code=window or None,
+            hall_code=user.hall.code if user.hall else None,  # the admin's own hall
         )
         set_password(created, password)
     except OneWindowError as e:
         session.rollback()
-        return _users_page(request, session, error=e.zh, status_code=status_for(e))
+        return _users_page(request, session, user, error=e.zh, status_code=status_for(e))
     return done(request, "/admin/users", f"已创建用户 {created.username}")
 
 
@@ -221,7 +239,7 @@ def user_change(
 ) -> Response:
     check_csrf(request, csrf)
     target = session.get(User, user_id)
-    if target is None:
+    if target is None or user.hall_id not in (None, target.hall_id):
         raise NotFound(f"no user {user_id}", f"用户 {user_id} 不存在")
     try:
         if action == "password":
@@ -242,5 +260,5 @@ def user_change(
         session.flush()
     except OneWindowError as e:
         session.rollback()
-        return _users_page(request, session, error=e.zh, status_code=status_for(e))
+        return _users_page(request, session, user, error=e.zh, status_code=status_for(e))
     return done(request, "/admin/users", message)

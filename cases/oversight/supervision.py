@@ -1,7 +1,9 @@
-"""Supervision (通报考核): per window, department and item, how many cases, how many
+"""Supervision (通报考核): per hall, window, department and item, how many cases, how many
 decided on time, how long they took, how often the applicant had to correct, how many
 conditional cases were completed, what is overdue, and what applicants thought.
 
+One hall's report counts the cases that hall accepted (its staff's own work, whichever
+department decided them); the league's counts every hall's, with one row per hall.
 Numbers are computed from the records themselves (cases, notices, decisions, tasks,
 deliveries, ratings), so a supervisor can trace every figure back to cases.
 """
@@ -20,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.acceptance.pending import delivery_allowed
+from cases.errors import NotFound
 from cases.workdays import working_days_between
 from models import (
     Case,
@@ -30,6 +33,7 @@ from models import (
     NoticeKind,
     Rating,
     ReviewTask,
+    ServiceHall,
     ServiceItem,
     TaskKind,
     TaskStatus,
@@ -37,7 +41,7 @@ from models import (
 )
 
 CST = timezone(timedelta(hours=8))
-DIMENSIONS = ("window", "department", "item")
+DIMENSIONS = ("hall", "window", "department", "item")
 
 
 @dataclass
@@ -96,6 +100,7 @@ class Report:
     today: date
     rows: list[StatsRow] = field(default_factory=list)
     overdue: list[OverdueTask] = field(default_factory=list)
+    hall: str | None = None  # the hall's code; None: the whole league
 
     def by(self, dimension: str) -> list[StatsRow]:
         return [r for r in self.rows if r.dimension == dimension]
@@ -105,14 +110,29 @@ def _local_day(moment: datetime) -> date:
     return moment.astimezone(CST).date()
 
 
-def supervise(session: Session, start: date, end: date, *, today: date | None = None) -> Report:
-    """Cases created from `start` to `end` (inclusive, China time)."""
+def supervise(
+    session: Session,
+    start: date,
+    end: date,
+    *,
+    today: date | None = None,
+    hall: str | None = None,
+) -> Report:
+    """Cases created from `start` to `end` (inclusive, China time), accepted by the hall
+    coded `hall` (None: every hall of the league)."""
     today = today or datetime.now(CST).date()
     lo = datetime.combine(start, time.min, CST).astimezone(UTC)
     hi = datetime.combine(end + timedelta(days=1), time.min, CST).astimezone(UTC)
-    cases = list(session.scalars(select(Case).where(Case.created_at >= lo, Case.created_at < hi)))
+    query = select(Case).where(Case.created_at >= lo, Case.created_at < hi)
+    if hall is not None:
+        found = session.scalars(select(ServiceHall.id).where(ServiceHall.code == hall)).first()
+        if found is None:
+            raise NotFound(f"unknown hall {hall!r}", f"未知的政务服务中心 {hall!r}")
+        query = query.where(Case.hall_id == found)
+    cases = list(session.scalars(query))
     ids = [c.id for c in cases]
     names = {
+        "hall": {h.id: (h.code, h.name) for h in session.scalars(select(ServiceHall))},
         "window": {w.id: (w.code, w.name) for w in session.scalars(select(Window))},
         "department": {d.id: (d.code, d.short_name) for d in session.scalars(select(Department))},
         "item": {i.id: (i.code, i.name) for i in session.scalars(select(ServiceItem))},
@@ -154,6 +174,7 @@ def supervise(session: Session, start: date, end: date, *, today: date | None = 
 
     def rows_of(case: Case) -> Iterable[StatsRow]:
         for dim, ref in (
+            ("hall", case.hall_id),
             ("window", case.window_id),
             ("department", case.department_id),
             ("item", case.item_id),
@@ -194,7 +215,7 @@ def supervise(session: Session, start: date, end: date, *, today: date | None = 
             elif case.due_on is not None and case.due_on < today and case.id not in suspended:
                 row.late += 1
                 row.overdue_open += 1
-    report = Report(start=start, end=end, today=today)
+    report = Report(start=start, end=end, today=today, hall=hall)
     report.rows = sorted(rows.values(), key=lambda r: (DIMENSIONS.index(r.dimension), r.key))
     for task in open_tasks:
         case = by_id[task.case_id]
