@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from api.deps import Clerk, CurrentUser, HallDep, Reviewer, SessionDep
@@ -15,6 +15,7 @@ from cases import lifecycle
 from cases.accounts import require_role
 from cases.errors import NotFound
 from cases.intake import pages as intake
+from cases.records import scope
 from cases.review import steps as review
 from cases.tasks import handover, routing
 from models import IN_REVIEW, Case, Handover, Outcome, ReviewTask, Role, TaskStatus, User
@@ -44,6 +45,8 @@ def tasks(session: SessionDep, user: Reviewer) -> list[dict[str, Any]]:
     )
     if user.role != Role.ADMIN:
         query = query.where(ReviewTask.department_id == user.department_id)
+    else:  # a hall's administrator oversees their hall's cases (the league's, all)
+        query = query.where(scope.visible_cases(user))
     return [
         {
             "case": case.number,
@@ -147,31 +150,42 @@ def trail(number: str, session: SessionDep, user: CurrentUser) -> list[dict[str,
     ]
 
 
+class HandoverRequest(BaseModel):
+    transit: str = Field(default="", max_length=64)  # waybill / batch, paper leaving the hall
+
+
 @router.post("/cases/{number}/handovers", status_code=201)
-def hand_over(number: str, session: SessionDep, user: Clerk) -> list[dict[str, Any]]:
+def hand_over(
+    number: str, session: SessionDep, user: Clerk, body: HandoverRequest | None = None
+) -> list[dict[str, Any]]:
     case = load_routed_case(session, user, number)
-    return [_handover(h) for h in handover.hand_over_materials(session, case, actor=user)]
+    done = handover.hand_over_materials(
+        session, case, actor=user, transit=body.transit if body else ""
+    )
+    return [_handover(session, h) for h in done]
 
 
 @router.get("/cases/{number}/handovers")
 def handovers(number: str, session: SessionDep, user: CurrentUser) -> list[dict[str, Any]]:
     require_role(user, Role.CLERK, Role.REVIEWER)
     case = load_routed_case(session, user, number)
-    return [_handover(h) for h in handover.handovers_of(session, case)]
+    return [_handover(session, h) for h in handover.handovers_of(session, case)]
 
 
 @router.post("/handovers/{handover_id}/sign")
 def sign(handover_id: RowId, session: SessionDep, user: CurrentUser) -> dict[str, Any]:
-    return _handover(handover.sign_for(session, handover_id, actor=user))
+    return _handover(session, handover.sign_for(session, handover_id, actor=user))
 
 
-def _handover(h: Handover) -> dict[str, Any]:
+def _handover(session: SessionDep, h: Handover) -> dict[str, Any]:
     return {
         "id": h.id,
         "direction": h.direction,
         "department_id": h.department_id,
         "items": h.items,
         "received_at": h.received_at.isoformat() if h.received_at else None,
+        "cross_hall": handover.cross_hall(session, h),
+        "transit": h.transit or None,
     }
 
 

@@ -122,7 +122,8 @@ def _case_header(session: Session, case: Case, accepting: str | None) -> dict[st
         )
         .order_by(PlatformRecord.seq)
     ).first()
-    department = case.department
+    department, hall = case.department, case.hall
+    deciding = department.hall or hall
     return {
         "case_number": case.number,
         "item_code": case.item.code,
@@ -138,6 +139,10 @@ def _case_header(session: Session, case: Case, accepting: str | None) -> dict[st
         "promised_by": _iso(case.due_on),
         "accepting_department": department.name,
         "accepting_department_code": department.credit_code,
+        "accepting_hall": hall.name,  # 受理大厅 (政务服务中心), where the result is handed out
+        "accepting_hall_code": hall.credit_code,
+        "deciding_hall": deciding.name,  # where the deciding department sits
+        "cross_region": deciding.id != hall.id,  # 跨域通办: applied at another hall
         "accepted_by": accepted_by["stage"]["handled_by"] if accepted_by else accepting,
         "document_number": accepted.number if accepted else None,
     }

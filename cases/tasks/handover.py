@@ -1,6 +1,11 @@
 """Paper handover (交接签收): the window hands a case's paper materials to each department
 on its route, and each department hands its result back to the window. Every handover is
-signed for by a named person at a recorded time, so a lost folder has a last holder."""
+signed for by a named person at a recorded time, so a lost folder has a last holder.
+
+A 跨域通办 case's paper leaves its hall: a banner window sends it to a league department
+(`cross_hall`), with the courier's waybill or the confidential exchange's batch number
+(`transit`); the department signs for it on arrival, and the result comes back to the
+window that accepted the case, where only that hall's clerks sign for it."""
 
 from __future__ import annotations
 
@@ -11,16 +16,42 @@ from sqlalchemy.orm import Session
 
 from cases import audit
 from cases.accounts import require_role
-from cases.errors import Forbidden, InvalidState, NotFound
+from cases.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from cases.records import scope
 from cases.tasks import routing
-from models import Case, CaseStatus, Handover, HandoverDirection, Material, Role, User
+from models import (
+    Case,
+    CaseStatus,
+    Department,
+    Handover,
+    HandoverDirection,
+    Material,
+    Role,
+    User,
+)
 
 
-def hand_over_materials(session: Session, case: Case, *, actor: User) -> list[Handover]:
+def cross_hall(session: Session, handover: Handover) -> bool:
+    """The paper travels between two halls (the case's and the department's)."""
+    case = session.get_one(Case, handover.case_id)
+    department = session.get_one(Department, handover.department_id)
+    return department.hall_id is not None and department.hall_id != case.hall_id
+
+
+def hand_over_materials(
+    session: Session, case: Case, *, actor: User, transit: str = ""
+) -> list[Handover]:
     """One handover per department of the case's route, listing the paper materials in;
     while the departments review it (the paper of a decided or ended case stays with the
-    window's file)."""
+    window's file). `transit`: the waybill or batch the paper leaves the hall in, for the
+    departments of other halls."""
     require_role(actor, Role.CLERK)
+    transit = transit.strip()
+    if len(transit) > 64:
+        raise InvalidInput(
+            "the waybill or batch number has at most 64 characters",
+            "运单号或交接批次号最多 64 个字符",
+        )
     if case.status not in (CaseStatus.ACCEPTED, CaseStatus.CONDITIONAL):
         raise InvalidState(
             f"case {case.number} is {case.status}, not in review; its paper stays at the window",
@@ -48,6 +79,8 @@ def hand_over_materials(session: Session, case: Case, *, actor: User) -> list[Ha
             items=materials,
             handed_by_id=actor.id,
         )
+        if cross_hall(session, handover):
+            handover.transit = transit
         session.add(handover)
         done.append(handover)
     session.flush()
@@ -58,6 +91,7 @@ def hand_over_materials(session: Session, case: Case, *, actor: User) -> list[Ha
         target=f"case:{case.id}",
         handovers=[h.id for h in done],
         materials=materials,
+        transit=transit or None,
     )
     return done
 
@@ -66,7 +100,8 @@ def sign_for(session: Session, handover_id: int, *, actor: User) -> Handover:
     """签收: the receiving side confirms; a department's reviewer signs for paper sent to
     the department, a window clerk for results sent to the window."""
     handover = session.get(Handover, handover_id)
-    if handover is None:
+    # another hall's clerk may not sign for this hall's paper: its case is not theirs
+    if handover is None or not scope.sees(session, actor, session.get_one(Case, handover.case_id)):
         raise NotFound(f"no handover {handover_id}", f"交接记录 {handover_id} 不存在")
     if handover.received_at is not None:
         raise InvalidState("this handover was already signed for", "该交接记录已签收")
