@@ -19,16 +19,17 @@ import os
 import shutil
 import signal
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
+from typing import Literal
 
 import pytest
 from sqlalchemy import Engine
 
 from ocr import Engine as Engine_
 from ocr import RapidOcrEngine
+from tests import sqlite_template
 from tests.servers import PgServer, S3Server, start_postgres, start_seaweedfs
 
 _startup_seconds: dict[str, float] = {}
@@ -85,28 +86,62 @@ def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Iterat
     once per session, instead of running every migration again (about a second each time,
     once most of the suite's setup). The copy is what those migrations make; `migrate`
     still runs on it (at head: it checks, changes nothing). PostgreSQL, existing files and
-    tests/models, which migrate from nothing, are untouched."""
+    tests/models, which migrate from nothing, are untouched. Tests that migrate a database
+    of their own take a copy with `tests.sqlite_template.migrated_sqlite_url`."""
     import cases.hall
-    from models.migrate import upgrade
 
     migrate = cases.hall.migrate
-    made: list[Path] = []
-    lock = threading.Lock()
+    sqlite_template.use_factory(tmp_path_factory)
 
     def migrate_from_template(engine: Engine) -> None:
         url = engine.url
         path = Path(url.database) if url.database not in (None, "", ":memory:") else None
         fresh = path is not None and path.parent.is_dir() and not path.exists()
         if url.get_backend_name() == "sqlite" and path is not None and fresh:
-            with lock:
-                if not made:
-                    made.append(tmp_path_factory.mktemp("schema") / "migrated.sqlite")
-                    upgrade(f"sqlite:///{made[0]}")
-            shutil.copyfile(made[0], path)
+            sqlite_template.copy_migrated(path)
         migrate(engine)
 
     patch = pytest.MonkeyPatch()
     patch.setattr(cases.hall, "migrate", migrate_from_template)
+    yield
+    patch.undo()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def remembered_password_hashes() -> Iterator[None]:
+    """argon2 at the hall's cost takes 0.1-0.3 s a hash or a check on this machine, and
+    every hall with test users hashes three or four passwords, every login checks one:
+    about a second of each API, browser and online test's setup. The first hash of each
+    password is argon2's, made at full cost, and is given back for that password the next
+    times (with its salt); a (hash, password) pair that argon2 accepted once is accepted
+    again without the work. A pair not seen before (a wrong password, another hash) is
+    always argon2's to judge, and the hashes are real argon2id hashes at the hall's
+    parameters, so what the tests prove of passwords is unchanged."""
+    from argon2 import PasswordHasher
+
+    import cases.accounts
+
+    class RememberingHasher(PasswordHasher):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hashes: dict[str | bytes, str] = {}
+            self.accepted: set[tuple[str | bytes, str | bytes]] = set()
+
+        def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
+            if salt is not None:
+                return super().hash(password, salt=salt)
+            if password not in self.hashes:
+                self.hashes[password] = super().hash(password)
+            return self.hashes[password]
+
+        def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
+            if (hash, password) not in self.accepted:
+                super().verify(hash, password)  # raises for a wrong password
+                self.accepted.add((hash, password))
+            return True
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(cases.accounts, "_hasher", RememberingHasher())
     yield
     patch.undo()
 

@@ -71,8 +71,9 @@ def db_sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     """A migrated SQLite database for tests of the archive's domain side."""
     from cases.db import make_engine, make_sessionmaker
     from models.migrate import upgrade
+    from tests.sqlite_template import migrated_sqlite_url
 
-    url = f"sqlite:///{tmp_path / 'archive-test.sqlite'}"
+    url = migrated_sqlite_url(tmp_path / "archive-test.sqlite")
     upgrade(url)
     engine = make_engine(url)
     yield make_sessionmaker(engine)

@@ -20,6 +20,7 @@ from cases.db import make_engine, make_sessionmaker
 from cases.records.storage import archive_bytes
 from models import StoredObject
 from models.migrate import upgrade
+from tests.sqlite_template import migrated_sqlite_url
 
 
 class CountingStore(InMemoryStore):
@@ -45,7 +46,7 @@ class CountingStore(InMemoryStore):
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[sessionmaker[Session]]:
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'archiving.sqlite'}"
+        url = migrated_sqlite_url(tmp_path / "archiving.sqlite")
     else:
         url = request.getfixturevalue("postgres_url")
     upgrade(url)
@@ -127,7 +128,7 @@ def test_row_inserted_meanwhile_by_another_transaction_is_the_answer(
 ) -> None:
     """SQLite looks the key up before the put and inserts after it: a worker that archived
     the same bytes in between has the row, and its row is the answer."""
-    url = f"sqlite:///{tmp_path / 'raced.sqlite'}"
+    url = migrated_sqlite_url(tmp_path / "raced.sqlite")
     upgrade(url)
     sessions = make_sessionmaker(make_engine(url))
     data = os.urandom(4000)

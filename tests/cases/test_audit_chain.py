@@ -17,6 +17,7 @@ from cases.db import make_engine, make_sessionmaker, session_scope
 from models import AuditEvent
 from models.migrate import upgrade
 from tests.api.conftest import fresh_postgres_database
+from tests.sqlite_template import migrated_sqlite_url
 
 
 def _sessions(url: str) -> sessionmaker[Session]:
@@ -26,7 +27,7 @@ def _sessions(url: str) -> sessionmaker[Session]:
 
 @pytest.fixture
 def sqlite(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    sessions = _sessions(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    sessions = _sessions(migrated_sqlite_url(tmp_path / "db.sqlite"))
     yield sessions
 
 

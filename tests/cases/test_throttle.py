@@ -17,6 +17,7 @@ from cases.db import make_engine, make_sessionmaker, migrate, session_scope
 from cases.errors import TooManyRequests
 from models import ThrottleCounter
 from tests.api.conftest import fresh_postgres_database
+from tests.sqlite_template import migrated_sqlite_url
 
 T0 = 1_800_000_000.0  # a window boundary for 60 s windows (divisible by 60)
 
@@ -30,7 +31,7 @@ def _sessions(url: str) -> sessionmaker[Session]:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'throttle.db'}"
+        return migrated_sqlite_url(tmp_path / "throttle.db")
     return fresh_postgres_database(request.getfixturevalue("postgres_url"))
 
 
