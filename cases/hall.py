@@ -19,6 +19,7 @@ from cases import faults, workdays
 from cases.catalog.publish import sync_catalog
 from cases.catalog.published import PublishedCatalog
 from cases.catalog.spec import load_catalog
+from cases.clock import use_hall_time
 from cases.config import Settings
 from cases.db import make_engine, make_sessionmaker, migrate, opening_alone, session_scope
 from cases.errors import ConfigurationError
@@ -48,6 +49,7 @@ class Hall:
 
     @classmethod
     def open(cls, settings: Settings) -> Hall:
+        use_hall_time()
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         faults.arm(settings.fault_points)
         imported = load_catalog(settings.catalog_dir)

@@ -27,12 +27,16 @@ from typing import Literal
 import pytest
 from sqlalchemy import Engine
 
+from cases.clock import use_hall_time
 from ocr import Engine as Engine_
 from ocr import RapidOcrEngine
 from tests import sqlite_template
 from tests.servers import PgServer, S3Server, start_postgres, start_seaweedfs
 
 _startup_seconds: dict[str, float] = {}
+
+# The tests' own date.today() agrees with the halls' (cases.clock) at any hour of the day.
+use_hall_time()
 
 
 def _sigterm_as_interrupt(signum: int, frame: FrameType | None) -> None:
