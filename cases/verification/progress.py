@@ -66,7 +66,8 @@ _STATUS_ZH = {
 def _day(moment: datetime | None) -> date | None:
     if moment is None:
         return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).date()
+    # the hall's day (cases.clock), not UTC's: a case accepted at 00:30 is that day's
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone().date()
 
 
 def _tail_matches(case: Case, id_tail: str) -> bool:

@@ -26,7 +26,7 @@ from models import Case, Page, PageStatus, StoredObject, Submission
 from ocr import Engine
 from sample_scans.scans import SamplePage
 from tests.api.conftest import Desk, open_desk
-from tests.servers import S3Server, _wait_s3_ready, start_postgres, start_seaweedfs
+from tests.servers import S3Server, _wait_s3_ready, start_postgres, start_seaweedfs, utc_env
 
 pytestmark = pytest.mark.ocr  # pages are read with the real engine
 
@@ -219,6 +219,7 @@ def test_s3_outage_stages_uploads_checks_without_the_store_and_drains(
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
+                env=utc_env(),
             )
             _wait_s3_ready(s3, s3._process, deadline=time.monotonic() + 60)
             drained = desk.hall.store.drain()  # type: ignore[attr-defined]

@@ -24,7 +24,7 @@ from cases.records.access import staging_status
 from cases.records.storage import archive_bytes
 from models import StoredObject
 from tests.archive.conftest import make_s3_store
-from tests.servers import S3Server, start_seaweedfs
+from tests.servers import S3Server, start_seaweedfs, utc_env
 from tests.waiting import wait_until
 
 TOTAL, STOP_AT, RESTART_AT = 45, 15, 30
@@ -58,6 +58,7 @@ class Restartable:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                env=utc_env(),
             )
         client = _client(self.server)
 
