@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import UTC, date, datetime, timedelta, timezone
 
+HALL_ZONE = timezone(timedelta(hours=8))  # China Standard Time, for explicit conversions
 HALL_TZ = "Asia/Shanghai"  # UTC+8 all year; Debian package tzdata (Makefile)
 
 
@@ -25,3 +27,11 @@ def use_hall_time() -> None:
     if os.environ.get("TZ") != HALL_TZ:
         os.environ["TZ"] = HALL_TZ
         time.tzset()
+
+
+def utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """The UTC moments from the start of China's day `start` to the end of China's day
+    `end`: the half-open range a period of days covers in stored timestamps."""
+    lo = datetime.combine(start, datetime.min.time(), HALL_ZONE).astimezone(UTC)
+    hi = datetime.combine(end + timedelta(days=1), datetime.min.time(), HALL_ZONE).astimezone(UTC)
+    return lo, hi

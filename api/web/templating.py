@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse, RedirectResponse
+
+from cases.clock import HALL_ZONE as _CST
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -52,7 +54,6 @@ DOC_CLASS_ZH = {
     "license": "电子证照",
     "license_metadata": "证照元数据",
 }
-_CST = timezone(timedelta(hours=8))
 
 
 def local_time(moment: datetime | None) -> str:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases import audit
 from cases.accounts import require_role
+from cases.clock import HALL_ZONE as _CST
 from cases.delivery.handout import delivery_of, mark_delivered, ready_for_handout, sms
 from cases.errors import InvalidInput, InvalidState
 from cases.hall import Hall
@@ -91,9 +92,6 @@ def _send_code(
         code=code,
         expires=f"{delivery.code_expires_at.astimezone(_CST):%m月%d日%H:%M}",
     )
-
-
-_CST = timezone(timedelta(hours=8))
 
 
 def renotify(

@@ -10,17 +10,17 @@ in the period (China time, inclusive), so every figure traces back to a page and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.catalog.publish import case_spec
+from cases.clock import utc_bounds
 from cases.intake.doubts import FIELD_ZH, REASON_ZH
 from models import Case, FieldConfirmation
 
-CST = timezone(timedelta(hours=8))
 PLACE_ZH = {"clerk": "综合受理窗口", "reviewer": "部门审批", "admin": "管理员"}
 
 
@@ -80,8 +80,7 @@ def _count(rows: dict[str, AccuracyRow], key: str, name: str, corrected: bool) -
 
 
 def ocr_accuracy(session: Session, start: date, end: date) -> AccuracyReport:
-    lo = datetime.combine(start, time.min, CST).astimezone(UTC)
-    hi = datetime.combine(end + timedelta(days=1), time.min, CST).astimezone(UTC)
+    lo, hi = utc_bounds(start, end)
     latest: dict[tuple[int, int], FieldConfirmation] = {}
     for c in session.scalars(
         select(FieldConfirmation)

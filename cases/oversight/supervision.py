@@ -15,13 +15,15 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cases.acceptance.pending import delivery_allowed
+from cases.clock import HALL_ZONE as CST
+from cases.clock import utc_bounds
 from cases.errors import NotFound
 from cases.workdays import working_days_between
 from models import (
@@ -40,7 +42,6 @@ from models import (
     Window,
 )
 
-CST = timezone(timedelta(hours=8))
 DIMENSIONS = ("hall", "window", "department", "item")
 
 
@@ -121,8 +122,7 @@ def supervise(
     """Cases created from `start` to `end` (inclusive, China time), accepted by the hall
     coded `hall` (None: every hall of the league)."""
     today = today or datetime.now(CST).date()
-    lo = datetime.combine(start, time.min, CST).astimezone(UTC)
-    hi = datetime.combine(end + timedelta(days=1), time.min, CST).astimezone(UTC)
+    lo, hi = utc_bounds(start, end)
     query = select(Case).where(Case.created_at >= lo, Case.created_at < hi)
     if hall is not None:
         found = session.scalars(select(ServiceHall.id).where(ServiceHall.code == hall)).first()

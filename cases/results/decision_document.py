@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone
+from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
 from sqlalchemy.orm import Session
 
 from cases import audit
+from cases.clock import HALL_ZONE as _CST
 from cases.errors import NotFound
 from cases.hall import Hall
 from cases.numbering import next_decision_number
@@ -40,7 +41,6 @@ logger = logging.getLogger(__name__)
 
 TITLE = "不予行政许可决定书"
 DOC_CLASS = "decision"
-_CST = timezone(timedelta(hours=8))
 
 
 @dataclass(frozen=True)
