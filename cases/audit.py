@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -82,8 +82,9 @@ def event_hash(
     target: str,
     detail: dict[str, Any],
 ) -> str:
+    moment = at.astimezone(UTC).isoformat(timespec="microseconds")
     canonical = json.dumps(
-        [seq, prev_hash, at.isoformat(timespec="microseconds"), actor, action, target, detail],
+        [seq, prev_hash, moment, actor, action, target, detail],
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),

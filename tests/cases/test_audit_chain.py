@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,25 @@ def test_concurrent_writers_on_postgresql_keep_one_chain(postgres_url: str) -> N
         report = audit.verify_chain(s)
     assert report.ok, report
     assert report.events == threads * per_thread
+
+
+@pytest.mark.postgres
+def test_chain_holds_on_a_postgresql_server_set_to_china_time(postgres_url: str) -> None:
+    """A server configured in Asia/Shanghai answers timestamps with +08:00: the same
+    moments, which must hash as they were written (UTC)."""
+    url = fresh_postgres_database(postgres_url)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"ALTER DATABASE \"{engine.url.database}\" SET timezone TO 'Asia/Shanghai'"
+        )
+    engine.dispose()
+    sessions = _sessions(url)
+    _fill(sessions, 5)
+    with session_scope(sessions) as s:
+        zone = s.connection().exec_driver_sql("SHOW timezone").scalar()
+        first = s.scalars(select(AuditEvent).order_by(AuditEvent.seq).limit(1)).one()
+        report = audit.verify_chain(s)
+    assert zone == "Asia/Shanghai"
+    assert report.ok and report.events == 5, report
+    assert first.created_at.utcoffset() == timedelta(0)
