@@ -11,7 +11,10 @@ one stretch of whitespace at least `GAP_CHARS` characters wide runs from top to 
 with lines on both sides that share a stretch of the page's height, is a block of
 columns; its left side is read before its right side (each side again split where it
 has a gap of its own). A gap between blocks standing diagonally (a code under the left
-end of a centred title) is no gap.
+end of a centred title) is no gap. A block of columns ends before a row below the end of
+one side whose lines stand apart (a blank line or more) from the lines above them on
+their side: that is a block below both (a serial number under a header of blocks side by
+side), not the rest of a column; a longer column's lines at their own leading stay in it.
 
 Not every such gap separates columns. Row order is kept when
 - the gap is crossed by a horizontal rule (a table without vertical rules) or by a ruled
@@ -235,6 +238,34 @@ def _run_end(
     return best
 
 
+def _side_ended(rows: Sequence[Sequence[Line]], gap: _Gap, scale: _Scale) -> int:
+    """Number of the run's rows that belong to its columns: a run ends before a row
+    below the end of one side whose lines stand apart from the lines above them on their
+    own side (more than a line's height of whitespace): a block below both columns (a
+    serial number under a header of blocks side by side), not the rest of a column."""
+
+    def side(line: Line) -> int:
+        return 0 if (line.left + line.right) / 2.0 < gap.middle else 1
+
+    last = [-1, -1]  # last row holding a line on each side
+    for k, row in enumerate(rows):
+        for line in row:
+            last[side(line)] = k
+    for k, row in enumerate(rows):
+        sides = {side(ln) for ln in row}
+        if len(sides) != 1:
+            continue
+        other = 1 - next(iter(sides))
+        if last[other] < 0 or last[other] >= k:
+            continue  # the other side goes on below (or never started)
+        above = [ln for r in rows[:k] for ln in r if side(ln) != other]
+        for line in row:
+            over = [a for a in above if a.left < line.right and a.right > line.left] or above
+            if over and line.top - max(a.bottom for a in over) > scale.height:
+                return k
+    return len(rows)
+
+
 def column_blocks(
     units: Sequence[Line],
     *,
@@ -261,7 +292,10 @@ def column_blocks(
         if end - i >= MIN_ROWS:
             gap = _column_gap(rows[i:end], obstacles, rules, scale)
             if gap is not None:
-                found = (end, gap)
+                end = i + _side_ended(rows[i:end], gap, scale)
+                if end - i >= MIN_ROWS:
+                    gap = _column_gap(rows[i:end], obstacles, rules, scale)
+                    found = None if gap is None else (end, gap)
         if found is None:
             pending += rows[i]
             i += 1

@@ -168,6 +168,61 @@ def test_two_licence_halves_are_columns_even_when_level() -> None:
     assert _order(lines) == expected
 
 
+def _licence_head() -> list[Line]:
+    """A business licence's header set as blocks side by side (the credit code, the
+    title, the QR caption in three small lines), a serial number under the code block,
+    then the licence's two columns (boxes as the detector gave them, 300 dpi)."""
+    return [
+        _ln("统一社会信用代码", 174, 205, 557, 71),
+        _ln("91150402MAPXFJ2KGK", 174, 267, 747, 71),
+        _ln("营业执照", 749, 260, 1674, 276),
+        _ln("（副本）", 1124, 506, 1367, 99),
+        _ln("扫描二维码登录“国家企业信", 1875, 495, 2298, 73),
+        _ln("用信息公示系统”了解更多登", 1875, 543, 2292, 72),
+        _ln("记、备案、许可、监管信息", 1880, 582, 2287, 70),
+        _ln("编号：S37635744671", 169, 652, 493, 73),
+        _ln("名称", 174, 835, 421, 84),
+        _ln("赤峰市嘉禾餐饮管理有限公司", 460, 835, 1149, 81),
+        _ln("类型", 174, 953, 412, 90),
+        _ln("有限责任公司（自然人投资或控", 455, 953, 1202, 96),
+        _ln("股）", 451, 1026, 576, 109),
+        _ln("法定代表人　杨婧", 169, 1149, 606, 99),
+        _ln("经营范围", 174, 1282, 412, 87),
+        _ln("餐饮服务；食品销售；餐饮管", 460, 1287, 1144, 82),
+        _ln("理。（依法须经批准的项目，经", 455, 1354, 1202, 94),
+        _ln("相关部门批准后方可开展经营活", 460, 1430, 1202, 96),
+        _ln("动）", 455, 1501, 571, 101),
+        _ln("注册资本", 1290, 824, 1545, 101),
+        _ln("300万元", 1570, 829, 1808, 101),
+        _ln("成立日期", 1299, 958, 1540, 85),
+        _ln("2024年7月18日", 1579, 964, 1949, 85),
+        _ln("营业期限", 1283, 1061, 1544, 118),
+        _ln("2024年7月18日至长期", 1579, 1087, 2099, 85),
+        _ln("住所", 1299, 1211, 1540, 82),
+        _ln("内蒙古自治区赤峰市红山区昭乌", 1579, 1206, 2321, 95),
+        _ln("达路248号商务大厦13层", 1584, 1282, 2151, 95),
+    ]
+
+
+def test_a_block_below_a_header_of_blocks_ends_their_columns() -> None:
+    """The QR caption beside the title makes a column with the rows below it only until
+    the caption ends: the serial number stands apart below the code block (blank space
+    above it), so it and the licence's columns are read after the header's blocks, not
+    as the rest of the header's left column (which would put the caption after the
+    first row of the licence, and that row across both of its columns)."""
+    lines = _licence_head()
+    texts = [ln.text for ln in lines]
+    assert _order(lines[::-1]) == texts
+
+
+def test_the_rest_of_a_longer_column_stays_in_it() -> None:
+    """After the shorter column ends, the longer one's lines at its own leading are
+    still that column (read before the other), however far they run."""
+    lines = [_ln(f"左栏第{k}行{BODY}", 100, 160 + k * PITCH, 600) for k in range(9)]
+    lines += [_ln(f"右栏第{k}行{BODY}", 660, 160 + k * PITCH, 1160) for k in range(3)]
+    assert _order(lines) == [ln.text for ln in lines]
+
+
 def test_a_ruled_cell_blocks_the_gap() -> None:
     lines = _prose_page()
     cell = (560.0, 150.0, 700.0, 420.0)  # a framed box straddling the gap
