@@ -24,7 +24,10 @@ from schemathesis import GenerationMode
 
 from tests.security.conftest import SecureHall, accepted_case_with_page, open_secure_hall
 
-BUDGET_SECONDS = 20.0  # shared out evenly over operations x modes; under a minute in all
+# shared out evenly over operations x modes. 20 s sent 945 requests in 28.7 s (60 operations,
+# the 5xx-free answers the same); 10 s sends about half, still every operation in both modes
+# and several examples of most, in under 20 s
+BUDGET_SECONDS = 10.0
 EXAMPLES = 12  # at most, per operation and generation mode
 
 
