@@ -29,4 +29,8 @@ def _readings_folder(request: pytest.FixtureRequest) -> Path:
     cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
     if cache is not None:
         return Path(cache.mkdir("scenario_readings"))
-    return Path(request.getfixturevalue("tmp_path_factory").mktemp("scenario_readings"))
+    # one folder for the session, so the lifecycle machine reuses the scenarios' readings
+    base = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    folder = Path(base) / "scenario_readings"
+    folder.mkdir(exist_ok=True)
+    return folder

@@ -7,6 +7,7 @@ cached readings, so 40 scenarios cost the OCR of about 20 pages.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import pickle
 import random
@@ -59,7 +60,10 @@ def applicant(who: int) -> SampleApplicant:
     return sample_applicant(who)
 
 
+@functools.cache
 def render(key: PageKey) -> bytes:
+    """The page's JPEG, made once per session (about half a second of drawing and scan
+    degradation a page): the scenario, lifecycle, counter-flow and check tests share pages."""
     rng = random.Random(f"scenario:{key.label}")
     kwargs = {"item_name": ITEM_NAMES[key.item], "applicant": applicant(key.who), "rng": rng}
     try:
