@@ -132,6 +132,9 @@ class Settings(BaseSettings):
     read_attempts: int = Field(default=5, ge=1, le=50)
     read_retry_seconds: float = Field(default=2.0, gt=0)
     worker_lease_seconds: float = Field(default=30.0, ge=1.0)
+    # How often an idle worker looks for jobs whose time has come (a retry after its wait);
+    # new jobs wake it at once (PostgreSQL LISTEN/NOTIFY). procrastinate's default.
+    worker_poll_seconds: float = Field(default=5.0, gt=0, le=60)
 
     # The window's scanner (sane:DEVICE, escl:URL or folder:PATH); unset = upload only.
     scanner_device: str | None = None

@@ -156,5 +156,6 @@ def run_worker(hall: Hall, *, concurrency: int, **options: Any) -> None:
         delete_jobs="successful",
         update_heartbeat_interval=lease / 3,
         stalled_worker_timeout=lease,
+        fetch_job_polling_interval=hall.settings.worker_poll_seconds,
         **options,
     )

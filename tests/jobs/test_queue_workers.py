@@ -6,8 +6,11 @@ it back in the queue."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import itertools
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -20,13 +23,14 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from api.cli import main
 from cases.config import Settings
 from cases.intake.pages import add_page
 from models import Case, Page, User
 from ocr.testing import FixedTextEngine
 from tests.api.conftest import Desk, open_desk, server_settings
 from tests.jobs.recording_engine import calls
-from tests.jobs.workers import ONEWINDOW, ROOT, distinct_pages, wait_for, worker_env, workers
+from tests.jobs.workers import distinct_pages, wait_for, worker_env, workers
 from tests.servers import S3Server
 
 pytestmark = [pytest.mark.postgres, pytest.mark.s3]
@@ -59,9 +63,18 @@ def _statuses(desk: Desk) -> Counter[str]:
 
 
 def _cli(env: dict[str, str], *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(ONEWINDOW), *argv], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    """`onewindow` with the workers' settings, run in this process: the workers are the
+    processes under test; a process per command would add 3-4 s of imports each."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [k for k in os.environ if k.startswith("ONEWINDOW_")]:
+            patch.delenv(name)
+        for name, value in env.items():
+            if name.startswith(("ONEWINDOW_", "OW_TEST_")):
+                patch.setenv(name, value)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(argv))
+    return subprocess.CompletedProcess(["onewindow", *argv], code, out.getvalue(), err.getvalue())
 
 
 def test_two_workers_read_each_page_exactly_once(

@@ -39,6 +39,7 @@ def worker_env(settings: Settings, ocr_log: Path, **extra: str) -> dict[str, str
         "ONEWINDOW_WORKER_LEASE_SECONDS": "3",
         "ONEWINDOW_READ_ATTEMPTS": "3",
         "ONEWINDOW_READ_RETRY_SECONDS": "0.5",
+        "ONEWINDOW_WORKER_POLL_SECONDS": "0.2",  # a retry runs when due, not up to 5 s later
         "OW_TEST_OCR_LOG": str(ocr_log),
     }
     if settings.s3_endpoint:
