@@ -8,6 +8,15 @@ other layouts (application forms, shareholder tables, two-column business licens
 seal and QR block, powers of attorney, ID copies, leases), other people and places, and
 capture simulations of their own (clean scan, office scan, phone photo, poor copy).
 
+`typeset` is made independently of both and of the tuning corpus (`typeset_*` modules,
+sharing no code with the others): pages typeset by Typst in Noto Serif/Sans CJK SC with
+AR PL UKai for handwritten entries; its own layouts (shareholders' resolution, real-estate
+title certificate, articles of association, tax or social insurance payment certificate,
+legal representative's identity letter, power of attorney with a table of agents,
+portrait business license, application form with check boxes); its own people,
+enterprises and numbers; its own capture profiles (fax, flatbed-color, phone-low-light,
+photocopy-of-copy). Its truth is written from the same page model as the Typst source.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be
@@ -15,6 +24,6 @@ tuned to it by accident. Whoever looks at these pages' errors to decide a change
 pipeline must say so and treat the corpus as a tuning corpus from then on.
 """
 
-from reporting_corpora.build import CAPTURES, CORPORA, ReportPage, build
+from reporting_corpora.build import CAPTURES, CORPORA, CORPUS_CAPTURES, ReportPage, build
 
-__all__ = ["CAPTURES", "CORPORA", "ReportPage", "build"]
+__all__ = ["CAPTURES", "CORPORA", "CORPUS_CAPTURES", "ReportPage", "build"]

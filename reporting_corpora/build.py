@@ -1,5 +1,7 @@
-"""Build a reporting corpus: pages cycling through its layouts and the four capture
-profiles, deterministic from the seed, written as JPEG files with a manifest."""
+"""Build a reporting corpus: pages cycling through its layouts and its four capture
+profiles, deterministic from the seed, written as JPEG files with a manifest.
+`forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
+its own generator, fonts, layouts and capture profiles (`typeset_*`)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,16 @@ import random
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from reporting_corpora import html_pages, pdf_pages
+from reporting_corpora import html_pages, pdf_pages, typeset_captures, typeset_pages
 from reporting_corpora.captures import CAPTURES, PROFILES
 
-CORPORA = ("forms-pdf", "web-html")
+CORPORA = ("forms-pdf", "web-html", "typeset")
+# the capture profiles each corpus cycles through
+CORPUS_CAPTURES = {
+    "forms-pdf": CAPTURES,
+    "web-html": CAPTURES,
+    "typeset": typeset_captures.CAPTURES,
+}
 
 
 @dataclass(frozen=True)
@@ -29,14 +37,52 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
     if corpus not in CORPORA:
         raise ValueError(f"unknown reporting corpus {corpus!r}; known: {', '.join(CORPORA)}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    layouts = list(pdf_pages.LAYOUTS if corpus == "forms-pdf" else html_pages.LAYOUTS)
-    jobs = []
-    for i in range(n):
-        # every layout meets every capture profile: layouts cycle fastest, captures shift
-        # by one each time the layouts have gone round
-        layout = layouts[i % len(layouts)]
-        capture = CAPTURES[(i + i // len(layouts)) % len(CAPTURES)]
-        jobs.append((i, layout, capture, random.Random(f"{corpus}:{seed}:{i}")))
+    layouts = list(
+        pdf_pages.LAYOUTS
+        if corpus == "forms-pdf"
+        else html_pages.LAYOUTS
+        if corpus == "web-html"
+        else typeset_pages.LAYOUTS
+    )
+    jobs = [
+        (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
+        for i, (layout, capture) in enumerate(cycle(layouts, CORPUS_CAPTURES[corpus], n))
+    ]
+    if corpus == "typeset":
+        pages = [_typeset_page(out_dir, *job) for job in jobs]
+    else:
+        pages = _pages(corpus, out_dir, jobs)
+    (out_dir / f"{corpus}-manifest.json").write_text(
+        json.dumps([asdict(p) for p in pages], ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    return pages
+
+
+def cycle(layouts: list[str], captures: tuple[str, ...], n: int) -> list[tuple[str, str]]:
+    """(layout, capture) of `n` pages: layouts cycle fastest, captures shift by one each
+    time the layouts have gone round, so every layout meets every capture profile after
+    layouts × profiles pages; when the number of layouts is a multiple of the number of
+    profiles (typeset: 8 and 4), every multiple of the latter gives each profile as many
+    pages."""
+    return [
+        (layouts[i % len(layouts)], captures[(i + i // len(layouts)) % len(captures)])
+        for i in range(n)
+    ]
+
+
+def _typeset_page(
+    out_dir: Path, i: int, layout: str, capture: str, rng: random.Random
+) -> ReportPage:
+    # one page at a time: a clean page is 26 MB, no need to hold them all
+    image, truth, fields = typeset_pages.render(layout, rng)
+    path = out_dir / f"typeset-{i + 1:03d}-{layout}-{capture}.jpg"
+    path.write_bytes(typeset_captures.PROFILES[capture](image, rng))
+    return ReportPage(str(path), "typeset", layout, capture, truth, tuple(fields))
+
+
+def _pages(
+    corpus: str, out_dir: Path, jobs: list[tuple[int, str, str, random.Random]]
+) -> list[ReportPage]:
     if corpus == "forms-pdf":
         clean = [pdf_pages.render(layout, rng) for _, layout, _, rng in jobs]
     else:
@@ -46,7 +92,4 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         path = out_dir / f"{corpus}-{i + 1:03d}-{layout}-{capture}.jpg"
         path.write_bytes(PROFILES[capture](image, rng))
         pages.append(ReportPage(str(path), corpus, layout, capture, truth, tuple(fields)))
-    (out_dir / f"{corpus}-manifest.json").write_text(
-        json.dumps([asdict(p) for p in pages], ensure_ascii=False, indent=1), encoding="utf-8"
-    )
     return pages

@@ -1,18 +1,20 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on three corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on four corpora.
 
-    .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32] [--seed 1]
-                               [--only pipeline,...]
+    .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,typeset:16]
+                               [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
 phone photo, document camera, pages turned 90/180/270°, a blank sheet; seals over text).
 `forms-pdf` and `web-html` are reporting-only (`reporting_corpora`: other generators, fonts,
 layouts and capture simulations: clean scan, office scan, phone photo, poor copy); the
-pipeline is never tuned on them. `columns` (`sample_scans.columns`, off by default) is a
-small held-out development set of layouts `tuning` lacks (two text columns, blocks side by
-side, and grids and tables that keep row order), looked at like `tuning` while working on
-reading order. All are generated from the seed at bench time.
+pipeline is never tuned on them. `typeset` is a third reporting-only corpus made apart from
+all of those (Typst, Noto CJK and AR PL UKai fonts, layouts of its own, captures fax,
+flatbed-color, phone-low-light, photocopy-of-copy). `columns` (`sample_scans.columns`, off
+by default) is a small held-out development set of layouts `tuning` lacks (two text
+columns, blocks side by side, and grids and tables that keep row order), looked at like
+`tuning` while working on reading order. All are generated from the seed at bench time.
 
 Each configuration runs in its own process (so peak memory is its own), over the same
 pages in alternating chunks. Printed as Markdown: strict CER (whole page text in reading
@@ -59,7 +61,7 @@ LABELS = {
     "paddle": "PaddleOCR 3.7 (ONNX Runtime, v6 small, models built by "
     "`onewindow ocr-models build-paddle`)",
 }
-DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32"
+DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32,typeset:16"
 
 
 def _pct(a: float, b: float) -> str:
