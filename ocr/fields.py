@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ocr.engine import Box, Line
+from ocr.labels import join_spaced_labels
 from ocr.names import BRANCH_TAIL, BUSINESS_END, column_names, cut_at_next_label
 from ocr.pipeline import PageReading
 
@@ -342,7 +343,9 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
 
 def extract_fields(reading: PageReading) -> list[Field]:
     """All fields found on a page, numbers first; duplicates (same name and value) once."""
-    fields = _pattern_fields(reading.lines) + _labelled_fields(reading.lines)
+    labels = [label for group in _LABELS.values() for label in group]
+    lines = tuple(join_spaced_labels(reading.lines, labels))
+    fields = _pattern_fields(reading.lines) + _labelled_fields(lines)
     seen: set[tuple[str, str]] = set()
     unique: list[Field] = []
     for f in fields:

@@ -233,3 +233,29 @@ def test_next_field_merged_onto_a_name_is_cut_off() -> None:
     lines = [_line("名称 内蒙古草原之星乳业有限公司注册资本人民币伍拾万元", 160, 300)]
     fields = [f for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"]
     assert [f.value for f in fields] == ["内蒙古草原之星乳业有限公司"]
+
+
+def test_letter_spaced_labels_split_by_the_detector_are_labels() -> None:
+    """ "名　　称" and "住　　所" (short labels padded to four characters) come back as a box
+    per character; the name's last characters wrapped onto the next line; on the right,
+    the detector merged the label's second character with the value."""
+    lines = [
+        _box("名", 153, 771, 250, 847),
+        _box("称", 260, 766, 384, 852),
+        _box("鄂尔多斯市蓝海农牧业发展有限", 411, 766, 1104, 855),
+        _box("公司", 411, 829, 554, 931),
+        _box("类型", 138, 939, 393, 1046),
+        _box("有限责任公司（自然人投资或控", 411, 954, 1104, 1041),
+        _box("住", 1180, 1108, 1260, 1215),
+        _box("所内蒙古自治区鄂尔多斯市东胜区", 1434, 1117, 2146, 1206),
+        _box("鄂托克西街205号商务大厦4层", 1462, 1187, 2100, 1276),
+    ]
+    fields = {f.name: f.value for f in extract_fields(_reading(lines))}
+    assert fields["enterprise_name"] == "鄂尔多斯市蓝海农牧业发展有限公司"
+    assert fields["address"] == "内蒙古自治区鄂尔多斯市东胜区鄂托克西街205号商务大厦4层"
+
+
+def test_characters_that_begin_no_label_stay_apart() -> None:
+    lines = [_box("名", 153, 771, 250, 847), _box("单", 260, 766, 384, 852)]
+    lines.append(_box("锡林浩特市白马商贸有限公司", 411, 766, 1104, 855))
+    assert [f for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"] == []

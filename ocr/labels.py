@@ -1,0 +1,76 @@
+"""Labels the detector split: a label set letter-spaced is one label.
+
+Forms and licences pad short labels to the width of the longest with spaces between
+their characters ("名　　称", "住　　所", "类　　型"). The detector sees the spaces as
+gaps between words and returns each character, or the first character and the rest
+with the value, as boxes of their own; no box then starts with the label, and its value
+has no label beside it. Boxes standing level in one row, close together (the spacing of
+a label, at most `SPACING` line heights), whose texts joined begin a known label, are
+one label again, and a value merged onto the label's last characters is a box of its
+own after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ocr.engine import Line, rect_box
+
+SPACING = 2.0  # widest gap between the characters of a label, in line heights
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _next_in_row(line: Line, lines: Sequence[Line]) -> Line | None:
+    """The nearest line right of `line`, level with it, within a label's spacing."""
+    height = line.bottom - line.top
+    best: Line | None = None
+    for other in lines:
+        if other is line or other.left <= line.left or other.left - line.right > SPACING * height:
+            continue
+        overlap = min(line.bottom, other.bottom) - max(line.top, other.top)
+        if overlap < 0.5 * min(height, other.bottom - other.top):
+            continue
+        if best is None or other.left < best.left:
+            best = other
+    return best
+
+
+def join_spaced_labels(lines: Sequence[Line], labels: Iterable[str]) -> list[Line]:
+    """`lines` with each label split into boxes (a start of a label, then the box holding
+    its rest, and maybe the value) joined into one line, in the first box's place."""
+    known = tuple(labels)
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        line = out[k]
+        head = _squash(line.text)
+        if not head or head in known or not any(lb.startswith(head) for lb in known):
+            k += 1
+            continue
+        nxt = _next_in_row(line, out)
+        joined = head + _squash(nxt.text) if nxt is not None else ""
+        if nxt is None or not any(joined.startswith(lb) or lb.startswith(joined) for lb in known):
+            k += 1
+            continue
+        top, bottom = min(line.top, nxt.top), max(line.bottom, nxt.bottom)
+        at = out.index(nxt)
+        label = next((lb for lb in known if joined.startswith(lb)), "")
+        rest = _squash(nxt.text)[len(label) - len(head) :] if label else ""
+        if not rest:  # the whole box belongs to the label (which may go on)
+            confidence = min(line.confidence, nxt.confidence)
+            out[k] = Line(joined, rect_box(line.left, top, nxt.right, bottom), confidence)
+            del out[at]
+            k -= at < k  # the joined line is looked at again: a label may be in 3 boxes
+            continue
+        # the detector merged the label's end with its value: the two are parted where
+        # the label's characters end (in proportion to the characters)
+        cut = nxt.left + (nxt.right - nxt.left) * (1 - len(rest) / len(_squash(nxt.text)))
+        confidence = min(line.confidence, nxt.confidence)
+        out[k] = Line(label, rect_box(line.left, top, cut, bottom), confidence)
+        out[at] = Line(rest, rect_box(cut, nxt.top, nxt.right, nxt.bottom), nxt.confidence)
+        k += 1
+    return out
