@@ -8,7 +8,6 @@ import io
 import json
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,6 +16,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+import cases.hall
+from api.cli import main
 from api.web.counter import case_panel
 from cases.acceptance import counter, pending
 from cases.acceptance.checklist import Finding, FindingKind
@@ -308,11 +309,19 @@ def test_live_panel_and_decide_agree_on_an_extra_material(counter_desk: Desk) ->
 
 
 def test_window_dates_a_pending_material_in_the_words_of_the_pre_check(
-    counter_desk: Desk, tmp_path: Path
+    counter_desk: Desk,
+    tmp_path: Path,
+    reading_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """The window's conditional notice and `onewindow check` word a 容缺 material alike:
     the pre-check gives the rule, the window the date it comes to on the hall's calendar
-    (accepted 2026-09-30; 15 working days run past the National Day holiday)."""
+    (accepted 2026-09-30; 15 working days run past the National Day holiday).
+
+    The command runs in this process with the session's engine, so the window reads the
+    same four pages from its cache: as a process of its own it loaded the models and read
+    them again (about 15 s); tests/api/test_check_cli.py runs it as a process."""
     desk = counter_desk
     materials = ("application_form", "business_license", "legal_rep_id", "hygiene_rules")
     files = []
@@ -320,18 +329,14 @@ def test_window_dates_a_pending_material_in_the_words_of_the_pre_check(
         path = tmp_path / f"{i:02d}-{material}.jpg"
         path.write_bytes(render(PageKey(WJ, material)))
         files.append(str(path))
-    cli = [sys.executable, "-m", "api.cli", "check", "--item", WJ, "--applicant-type"]
-    done = subprocess.run(
-        [*cli, "enterprise", "--out", str(tmp_path / "pre.pdf"), *files, "--json"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"ONEWINDOW_DATA_DIR": str(tmp_path / "cli"), "PATH": "/usr/bin:/bin"},
-    )
-    assert done.returncode == 0, done.stderr
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path / "cli"))
+    monkeypatch.setattr(cases.hall, "make_ocr_engine", lambda settings: reading_engine)
+    capsys.readouterr()
+    cli = ["check", "--item", WJ, "--applicant-type", "enterprise"]
+    assert main([*cli, "--out", str(tmp_path / "pre.pdf"), *files, "--json"]) == 0
     rule = "容缺后补,请携带原件1份,须于受理之日起15个工作日内补齐"
     assert rule in _pdf_text((tmp_path / "pre.pdf").read_bytes())
-    report = json.loads(done.stdout)
+    report = json.loads(capsys.readouterr().out)
     assert (report["decision"], report["pending"]) == ("conditional", ["hygiene_test_report"])
     [line] = report["notice_lines"]
     assert line["detail"] == rule
