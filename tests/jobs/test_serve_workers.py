@@ -13,8 +13,11 @@ from pathlib import Path
 import httpx
 from sqlalchemy import create_engine, func, select
 
+from cases.accounts import create_user
 from cases.config import Settings
-from models import JobRun, Page
+from cases.db import session_scope
+from cases.hall import Hall
+from models import JobRun, Page, Role
 from sample_scans.scans import sample_applicant
 from tests.api.conftest import ITEM
 from tests.jobs.recording_engine import calls
@@ -31,14 +34,12 @@ def test_two_api_processes_share_the_pages(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path / "hall")
     ocr_log = tmp_path / "ocr.log"
     env = worker_env(settings, ocr_log, OW_TEST_OCR_SECONDS="0.2")
-    token = subprocess.run(
-        [str(ONEWINDOW), "users", "create", "clerk", "--role", "clerk", "--window", "W01"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    hall = Hall.open(settings)  # the clerk, made here: a `users create` process cost 4-5 s
+    with session_scope(hall.sessions) as session:
+        _, token = create_user(
+            session, username="clerk", display_name="clerk", role=Role.CLERK, window_code="W01"
+        )
+    hall.close()
     port = _free_port()
     server = subprocess.Popen(
         [str(ONEWINDOW), "serve", "--workers", "2", "--port", str(port)],
