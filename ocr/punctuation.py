@@ -9,7 +9,8 @@ width. Parentheses go in pairs: a pair that encloses or follows Chinese text is 
 
 `tidy` also puts back what the recogniser is known to confuse where the document type
 leaves no doubt: "曰" (classical "says", absent from administrative papers) for "日"
-(dates, names such as 乌日娜), and a URL's "ww." for "www.".
+(dates, names such as 乌日娜), a URL's "ww." for "www.", and a scheme missing letters or
+a slash ("htt:/", "hp:/") for "http://".
 """
 
 from __future__ import annotations
@@ -45,11 +46,15 @@ def _pairs(text: str) -> dict[int, int]:
 
 
 _WWW = re.compile(r"(?<=//)ww\.(?!w)")
+# a web address's scheme in small print loses letters and a slash ("htt:/", "hp:/",
+# "htp:/www."); "http" or "https" is the only scheme before "//" on administrative papers
+_SCHEME = re.compile(r"(?<![A-Za-z])h[tp]{1,3}(s?):/{1,2}(?=[A-Za-z0-9])")
 
 
 def tidy(text: str) -> str:
     """One recognised line with its punctuation restored and known confusions undone."""
-    return restore(_WWW.sub("www.", text.replace("曰", "日")))
+    text = _SCHEME.sub(lambda m: f"http{m.group(1)}://", text.replace("曰", "日"))
+    return restore(_WWW.sub("www.", text))
 
 
 def restore(text: str) -> str:

@@ -34,3 +34,12 @@ def test_known_confusions_are_undone() -> None:
     assert tidy("乌曰娜 2026年3月1曰") == "乌日娜 2026年3月1日"
     assert tidy("网址:http://ww.gsxt.gov.cn") == "网址：http://www.gsxt.gov.cn"
     assert tidy("http://www.gsxt.gov.cn") == "http://www.gsxt.gov.cn"
+
+
+def test_a_web_address_scheme_missing_letters_is_http() -> None:
+    """Small print at the foot of a licence: the scheme loses letters and a slash."""
+    for read in ("htt:/www.gsxt.gov.cn", "hp:/ww.gsxt.gov.cn", "htp://www.gsxt.gov.cn"):
+        assert tidy(f"网址：{read}") == "网址：http://www.gsxt.gov.cn"
+    assert tidy("https:/zwfw.nmg.gov.cn") == "https://zwfw.nmg.gov.cn"
+    # not a scheme: a word before a colon, a time, a ratio
+    assert tidy("Depth:/ 10:30 1:100") == "Depth:/ 10:30 1:100"
