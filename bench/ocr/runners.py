@@ -233,13 +233,18 @@ def _peak_of(pid: int) -> float:
     return 0.0
 
 
-def _arrivals(pages: list[CorpusPage], engine: Any, n: int = 10, pace: float = 1.0) -> float:
+def _arrivals(
+    pages: list[CorpusPage], engine: Any, n: int = 10, pace: float = 1.0
+) -> float | None:
     """A submission of `n` pages arriving one per `pace` seconds, each read as it arrives
     (as the page worker does); the check result is ready when the last page has been
-    classified and its fields extracted. Returns seconds after the last page arrived."""
+    classified and its fields extracted. Returns seconds after the last page arrived, or
+    None without tuning pages (only those belong to a service item's checklist)."""
     from ocr import classify, extract_fields, read_page
 
     chosen = [p for p in pages if p.code != "blank_page" and p.item_file][:n]
+    if not chosen:
+        return None
     done: list[float] = []
 
     def one(page: CorpusPage) -> None:
