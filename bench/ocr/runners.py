@@ -233,9 +233,7 @@ def _peak_of(pid: int) -> float:
     return 0.0
 
 
-def _arrivals(
-    pages: list[CorpusPage], engine: Any, n: int = 10, pace: float = 1.0
-) -> float | None:
+def _arrivals(pages: list[CorpusPage], engine: Any, n: int = 10, pace: float = 1.0) -> float | None:
     """A submission of `n` pages arriving one per `pace` seconds, each read as it arrives
     (as the page worker does); the check result is ready when the last page has been
     classified and its fields extracted. Returns seconds after the last page arrived, or
