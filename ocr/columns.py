@@ -292,10 +292,9 @@ def column_blocks(
         if end - i >= MIN_ROWS:
             gap = _column_gap(rows[i:end], obstacles, rules, scale)
             if gap is not None:
+                # decided on the whole run; the rows standing apart below are read after
                 end = i + _side_ended(rows[i:end], gap, scale)
-                if end - i >= MIN_ROWS:
-                    gap = _column_gap(rows[i:end], obstacles, rules, scale)
-                    found = None if gap is None else (end, gap)
+                found = (end, gap) if end - i >= MIN_ROWS else None
         if found is None:
             pending += rows[i]
             i += 1

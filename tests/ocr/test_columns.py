@@ -215,6 +215,38 @@ def test_a_block_below_a_header_of_blocks_ends_their_columns() -> None:
     assert _order(lines[::-1]) == texts
 
 
+def test_rows_standing_apart_below_do_not_decide_the_columns() -> None:
+    """Two licence halves whose first rows pair up like a grid's: the run with the
+    registration authority far below them pairs up too rarely to be a grid, so it is
+    columns; the authority's rows, standing apart below, end the block, and the halves
+    stay columns (150 dpi boxes as the detector gave them)."""
+    left = [
+        _ln("名称", 115, 468, 195, 56),
+        _ln("锡林浩特市牧歌农牧业专业合作社", 248, 468, 631, 48),
+        _ln("类型", 115, 526, 193, 58),
+        _ln("有限责任公司（自然人投资或控股）", 248, 528, 636, 49),
+        _ln("法定代表人 王建军", 115, 589, 343, 51),
+        _ln("经营范围", 118, 652, 240, 44),
+        _ln("乳制品生产；食品销售；道路货物运", 240, 650, 654, 48),
+        _ln("输（不含危险货物）；仓储服务（不", 245, 686, 656, 48),
+        _ln("含危险化学品）", 250, 727, 421, 44),
+    ]
+    right = [
+        _ln("注册资本", 686, 470, 816, 51),
+        _ln("人民币叁佰万元", 809, 468, 1009, 51),
+        _ln("成立日期", 689, 531, 811, 51),
+        _ln("2012年11月22日", 816, 531, 1004, 43),
+        _ln("营业期限", 684, 587, 814, 58),
+        _ln("长期", 816, 589, 889, 48),
+        _ln("住所", 686, 652, 759, 49),
+        _ln("内蒙古自治区锡林浩特市那达", 819, 650, 1152, 48),
+        _ln("慕大街76号", 819, 686, 962, 51),
+    ]
+    below = [_ln("登记机关", 824, 1304, 959, 58), _ln("2026年4月2日", 829, 1362, 1002, 44)]
+    lines = left + right + below
+    assert _order(lines[::-1]) == [ln.text for ln in lines]
+
+
 def test_the_rest_of_a_longer_column_stays_in_it() -> None:
     """After the shorter column ends, the longer one's lines at its own leading are
     still that column (read before the other), however far they run."""
