@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+import cases.hall
+from api.cli import main
 from cases.catalog.spec import SAMPLE_CATALOG_DIR
+from ocr import Engine
 from tests.cases.scenario_pages import SP, PageKey, render
 
 pytestmark = pytest.mark.ocr
@@ -71,9 +74,17 @@ def test_check_refuses_an_unknown_item(tmp_path: Path) -> None:
     assert done.returncode != 0 and "XX-000" in done.stderr
 
 
-def test_correction_notice_asks_for_the_copies_the_checklist_names(tmp_path: Path) -> None:
+def test_correction_notice_asks_for_the_copies_the_checklist_names(
+    tmp_path: Path,
+    reading_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """A hall whose checklist wants two copies of the legal representative's ID card: the
-    notice asks for two (the copies used to be dropped on the way to the notice: "1份")."""
+    notice asks for two (the copies used to be dropped on the way to the notice: "1份").
+
+    The command runs in this process with the session's engine (the test above runs it as
+    a process): a process of its own loaded the OCR models again for two pages (12-14 s)."""
     catalog = tmp_path / "catalog"
     shutil.copytree(SAMPLE_CATALOG_DIR, catalog)
     item = catalog / "items" / "spjy-xk.v2.yaml"
@@ -87,27 +98,17 @@ def test_correction_notice_asks_for_the_copies_the_checklist_names(tmp_path: Pat
         path.write_bytes(render(PageKey(SP, material)))
         files.append(str(path))
     out = tmp_path / "notice.pdf"
-    done = subprocess.run(
-        [
-            *(sys.executable, "-m", "api.cli", "check", "--item", "SCJG-SP-002"),
-            *("--applicant-type", "enterprise", "--no-commitment", "--out", str(out)),
-            *(*files, "--json"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={
-            "ONEWINDOW_DATA_DIR": str(tmp_path / "data"),
-            "ONEWINDOW_CATALOG_DIR": str(catalog),
-            "PATH": "/usr/bin:/bin",
-        },
-    )
-    assert done.returncode == 0, done.stderr
+    monkeypatch.setenv("ONEWINDOW_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ONEWINDOW_CATALOG_DIR", str(catalog))
+    monkeypatch.setattr(cases.hall, "make_ocr_engine", lambda settings: reading_engine)
+    capsys.readouterr()
+    argv = ["check", "--item", "SCJG-SP-002", "--applicant-type", "enterprise"]
+    assert main([*argv, "--no-commitment", "--out", str(out), *files, "--json"]) == 0
     text = subprocess.run(
         ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "请携带复印件2份" in re.sub(r"\s+", "", text)
-    report = json.loads(done.stdout)
+    report = json.loads(capsys.readouterr().out)
     assert report["decision"] == "correction"
     details = {line["material"]: line["detail"] for line in report["notice_lines"]}
     assert details["法定代表人身份证复印件(复印件)"].endswith("请携带复印件2份")
