@@ -232,12 +232,14 @@ def _value_valid(name: str, value: str) -> bool:
 
 
 def _continuation(
-    value_line: Line, lines: tuple[Line, ...], value_left: float, label_left: float
+    value_line: Line, lines: tuple[Line, ...], value_left: float, label: Line
 ) -> Line | None:
     """The line just below `value_line` starting where its value starts (`value_left`),
     as a wrapped address or name continues. Detected boxes are padded, so the two may
     overlap a little; a line with a label before it in its own row (standing right of
-    `label_left`) is the next field's value, not a continuation."""
+    the value's own `label`) is the next field's value, not a continuation. The value's
+    own label, set centred beside a value wrapped onto two lines, stands level with the
+    second line too: it is no other label."""
     height = value_line.bottom - value_line.top
     for other in lines:
         if other is value_line or abs(other.left - value_left) >= 0.8 * height:
@@ -248,10 +250,10 @@ def _continuation(
         ):
             continue
         if _starts_with_label(other) or any(
-            label_left - 1 <= ln.right <= other.left + 0.5 * height
+            label.left - 1 <= ln.right <= other.left + 0.5 * height
             and ln.top < other.centre_y < ln.bottom
             for ln in lines
-            if ln is not other
+            if ln is not other and ln is not label
         ):
             continue
         return other
@@ -323,7 +325,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 conf = min(line.confidence, right.confidence)
             if name in ("address", "enterprise_name") and rest:
                 start = _value_left(source, rest)
-                more = _continuation(source, lines, start, line.left)
+                more = _continuation(source, lines, start, line)
                 tail = _squash(more.text) if more is not None else ""
                 # a business name is complete when it ends like one, unless a branch
                 # or a partnership's form follows on the next line

@@ -255,6 +255,25 @@ def test_letter_spaced_labels_split_by_the_detector_are_labels() -> None:
     assert fields["address"] == "内蒙古自治区鄂尔多斯市东胜区鄂托克西街205号商务大厦4层"
 
 
+def test_a_name_wrapped_beside_its_centred_label_is_whole() -> None:
+    """A form's cell: the label centred beside a name that wraps onto a second line
+    stands level with that line too; it is the name's own label, not the next field's."""
+    lines = [
+        _box("企业名称", 163, 420, 316, 491),
+        _box("呼和浩特市沃土农牧业发展有限", 399, 401, 845, 465),
+        _box("公司", 402, 443, 498, 508),
+        _box("统一社会信用代码", 858, 420, 1100, 491),
+    ]
+    fields = [f.value for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"]
+    assert fields == ["呼和浩特市沃土农牧业发展有限公司"]
+    # another label beside the second line still marks it as the next field's value
+    lines[2] = _box("公司", 402, 443, 498, 508)
+    lines.append(_box("类型", 163, 450, 250, 500))
+    lines[0] = _box("企业名称", 163, 395, 316, 440)
+    fields = [f.value for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"]
+    assert fields == ["呼和浩特市沃土农牧业发展有限"]
+
+
 def test_characters_that_begin_no_label_stay_apart() -> None:
     lines = [_box("名", 153, 771, 250, 847), _box("单", 260, 766, 384, 852)]
     lines.append(_box("锡林浩特市白马商贸有限公司", 411, 766, 1104, 855))
