@@ -26,11 +26,15 @@ Not every such gap separates columns. Row order is kept when
 - the two sides pair up row for row (lines of the same height at the same height, as in
   a grid of "label: value" fields), unless both sides are filled lines of running text,
   which pair up only because they share a font and a leading, or each side is a block of
-  entries with its own strip of labels (the two halves of a business licence).
+  entries with its own strip of labels (the two halves of a business licence), or each
+  side opens with a party to the document ("甲方（签字）：", "乙方（盖章）："): the parties'
+  signature blocks at the foot of a contract, each read whole (signature, telephone,
+  date), however level their rows.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,6 +51,11 @@ PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
 LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their values
 LABEL_WIDTH = 10  # a strip of labels is at most this wide
 LABEL_CHARS = 8  # and its labels at most this long
+# the parties to a contract or a power of attorney, heading each one's signature block
+PARTY = re.compile(
+    r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
+    r"|买受人|出卖人|委托[方人]|受托[方人]|借款人|贷款人)\s*[（(:：]"
+)
 
 
 def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
@@ -185,6 +194,12 @@ def _filled(lines: Sequence[Line], scale: _Scale) -> bool:
     return len(full) >= 0.6 * len(lines) and len(long) >= 0.6 * len(lines)
 
 
+def _opens_with_party(lines: Sequence[Line]) -> bool:
+    """The side's first line names a party to the document: its signature block."""
+    first = min(lines, key=lambda ln: (ln.top, ln.left))
+    return bool(PARTY.match(first.text))
+
+
 def _column_gap(
     rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], rules: Sequence[Rect], scale: _Scale
 ) -> _Gap | None:
@@ -216,7 +231,8 @@ def _column_gap(
     if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
         return None  # a horizontal rule runs across: a table without vertical rules
     prose = _filled(left, scale) and _filled(right, scale)
-    if not side_by_side and not prose and _paired(rows, gap) >= PAIRED_SHARE:
+    parties = _opens_with_party(left) and _opens_with_party(right)
+    if not side_by_side and not prose and not parties and _paired(rows, gap) >= PAIRED_SHARE:
         return None
     return gap
 

@@ -118,6 +118,31 @@ def test_grid_of_fields_keeps_row_order() -> None:
     assert _order(lines) == [s for row in rows for s in row]
 
 
+def test_signature_blocks_of_the_parties_are_read_one_after_the_other() -> None:
+    """A contract's foot: each party's block (signature, telephone, date) beside the
+    other's, rows level as in a grid of fields; a person reads one party's block whole."""
+    body = _ln("第五条本合同一式两份，甲乙双方各执一份，自双方签字之日起生效。", 110, 130, 1150)
+    blocks = [
+        ("甲方（签字）：彭诗琪", "联系电话：13412761627", "2026年4月12日"),
+        ("乙方（盖章）：", "委托代理人：石雨桐", "2026年4月16日"),
+    ]
+    lines = [body]
+    for k in range(3):
+        a, b = blocks[0][k], blocks[1][k]
+        top = 200 + k * 64
+        lines += [_ln(a, 110, top, 110 + 28 * len(a)), _ln(b, 660, top, 660 + 28 * len(b))]
+    assert _order(lines) == [body.text, *blocks[0], *blocks[1]]
+    # without a party heading each side, the same rows are a grid of fields
+    plain = [body] + [
+        _ln(ln.text.replace("甲方", "户主").replace("乙方", "单位"), ln.left, ln.top, ln.right)
+        for ln in lines[1:]
+    ]
+    rows = [t for row in zip(*blocks, strict=True) for t in row]
+    assert _order(plain) == [body.text] + [
+        t.replace("甲方", "户主").replace("乙方", "单位") for t in rows
+    ]
+
+
 def test_horizontal_rules_keep_table_rows() -> None:
     # names wrapped on two lines, amounts centred in their rows: no row pairs up
     lines, rules = [], []
