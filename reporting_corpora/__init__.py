@@ -17,6 +17,17 @@ portrait business license, application form with check boxes); its own people,
 enterprises and numbers; its own capture profiles (fax, flatbed-color, phone-low-light,
 photocopy-of-copy). Its truth is written from the same page model as the Typst source.
 
+`weasy` is a fourth, made apart from all of the above (`weasy_*` modules, sharing no code
+with them): HTML and CSS laid out into PDF by WeasyPrint on the system's Pango and
+rasterised by PDFium; fonts loaded by @font-face from their files only (WenQuanYi Micro
+Hei, AR PL SungtiL GB for print, AR PL KaitiM GB for entries by hand); layouts of its
+own (individual business registration form with check boxes, food business licence with a
+code and a table of items, before/after table of registration changes, household register
+card, notice of a self-declared enterprise name, certificate of the use of premises); its
+own people, enterprises and numbers; its own capture profiles (adf-scan, scanner-app,
+glare-photo, carbon-copy). Its HTML and its truth come from one page model, and a test
+checks the truth against the text PDFium finds in the PDF.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -1,7 +1,8 @@
 """Build a reporting corpus: pages cycling through its layouts and its four capture
 profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
-its own generator, fonts, layouts and capture profiles (`typeset_*`)."""
+its own generator, fonts, layouts and capture profiles (`typeset_*`), and so has `weasy`
+(`weasy_*`)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,23 @@ import random
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from reporting_corpora import html_pages, pdf_pages, typeset_captures, typeset_pages
+from reporting_corpora import (
+    html_pages,
+    pdf_pages,
+    typeset_captures,
+    typeset_pages,
+    weasy_captures,
+    weasy_pages,
+)
 from reporting_corpora.captures import CAPTURES, PROFILES
 
-CORPORA = ("forms-pdf", "web-html", "typeset")
+CORPORA = ("forms-pdf", "web-html", "typeset", "weasy")
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
     "forms-pdf": CAPTURES,
     "web-html": CAPTURES,
     "typeset": typeset_captures.CAPTURES,
+    "weasy": weasy_captures.CAPTURES,
 }
 
 
@@ -43,6 +52,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else html_pages.LAYOUTS
         if corpus == "web-html"
         else typeset_pages.LAYOUTS
+        if corpus == "typeset"
+        else weasy_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -50,6 +61,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
     ]
     if corpus == "typeset":
         pages = [_typeset_page(out_dir, *job) for job in jobs]
+    elif corpus == "weasy":
+        pages = _weasy_pages(out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -78,6 +91,24 @@ def _typeset_page(
     path = out_dir / f"typeset-{i + 1:03d}-{layout}-{capture}.jpg"
     path.write_bytes(typeset_captures.PROFILES[capture](image, rng))
     return ReportPage(str(path), "typeset", layout, capture, truth, tuple(fields))
+
+
+def _weasy_pages(
+    out_dir: Path, jobs: list[tuple[int, str, str, random.Random]]
+) -> list[ReportPage]:
+    pages = []
+    # a few pages per WeasyPrint run: one font subset per run, a few clean pages in memory
+    for start in range(0, len(jobs), 6):
+        chunk = jobs[start : start + 6]
+        models = [weasy_pages.model(layout, rng) for _, layout, _, rng in chunk]
+        images = weasy_pages.raster(weasy_pages.pdf(models))
+        for (i, layout, capture, rng), page, image in zip(chunk, models, images, strict=True):
+            path = out_dir / f"weasy-{i + 1:03d}-{layout}-{capture}.jpg"
+            path.write_bytes(weasy_captures.PROFILES[capture](image, rng))
+            pages.append(
+                ReportPage(str(path), "weasy", layout, capture, page.truth(), tuple(page.fields()))
+            )
+    return pages
 
 
 def _pages(

@@ -1,8 +1,9 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on four corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on five corpora.
 
-    .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,typeset:16]
+    .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,typeset:16,
+                                weasy:16]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -13,7 +14,10 @@ never tuned on it. `web-html` (same package, same captures) was too until 3 Dece
 when its pages and errors were read to decide changes: it counts as tuning since, and the
 "reporting" columns leave it out (`TUNED_ON`). `typeset` is a third reporting-only corpus
 made apart from all of those (Typst, Noto CJK and AR PL UKai fonts, layouts of its own,
-captures fax, flatbed-color, phone-low-light, photocopy-of-copy). `columns`
+captures fax, flatbed-color, phone-low-light, photocopy-of-copy). `weasy` is a fourth,
+made apart from all of them (HTML laid out by WeasyPrint, rasterised by PDFium; WenQuanYi
+Micro Hei, AR PL SungtiL GB and KaitiM GB; service-hall layouts of its own; captures
+adf-scan, scanner-app, glare-photo, carbon-copy). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -64,7 +68,7 @@ LABELS = {
     "paddle": "PaddleOCR 3.7 (ONNX Runtime, v6 small, models built by "
     "`onewindow ocr-models build-paddle`)",
 }
-DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32,typeset:16"
+DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32,typeset:16,weasy:16"
 
 
 def _pct(a: float, b: float) -> str:
