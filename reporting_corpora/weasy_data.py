@@ -93,12 +93,15 @@ def credit_code(rng: random.Random, region: str, kind: str = "91") -> str:
     return first + credit_check(first)
 
 
-def address(rng: random.Random, region: tuple[str, str, str, tuple[str, ...]]) -> str:
+def address(
+    rng: random.Random, region: tuple[str, str, str, tuple[str, ...]], district: str = ""
+) -> str:
     _, province, city, districts = region
     road = rng.choice(_ROADS) + rng.choice(_ROAD_KINDS)
     tail = rng.choice(("", f"{rng.randint(1, 18)}幢", f"{rng.randint(1, 9)}号楼"))
     room = rng.choice(("", f"{rng.randint(1, 28)}{rng.randint(1, 9):02d}室"))
-    return f"{province}{city}{rng.choice(districts)}{road}{rng.randint(1, 999)}号{tail}{room}"
+    district = district or rng.choice(districts)
+    return f"{province}{city}{district}{road}{rng.randint(1, 999)}号{tail}{room}"
 
 
 def person(rng: random.Random) -> Person:
@@ -141,6 +144,7 @@ def enterprise(rng: random.Random, form: str | None = None) -> Enterprise:
     trade = rng.choice(_TRADES)
     industry, scope = rng.choice(_INDUSTRIES)
     city = region[2][:-1]
+    district = rng.choice(region[3])  # where it is, and where its name says it is
     kind = "91"
     if form == "有限公司":
         name = f"{city}{trade}{industry}有限公司"
@@ -148,19 +152,21 @@ def enterprise(rng: random.Random, form: str | None = None) -> Enterprise:
         name = f"{region[1][:-1]}{trade}{industry}股份有限公司"
     elif form == "分公司":
         other = rng.choice([r for r in _REGIONS if r != region])[2][:-1]
-        name = f"{other}{trade}{industry}有限公司{city}{rng.choice(region[3])}分公司"
+        name = f"{other}{trade}{industry}有限公司{city}{district}分公司"
     elif form == "个体工商户":
-        name = f"{city}{rng.choice(region[3])}{rng.choice(_SURNAMES)}记{rng.choice(_SHOPS)}"
+        name = f"{city}{district}{rng.choice(_SURNAMES)}记{rng.choice(_SHOPS)}"
         kind = "92"
     elif form == "合伙企业":
         name = f"{city}{trade}股权投资合伙企业（有限合伙）"
     elif form == "农民专业合作社":
-        name = f"{city}{rng.choice(region[3])}{trade}果蔬种植专业合作社"
+        name = f"{city}{district}{trade}果蔬种植专业合作社"
         kind = "93"
         scope = "组织收购、销售成员种植的果蔬；引进新技术、新品种"
     else:
         name = f"{city}{trade}{industry}工作室"
-    return Enterprise(name, form, credit_code(rng, region[0], kind), address(rng, region), scope)
+    return Enterprise(
+        name, form, credit_code(rng, region[0], kind), address(rng, region, district), scope
+    )
 
 
 def date_cn(rng: random.Random, year: int = 2026) -> str:

@@ -192,7 +192,12 @@ def change_table(rng: random.Random) -> Page:
             [
                 [V("1"), V("名称"), V(old.name), V(new.name)],
                 [V("2"), V("住所"), V(old.address), V(new.address)],
-                [V("3"), V("法定代表人"), V(was.name), V(now.name)],
+                [
+                    V("3"),
+                    V("执行事务合伙人" if old.form == "合伙企业" else "法定代表人"),
+                    V(was.name),
+                    V(now.name),
+                ],
                 [V("4"), V("注册资本"), V(f"{_amount(rng)}万元"), V(f"{_amount(rng)}万元")],
                 [V("5"), V("经营范围"), V(old.scope), V(new.scope)],
             ],
