@@ -297,6 +297,7 @@ def name_notice(rng: random.Random) -> Page:
     firm = enterprise(rng, rng.choice(("合伙企业", "农民专业合作社", "个人独资企业", "有限公司")))
     who = person(rng)
     investors = [person(rng) for _ in range(rng.randint(1, 2))]
+    partner = enterprise(rng, rng.choice(("有限公司", "股份有限公司", "合伙企业")))
     day = date_cn(rng)
     number = f"（{firm.address[3:5]}）名称自告字〔2026〕第{rng.randint(1000, 99999)}号"
     page = Page("letter")
@@ -321,13 +322,21 @@ def name_notice(rng: random.Random) -> Page:
             ],
             widths=("22%", "78%"),
         ),
+        # investors: people and an enterprise, each under the one name heading
         Grid(
             [
                 [V(i.name, field="person_name"), V("居民身份证"), V(i.id_number, field="id_number")]
                 for i in investors
+            ]
+            + [
+                [
+                    V(partner.name, field="enterprise_name"),
+                    V("营业执照"),
+                    V(partner.credit_code, field="credit_code"),
+                ]
             ],
-            head=[L("姓名"), L("证照类型"), L("证照号码")],
-            widths=("24%", "26%", "50%"),
+            head=[L("投资人名称（姓名）"), L("证照类型"), L("证照号码")],
+            widths=("38%", "20%", "42%"),
         ),
         para("本告知书不作为企业登记的依据，名称的使用以登记机关核准登记为准。", cls="note"),
         Signed(
