@@ -14,7 +14,7 @@ from datetime import date
 
 from ocr.engine import Box, Line
 from ocr.labels import join_spaced_labels
-from ocr.names import BRANCH_TAIL, BUSINESS_END, column_names, cut_at_next_label
+from ocr.names import BRANCH_TAIL, BUSINESS_END, column_names, column_people, cut_at_next_label
 from ocr.pipeline import PageReading
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -81,28 +81,54 @@ _D = r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?"
 _PERIOD = re.compile(_D + r"\s*[-—~至到]+\s*(?:" + _D + r"|(长期))")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 
+# The national standard labels of the materials a hall receives, longest first where one
+# begins another: the 2019 business licence (名称; 法定代表人, 执行事务合伙人, 经营者,
+# 负责人, 投资人), property certificates (权利人), powers of attorney (委托人, 受托人,
+# 委托代理人, 代理人), tax and social insurance certificates (纳税人名称, 缴费单位,
+# 参保单位, 参保人), ID documents (姓名) and forms (申请人, 联系人, 经办人).
 _LABELS: dict[str, tuple[str, ...]] = {
     "person_name": (
         "法定代表人姓名",
         "负责人姓名",
         "经营者姓名",
         "申请人姓名",
+        "执行事务合伙人",
         "法定代表人",
+        "委托代理人",
         "负责人",
         "经营者",
+        "投资人",
+        "权利人",
+        "委托人",
+        "受托人",
+        "代理人",
+        "参保人",
+        "申请人",
+        "联系人",
+        "经办人",
         "姓名",
     ),
     "enterprise_name": (
         "个体工商户名称",
         "市场主体名称",
+        "纳税人名称",
         "企业名称",
         "公司名称",
         "单位名称",
         "委托单位",
+        "缴费单位",
+        "参保单位",
         "名称",
     ),
     "address": ("经营场所", "住所", "住址", "地址"),
 }
+# labels of a party that may be a person or an enterprise (an investor, a right holder,
+# a principal or agent, an applicant): the value decides, a business name ends like one
+_EITHER = frozenset(("执行事务合伙人", "投资人", "权利人", "委托人", "受托人", "申请人"))
+# what may follow a label as part of a longer label: "委托人姓名", "参保单位名称"
+_LABEL_TAIL = ("姓名", "名称")
+# a label followed by another field's word is that field's label ("联系人电话")
+_OTHER_FIELD = ("电话", "手机", "签字", "签名", "签章", "盖章", "地址", "住址", "证件", "身份")
 _LABEL_PUNCT = " :：\t"
 # a parenthesised note between a label and its value: "法定代表人（签字）：", "名称(章)"
 _LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")
@@ -286,24 +312,45 @@ def _split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         if not text.startswith(label):
             continue
         rest = text[len(label) :]
+        base = label
+        tail = next((t for t in _LABEL_TAIL if rest.startswith(t)), "")
+        label, rest = label + tail, rest[len(tail) :]
+        if rest.startswith(_OTHER_FIELD):
+            return None
         note = _LABEL_NOTE.match(rest)
         if note and (len(rest) == note.end() or rest[note.end()] in _LABEL_PUNCT):
             rest = rest[note.end() :]
         if not rest:
-            return label, ""
+            return base, ""
         if rest[0] in _LABEL_PUNCT:
-            return label, rest.lstrip(_LABEL_PUNCT)
+            return base, rest.lstrip(_LABEL_PUNCT)
         # a space in the raw text right after the label also separates
         pattern = r"\s*".join(re.escape(ch) for ch in label) + r"\s+"
         if re.match(pattern, raw):
-            return label, rest
-        if label in _LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest):
-            return label, rest
+            return base, rest
+        if base in _LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest):
+            return base, rest
         # the detector merged a label and a business name: the name ends like one
-        if label in _LABELS["enterprise_name"] and len(rest) >= 4 and BUSINESS_END.search(rest):
-            return label, rest
+        business = base in _LABELS["enterprise_name"] or base in _EITHER
+        if business and len(rest) >= 4 and BUSINESS_END.search(rest):
+            return base, rest
         return None
     return None
+
+
+def _wrapped(
+    rest: str, source: Line, lines: tuple[Line, ...], label: Line, conf: float, address: bool
+) -> tuple[str, float]:
+    """`rest` with its continuation on the next line, if it has one, and the confidence."""
+    start = _value_left(source, rest)
+    more = _continuation(source, lines, start, label)
+    tail = _squash(more.text) if more is not None else ""
+    # a business name is complete when it ends like one, unless a branch or a
+    # partnership's form follows on the next line
+    wrapped = not BUSINESS_END.search(rest) or bool(BRANCH_TAIL.search(tail))
+    if more is not None and (address or wrapped):
+        return rest + tail, min(conf, more.confidence)
+    return rest, conf
 
 
 def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
@@ -313,7 +360,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             split = _split_label(line, labels)
             if split is None:
                 continue
-            _, rest = split
+            label, rest = split
             source = line
             conf = line.confidence
             if not rest:
@@ -323,16 +370,12 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 rest = _squash(right.text).lstrip(_LABEL_PUNCT)
                 source = right
                 conf = min(line.confidence, right.confidence)
-            if name in ("address", "enterprise_name") and rest:
-                start = _value_left(source, rest)
-                more = _continuation(source, lines, start, line)
-                tail = _squash(more.text) if more is not None else ""
-                # a business name is complete when it ends like one, unless a branch
-                # or a partnership's form follows on the next line
-                wrapped = not BUSINESS_END.search(rest) or bool(BRANCH_TAIL.search(tail))
-                if more is not None and (name == "address" or wrapped):
-                    rest += tail
-                    conf = min(conf, more.confidence)
+            if label in _EITHER and rest:
+                business, business_conf = _wrapped(rest, source, lines, line, conf, False)
+                if BUSINESS_END.search(cut_at_next_label(business)):
+                    name, rest, conf = "enterprise_name", business, business_conf
+            elif name in ("address", "enterprise_name") and rest:
+                rest, conf = _wrapped(rest, source, lines, line, conf, name == "address")
             if name == "enterprise_name":
                 rest = cut_at_next_label(rest)
             if rest:
@@ -340,6 +383,9 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             break
     for line, value in column_names(lines):
         found.append(_make("enterprise_name", value, True, line))
+    words = [label for group in _LABELS.values() for label in group]
+    for line, value in column_people(lines, words):
+        found.append(_make("person_name", value, True, line))
     return found
 
 

@@ -6,7 +6,9 @@ That ending tells a name wrapped onto a second line from a complete one, and a n
 the label of the next field when the detector merged the two into one box.
 
 In a table of shareholders the names stand under their column's header ("股东名称"),
-one per row, a long one wrapped inside its cell.
+one per row, a long one wrapped inside its cell. A column headed by a person's or an
+enterprise's name ("股东姓名", "姓名", "名称", "单位名称") holds people too: each cell
+shaped like a person's name is one, down to the first cell that is neither.
 """
 
 from __future__ import annotations
@@ -38,6 +40,17 @@ HEADERS = frozenset(
         "单位名称",
     )
 )
+# headers of a column of people or businesses, in a table's header row
+PERSON_HEADERS = frozenset(("股东姓名", "股东名称", "姓名", "名称", "单位名称", "股东", "出资人"))
+# the words another column's header ends in: a header row is a row of them, where a
+# label "姓名" has its value beside it
+_HEADER_WORD = re.compile(
+    r"(号码|证号|编号|序号|额|方式|比例|日期|时间|期限|电话|地址|住所|类型|职务|签字|签名|备注"
+    r"|性别|民族|关系|名称|姓名)$"
+)
+# a table's own words where its rows of names end
+_TABLE_WORDS = ("合计", "小计", "总计", "以下空白", "备注", "说明")
+_PERSON = re.compile(r"^([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})$")
 # labels of the fields that follow a business name on a licence or form
 NEXT_LABELS = ("注册资本", "成立日期", "营业期限", "类型", "住所", "法定代表人", "经营场所")
 
@@ -99,4 +112,56 @@ def column_names(lines: Sequence[Line]) -> list[tuple[Line, str]]:
                     used.add(id(below[k + 1]))
             if len(value) >= 4 and BUSINESS_END.search(value):
                 out.append((line, value))
+    return out
+
+
+def _header_row(header: Line, lines: Sequence[Line]) -> bool:
+    """`header` heads a column: the nearest line right of it in its row is another
+    column's header, not its value."""
+    h = header.bottom - header.top
+    right = [
+        ln
+        for ln in lines
+        if ln.left > header.right - 0.2 * h and abs(ln.centre_y - header.centre_y) < 0.4 * h
+    ]
+    if not right:
+        return False
+    nearest = min(right, key=lambda ln: ln.left)
+    return bool(_HEADER_WORD.search(_squash(nearest.text).rstrip(":：")))
+
+
+def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Line, str]]:
+    """People under a header of names in a table's header row, each with its line: the
+    cells below it shaped like a person's name, down to the first one that is not (a
+    business name's cells are `column_names`' and are passed over). `labels` are the
+    words that label a field: a label is no name."""
+    out: list[tuple[Line, str]] = []
+    for header in lines:
+        if _squash(header.text).rstrip(":：") not in PERSON_HEADERS:
+            continue
+        if not _header_row(header, lines):
+            continue
+        h = header.bottom - header.top
+        below = sorted(
+            (
+                ln
+                for ln in lines
+                if ln.top > header.bottom - 0.3 * h
+                and header.left - 1.5 * h <= ln.left <= header.left + 1.5 * h
+            ),
+            key=lambda ln: ln.top,
+        )
+        parts = [_name_part(ln) for ln in below]
+        for k, (line, value) in enumerate(zip(below, parts, strict=True)):
+            # a business name's cell, or a part of one wrapped onto two lines
+            before = parts[k - 1] if k > 0 else ""
+            after = parts[k + 1] if k + 1 < len(parts) else ""
+            if any(
+                len(v) >= 4 and BUSINESS_END.search(v)
+                for v in (value, value + after, before + value)
+            ):
+                continue
+            if not _PERSON.match(value) or value.startswith((*labels, *_TABLE_WORDS)):
+                break
+            out.append((line, value))
     return out

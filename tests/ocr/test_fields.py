@@ -278,3 +278,89 @@ def test_characters_that_begin_no_label_stay_apart() -> None:
     lines = [_box("名", 153, 771, 250, 847), _box("单", 260, 766, 384, 852)]
     lines.append(_box("锡林浩特市白马商贸有限公司", 411, 766, 1104, 855))
     assert [f for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"] == []
+
+
+def _named(lines: list[Line]) -> set[tuple[str, str]]:
+    return {
+        (f.name, f.value)
+        for f in extract_fields(_reading(lines))
+        if f.name in ("person_name", "enterprise_name")
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "kind"),
+    [
+        # the 2019 business licence
+        ("名称", "锡林浩特市白马商贸有限公司", "enterprise_name"),
+        ("法定代表人", "乌云其木格", "person_name"),
+        ("执行事务合伙人", "苏和", "person_name"),
+        ("执行事务合伙人", "内蒙古草原投资管理有限公司", "enterprise_name"),
+        ("经营者", "巴特尔", "person_name"),
+        ("负责人", "其其格", "person_name"),
+        ("投资人", "额尔敦", "person_name"),
+        # property certificate
+        ("权利人", "娜仁花", "person_name"),
+        ("权利人", "包头市鹿城置业有限公司", "enterprise_name"),
+        # power of attorney
+        ("委托人", "萨仁", "person_name"),
+        ("委托人", "赤峰市红山区惠民超市", "enterprise_name"),
+        ("受托人", "图雅", "person_name"),
+        ("委托代理人", "王建国", "person_name"),
+        ("代理人", "李文静", "person_name"),
+        ("委托人姓名", "赵敏", "person_name"),
+        # tax and social insurance certificates
+        ("纳税人名称", "通辽市远航商贸有限公司", "enterprise_name"),
+        ("缴费单位", "呼伦贝尔市海拉尔区兴安宾馆", "enterprise_name"),
+        ("参保单位名称", "乌海市新华书店", "enterprise_name"),
+        ("参保人", "阿拉坦仓", "person_name"),
+        # ID documents and forms
+        ("姓名", "孟根", "person_name"),
+        ("申请人", "乌日娜", "person_name"),
+        ("申请人", "鄂尔多斯市蓝海农牧业发展有限公司", "enterprise_name"),
+        ("联系人", "高娃", "person_name"),
+        ("经办人", "格日乐", "person_name"),
+    ],
+)
+def test_standard_labels_of_person_and_enterprise_names(label: str, value: str, kind: str) -> None:
+    """Labels of the materials a hall receives, as their national formats print them,
+    with the value after a colon or in the box beside; a party that may be a person or an
+    enterprise (权利人, 委托人, 申请人, ...) is an enterprise when its name ends like one."""
+    assert (kind, value) in _named([_line(f"{label}：{value}", 160, 300)])
+    beside = [_line(label, 160, 300), _line(value, 160 + 32 * len(label) + 60, 302)]
+    assert _named(beside) == {(kind, value)}
+
+
+def test_a_label_followed_by_another_fields_word_is_that_fields_label() -> None:
+    lines = [_line("联系人电话", 160, 300), _line("13912345678", 400, 300)]
+    lines += [_line("委托人签字", 160, 400), _line("王建国", 400, 400)]
+    assert _named(lines) == set()
+
+
+def test_people_and_businesses_under_a_column_header_of_names() -> None:
+    """A shareholders' table: each cell under "股东名称" or "姓名" in the header row is a
+    field, a person's name or a business's (wrapped in its cell); the column ends at the
+    first cell that is neither. A label "姓名" beside its value heads no column."""
+    lines = [
+        _box("序号", 40, 225, 110, 284),
+        _box("股东名称", 120, 225, 248, 284),
+        _box("证件号码", 390, 225, 519, 284),
+        _box("哈斯巴根", 120, 296, 238, 345),
+        _box("152502198007291236", 397, 301, 613, 338),
+        _box("锡林浩特市牧歌农牧业专", 123, 367, 390, 416),
+        _box("业合作社", 123, 399, 329, 451),
+        _box("其木格", 120, 466, 238, 515),
+        _box("合计", 120, 536, 200, 585),
+    ]
+    assert _named(lines) == {
+        ("person_name", "哈斯巴根"),
+        ("person_name", "其木格"),
+        ("enterprise_name", "锡林浩特市牧歌农牧业专业合作社"),
+    }
+    card = [
+        _box("姓名", 120, 225, 200, 284),
+        _box("孟根", 260, 225, 340, 284),
+        _box("性别", 120, 296, 200, 345),
+        _box("男", 260, 296, 300, 345),
+    ]
+    assert _named(card) == {("person_name", "孟根")}
