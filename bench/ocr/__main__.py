@@ -8,16 +8,16 @@
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
 phone photo, document camera, pages turned 90/180/270°, a blank sheet; seals over text).
-`forms-pdf` is reporting-only (`reporting_corpora`: other generators, fonts, layouts and
-capture simulations: clean scan, office scan, phone photo, poor copy); the pipeline is
-never tuned on it. `web-html` (same package, same captures) was too until 3 December 2026,
-when its pages and errors were read to decide changes: it counts as tuning since, and the
-"reporting" columns leave it out (`TUNED_ON`). `typeset` is a third reporting-only corpus
-made apart from all of those (Typst, Noto CJK and AR PL UKai fonts, layouts of its own,
-captures fax, flatbed-color, phone-low-light, photocopy-of-copy). `weasy` is a fourth,
-made apart from all of them (HTML laid out by WeasyPrint, rasterised by PDFium; WenQuanYi
-Micro Hei, AR PL SungtiL GB and KaitiM GB; service-hall layouts of its own; captures
-adf-scan, scanner-app, glare-photo, carbon-copy). `columns`
+`forms-pdf` and `web-html` (`reporting_corpora`: other generators, fonts, layouts and
+capture simulations: clean scan, office scan, phone photo, poor copy) were reporting-only
+until 3 December 2026, when their pages and errors were read to decide changes: they
+count as tuning since, and the "reporting" columns leave them out (`TUNED_ON`).
+`typeset` is a reporting-only corpus made apart from all of those (Typst, Noto CJK and
+AR PL UKai fonts, layouts of its own, captures fax, flatbed-color, phone-low-light,
+photocopy-of-copy). `weasy` is another, made apart from all of them (HTML laid out by
+WeasyPrint, rasterised by PDFium; WenQuanYi Micro Hei, AR PL SungtiL GB and KaitiM GB;
+service-hall layouts of its own; captures adf-scan, scanner-app, glare-photo,
+carbon-copy). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
