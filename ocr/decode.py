@@ -185,6 +185,9 @@ def _open(data: bytes) -> Image.Image:
             f"PDF 文件不能作为扫描页上传,请将扫描仪设置为按页保存为 {_FORMAT_NAMES} 后重新扫描,"
             "或以图像文件上传",
         )
+    # Pillow's process-wide switch to accept truncated files as half-grey pages: a
+    # library may turn it on when imported (WeasyPrint does); a page must be whole
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)

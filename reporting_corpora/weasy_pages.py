@@ -10,9 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
 from reporting_corpora.weasy_layouts import LAYOUTS
 from reporting_corpora.weasy_model import Page
@@ -74,6 +71,17 @@ def _fonts_css() -> str:
 
 def pdf(pages: list[Page]) -> bytes:
     """One PDF of the pages, one sheet each (a layout that overflows is an error)."""
+    from PIL import ImageFile
+
+    # imported here, not with the module: importing WeasyPrint turns on Pillow's
+    # process-wide LOAD_TRUNCATED_IMAGES, which the test process must not inherit
+    # from collecting this corpus's tests
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = truncated
     fonts = FontConfiguration()
     # the font files are the only thing a page loads: no other scheme may be fetched
     local = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)

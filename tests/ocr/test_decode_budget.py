@@ -185,6 +185,21 @@ def test_truncated_pages_are_refused_when_taken_in(name: str) -> None:
         inspect_page(data[: len(data) * 2 // 3])
 
 
+def test_truncated_pages_are_refused_after_a_library_allowed_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """WeasyPrint, imported anywhere in the process, turns on Pillow's switch that loads
+    truncated files as half-grey pages."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    data = FORMATS["jpeg_colour"](_page(1600, 2200))
+    with pytest.raises(UnreadableImage):
+        inspect_page(data[: len(data) * 2 // 3])
+    with pytest.raises(UnreadableImage):
+        decode_image(data[: len(data) * 2 // 3])
+
+
 def test_decodes_wait_for_the_budget_instead_of_taking_memory() -> None:
     budget = DecodeBudget(100)
     order: list[str] = []
