@@ -122,6 +122,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
     ),
     "address": ("经营场所", "住所", "住址", "地址"),
 }
+_ALL_LABELS = tuple(label for group in _LABELS.values() for label in group)
 # labels of a party that may be a person or an enterprise (an investor, a right holder,
 # a principal or agent, an applicant): the value decides, a business name ends like one
 _EITHER = frozenset(("执行事务合伙人", "投资人", "权利人", "委托人", "受托人", "申请人"))
@@ -297,7 +298,7 @@ def _value_left(line: Line, value: str) -> float:
 
 def _starts_with_label(line: Line) -> bool:
     text = _squash(line.text)
-    return any(text.startswith(lb) for labels in _LABELS.values() for lb in labels)
+    return text.startswith(_ALL_LABELS)
 
 
 def _split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
@@ -383,16 +384,14 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             break
     for line, value in column_names(lines):
         found.append(_make("enterprise_name", value, True, line))
-    words = [label for group in _LABELS.values() for label in group]
-    for line, value in column_people(lines, words):
+    for line, value in column_people(lines, _ALL_LABELS):
         found.append(_make("person_name", value, True, line))
     return found
 
 
 def extract_fields(reading: PageReading) -> list[Field]:
     """All fields found on a page, numbers first; duplicates (same name and value) once."""
-    labels = [label for group in _LABELS.values() for label in group]
-    lines = tuple(join_spaced_labels(reading.lines, labels))
+    lines = tuple(join_spaced_labels(reading.lines, _ALL_LABELS))
     fields = _pattern_fields(reading.lines) + _labelled_fields(lines)
     seen: set[tuple[str, str]] = set()
     unique: list[Field] = []
