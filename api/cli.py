@@ -21,7 +21,6 @@ from api.commands import (
     verify,
     worker,
 )
-from api.errors import HANDLED, cli_message, exit_code
 from cases.config import Settings
 
 COMMANDS = [core, catalog, verify, ocr, stats, scan, licenses, check, archive, worker, platform]
@@ -46,7 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     try:
         code: int = args.func(args, Settings())
-    except HANDLED as e:
+    except Exception as e:
+        # api.errors imports every library's error root (pyHanko, OpenCV, the S3 client,
+        # ...): about a second of every `onewindow` process, paid only when one is raised
+        from api.errors import HANDLED, cli_message, exit_code
+
+        if not isinstance(e, HANDLED):
+            raise
         print(cli_message(e), file=sys.stderr)
         return exit_code(e)
     return code

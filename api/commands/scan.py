@@ -23,12 +23,11 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
-
-from api.errors import cli_message, exit_code
+# httpx, the hall's scanning (the whole intake, OCR and the database) and the error table
+# are imported by the commands that use them: every `onewindow` process imports this module
 from cases.config import Settings
-from cases.intake.scanning import open_driver
 from scanner_drivers import (
     EsclBackend,
     SaneBackend,
@@ -38,8 +37,13 @@ from scanner_drivers import (
     ScanSettings,
 )
 
+if TYPE_CHECKING:
+    import httpx
+
 
 def _driver(args: argparse.Namespace) -> ScannerDriver:
+    from cases.intake.scanning import open_driver
+
     settings = ScanSettings(
         source=args.source,
         resolution=args.resolution,
@@ -52,6 +56,8 @@ def _driver(args: argparse.Namespace) -> ScannerDriver:
 
 
 def cmd_devices(args: argparse.Namespace, settings: Settings) -> int:
+    from api.errors import cli_message
+
     found = []
     try:
         found += SaneBackend(config_dir=args.sane_config, environ=os.environ).devices()
@@ -76,6 +82,8 @@ def push_pages(driver: ScannerDriver, client: httpx.Client, *, case_number: str,
     Every request carries the job and the page's identity, and a page is retried with the
     same identity after a network error, so the server can store it exactly once.
     """
+    import httpx
+
     sent = 0
     for page in driver.scan():
         headers = {"X-Scan-Job": job, "X-Page-Key": f"{driver.name}:{page.identity}"}
@@ -103,6 +111,10 @@ def push_pages(driver: ScannerDriver, client: httpx.Client, *, case_number: str,
 
 
 def cmd_scan(args: argparse.Namespace, settings: Settings) -> int:
+    import httpx
+
+    from api.errors import cli_message, exit_code
+
     if not args.case and not args.out:
         print(
             "错误 / error: 请给出 --case 案件编号和/或 --out 目录 / "

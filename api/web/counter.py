@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import Response
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
 from api.deps import CatalogDep, HallDep, SessionDep, load_case
@@ -40,6 +39,10 @@ router = APIRouter(include_in_schema=False)
 
 @lru_cache(maxsize=1024)
 def _initials(name: str) -> str:
+    # pypinyin's phrase dictionary takes about half a second to import: paid by the
+    # processes that show the counter's item search, not by every server start
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
 
 
