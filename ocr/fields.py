@@ -13,8 +13,24 @@ from dataclasses import dataclass
 from datetime import date
 
 from ocr.engine import Box, Line
+from ocr.field_labels import (
+    ALL_LABELS,
+    LABEL_PUNCT,
+    LABELS,
+    cut_at_next_field,
+    is_either,
+    split_label,
+    starts_with_label,
+)
 from ocr.labels import join_spaced_labels
-from ocr.names import BRANCH_TAIL, BUSINESS_END, column_names, column_people, cut_at_next_label
+from ocr.names import (
+    BRANCH_TAIL,
+    BUSINESS_END,
+    column_names,
+    column_people,
+    cut_at_next_label,
+    is_header,
+)
 from ocr.pipeline import PageReading
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -81,58 +97,6 @@ _D = r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?"
 _PERIOD = re.compile(_D + r"\s*[-—~至到]+\s*(?:" + _D + r"|(长期))")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 
-# The national standard labels of the materials a hall receives, longest first where one
-# begins another: the 2019 business licence (名称; 法定代表人, 执行事务合伙人, 经营者,
-# 负责人, 投资人), property certificates (权利人), powers of attorney (委托人, 受托人,
-# 委托代理人, 代理人), tax and social insurance certificates (纳税人名称, 缴费单位,
-# 参保单位, 参保人), ID documents (姓名) and forms (申请人, 联系人, 经办人).
-_LABELS: dict[str, tuple[str, ...]] = {
-    "person_name": (
-        "法定代表人姓名",
-        "负责人姓名",
-        "经营者姓名",
-        "申请人姓名",
-        "执行事务合伙人",
-        "法定代表人",
-        "委托代理人",
-        "负责人",
-        "经营者",
-        "投资人",
-        "权利人",
-        "委托人",
-        "受托人",
-        "代理人",
-        "参保人",
-        "申请人",
-        "联系人",
-        "经办人",
-        "姓名",
-    ),
-    "enterprise_name": (
-        "个体工商户名称",
-        "市场主体名称",
-        "纳税人名称",
-        "企业名称",
-        "公司名称",
-        "单位名称",
-        "委托单位",
-        "缴费单位",
-        "参保单位",
-        "名称",
-    ),
-    "address": ("经营场所", "住所", "住址", "地址"),
-}
-_ALL_LABELS = tuple(label for group in _LABELS.values() for label in group)
-# labels of a party that may be a person or an enterprise (an investor, a right holder,
-# a principal or agent, an applicant): the value decides, a business name ends like one
-_EITHER = frozenset(("执行事务合伙人", "投资人", "权利人", "委托人", "受托人", "申请人"))
-# what may follow a label as part of a longer label: "委托人姓名", "参保单位名称"
-_LABEL_TAIL = ("姓名", "名称")
-# a label followed by another field's word is that field's label ("联系人电话")
-_OTHER_FIELD = ("电话", "手机", "签字", "签名", "签章", "盖章", "地址", "住址", "证件", "身份")
-_LABEL_PUNCT = " :：\t"
-# a parenthesised note between a label and its value: "法定代表人（签字）：", "名称(章)"
-_LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")
 _MIN_LEN = {"person_name": 2, "enterprise_name": 4, "address": 5}
 
 
@@ -276,7 +240,7 @@ def _continuation(
             and other.top - value_line.bottom < 0.8 * height
         ):
             continue
-        if _starts_with_label(other) or any(
+        if starts_with_label(other) or any(
             label.left - 1 <= ln.right <= other.left + 0.5 * height
             and ln.top < other.centre_y < ln.bottom
             for ln in lines
@@ -294,49 +258,6 @@ def _value_left(line: Line, value: str) -> float:
         return line.left
     share = text.rindex(value) / len(text)
     return line.left + share * (line.right - line.left)
-
-
-def _starts_with_label(line: Line) -> bool:
-    text = _squash(line.text)
-    return text.startswith(_ALL_LABELS)
-
-
-def _split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
-    """(label, rest) when the line starts with a label followed by a separator or nothing.
-
-    A label glued to further text ("经营场所平面布局图", "名称、规格") is prose, not a field;
-    only a short name may follow its label directly (the detector merged the two boxes).
-    """
-    raw = line.text.strip()
-    text = _squash(raw)
-    for label in labels:
-        if not text.startswith(label):
-            continue
-        rest = text[len(label) :]
-        base = label
-        tail = next((t for t in _LABEL_TAIL if rest.startswith(t)), "")
-        label, rest = label + tail, rest[len(tail) :]
-        if rest.startswith(_OTHER_FIELD):
-            return None
-        note = _LABEL_NOTE.match(rest)
-        if note and (len(rest) == note.end() or rest[note.end()] in _LABEL_PUNCT):
-            rest = rest[note.end() :]
-        if not rest:
-            return base, ""
-        if rest[0] in _LABEL_PUNCT:
-            return base, rest.lstrip(_LABEL_PUNCT)
-        # a space in the raw text right after the label also separates
-        pattern = r"\s*".join(re.escape(ch) for ch in label) + r"\s+"
-        if re.match(pattern, raw):
-            return base, rest
-        if base in _LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest):
-            return base, rest
-        # the detector merged a label and a business name: the name ends like one
-        business = base in _LABELS["enterprise_name"] or base in _EITHER
-        if business and len(rest) >= 4 and BUSINESS_END.search(rest):
-            return base, rest
-        return None
-    return None
 
 
 def _wrapped(
@@ -357,8 +278,8 @@ def _wrapped(
 def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
     found: list[Field] = []
     for line in lines:
-        for name, labels in _LABELS.items():
-            split = _split_label(line, labels)
+        for name, labels in LABELS.items():
+            split = split_label(line, labels)
             if split is None:
                 continue
             label, rest = split
@@ -366,12 +287,15 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             conf = line.confidence
             if not rest:
                 right = _same_row_right(line, lines)
-                if right is None:
+                # a table's header row: the cell beside is the next column's header
+                if right is None or is_header(right.text):
                     break
-                rest = _squash(right.text).lstrip(_LABEL_PUNCT)
+                rest = _squash(right.text).lstrip(LABEL_PUNCT)
                 source = right
                 conf = min(line.confidence, right.confidence)
-            if label in _EITHER and rest:
+            if name != "address":
+                rest = cut_at_next_field(rest)
+            if is_either(name, label) and rest:
                 business, business_conf = _wrapped(rest, source, lines, line, conf, False)
                 if BUSINESS_END.search(cut_at_next_label(business)):
                     name, rest, conf = "enterprise_name", business, business_conf
@@ -384,14 +308,14 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             break
     for line, value in column_names(lines):
         found.append(_make("enterprise_name", value, True, line))
-    for line, value in column_people(lines, _ALL_LABELS):
+    for line, value in column_people(lines, ALL_LABELS):
         found.append(_make("person_name", value, True, line))
     return found
 
 
 def extract_fields(reading: PageReading) -> list[Field]:
     """All fields found on a page, numbers first; duplicates (same name and value) once."""
-    lines = tuple(join_spaced_labels(reading.lines, _ALL_LABELS))
+    lines = tuple(join_spaced_labels(reading.lines, ALL_LABELS))
     fields = _pattern_fields(reading.lines) + _labelled_fields(lines)
     seen: set[tuple[str, str]] = set()
     unique: list[Field] = []

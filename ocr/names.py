@@ -14,7 +14,7 @@ shaped like a person's name is one, down to the first cell that is neither.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ocr.engine import Line
 
@@ -41,7 +41,7 @@ HEADERS = frozenset(
     )
 )
 # headers of a column of people or businesses, in a table's header row
-PERSON_HEADERS = frozenset(("股东姓名", "股东名称", "姓名", "名称", "单位名称", "股东", "出资人"))
+PERSON_HEADERS = HEADERS | frozenset(("股东姓名", "出资人姓名", "投资人姓名", "姓名", "名称"))
 # the words another column's header ends in: a header row is a row of them, where a
 # label "姓名" has its value beside it
 _HEADER_WORD = re.compile(
@@ -57,6 +57,42 @@ NEXT_LABELS = ("注册资本", "成立日期", "营业期限", "类型", "住所
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+_HEADER_NOTE = re.compile(r"[（(][^（）()]{1,6}[）)]$")
+
+
+def _header_text(line: Line) -> str:
+    """A header's words without a note after them: "投资人名称（姓名）" → "投资人名称"."""
+    return _HEADER_NOTE.sub("", _squash(line.text).rstrip(":："))
+
+
+def _centre_x(line: Line) -> float:
+    return (line.left + line.right) / 2.0
+
+
+def _in_column(header: Line, lines: Sequence[Line]) -> Callable[[Line], bool]:
+    """Whether a line below `header` stands in its column: starting where the header
+    starts, or, in a header row (a header centred over its column, its cells set left or
+    centred), starting after the midpoint to the header on its left and centred before
+    the midpoint to the header on its right."""
+    h = header.bottom - header.top
+    row = sorted(
+        (ln for ln in lines if abs(ln.centre_y - header.centre_y) < 0.4 * h),
+        key=_centre_x,
+    )
+    at = next(k for k, ln in enumerate(row) if ln is header)
+    low, high = header.left - 1.5 * h, header.left + 1.5 * h
+    middle = -1.0  # no header row: cells start where their header starts
+    if len(row) > 1:
+        low = min(low, (_centre_x(row[at - 1]) + _centre_x(header)) / 2 if at else low - 1.5 * h)
+        middle = (_centre_x(row[at + 1]) + _centre_x(header)) / 2 if at + 1 < len(row) else 1e9
+
+    def inside(line: Line) -> bool:
+        left_aligned = header.left - 1.5 * h <= line.left <= high
+        return left_aligned or (low <= line.left and _centre_x(line) < middle)
+
+    return inside
 
 
 def cut_at_next_label(value: str) -> str:
@@ -84,16 +120,17 @@ def column_names(lines: Sequence[Line]) -> list[tuple[Line, str]]:
     """Business names under a header of names, each with its (first) line."""
     out: list[tuple[Line, str]] = []
     for header in lines:
-        if _squash(header.text).rstrip(":：") not in HEADERS:
+        if _header_text(header) not in HEADERS:
             continue
         h = header.bottom - header.top
+        inside = _in_column(header, lines)
         below = sorted(
             (
                 ln
                 for ln in lines
                 if ln.top > header.bottom - 0.3 * h
                 and ln.top < header.bottom + 30 * h
-                and header.left - 1.5 * h <= ln.left <= header.left + 1.5 * h
+                and inside(ln)
             ),
             key=lambda ln: ln.top,
         )
@@ -104,15 +141,23 @@ def column_names(lines: Sequence[Line]) -> list[tuple[Line, str]]:
             value = _name_part(line)
             if k + 1 < len(below) and below[k + 1].top - line.bottom < 0.8 * h:
                 tail = _name_part(below[k + 1])
-                # a long name wraps inside its cell
-                if BRANCH_TAIL.search(tail) or (
-                    not BUSINESS_END.search(value) and BUSINESS_END.search(value + tail)
+                # a long name wraps inside its cell: its first line is full, at least
+                # as long as the rest (a short cell above a long one is another row's)
+                if len(value) >= len(tail) and (
+                    BRANCH_TAIL.search(tail)
+                    or (not BUSINESS_END.search(value) and BUSINESS_END.search(value + tail))
                 ):
                     value += tail
                     used.add(id(below[k + 1]))
             if len(value) >= 4 and BUSINESS_END.search(value):
                 out.append((line, value))
     return out
+
+
+def is_header(text: str) -> bool:
+    """`text` is a table column's header ("职务", "证照类型", "公民身份号码"), no value."""
+    word = _squash(text).rstrip(":：")
+    return len(word) <= 10 and bool(_HEADER_WORD.search(word))
 
 
 def _header_row(header: Line, lines: Sequence[Line]) -> bool:
@@ -126,8 +171,7 @@ def _header_row(header: Line, lines: Sequence[Line]) -> bool:
     ]
     if not right:
         return False
-    nearest = min(right, key=lambda ln: ln.left)
-    return bool(_HEADER_WORD.search(_squash(nearest.text).rstrip(":：")))
+    return is_header(min(right, key=lambda ln: ln.left).text)
 
 
 def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Line, str]]:
@@ -137,29 +181,26 @@ def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Li
     words that label a field: a label is no name."""
     out: list[tuple[Line, str]] = []
     for header in lines:
-        if _squash(header.text).rstrip(":：") not in PERSON_HEADERS:
+        if _header_text(header) not in PERSON_HEADERS:
             continue
         if not _header_row(header, lines):
             continue
         h = header.bottom - header.top
+        inside = _in_column(header, lines)
         below = sorted(
-            (
-                ln
-                for ln in lines
-                if ln.top > header.bottom - 0.3 * h
-                and header.left - 1.5 * h <= ln.left <= header.left + 1.5 * h
-            ),
+            (ln for ln in lines if ln.top > header.bottom - 0.3 * h and inside(ln)),
             key=lambda ln: ln.top,
         )
         parts = [_name_part(ln) for ln in below]
         for k, (line, value) in enumerate(zip(below, parts, strict=True)):
-            # a business name's cell, or a part of one wrapped onto two lines
+            # a business name's cell, or a part of one wrapped onto two lines (whose
+            # first line is full: a person's short cell above a business is no part)
             before = parts[k - 1] if k > 0 else ""
             after = parts[k + 1] if k + 1 < len(parts) else ""
-            if any(
-                len(v) >= 4 and BUSINESS_END.search(v)
-                for v in (value, value + after, before + value)
-            ):
+            whole = [value]
+            whole += [value + after] if len(value) >= len(after) else []
+            whole += [before + value] if len(before) >= len(value) else []
+            if any(len(v) >= 4 and BUSINESS_END.search(v) for v in whole):
                 continue
             if not _PERSON.match(value) or value.startswith((*labels, *_TABLE_WORDS)):
                 break

@@ -1,0 +1,175 @@
+"""The labels of person and enterprise names (and addresses), and how a value is parted
+from its label and from the next field on its line.
+
+The national standard labels of the materials a hall receives, longest first where one
+begins another: the 2019 business licence (名称; 法定代表人, 执行事务合伙人, 经营者,
+负责人, 投资人), licences of a trade (经营者名称), property certificates (权利人, 产权单位),
+powers of attorney (委托人, 受托人, 委托代理人, 代理人), leases (出租人, 承租人), venue
+certificates (产权单位, 使用单位), tax and social insurance certificates (纳税人名称,
+缴费单位, 参保单位, 参保人), ID documents (姓名) and forms (申请人, 申报人, 联系人, 经办人,
+申请单位, 申报单位).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ocr.engine import Line
+from ocr.names import BUSINESS_END
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "person_name": (
+        "法定代表人姓名",
+        "负责人姓名",
+        "经营者姓名",
+        "申请人姓名",
+        "执行事务合伙人",
+        "法定代表人",
+        "委托代理人",
+        "负责人",
+        "经营者",
+        "投资人",
+        "权利人",
+        "委托人",
+        "受托人",
+        "代理人",
+        "出租人",
+        "承租人",
+        "参保人",
+        "申请人",
+        "申报人",
+        "联系人",
+        "经办人",
+        "姓名",
+    ),
+    "enterprise_name": (
+        "个体工商户名称",
+        "市场主体名称",
+        "纳税人名称",
+        "企业名称",
+        "公司名称",
+        "单位名称",
+        "委托单位",
+        "缴费单位",
+        "参保单位",
+        "产权单位",
+        "使用单位",
+        "申请单位",
+        "申报单位",
+        "名称",
+    ),
+    "address": ("经营场所", "住所", "住址", "地址"),
+}
+ALL_LABELS = tuple(label for group in LABELS.values() for label in group)
+# labels of a party that may be a person or an enterprise (an investor, a right holder,
+# a principal or agent, a lessor, an applicant): the value decides, a business name ends
+# like one. A party's label with 名称 after it ("经营者名称", "投资人名称") is one too.
+EITHER = frozenset(
+    (
+        "执行事务合伙人",
+        "投资人",
+        "权利人",
+        "委托人",
+        "受托人",
+        "出租人",
+        "承租人",
+        "申请人",
+        "申报人",
+    )
+)
+# what may follow a label as part of a longer label: "委托人姓名", "参保单位名称"
+_LABEL_TAIL = ("姓名", "名称")
+# a label followed by another field's word is that field's label ("联系人电话")
+_OTHER_FIELD = (
+    *("电话", "手机", "签字", "签名", "签章", "盖章", "地址", "住址", "住所", "证件", "身份"),
+    *("性别", "民族", "职务", "国籍", "出生"),
+)
+LABEL_PUNCT = " :：\t"
+# a parenthesised note between a label and its value: "法定代表人（签字）：", "名称(章)";
+# in a narrow cell the label wraps inside its note ("法定代表人（负责" / "人）")
+_LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}([）)]|$)")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def starts_with_label(line: Line) -> bool:
+    return _squash(line.text).startswith(ALL_LABELS)
+
+
+def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
+    """(label, rest) when the line starts with a label followed by a separator or nothing.
+
+    A label glued to further text ("经营场所平面布局图", "名称、规格") is prose, not a field;
+    only a short name may follow its label directly (the detector merged the two boxes).
+    A person's label with 名称 after it is returned whole ("经营者名称"): a party's name,
+    which its value decides (`is_either`).
+    """
+    raw = line.text.strip()
+    text = _squash(raw)
+    for label in labels:
+        if not text.startswith(label):
+            continue
+        rest = text[len(label) :]
+        base = label
+        tail = next((t for t in _LABEL_TAIL if rest.startswith(t)), "")
+        label, rest = label + tail, rest[len(tail) :]
+        if tail == "名称" and base in LABELS["person_name"]:
+            base = label  # a party's name: "经营者名称" is a business's
+        if rest.startswith(_OTHER_FIELD):
+            return None
+        note = _LABEL_NOTE.match(rest)
+        if note and (len(rest) == note.end() or rest[note.end()] in LABEL_PUNCT):
+            rest = rest[note.end() :]
+        if not rest:
+            return base, ""
+        if rest[0] in LABEL_PUNCT:
+            return base, rest.lstrip(LABEL_PUNCT)
+        # a space in the raw text right after the label also separates
+        pattern = r"\s*".join(re.escape(ch) for ch in label) + r"\s+"
+        if re.match(pattern, raw):
+            return base, rest
+        if base in LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest):
+            return base, rest
+        # the detector merged a label and a business name: the name ends like one
+        business = base in LABELS["enterprise_name"] or base in EITHER
+        if business and len(rest) >= 4 and BUSINESS_END.search(rest):
+            return base, rest
+        return None
+    return None
+
+
+def is_either(kind: str, label: str) -> bool:
+    """The label of a party that may be a person or an enterprise."""
+    return label in EITHER or (kind == "person_name" and label.endswith("名称"))
+
+
+# labels of the fields that share a line with a name in a form's sentence ("联系人：张三
+# 联系电话：138…"), beside the labels above
+_NEXT_FIELD = tuple(
+    sorted(
+        {
+            *ALL_LABELS,
+            *("联系电话", "固定电话", "电话", "手机号码", "手机", "性别", "民族", "职务"),
+            *("公民身份号码", "身份证号码", "身份证号", "证件号码", "证件类型", "出生日期"),
+            *("统一社会信用代码", "社会信用代码", "信用代码", "邮政编码", "邮编", "电子邮箱"),
+            *("日期", "传真"),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def cut_at_next_field(value: str) -> str:
+    """A name without the next field of its line merged onto it: "张三联系电话：138…" →
+    "张三" (the next field's label ends just before the first colon)."""
+    colon = re.search(r"[:：]", value)
+    if colon is None:
+        return value
+    head = value[: colon.start()]
+    for label in _NEXT_FIELD:
+        if head.endswith(label) and len(head) > len(label):
+            return head[: -len(label)]
+    return value

@@ -1,0 +1,163 @@
+"""Person and enterprise names as real hall documents set them: labels of leases, venue
+certificates and name notices, a label wrapped in its cell, a name sharing its line with
+the next field, tables whose headers are centred over their cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.engine import Line, rect_box
+from ocr.fields import extract_fields
+from ocr.pipeline import PageReading, reading_order
+from ocr.preprocess import Quality
+
+
+def _reading(lines: list[Line]) -> PageReading:
+    ordered, text = reading_order(lines)
+    return PageReading(
+        lines=ordered,
+        text=text,
+        width=1654,
+        height=2339,
+        skew_degrees=0.0,
+        seals=(),
+        blank=False,
+        quality=Quality(500.0, 150.0, True),
+        engine="test",
+        seconds=0.0,
+    )
+
+
+def _line(text: str, left: float, top: float) -> Line:
+    return Line(text, rect_box(left, top, left + 32 * len(text), top + 40), 0.98)
+
+
+def _box(text: str, left: float, top: float, right: float, bottom: float) -> Line:
+    return Line(text, rect_box(left, top, right, bottom), 0.97)
+
+
+def _named(lines: list[Line]) -> set[tuple[str, str]]:
+    return {
+        (f.name, f.value)
+        for f in extract_fields(_reading(lines))
+        if f.name in ("person_name", "enterprise_name")
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "kind"),
+    [
+        # leases
+        ("出租人", "乌云其木格", "person_name"),
+        ("出租人", "包头市鹿城置业有限公司", "enterprise_name"),
+        ("承租人", "巴特尔", "person_name"),
+        # venue certificates
+        ("产权单位", "锡林浩特市白马商贸有限公司", "enterprise_name"),
+        ("使用单位", "赤峰市红山区惠民超市", "enterprise_name"),
+        # forms and notices
+        ("申报人", "其其格", "person_name"),
+        ("申报人", "通辽市远航商贸有限公司", "enterprise_name"),
+        ("申请单位", "呼伦贝尔市海拉尔区兴安宾馆", "enterprise_name"),
+        ("申报单位", "乌海市新华书店", "enterprise_name"),
+    ],
+)
+def test_labels_of_leases_venue_certificates_and_notices(label: str, value: str, kind: str) -> None:
+    assert (kind, value) in _named([_line(f"{label}：{value}", 160, 300)])
+    beside = [_line(label, 160, 300), _line(value, 160 + 32 * len(label) + 60, 302)]
+    assert _named(beside) == {(kind, value)}
+
+
+def test_a_partys_label_with_name_after_it_is_a_business_when_its_value_is() -> None:
+    """A food business licence's "经营者名称" is the business (a branch here), not its
+    operator; the same label holding a person's name is a person."""
+    lines = [
+        _box("经营者名称", 133, 362, 323, 429),
+        _box("武汉嘉沐食品科技有限公司青岛黄岛区分公司", 463, 369, 1133, 423),
+    ]
+    assert _named(lines) == {("enterprise_name", "武汉嘉沐食品科技有限公司青岛黄岛区分公司")}
+    assert _named([_line("经营者名称：其木格", 160, 300)]) == {("person_name", "其木格")}
+
+
+def test_a_label_wrapped_inside_its_note_still_labels_the_value_beside() -> None:
+    """A narrow cell wraps "法定代表人（负责人）" inside its parentheses; the name stands
+    in the next cell, level with the label's first line."""
+    lines = [
+        _box("法定代表人（负责", 133, 506, 417, 572),
+        _box("汪翊", 436, 525, 539, 598),
+        _box("人）", 133, 553, 220, 620),
+    ]
+    assert _named(lines) == {("person_name", "汪翊")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["联系人：冉霁钊 联系电话：13961199235", "联系人：冉霁钊联系电话：13961199235"],
+)
+def test_a_name_ends_where_the_next_field_of_its_line_begins(text: str) -> None:
+    lines = [_box(text, 101, 1267, 640, 1323)]
+    assert _named(lines) == {("person_name", "冉霁钊")}
+    fields = {(f.name, f.value) for f in extract_fields(_reading(lines))}
+    assert ("phone", "13961199235") in fields
+
+
+def test_a_persons_label_followed_by_another_fields_word_is_no_name() -> None:
+    """ "经营者住所" is the operator's address's label, "经营者性别" their sex's."""
+    lines = [_box("经营者住所", 120, 300, 330, 360), _box("性别", 700, 300, 780, 360)]
+    lines += [_box("经营者性别", 120, 400, 330, 460), _box("男", 400, 400, 440, 460)]
+    assert _named(lines) == set()
+
+
+def test_people_under_a_header_centred_over_their_cells() -> None:
+    """A directors' table: the headers are centred over their columns, the names set left
+    in their cells (to the left of where the header starts) and the duties centred in
+    theirs (starting before the midpoint between the two headers). "姓名" in a header
+    row labels no value: the cell beside it is the next column's header."""
+    lines = [
+        _box("姓名", 242, 1100, 345, 1175),
+        _box("职务", 581, 1096, 694, 1179),
+        _box("公民身份号码", 1043, 1100, 1272, 1175),
+        _box("郝楠珂", 116, 1182, 258, 1261),
+        _box("董事", 452, 1171, 578, 1267),
+        _box("420106197202279585", 813, 1181, 1131, 1256),
+        _box("邵钊", 116, 1261, 229, 1344),
+        _box("董事长", 462, 1265, 601, 1344),
+        _box("440305199504088511", 820, 1280, 1128, 1329),
+        _box("联系人：靳曜晗 联系电话：13505872134", 110, 1360, 727, 1424),
+    ]
+    assert _named(lines) == {
+        ("person_name", "郝楠珂"),
+        ("person_name", "邵钊"),
+        ("person_name", "靳曜晗"),
+    }
+
+
+def test_people_and_businesses_under_a_header_with_a_note() -> None:
+    """ "投资人名称（姓名）" heads a column of people and businesses; a person's short cell
+    right above a business's is no first line of it (a wrapped name's first line is full),
+    a business name wrapped in its cell is whole."""
+    lines = [
+        _box("投资人名称（姓名）", 238, 966, 549, 1033),
+        _box("证照类型", 720, 963, 879, 1033),
+        _box("证照号码", 1144, 960, 1315, 1036),
+        _box("崔钧韫", 129, 1042, 268, 1122),
+        _box("居民身份证", 655, 1039, 862, 1125),
+        _box("350203196712054996", 943, 1052, 1257, 1109),
+        _box("成都蔚岚建材贸易有限公司", 136, 1132, 546, 1195),
+        _box("营业执照", 655, 1125, 827, 1205),
+        _box("91510107380071432K", 940, 1138, 1257, 1195),
+        _box("杭州恒楷股权投资合伙企业（有限", 136, 1210, 676, 1276),
+        _box("合伙）", 136, 1256, 250, 1330),
+        _box("营业执照", 655, 1230, 827, 1300),
+        _box(
+            "本告知书不作为企业登记的依据，名称的使用以登记机关核准登记为准。",
+            120,
+            1400,
+            1015,
+            1464,
+        ),
+    ]
+    assert _named(lines) == {
+        ("person_name", "崔钧韫"),
+        ("enterprise_name", "成都蔚岚建材贸易有限公司"),
+        ("enterprise_name", "杭州恒楷股权投资合伙企业（有限合伙）"),
+    }
