@@ -30,6 +30,7 @@ from ocr.names import (
     column_people,
     cut_at_next_label,
     is_header,
+    sentence_names,
 )
 from ocr.pipeline import PageReading
 
@@ -310,6 +311,8 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
         found.append(_make("enterprise_name", value, True, line))
     for line, value in column_people(lines, ALL_LABELS):
         found.append(_make("person_name", value, True, line))
+    for line, name, value in sentence_names(lines):
+        found.append(_make(name, value, True, line))
     return found
 
 

@@ -9,6 +9,10 @@ In a table of shareholders the names stand under their column's header ("股东�
 one per row, a long one wrapped inside its cell. A column headed by a person's or an
 enterprise's name ("股东姓名", "姓名", "名称", "单位名称") holds people too: each cell
 shaped like a person's name is one, down to the first cell that is neither.
+
+A letter names its party in its opening sentence: a power of attorney its agent
+("兹委托张三同志…"), a certificate the business it certifies ("兹证明某某有限公司（统一
+社会信用代码：…）").
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from ocr.engine import Line
 
 BUSINESS_END = re.compile(
     r"(公司|店|部|馆|厂|中心|合作社|工作室|商行|门市|超市|宾馆|酒店|事务所|合伙企业|集团"
-    r"|医院|诊所|药房|学校|幼儿园|农场|牧场)(（[^（）]{1,6}）)?$"  # 合伙企业（有限合伙）
+    r"|医院|诊所|药房|学校|幼儿园|农场|牧场|银行|分行|支行|旅行社|出版社|报社|研究院|设计院"
+    r"|卫生院|研究所|卫生所|加油站|协会|商会)(（[^（）]{1,6}）)?$"  # 合伙企业（有限合伙）
 )
 # the second line of a business name wrapped right after "公司": a branch or a partnership
 BRANCH_TAIL = re.compile(
@@ -205,4 +210,28 @@ def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Li
             if not _PERSON.match(value) or value.startswith((*labels, *_TABLE_WORDS)):
                 break
             out.append((line, value))
+    return out
+
+
+# a letter's opening words before the party it is about: "兹委托张三同志…", "兹证明某某
+# 有限公司（统一社会信用代码：…）…", and what follows the party's name
+_OPENING = r"(?:兹委托|兹授权|特委托|兹证明|兹有|兹推荐)"
+_SENTENCE_PERSON = re.compile(
+    _OPENING + r"([\u4e00-\u9fff]{2,4}?)(?=同志|先生|女士|（|\(|，|,|为我|为本|前往|代表|全权)"
+)
+_SENTENCE_BUSINESS = re.compile(_OPENING + r"([\u4e00-\u9fff（）]{4,40}?)(?=（|\(|，|,|将|为|系)")
+
+
+def sentence_names(lines: Sequence[Line]) -> list[tuple[Line, str, str]]:
+    """People and businesses a letter names in its opening sentence (a power of
+    attorney's agent, a certificate's party): (line, field name, value)."""
+    out: list[tuple[Line, str, str]] = []
+    for line in lines:
+        text = _squash(line.text)
+        for match in _SENTENCE_BUSINESS.finditer(text):
+            if BUSINESS_END.search(match.group(1)):
+                out.append((line, "enterprise_name", match.group(1)))
+        for match in _SENTENCE_PERSON.finditer(text):
+            if not BUSINESS_END.search(match.group(1)):
+                out.append((line, "person_name", match.group(1)))
     return out

@@ -161,3 +161,35 @@ def test_people_and_businesses_under_a_header_with_a_note() -> None:
         ("enterprise_name", "成都蔚岚建材贸易有限公司"),
         ("enterprise_name", "杭州恒楷股权投资合伙企业（有限合伙）"),
     }
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("委托人", "中国农业银行锡林浩特支行"),
+        ("权利人", "内蒙古人民出版社"),
+        ("申请人", "锡林郭勒盟中蒙医研究所"),
+        ("出租人", "锡林浩特市白马加油站"),
+        ("申报人", "锡林浩特市个体劳动者协会"),
+    ],
+)
+def test_banks_publishers_institutes_stations_and_associations_are_businesses(
+    label: str, value: str
+) -> None:
+    """A party's value ending like a bank's branch, a publisher, an institute, a filling
+    station or an association is an enterprise's name, not a person's."""
+    assert _named([_line(f"{label}：{value}", 160, 300)]) == {("enterprise_name", value)}
+
+
+def test_the_party_a_letter_opens_with_is_named() -> None:
+    """A power of attorney names its agent in its opening sentence, a certificate the
+    business it certifies; a commitment's "本人" names nobody."""
+    lines = [
+        _line("兹委托傅天佑同志代表我单位前往市场监督管理部门办理变更登记", 120, 300),
+        _line("兹证明厦门蔚岚文化传媒有限公司（统一社会信用代码：91350203464906871Y）", 120, 400),
+        _line("本人承诺：所提交的申请材料真实、合法、有效", 120, 500),
+    ]
+    assert _named(lines) == {
+        ("person_name", "傅天佑"),
+        ("enterprise_name", "厦门蔚岚文化传媒有限公司"),
+    }
