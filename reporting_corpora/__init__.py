@@ -28,6 +28,17 @@ own people, enterprises and numbers; its own capture profiles (adf-scan, scanner
 glare-photo, carbon-copy). Its HTML and its truth come from one page model, and a test
 checks the truth against the text PDFium finds in the PDF.
 
+`ledger` is a fifth, made apart from all of the above (`ledger_*` modules, sharing no code
+with them) to report on once `weasy` became a tuning corpus: ReportLab canvas and platypus tables
+rasterised by poppler's `pdftoppm`; fonts BabelStone Han, Droid Sans Fallback and LXGW
+WenKai (Mono) from their files; eight layouts of its own (real-estate registration
+application, social insurance contribution certificate, individual business licence,
+power of attorney with a thumbprint, first page of a lease, certificate of no criminal
+record, birth medical certificate, employer's income certificate); its own people,
+enterprises and check-character code; its own capture profiles (sheetfed-150,
+phone-keystone, ink-starved, folded-stapled). Its truth is written as the page is drawn,
+and a test checks it against the characters `pdftotext` finds in the PDF.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -1,8 +1,8 @@
 """Build a reporting corpus: pages cycling through its layouts and its four capture
 profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
-its own generator, fonts, layouts and capture profiles (`typeset_*`), and so has `weasy`
-(`weasy_*`)."""
+its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
+(`weasy_*`) and `ledger` (`ledger_*`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from pathlib import Path
 
 from reporting_corpora import (
     html_pages,
+    ledger_captures,
+    ledger_pages,
     pdf_pages,
     typeset_captures,
     typeset_pages,
@@ -21,13 +23,14 @@ from reporting_corpora import (
 )
 from reporting_corpora.captures import CAPTURES, PROFILES
 
-CORPORA = ("forms-pdf", "web-html", "typeset", "weasy")
+CORPORA = ("forms-pdf", "web-html", "typeset", "weasy", "ledger")
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
     "forms-pdf": CAPTURES,
     "web-html": CAPTURES,
     "typeset": typeset_captures.CAPTURES,
     "weasy": weasy_captures.CAPTURES,
+    "ledger": ledger_captures.CAPTURES,
 }
 
 
@@ -54,6 +57,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else typeset_pages.LAYOUTS
         if corpus == "typeset"
         else weasy_pages.LAYOUTS
+        if corpus == "weasy"
+        else ledger_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -63,6 +68,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = [_typeset_page(out_dir, *job) for job in jobs]
     elif corpus == "weasy":
         pages = _weasy_pages(out_dir, jobs)
+    elif corpus == "ledger":
+        pages = [_ledger_page(out_dir, *job) for job in jobs]
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -91,6 +98,16 @@ def _typeset_page(
     path = out_dir / f"typeset-{i + 1:03d}-{layout}-{capture}.jpg"
     path.write_bytes(typeset_captures.PROFILES[capture](image, rng))
     return ReportPage(str(path), "typeset", layout, capture, truth, tuple(fields))
+
+
+def _ledger_page(
+    out_dir: Path, i: int, layout: str, capture: str, rng: random.Random
+) -> ReportPage:
+    dpi, simulate = ledger_captures.PROFILES[capture]
+    image, doc = ledger_pages.render(layout, rng, dpi)
+    path = out_dir / f"ledger-{i + 1:03d}-{layout}-{capture}.jpg"
+    path.write_bytes(simulate(image, rng))
+    return ReportPage(str(path), "ledger", layout, capture, doc.truth, doc.fields)
 
 
 def _weasy_pages(

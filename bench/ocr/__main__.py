@@ -17,7 +17,10 @@ AR PL UKai fonts, layouts of its own, captures fax, flatbed-color, phone-low-lig
 photocopy-of-copy). `weasy` is another, made apart from all of them (HTML laid out by
 WeasyPrint, rasterised by PDFium; WenQuanYi Micro Hei, AR PL SungtiL GB and KaitiM GB;
 service-hall layouts of its own; captures adf-scan, scanner-app, glare-photo,
-carbon-copy). `columns`
+carbon-copy). `ledger` (`--corpora ledger:16`, not in the default run) is another,
+made apart from all of them (ReportLab rasterised by poppler; BabelStone Han, Droid Sans
+Fallback, LXGW WenKai; 8 service-hall layouts of its own; captures sheetfed-150,
+phone-keystone, ink-starved, folded-stapled). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
