@@ -143,7 +143,10 @@ def mobile(rng: random.Random) -> str:
 
 
 def landline(rng: random.Random, code: str) -> str:
-    area = {"33": "0571", "32": "025", "44": "0755", "51": "028", "42": "027"}.get(code[:2], "0532")
+    area = {
+        "33": "0571", "32": "025", "44": "0755", "51": "028", "42": "027",
+        "37": "0532", "61": "029", "35": "0592", "43": "0731", "21": "024",
+    }[code[:2]]  # fmt: skip
     return f"{area}-{rng.randint(2, 8)}{rng.randint(1000000, 9999999)}"[: len(area) + 9]
 
 
