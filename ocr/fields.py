@@ -30,7 +30,10 @@ from ocr.names import (
     column_people,
     cut_at_next_label,
     is_header,
+    last_header,
+    name_shaped,
     sentence_names,
+    value_below,
 )
 from ocr.pipeline import PageReading
 
@@ -215,6 +218,17 @@ def _same_row_right(label: Line, lines: tuple[Line, ...]) -> Line | None:
     return best
 
 
+def _below(label: Line, lines: tuple[Line, ...], name: str, word: str) -> Line | None:
+    """The name under `label` (of field `name`, its label `word`), shaped like one."""
+    if name == "address":
+        return None
+    below = value_below(label, lines, ALL_LABELS)
+    if below is None:
+        return None
+    shape = name_shaped(cut_at_next_field(_squash(below.text)))
+    return below if shape is not None and (shape == name or is_either(name, word)) else None
+
+
 def _value_valid(name: str, value: str) -> bool:
     if len(value) < _MIN_LEN[name]:
         return False
@@ -269,8 +283,10 @@ def _wrapped(
     more = _continuation(source, lines, start, label)
     tail = _squash(more.text) if more is not None else ""
     # a business name is complete when it ends like one, unless a branch or a
-    # partnership's form follows on the next line
+    # partnership's form follows on the next line; a wrapped line is full, as long as
+    # its continuation at least (a short name above a long one is another's)
     wrapped = not BUSINESS_END.search(rest) or bool(BRANCH_TAIL.search(tail))
+    wrapped = wrapped and len(rest) >= len(tail)
     if more is not None and (address or wrapped):
         return rest + tail, min(conf, more.confidence)
     return rest, conf
@@ -289,7 +305,13 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             if not rest:
                 right = _same_row_right(line, lines)
                 # a table's header row: the cell beside is the next column's header
-                if right is None or is_header(right.text):
+                header = is_header(right.text) if right else last_header(line, lines)
+                if right is None or header:
+                    # the value set under its label: a header's cell, or a label ending
+                    # in a colon with nothing beside it
+                    colon = line.text.rstrip().endswith((":", "："))
+                    right = _below(line, lines, name, label) if header or colon else None
+                if right is None:
                     break
                 rest = _squash(right.text).lstrip(LABEL_PUNCT)
                 source = right

@@ -50,12 +50,15 @@ PERSON_HEADERS = HEADERS | frozenset(("股东姓名", "出资人姓名", "投资
 # the words another column's header ends in: a header row is a row of them, where a
 # label "姓名" has its value beside it
 _HEADER_WORD = re.compile(
-    r"(号码|证号|编号|序号|额|方式|比例|日期|时间|期限|电话|地址|住所|类型|职务|签字|签名|备注"
+    r"(号码|证号|编号|序号|代码|额|方式|比例|日期|时间|期限|电话|地址|住所|类型|职务|签字|签名|备注"
     r"|性别|民族|关系|名称|姓名)$"
 )
 # a table's own words where its rows of names end
 _TABLE_WORDS = ("合计", "小计", "总计", "以下空白", "备注", "说明")
 _PERSON = re.compile(r"^([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})$")
+# a name of five characters (乌云其木格): under its own label, not in a column of cells
+# where five characters are as often a kind of document (居民身份证)
+_LONG_NAME = re.compile(r"^[\u4e00-\u9fff]{5}$")
 # labels of the fields that follow a business name on a licence or form
 NEXT_LABELS = ("注册资本", "成立日期", "营业期限", "类型", "住所", "法定代表人", "经营场所")
 
@@ -211,6 +214,44 @@ def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Li
                 break
             out.append((line, value))
     return out
+
+
+def last_header(label: Line, lines: Sequence[Line]) -> bool:
+    """`label` ends a table's header row: nothing to its right, a header to its left."""
+    h = label.bottom - label.top
+    level = [ln for ln in lines if ln is not label and abs(ln.centre_y - label.centre_y) < 0.4 * h]
+    if any(ln.left > label.left for ln in level):
+        return False
+    left = [ln for ln in level if ln.right <= label.left + 0.2 * h]
+    return bool(left) and is_header(max(left, key=lambda ln: ln.right).text)
+
+
+def value_below(label: Line, lines: Sequence[Line], labels: Sequence[str]) -> Line | None:
+    """The value set under its label: the next line down in the label's column, unless
+    it is another label or a header (`labels` are the words that label a field)."""
+    h = label.bottom - label.top
+    inside = _in_column(label, lines)
+    below = [
+        ln
+        for ln in lines
+        if ln is not label
+        and label.bottom - 0.3 * h < ln.top < label.bottom + 1.2 * h
+        and inside(ln)
+    ]
+    if not below:
+        return None
+    nearest = min(below, key=lambda ln: ln.top)
+    text = _squash(nearest.text)
+    if not text or text.startswith(tuple(labels)) or is_header(text):
+        return None
+    return nearest
+
+
+def name_shaped(text: str) -> str | None:
+    """ "person_name" or "enterprise_name" when `text` is shaped like one, else None."""
+    if len(text) >= 4 and BUSINESS_END.search(text):
+        return "enterprise_name"
+    return "person_name" if _PERSON.match(text) or _LONG_NAME.match(text) else None
 
 
 # a letter's opening words before the party it is about: "兹委托张三同志…", "兹证明某某

@@ -193,3 +193,44 @@ def test_the_party_a_letter_opens_with_is_named() -> None:
         ("person_name", "傅天佑"),
         ("enterprise_name", "厦门蔚岚文化传媒有限公司"),
     }
+
+
+def test_values_set_under_their_labels() -> None:
+    """A table of one row under its header row ("企业名称 | 统一社会信用代码 | 法定代表人"),
+    and a label ending in a colon with its value on the line below; a label without a
+    colon beside an empty cell takes nothing from the next row ("职业" is no name)."""
+    lines = [
+        _box("企业名称", 160, 300, 300, 350),
+        _box("统一社会信用代码", 700, 300, 960, 350),
+        _box("法定代表人", 1100, 300, 1280, 350),
+        _box("锡林浩特市白马商贸有限公司", 120, 370, 560, 420),
+        _box("91152502MA0N0K8X4R", 690, 370, 980, 420),
+        _box("乌云其木格", 1100, 370, 1280, 420),
+        _box("委托人：", 120, 600, 240, 650),
+        _box("巴特尔", 120, 665, 230, 715),
+        _box("姓名", 120, 900, 200, 950),
+        _box("职业", 120, 970, 200, 1020),
+        _box("个体经营", 300, 970, 440, 1020),
+    ]
+    assert _named(lines) == {
+        ("enterprise_name", "锡林浩特市白马商贸有限公司"),
+        ("person_name", "乌云其木格"),
+        ("person_name", "巴特尔"),
+    }
+
+
+def test_a_short_name_above_a_business_is_not_its_first_line() -> None:
+    """Under "投资人名称" a person's cell stands right above a business's: the person is
+    whole, the business's name is no continuation of theirs."""
+    lines = [
+        _box("投资人名称", 238, 966, 549, 1033),
+        _box("证照类型", 720, 963, 879, 1033),
+        _box("崔钧韫", 238, 1042, 377, 1102),
+        _box("居民身份证", 720, 1039, 862, 1105),
+        _box("成都蔚岚建材贸易有限公司", 238, 1112, 648, 1175),
+        _box("营业执照", 720, 1110, 827, 1175),
+    ]
+    assert _named(lines) == {
+        ("person_name", "崔钧韫"),
+        ("enterprise_name", "成都蔚岚建材贸易有限公司"),
+    }
