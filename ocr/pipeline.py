@@ -1,4 +1,4 @@
-"""The page pipeline: decode → deskew → red suppression → recognise → reading order.
+"""The page pipeline: decode → deskew → seal suppression (red and grey) → recognise → reading order.
 
 A straight line of small stages; engine exceptions are translated at this seam so callers
 only ever see `OcrError`s.
@@ -30,6 +30,7 @@ from ocr.preprocess import (
     thumbnail,
 )
 from ocr.punctuation import tidy
+from ocr.seals import suppress_grey_seals
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +170,12 @@ UPSIDE_DOWN_SUSPECT = 0.88
 VOTE_MARGIN = 0.25
 
 
+def _without_seals(image: np.ndarray) -> np.ndarray:
+    """What the engine reads: the page with red seals and colourless (grey) ones turned
+    into paper."""
+    return suppress_grey_seals(suppress_red(image))
+
+
 def _mean_confidence(lines: Sequence[Line]) -> float:
     weights = [max(1, len(ln.text.strip())) for ln in lines]
     if not weights:
@@ -210,13 +217,13 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     straight, skew = deskew(image, thumb=thumb)
     # An engine that votes on the orientation before recognising reads each page once;
     # otherwise (or when its vote is split) an unsure reading is tried upside down too.
-    lines, upside_down = _run_engine(engine, suppress_red(straight), timeout, upright=True)
+    lines, upside_down = _run_engine(engine, _without_seals(straight), timeout, upright=True)
     if upside_down is not None and upside_down > 0.5:
         straight, rotation = turn(straight, 2), (rotation + 180) % 360
     decided = upside_down is not None and abs(upside_down - 0.5) >= VOTE_MARGIN
     if lines and not decided and _mean_confidence(lines) < UPSIDE_DOWN_SUSPECT:
         flipped = turn(straight, 2)
-        flipped_lines, _ = _run_engine(engine, suppress_red(flipped), timeout)
+        flipped_lines, _ = _run_engine(engine, _without_seals(flipped), timeout)
         if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
     seals = find_red_seals(straight)

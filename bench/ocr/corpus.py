@@ -27,7 +27,8 @@ WEASY = "weasy"
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
 # errors were read to fix reading order, split labels and web addresses; forms-pdf since
 # the same evening, when its errors were read to fix signature blocks and wrapped names;
-# weasy since 3 December 2026 late evening, when its errors were read to fix name fields)
+# weasy since 3 December 2026 late evening, when its errors were read to fix name fields
+# and weak captures: colourless seals, labels wrapped inside a bracket)
 TUNED_ON = (TUNING, COLUMNS, WEB_HTML, FORMS_PDF, WEASY)
 
 

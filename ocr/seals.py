@@ -1,0 +1,109 @@
+"""Seals that lost their colour: a red seal on a greyscale scan, a scanner app's output or a
+copy of a copy is a grey ring, star and ring text over the black page text. Red-ink
+suppression (`preprocess.suppress_red`) cannot see it; the detector then merges the ring
+text with the lines it crosses, reads the seal's words as page text and loses the lines
+the ring clips.
+
+Such a seal is found by its shape (a circle of a seal's size, drawn all round) and its
+tone: its ink is clearly lighter than the text around it. Inside the circle, what is as
+light as the seal's ink turns into paper; the darker text under it stays. When the text
+near the seal is no darker than the seal (a carbon copy: one ink for both), nothing is
+done.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+# radius of a seal as a share of the page's short side: round seals are 38-45 mm across
+# (enterprise, administrative), small ones 20-30 mm; an A4 page is 210 mm wide
+MIN_RADIUS, MAX_RADIUS = 0.06, 0.14
+_SEARCH_SIDE = 600  # long side of the copy the circles are looked for on
+# share of the directions in which the ring must be drawn (text crossing it still counts)
+MIN_RING_COVER = 0.8
+# the seal's ink must be at least this many grey levels lighter than the text beside it
+MIN_TONE_GAP = 35.0
+
+
+def _circles(gray: np.ndarray) -> list[tuple[float, float, float]]:
+    scale = min(1.0, _SEARCH_SIDE / max(gray.shape))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    short = min(small.shape)
+    found = cv2.HoughCircles(
+        small,
+        cv2.HOUGH_GRADIENT_ALT,
+        dp=1.5,
+        minDist=0.2 * short,
+        param1=150,
+        param2=0.6,
+        minRadius=int(MIN_RADIUS * short),
+        maxRadius=int(MAX_RADIUS * short),
+    )
+    if found is None:
+        return []
+    return [(float(x) / scale, float(y) / scale, float(r) / scale) for x, y, r in found[0]]
+
+
+def _ring_tone(gray: np.ndarray, x: float, y: float, r: float, paper: float) -> float | None:
+    """The grey level of the ring (the darkest point across it, median over directions),
+    or None when the ring is not drawn all round."""
+    angles = np.linspace(0.0, 2.0 * np.pi, 144, endpoint=False)
+    across = np.arange(-0.07 * r, 0.07 * r + 1.0)
+    radii = r + across[None, :]
+    h, w = gray.shape
+    xs = np.clip((x + radii * np.cos(angles)[:, None]).astype(np.intp), 0, w - 1)
+    ys = np.clip((y + radii * np.sin(angles)[:, None]).astype(np.intp), 0, h - 1)
+    darkest = gray[ys, xs].min(axis=1)
+    if float((darkest < paper - 50).mean()) < MIN_RING_COVER:
+        return None
+    return float(np.median(darkest))
+
+
+def _text_tone(gray: np.ndarray, x: float, y: float, r: float, paper: float) -> float | None:
+    """The grey level of the text beside the seal (outside its circle): the 5th
+    percentile of the ink there (its strokes' cores). None with too little text to tell."""
+    h, w = gray.shape
+    x0, x1 = max(0, int(x - 2.2 * r)), min(w, int(x + 2.2 * r))
+    y0, y1 = max(0, int(y - 1.5 * r)), min(h, int(y + 1.5 * r))
+    yy, xx = np.ogrid[y0:y1, x0:x1]
+    outside = (xx - x) ** 2 + (yy - y) ** 2 > (1.15 * r) ** 2
+    region = gray[y0:y1, x0:x1][outside]
+    ink = region[region < paper - 80]
+    if ink.size < 200:
+        return None
+    return float(np.percentile(ink, 5))
+
+
+def suppress_grey_seals(image: np.ndarray) -> np.ndarray:
+    """The page with the ink of colourless seals turned into paper (a copy; the image
+    itself when there is none)."""
+    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    circles = _circles(gray)
+    if not circles:
+        return image
+    paper = float(np.percentile(gray[::7, ::7], 90))
+    out = image
+    for x, y, r in circles:
+        seal = _ring_tone(gray, x, y, r, paper)
+        text = _text_tone(gray, x, y, r, paper) if seal is not None else None
+        if seal is None or text is None or seal - text < MIN_TONE_GAP:
+            continue
+        if out is image:
+            out = image.copy()
+        reach = int(r * 1.12)  # the ring's outer edge
+        h, w = gray.shape
+        x0, x1 = max(0, int(x) - reach), min(w, int(x) + reach + 1)
+        y0, y1 = max(0, int(y) - reach), min(h, int(y) + reach + 1)
+        yy, xx = np.ogrid[y0:y1, x0:x1]
+        disc = (xx - x) ** 2 + (yy - y) ** 2 <= reach * reach
+        # from three quarters of the way from the text's tone to the seal's, fading to
+        # paper at the seal's tone: the text's cores and most of its edges stay
+        start = text + 0.75 * (seal - text)
+        lift = np.clip((gray[y0:y1, x0:x1].astype(np.float32) - start) / (seal - start), 0, 1)
+        lift *= disc
+        part = out[y0:y1, x0:x1].astype(np.float32)
+        if part.ndim == 3:
+            lift = lift[..., None]
+        out[y0:y1, x0:x1] = np.clip(part + (paper - part) * lift, 0, 255).astype(np.uint8)
+    return out

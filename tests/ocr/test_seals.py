@@ -1,0 +1,78 @@
+"""Colourless seals: a red seal on a greyscale scan is a grey ring over black text."""
+
+from __future__ import annotations
+
+import random
+
+import cv2
+import numpy as np
+import pytest
+
+from ocr import Engine, read_page
+from ocr.preprocess import find_red_seals
+from ocr.seals import suppress_grey_seals
+from sample_scans.scans import SampleApplicant, render_material
+from tests.ocr.conftest import GTGSH
+
+
+def _grey(page: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(cv2.cvtColor(page, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+
+
+@pytest.fixture(scope="module")
+def lease(applicant: SampleApplicant) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A lease with its seal, scanned in grey (where the seal is, from the colour page)."""
+    (page,) = render_material(
+        "premises_proof", item_name=GTGSH, applicant=applicant, rng=random.Random(1)
+    )
+    (seal,) = find_red_seals(page)
+    return _grey(page), seal
+
+
+def test_grey_seal_turns_to_paper_and_the_text_under_it_stays(
+    lease: tuple[np.ndarray, tuple[int, int, int, int]],
+) -> None:
+    page, (x, y, w, h) = lease
+    cleaned = suppress_grey_seals(page)
+    before = cv2.cvtColor(page[y : y + h, x : x + w], cv2.COLOR_BGR2GRAY)
+    after = cv2.cvtColor(cleaned[y : y + h, x : x + w], cv2.COLOR_BGR2GRAY)
+    seal_ink = (before > 60) & (before < 200)  # the red ink's grey; text is black
+    assert int(seal_ink.sum()) > 5000
+    assert int((seal_ink & (after < 200)).sum()) < 0.1 * int(seal_ink.sum())
+    text = before < 40
+    assert int((text & (after < 40)).sum()) > 0.9 * int(text.sum())
+    assert np.array_equal(cleaned[: y - 40], page[: y - 40])  # nothing outside the seal
+
+
+def test_seal_no_lighter_than_the_text_is_left_alone(
+    lease: tuple[np.ndarray, tuple[int, int, int, int]],
+) -> None:
+    """A carbon copy: text and seal in one ink. Lifting the seal's tone would lift the
+    text under it too."""
+    page, _ = lease
+    one_ink = np.where(page < 200, 110, page).astype(np.uint8)
+    assert suppress_grey_seals(one_ink) is one_ink
+
+
+def test_page_without_a_seal_is_left_alone(form_page_grey: np.ndarray) -> None:
+    assert suppress_grey_seals(form_page_grey) is form_page_grey
+
+
+@pytest.fixture(scope="module")
+def form_page_grey(applicant: SampleApplicant) -> np.ndarray:
+    (page,) = render_material(
+        "application_form", item_name=GTGSH, applicant=applicant, rng=random.Random(2)
+    )
+    return _grey(page)
+
+
+@pytest.mark.ocr
+def test_lines_under_a_grey_seal_are_read_and_its_words_are_not(
+    lease: tuple[np.ndarray, tuple[int, int, int, int]], ocr_engine: Engine
+) -> None:
+    page, _ = lease
+    ok, data = cv2.imencode(".jpg", page, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    assert ok
+    text = read_page(data.tobytes(), ocr_engine).text
+    assert "专用章" not in text  # the seal's own words are not page text
+    assert "出租方（盖章）：" in text.replace(" ", "")
