@@ -21,8 +21,8 @@ Not every such gap separates columns. Row order is kept when
   cell (ruled tables are read cell by cell, `ocr.layout`);
 - the block has two or more gaps that are not label gaps (a table set in whitespace);
 - the strip left of the gap, from the block's edge or the previous gap, is no wider than
-  a label and holds mostly short lines of body size: it parts labels ("名称", "住所：")
-  from their values (a label gap);
+  a label and holds mostly short lines of body size (a bracketed qualifier, "（负责人）",
+  not counted): it parts labels ("名称", "住所：") from their values (a label gap);
 - the two sides pair up row for row (lines of the same height at the same height, as in
   a grid of "label: value" fields), unless both sides are filled lines of running text,
   which pair up only because they share a font and a leading, or each side is a block of
@@ -134,6 +134,15 @@ def _scale(lines: Sequence[Line]) -> _Scale:
     return _Scale(height, statistics.median(pitches) if pitches else 0.6 * height)
 
 
+# a bracketed qualifier of a label ("法定代表人（负责人）", "注册资本（万元）", "名称（全称）")
+_QUALIFIER = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _label_stem(text: str) -> str:
+    """A label without its bracketed qualifier and its colon: what its length is judged by."""
+    return _QUALIFIER.sub("", text).rstrip(":：")
+
+
 def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: _Scale) -> set[int]:
     """Indexes of the gaps that part labels from their values: the strip between a gap
     and the one before it (or the block's left edge) is no wider than a label, and most
@@ -146,7 +155,7 @@ def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: _Sc
         labels = [
             ln
             for ln in strip
-            if _chars(ln.text.rstrip(":：")) <= LABEL_CHARS and _height(ln) <= 1.3 * scale.height
+            if _chars(_label_stem(ln.text)) <= LABEL_CHARS and _height(ln) <= 1.3 * scale.height
         ]
         if gap.left - start <= LABEL_WIDTH * scale.char and len(labels) >= 0.6 * len(strip):
             out.add(k)

@@ -103,3 +103,62 @@ def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list
         stand_in = Line("\u0000", rect_box(left, top, right, bottom), 1.0)
         out.append((stand_in, members))
     return out
+
+
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def _unclosed(text: str) -> int:
+    """Brackets opened and not closed in `text` (negative: closed without opening)."""
+    return sum(text.count(c) for c in _OPEN) - sum(text.count(c) for c in _CLOSE)
+
+
+def _continued_by(a: Line, lines: Sequence[Line]) -> Line | None:
+    """The line right below `a` in its column when `a` leaves a bracket open and that
+    line closes it."""
+    if _unclosed(a.text) <= 0:
+        return None
+    height = a.bottom - a.top
+    below = [
+        b
+        for b in lines
+        if b is not a
+        and a.top < b.top < a.bottom + 0.8 * height
+        and b.left < a.right
+        and b.right > a.left
+    ]
+    if not below:
+        return None
+    b = min(below, key=lambda ln: ln.top)
+    if _unclosed(b.text) < 0 and abs(b.left - a.left) < 0.6 * height:
+        return b
+    return None
+
+
+def tie_continuations(found: list[tuple[Line, list[Line]]]) -> list[tuple[Line, list[Line]]]:
+    """Reading units (`units`) with a phrase wrapped in its cell read as one unit even
+    without rules around it: a line that leaves a bracket open and the line right below
+    it, in the same column, that closes it ("法定代表人（负责 / 人）"). The unit stands where
+    the first line stands, so it is read before the value beside it (the second line
+    alone fell in the value's row or after it)."""
+    alone = [stand_in for stand_in, members in found if members == [stand_in]]
+    tied: dict[int, Line] = {}  # id of a first line -> the line that closes it
+    taken: set[int] = set()
+    for a in alone:
+        b = _continued_by(a, alone)
+        if b is not None and id(a) not in taken and id(b) not in taken:
+            tied[id(a)] = b
+            taken |= {id(a), id(b)}
+    if not tied:
+        return found
+    closing = {id(b) for b in tied.values()}
+    out: list[tuple[Line, list[Line]]] = []
+    for stand_in, members in found:
+        if id(stand_in) in closing:
+            continue
+        b = tied.get(id(stand_in))
+        if b is None:
+            out.append((stand_in, members))
+        else:
+            out.append((Line("\u0000", stand_in.box, 1.0), [stand_in, b]))
+    return out

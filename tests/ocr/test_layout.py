@@ -80,3 +80,27 @@ def test_pipeline_reads_tables_by_cell_and_restores_punctuation() -> None:
     reading = read_page(buf.tobytes(), FixedLinesEngine(lines))
     assert reading.text.splitlines()[0].startswith("统一社会信用代码 ")
     assert reading.text.splitlines()[-1].endswith("备注：无（见附件）")
+
+
+def test_label_wrapped_inside_a_bracket_is_read_before_its_value_without_rules() -> None:
+    """No rules around a key/value list: the label's second line ("人）", closing the
+    bracket its first line left open) sits lower than the value beside it, and was read
+    after it ("法定代表人（负责 汪翊 / 人）")."""
+    lines = [
+        _ln("经营者名称", 133, 362, 323, 429),
+        _ln("四川嘉沐建材贸易股份有限公司", 443, 369, 908, 423),
+        _ln("法定代表人（负责", 133, 506, 417, 572),
+        _ln("汪翊", 436, 525, 539, 598),
+        _ln("人）", 133, 553, 220, 620),
+        _ln("住所", 133, 622, 290, 690),
+        _ln("四川省成都市青羊区启明大道552号", 446, 626, 1104, 680),
+    ]
+    _, text = reading_order(lines)
+    assert text.splitlines() == [
+        "经营者名称 四川嘉沐建材贸易股份有限公司",
+        "法定代表人（负责人） 汪翊",
+        "住所 四川省成都市青羊区启明大道552号",
+    ]
+    # a bracket closed on its own line ties nothing
+    closed = [_ln("名称（全称）", 133, 506, 417, 572), _ln("（盖章）", 133, 580, 300, 640)]
+    assert reading_order(closed)[1].splitlines() == ["名称（全称）", "（盖章）"]
