@@ -12,15 +12,17 @@ phone photo, document camera, pages turned 90/180/270°, a blank sheet; seals ov
 capture simulations: clean scan, office scan, phone photo, poor copy) were reporting-only
 until 3 December 2026, when their pages and errors were read to decide changes: they
 count as tuning since, and the "reporting" columns leave them out (`TUNED_ON`).
-`typeset` is a reporting-only corpus made apart from all of those (Typst, Noto CJK and
+`typeset` was a reporting-only corpus made apart from all of those (Typst, Noto CJK and
 AR PL UKai fonts, layouts of its own, captures fax, flatbed-color, phone-low-light,
-photocopy-of-copy). `weasy` was another (HTML laid out by WeasyPrint, rasterised by
-PDFium; WenQuanYi Micro Hei, AR PL SungtiL GB and KaitiM GB; service-hall layouts of its
-own; captures adf-scan, scanner-app, glare-photo, carbon-copy) until late on 3 December
-2026, when its errors were read: it counts as tuning since. `ledger` is the reporting-only
-corpus made then, apart from all of them (ReportLab rasterised by poppler; BabelStone Han,
-Droid Sans Fallback, LXGW WenKai; 8 service-hall layouts of its own; captures
-sheetfed-150, phone-keystone, ink-starved, folded-stapled). `columns`
+photocopy-of-copy) until the night of 3 December 2026, when its errors were read to fix
+fields and the fax capture: it counts as tuning since. `weasy` was another (HTML laid out
+by WeasyPrint, rasterised by PDFium; WenQuanYi Micro Hei, AR PL SungtiL GB and KaitiM GB;
+service-hall layouts of its own; captures adf-scan, scanner-app, glare-photo,
+carbon-copy) until late on 3 December 2026, when its errors were read: it counts as
+tuning since. `ledger` is the reporting-only corpus made then, apart from all of them
+(ReportLab rasterised by poppler; BabelStone Han, Droid Sans Fallback, LXGW WenKai; 8
+service-hall layouts of its own; captures sheetfed-150, phone-keystone, ink-starved,
+folded-stapled). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the

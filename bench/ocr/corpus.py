@@ -23,13 +23,15 @@ COLUMNS = "columns"  # held-out development pages, tuned on like `tuning`
 WEB_HTML = "web-html"
 FORMS_PDF = "forms-pdf"
 WEASY = "weasy"
+TYPESET = "typeset"
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
 # errors were read to fix reading order, split labels and web addresses; forms-pdf since
 # the same evening, when its errors were read to fix signature blocks and wrapped names;
 # weasy since 3 December 2026 late evening, when its errors were read to fix name fields
-# and weak captures: colourless seals, labels wrapped inside a bracket)
-TUNED_ON = (TUNING, COLUMNS, WEB_HTML, FORMS_PDF, WEASY)
+# and weak captures: colourless seals, labels wrapped inside a bracket; typeset since
+# 3 December 2026, night: its errors read to fix fields and the fax capture)
+TUNED_ON = (TUNING, COLUMNS, WEB_HTML, FORMS_PDF, WEASY, TYPESET)
 
 
 @dataclass(frozen=True)
