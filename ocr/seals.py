@@ -16,6 +16,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from ocr.engine import Line
+
 # radius of a seal as a share of the page's short side: round seals are 38-45 mm across
 # (enterprise, administrative), small ones 20-30 mm; an A4 page is 210 mm wide
 MIN_RADIUS, MAX_RADIUS = 0.06, 0.14
@@ -75,11 +77,49 @@ def _text_tone(gray: np.ndarray, x: float, y: float, r: float, paper: float) -> 
     return float(np.percentile(ink, 5))
 
 
-def suppress_grey_seals(image: np.ndarray) -> np.ndarray:
-    """The page with the ink of colourless seals turned into paper (a copy; the image
-    itself when there is none)."""
-    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+Ring = tuple[float, float, float]  # centre x, centre y, radius in page pixels
+
+
+def _gray(image: np.ndarray) -> np.ndarray:
+    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+
+
+def seal_rings(image: np.ndarray) -> list[Ring]:
+    """The round seals of the page, whatever their ink: circles of a seal's size drawn
+    all round."""
+    gray = _gray(image)
     circles = _circles(gray)
+    if not circles:
+        return []
+    paper = float(np.percentile(gray[::7, ::7], 90))
+    return [(x, y, r) for x, y, r in circles if _ring_tone(gray, x, y, r, paper) is not None]
+
+
+# what a seal's own words end with (合同专用章, 行政审批专用章, 户口专用章, 财务专用章, ...)
+SEAL_NAME_END = "专用章"
+
+
+def drop_seal_words(lines: list[Line], rings: list[Ring]) -> list[Line]:
+    """The lines without the seals' own words: a line wholly inside a seal's ring that
+    names a seal ("企业登记专用章") is the seal's, not the page's (a seal whose ink is
+    the text's, as on a carbon copy, is not suppressed, and its name is read)."""
+    if not rings:
+        return lines
+
+    def inside(line: Line) -> bool:
+        return any(
+            all((px - x) ** 2 + (py - y) ** 2 <= r * r for px, py in line.box) for x, y, r in rings
+        )
+
+    return [ln for ln in lines if not (ln.text.strip().endswith(SEAL_NAME_END) and inside(ln))]
+
+
+def suppress_grey_seals(image: np.ndarray, rings: list[Ring] | None = None) -> np.ndarray:
+    """The page with the ink of colourless seals turned into paper (a copy; the image
+    itself when there is none). `rings`: the page's seals when already found (on the
+    page before its red ink was suppressed: a red seal's ring is gone from `image`)."""
+    gray = _gray(image)
+    circles = _circles(gray) if rings is None else rings
     if not circles:
         return image
     paper = float(np.percentile(gray[::7, ::7], 90))

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from ocr import Engine, read_page
+from ocr.engine import Line, rect_box
 from ocr.preprocess import find_red_seals
-from ocr.seals import suppress_grey_seals
+from ocr.seals import drop_seal_words, seal_rings, suppress_grey_seals
 from sample_scans.scans import SampleApplicant, render_material
 from tests.ocr.conftest import GTGSH
 
@@ -76,3 +77,25 @@ def test_lines_under_a_grey_seal_are_read_and_its_words_are_not(
     text = read_page(data.tobytes(), ocr_engine).text
     assert "专用章" not in text  # the seal's own words are not page text
     assert "出租方（盖章）：" in text.replace(" ", "")
+
+
+def test_a_seals_own_name_inside_its_ring_is_not_page_text(
+    lease: tuple[np.ndarray, tuple[int, int, int, int]],
+) -> None:
+    """A seal in the text's own ink (a carbon copy) stays on the page and its name is
+    read; a line naming a seal wholly inside the ring is dropped, the page's lines under
+    the seal and a "专用章" outside any ring are kept."""
+    page, (x, y, w, h) = lease
+    one_ink = np.where(page < 200, 110, page).astype(np.uint8)
+    (ring,) = seal_rings(one_ink)
+    cx, cy, r = ring
+    assert abs(cx - (x + w / 2)) < 10 and abs(cy - (y + h / 2)) < 10 and 150 < r < 190
+
+    def line(text: str, left: float, top: float, right: float, bottom: float) -> Line:
+        return Line(text, rect_box(left, top, right, bottom), 0.9)
+
+    seal_name = line("合同专用章", cx - 60, cy + 60, cx + 60, cy + 90)
+    under = line("日期：2025年12月22日", cx - 120, cy + 20, cx + 150, cy + 55)
+    elsewhere = line("财务专用章", 100, 100, 300, 140)
+    kept = drop_seal_words([seal_name, under, elsewhere], [ring])
+    assert kept == [under, elsewhere]
