@@ -151,7 +151,12 @@ def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: _Sc
     start = min(ln.left for ln in lines)
     out: set[int] = set()
     for k, gap in enumerate(gaps):
-        strip = [ln for ln in lines if start <= (ln.left + ln.right) / 2.0 <= gap.left]
+        # a cell read whole (`ocr.layout`) is no evidence either way
+        strip = [
+            ln
+            for ln in lines
+            if start <= (ln.left + ln.right) / 2.0 <= gap.left and "\u0000" not in ln.text
+        ]
         labels = [
             ln
             for ln in strip
@@ -263,11 +268,18 @@ def _run_end(
     return best
 
 
+def _apart(line: Line, above: Sequence[Line], scale: _Scale) -> bool:
+    """More than a line's height of whitespace between `line` and the lines above it
+    (those over it, else all of them)."""
+    over = [a for a in above if a.left < line.right and a.right > line.left] or above
+    return bool(over) and line.top - max(a.bottom for a in over) > scale.height
+
+
 def _side_ended(rows: Sequence[Sequence[Line]], gap: _Gap, scale: _Scale) -> int:
     """Number of the run's rows that belong to its columns: a run ends before a row
-    below the end of one side whose lines stand apart from the lines above them on their
-    own side (more than a line's height of whitespace): a block below both columns (a
-    serial number under a header of blocks side by side), not the rest of a column."""
+    below the end of one side whose lines all stand apart from the lines above them on
+    their own side (more than a line's height of whitespace): a block below both columns
+    (a serial number under a header of blocks side by side), not the rest of a column."""
 
     def side(line: Line) -> int:
         return 0 if (line.left + line.right) / 2.0 < gap.middle else 1
@@ -284,10 +296,10 @@ def _side_ended(rows: Sequence[Sequence[Line]], gap: _Gap, scale: _Scale) -> int
         if last[other] < 0 or last[other] >= k:
             continue  # the other side goes on below (or never started)
         above = [ln for r in rows[:k] for ln in r if side(ln) != other]
-        for line in row:
-            over = [a for a in above if a.left < line.right and a.right > line.left] or above
-            if over and line.top - max(a.bottom for a in over) > scale.height:
-                return k
+        # the whole row: a value right under the value above goes on its side, though
+        # its label stands apart (the label above it was lost under a seal)
+        if all(_apart(line, above, scale) for line in row):
+            return k
     return len(rows)
 
 

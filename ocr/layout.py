@@ -96,12 +96,84 @@ def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list
         if len(members) == 1:
             out.append((members[0], members))
             continue
-        left = min(ln.left for ln in members)
-        right = max(ln.right for ln in members)
-        top = min(ln.top for ln in members)
-        bottom = max(ln.bottom for ln in members)
-        stand_in = Line("\u0000", rect_box(left, top, right, bottom), 1.0)
-        out.append((stand_in, members))
+        out.append((_stand_in(members), members))
+    return out
+
+
+def _stand_in(members: Sequence[Line]) -> Line:
+    left = min(ln.left for ln in members)
+    right = max(ln.right for ln in members)
+    top = min(ln.top for ln in members)
+    bottom = max(ln.bottom for ln in members)
+    return Line("\u0000", rect_box(left, top, right, bottom), 1.0)
+
+
+def _wrapped_pair(upper: Line, lower: Line, others: Sequence[Line], height: float) -> bool:
+    """`lower` goes on `upper`'s text in one cell without rules: it stands right under it
+    (no blank line between), starts where it starts and runs no further, and the cell
+    beside them holds one line set level with the middle of the two (a value centred on
+    a label that wrapped, a label centred on a value that wrapped)."""
+    if abs(lower.left - upper.left) > 0.5 * height or lower.right > upper.right + 0.5 * height:
+        return False
+    if lower.centre_y - upper.centre_y < 0.6 * height or lower.top - upper.bottom > 0.4 * height:
+        return False
+    top, bottom = upper.top, lower.bottom
+    level = [ln for ln in others if ln.top < bottom and ln.bottom > top]
+    for side in (
+        [ln for ln in level if ln.left >= upper.right - 0.2 * height],
+        [ln for ln in level if ln.right <= upper.left + 0.2 * height],
+    ):
+        if not side:
+            continue
+        near = min(side, key=lambda ln: min(abs(ln.left - upper.right), abs(upper.left - ln.right)))
+        column = [ln for ln in side if ln.left < near.right and ln.right > near.left]
+        middle = (upper.centre_y + lower.centre_y) / 2.0
+        if (
+            len(column) == 1
+            and near.bottom - near.top < 1.5 * height
+            and abs(near.centre_y - middle) < 0.25 * (lower.centre_y - upper.centre_y)
+        ):
+            return True
+    return False
+
+
+def join_wrapped(found: Sequence[tuple[Line, list[Line]]]) -> list[tuple[Line, list[Line]]]:
+    """Reading units with the two lines of a cell that wrapped in a table without rules
+    (`_wrapped_pair`: "法定代表人（负责" over "人）" beside the name centred on both) made
+    one unit, read whole before the cell beside it; units from ruled cells stay as they
+    are."""
+    single = [stand_in for stand_in, members in found if len(members) == 1]
+    if len(single) < 3:
+        return list(found)
+    height = float(np.median([ln.bottom - ln.top for ln in single]))
+    partner: dict[int, Line] = {}
+    taken: set[int] = set()
+    for upper in sorted(single, key=lambda ln: ln.top):
+        if id(upper) in taken:
+            continue
+        below = [
+            ln
+            for ln in single
+            if ln is not upper
+            and id(ln) not in taken
+            and ln.top > upper.top
+            and ln.left < upper.right
+            and ln.right > upper.left
+        ]
+        if not below:
+            continue
+        lower = min(below, key=lambda ln: ln.top)
+        others = [ln for ln in single if ln is not upper and ln is not lower]
+        if _wrapped_pair(upper, lower, others, height):
+            partner[id(upper)] = lower
+            taken |= {id(upper), id(lower)}
+    out: list[tuple[Line, list[Line]]] = []
+    for stand_in, members in found:
+        if len(members) == 1 and id(stand_in) in partner:
+            pair = [stand_in, partner[id(stand_in)]]
+            out.append((_stand_in(pair), pair))
+        elif len(members) > 1 or id(stand_in) not in taken:
+            out.append((stand_in, members))
     return out
 
 

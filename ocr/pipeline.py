@@ -18,7 +18,7 @@ from ocr.columns import column_blocks, group_rows
 from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
-from ocr.layout import Cell, rulings, tie_continuations, units
+from ocr.layout import Cell, join_wrapped, rulings, tie_continuations, units
 from ocr.preprocess import (
     Quality,
     decode_image,
@@ -88,7 +88,7 @@ def reading_order(
     read column after column (`ocr.columns`; `rules` are the page's horizontal rules).
     """
     kept = [ln for ln in lines if ln.text.strip()]
-    found = tie_continuations(units(kept, cells))
+    found = join_wrapped(tie_continuations(units(kept, cells)))
     members = {id(stand_in): inner for stand_in, inner in found}
     ordered_lines: list[Line] = []
     texts: list[str] = []

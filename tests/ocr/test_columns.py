@@ -154,7 +154,8 @@ def test_horizontal_rules_keep_table_rows() -> None:
             _ln("锡林浩特分公司", 110, top + 36, 400),
         ]
         rules.append((100.0, top - 22.0, 1140.0, top - 20.0))
-    by_rows = [ln.text for ln in lines]
+    # row by row, each name whole (its two lines) before the amount beside it
+    by_rows = [lines[k + i].text for k in range(0, len(lines), 3) for i in (0, 2, 1)]
     assert _order(lines) != by_rows  # without its rules it reads as two columns
     assert _order(lines, rules=rules) == by_rows
 
@@ -340,4 +341,68 @@ def test_labels_with_a_bracketed_qualifier_still_part_labels_from_values() -> No
         "住所 山东省青岛市黄岛区启明路483号2207室",
         "经营场所 山东省青岛市黄岛区启明路483号2207室",
         "主体业态 餐饮服务经营者（中型餐馆）",
+    ]
+
+
+def _boxes(rows: str) -> list[Line]:
+    """Lines from "left top right bottom text" rows (boxes as the detector gave them)."""
+    out = []
+    for row in rows.strip().splitlines():
+        left, top, right, bottom, text = row.split(maxsplit=4)
+        out.append(Line(text, rect_box(*map(float, (left, top, right, bottom))), 0.98))
+    return out
+
+
+# a food licence's fields beside its QR code (weasy, adf-scan): the code itself is no
+# text, its caption and the licence number stand right of the fields
+FOOD_LICENCE = """
+526 175 1163 280 食品经营许可证
+463 388 1133 454 武汉嘉沐食品科技有限公司青岛黄岛区分公司
+153 392 339 450 经营者名称
+153 464 373 524 社会信用代码
+463 464 777 524 91370202763475645L
+153 536 436 596 法定代表人（负责
+460 553 594 625 茅楠舸
+147 576 247 652 人）
+1246 599 1459 658 扫一扫 查信息
+143 648 320 728 住所
+1156 654 1550 704 许可证编号：JY13659474393386
+470 658 1049 714 山东省青岛市黄岛区启明路483号2207室
+150 724 313 793 经营场所
+466 730 1049 786 山东省青岛市黄岛区启明路483号2207室
+150 796 313 866 主体业态
+466 803 883 859 餐饮服务经营者（中型餐馆）
+"""
+
+
+@pytest.mark.parametrize("wrapped", [("法定代表人（负责", "人）"), ("法定代表人姓", "名")])
+def test_fields_beside_a_qr_block_are_read_whole_before_it(wrapped: tuple[str, str]) -> None:
+    """The fields, each label with its value (the label wrapped on two lines read whole,
+    a cell as tall as two lines that is no reason to part labels from values), then the
+    QR block's caption and number."""
+    page = FOOD_LICENCE.replace("法定代表人（负责", wrapped[0]).replace("人）", wrapped[1])
+    _, text = reading_order(_boxes(page))
+    assert [squash(row) for row in text.splitlines()] == [
+        "食品经营许可证",
+        "经营者名称武汉嘉沐食品科技有限公司青岛黄岛区分公司",
+        "社会信用代码91370202763475645L",
+        f"{''.join(wrapped)}茅楠舸",
+        "住所山东省青岛市黄岛区启明路483号2207室",
+        "经营场所山东省青岛市黄岛区启明路483号2207室",
+        "主体业态餐饮服务经营者（中型餐馆）",
+        "扫一扫查信息",
+        "许可证编号：JY13659474393386",
+    ]
+
+
+def test_a_value_under_the_value_above_stays_in_its_column() -> None:
+    """The label "住所" was lost (under a seal, misread): "经营场所" stands apart from the
+    label above it, but its value stands right under the value above; the fields go on
+    below the QR block's end, and the block is read after them."""
+    lines = _boxes(FOOD_LICENCE.replace("143 648 320 728 住所\n", ""))
+    _, text = reading_order(lines)
+    assert text.splitlines()[-3:] == [
+        "主体业态 餐饮服务经营者（中型餐馆）",
+        "扫一扫 查信息",
+        "许可证编号：JY13659474393386",
     ]

@@ -50,12 +50,6 @@ def test_cells_found_from_rules() -> None:
 
 
 def test_wrapped_cells_are_read_whole() -> None:
-    flat_order, _ = reading_order(LINES)
-    assert [ln.text for ln in flat_order][:3] == [
-        "统一社会信用代",
-        "认缴出资额",
-        "91150402MA0N1X2Y3K",
-    ]
     ordered, text = reading_order(LINES, table_cells(_table_page()))
     assert [ln.text for ln in ordered] == [
         "统一社会信用代",
@@ -71,6 +65,10 @@ def test_wrapped_cells_are_read_whole() -> None:
         "统一社会信用代码 91150402MA0N1X2Y3K 认缴出资额（万元）",
         "法定代表人 张旻 100.00",
     ]
+    # without the rules, the wrapped label and header are read whole all the same: a
+    # value centred beside two lines stacked tight tells they are one cell
+    flat_order, _ = reading_order(LINES)
+    assert flat_order == ordered
 
 
 def test_pipeline_reads_tables_by_cell_and_restores_punctuation() -> None:
@@ -104,3 +102,52 @@ def test_label_wrapped_inside_a_bracket_is_read_before_its_value_without_rules()
     # a bracket closed on its own line ties nothing
     closed = [_ln("名称（全称）", 133, 506, 417, 572), _ln("（盖章）", 133, 580, 300, 640)]
     assert reading_order(closed)[1].splitlines() == ["名称（全称）", "（盖章）"]
+
+
+def _form(label_lines: list[Line]) -> list[Line]:
+    """A licence's fields without rules: labels, values 330 px right, a QR caption far
+    right level with the wrapped label's second line."""
+    return [
+        *label_lines,
+        _ln("经营者名称", 130, 360, 320, 425),
+        _ln("武汉嘉沐食品科技有限公司", 460, 360, 900, 425),
+        _ln("社会信用代码", 130, 435, 350, 495),
+        _ln("91370202763475645L", 460, 435, 780, 495),
+        _ln("茅楠舸", 460, 525, 590, 598),  # centred on the two lines of its label
+        _ln("扫一扫 查信息", 1240, 570, 1450, 630),
+        _ln("住所", 130, 655, 320, 720),
+        _ln("山东省青岛市黄岛区启明路483号", 460, 655, 1000, 720),
+    ]
+
+
+WRAPPED_LABEL = [_ln("法定代表人姓", 130, 506, 420, 572), _ln("名", 130, 553, 180, 620)]
+
+
+def test_a_label_wrapped_without_rules_is_read_whole_before_its_value() -> None:
+    """ "法定代表人（负责" over "人）", the name centred beside both: one cell, read
+    whole, then the name (row by row, "人）" went after the name or with the caption)."""
+    _, text = reading_order(_form(WRAPPED_LABEL))
+    assert text.splitlines()[2].startswith("法定代表人姓名 茅楠舸")
+    assert text.index("茅楠舸") < text.index("住所")
+
+
+def test_stacked_labels_each_level_with_a_value_stay_rows() -> None:
+    # the labels above stand as tight as a wrapped label's lines, but each has its value
+    # level with it: rows, not a cell
+    lines = _form([_ln("法定代表人", 130, 530, 320, 595)])
+    _, text = reading_order(lines)
+    assert text.splitlines()[:2] == [
+        "经营者名称 武汉嘉沐食品科技有限公司",
+        "社会信用代码 91370202763475645L",
+    ]
+
+
+def test_text_columns_with_other_leading_are_no_wrapped_cell() -> None:
+    # two lines of the left column with two lines of the right one beside them: running
+    # text, no cell (a cell holds one value beside its two lines)
+    left = [_ln(f"左栏第{k}行正文内容正文", 100, 200 + k * 50, 600, 240 + k * 50) for k in range(5)]
+    right = [
+        _ln(f"右栏第{k}行正文内容正文", 660, 215 + k * 36, 1160, 245 + k * 36) for k in range(7)
+    ]
+    ordered, _ = reading_order(left + right)
+    assert [ln.text for ln in ordered] == [ln.text for ln in left + right]
