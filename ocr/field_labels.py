@@ -83,6 +83,8 @@ _LABEL_TAIL = ("姓名", "名称")
 _OTHER_FIELD = (
     *("电话", "手机", "签字", "签名", "签章", "盖章", "地址", "住址", "住所", "证件", "身份"),
     *("性别", "民族", "职务", "国籍", "出生"),
+    # a heading of the party's part of a form: "申请人声明", "委托人信息"
+    *("声明", "承诺", "须知", "信息", "情况"),
 )
 LABEL_PUNCT = " :：\t"
 # a parenthesised note between a label and its value: "法定代表人（签字）：", "名称(章)";
@@ -90,12 +92,30 @@ LABEL_PUNCT = " :：\t"
 _LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}([）)]|$)")
 
 
+# an article's number before its clause ("第二条 公司名称：…") in articles of association
+_CLAUSE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]{1,5}条\s*")
+# a party's qualifier inside its label: "单位（纳税人）名称" is 单位名称 and 纳税人名称
+_INNER_NOTE = re.compile(r"^([\u4e00-\u9fff]{1,6})[（(]([\u4e00-\u9fff]{1,6})[）)](名称|姓名)")
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _label_text(raw: str, labels: tuple[str, ...]) -> str:
+    """`raw` with an article's number before its label taken off, and a label with a
+    qualifier inside it ("单位（纳税人）名称") written as the label it stands for."""
+    raw = _CLAUSE.sub("", raw)
+    inner = _INNER_NOTE.match(_squash(raw))
+    if inner is not None:
+        for label in (inner[1] + inner[3], inner[2] + inner[3]):
+            if label in labels:
+                return label + _squash(raw)[inner.end() :]
+    return raw
+
+
 def starts_with_label(line: Line) -> bool:
-    return _squash(line.text).startswith(ALL_LABELS)
+    return _squash(_label_text(line.text, ALL_LABELS)).startswith(ALL_LABELS)
 
 
 def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
@@ -106,7 +126,7 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
     A person's label with 名称 after it is returned whole ("经营者名称"): a party's name,
     which its value decides (`is_either`).
     """
-    raw = line.text.strip()
+    raw = _label_text(line.text.strip(), labels)
     text = _squash(raw)
     for label in labels:
         if not text.startswith(label):
@@ -120,7 +140,8 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         if rest.startswith(_OTHER_FIELD):
             return None
         note = _LABEL_NOTE.match(rest)
-        if note and (len(rest) == note.end() or rest[note.end()] in LABEL_PUNCT):
+        # a closed note goes even when the colon after it was lost ("委托人（盖章）某某公司")
+        if note and (note[1] or len(rest) == note.end() or rest[note.end()] in LABEL_PUNCT):
             rest = rest[note.end() :]
         if not rest:
             return base, ""
@@ -162,9 +183,17 @@ _NEXT_FIELD = tuple(
 )
 
 
+# the short name a document gives its party after the name: "…有限公司（以下简称“公司”）"
+_ALIAS = re.compile(r"[（(](?:以下简称|以下称|下称|简称)")
+
+
 def cut_at_next_field(value: str) -> str:
     """A name without the next field of its line merged onto it: "张三联系电话：138…" →
-    "张三" (the next field's label ends just before the first colon)."""
+    "张三" (the next field's label ends just before the first colon), nor the short name
+    given after it ("…有限公司（以下简称“公司”）。" → "…有限公司")."""
+    alias = _ALIAS.search(value)
+    if alias is not None:
+        value = value[: alias.start()]
     colon = re.search(r"[:：]", value)
     if colon is None:
         return value

@@ -33,6 +33,7 @@ from ocr.names import (
     last_header,
     name_shaped,
     sentence_names,
+    several_people,
     value_below,
 )
 from ocr.pipeline import PageReading
@@ -326,6 +327,10 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 rest, conf = _wrapped(rest, source, lines, line, conf, name == "address")
             if name == "enterprise_name":
                 rest = cut_at_next_label(rest)
+            raw = source.text if source is not line else re.split(r"[:：]", line.text)[-1]
+            if name == "person_name" and (people := several_people(raw, rest)):
+                found += [_make(name, person, True, source, conf) for person in people]
+                break
             if rest:
                 found.append(_make(name, rest, _value_valid(name, rest), source, conf))
             break

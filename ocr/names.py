@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ocr.engine import Line
+from ocr.engine import Line, rect_box
 
 BUSINESS_END = re.compile(
     r"(公司|店|部|馆|厂|中心|合作社|工作室|商行|门市|超市|宾馆|酒店|事务所|合伙企业|集团"
@@ -56,6 +56,7 @@ _HEADER_WORD = re.compile(
 # a table's own words where its rows of names end
 _TABLE_WORDS = ("合计", "小计", "总计", "以下空白", "备注", "说明")
 _PERSON = re.compile(r"^([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})$")
+_PERSON_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # a name of five characters (乌云其木格): under its own label, not in a column of cells
 # where five characters are as often a kind of document (居民身份证)
 _LONG_NAME = re.compile(r"^[\u4e00-\u9fff]{5}$")
@@ -182,6 +183,26 @@ def _header_row(header: Line, lines: Sequence[Line]) -> bool:
     return is_header(min(right, key=lambda ln: ln.left).text)
 
 
+def _join_wrapped_people(cells: list[Line]) -> list[Line]:
+    """A narrow cell wraps a long name: one character right under a name (touching it)
+    is its last ("欧阳泽" / "熙"); one character alone is nobody's name."""
+    out: list[Line] = []
+    for line in cells:
+        last = out[-1] if out else None
+        text = _squash(line.text)
+        if (
+            last is not None
+            and re.fullmatch(r"[\u4e00-\u9fff]", text)
+            and line.top < last.bottom + 0.3 * (last.bottom - last.top)
+            and _PERSON_TOKEN.match(_squash(last.text))
+        ):
+            box = rect_box(last.left, last.top, max(last.right, line.right), line.bottom)
+            out[-1] = Line(_squash(last.text) + text, box, min(last.confidence, line.confidence))
+            continue
+        out.append(line)
+    return out
+
+
 def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Line, str]]:
     """People under a header of names in a table's header row, each with its line: the
     cells below it shaped like a person's name, down to the first one that is not (a
@@ -199,6 +220,9 @@ def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Li
             (ln for ln in lines if ln.top > header.bottom - 0.3 * h and inside(ln)),
             key=lambda ln: ln.top,
         )
+        # a row's number ("1", "2" under 序号) set close to the names is no cell of theirs
+        below = [ln for ln in below if not re.fullmatch(r"[\d.、]+", _squash(ln.text))]
+        below = _join_wrapped_people(below)
         parts = [_name_part(ln) for ln in below]
         for k, (line, value) in enumerate(zip(below, parts, strict=True)):
             # a business name's cell, or a part of one wrapped onto two lines (whose
@@ -244,7 +268,25 @@ def value_below(label: Line, lines: Sequence[Line], labels: Sequence[str]) -> Li
     text = _squash(nearest.text)
     if not text or text.startswith(tuple(labels)) or is_header(text):
         return None
-    return nearest
+    under = [
+        ln
+        for ln in lines
+        if ln.top > nearest.top and inside(ln) and re.fullmatch(r"[\u4e00-\u9fff]", ln.text.strip())
+    ]
+    return _join_wrapped_people([nearest, *sorted(under, key=lambda ln: ln.top)[:1]])[0]
+
+
+def several_people(raw: str, value: str) -> list[str]:
+    """The people a signature line lists after its label, apart: "受托人（签字）：狄瀚皓
+    计琛瑾 骆浔" → three agents, not one "狄瀚皓计琛瑾骆浔". `raw` is the value's text
+    with its spaces, `value` the same without them. Two names of two characters ("王芳
+    李娜") stay one value: a four-character name is as often spaced in the middle."""
+    tokens = raw.split()
+    if len(tokens) < 2 or "".join(tokens) != value:
+        return []
+    if not all(_PERSON_TOKEN.match(t) for t in tokens):
+        return []
+    return tokens if len(tokens) >= 3 or len(value) >= 5 else []
 
 
 def name_shaped(text: str) -> str | None:

@@ -1,0 +1,115 @@
+"""Names as more hall documents set them: a party's qualifier inside its label, an
+article's number before its clause, the short name given after a name, a note whose colon
+was lost, a signature line listing several agents, a form's heading that starts with a
+party's label."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.engine import Line, rect_box
+from ocr.fields import extract_fields
+from ocr.pipeline import PageReading, reading_order
+from ocr.preprocess import Quality
+
+
+def _reading(lines: list[Line]) -> PageReading:
+    ordered, text = reading_order(lines)
+    return PageReading(
+        lines=ordered,
+        text=text,
+        width=2480,
+        height=3508,
+        skew_degrees=0.0,
+        seals=(),
+        blank=False,
+        quality=Quality(500.0, 150.0, True),
+        engine="test",
+        seconds=0.0,
+    )
+
+
+def _box(text: str, left: float, top: float, right: float, bottom: float) -> Line:
+    return Line(text, rect_box(left, top, right, bottom), 0.97)
+
+
+def _named(lines: list[Line]) -> set[tuple[str, str]]:
+    return {
+        (f.name, f.value)
+        for f in extract_fields(_reading(lines))
+        if f.name in ("person_name", "enterprise_name")
+    }
+
+
+def test_a_partys_qualifier_inside_its_label() -> None:
+    """A social insurance certificate's "单位（纳税人）名称" is 单位名称 and 纳税人名称."""
+    lines = [_box("单位（纳税人）名称：南京北辰信息技术股份有限公司", 192, 529, 1356, 627)]
+    assert _named(lines) == {("enterprise_name", "南京北辰信息技术股份有限公司")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二条 公司名称：西安晟达电子商务有限责任公司（以下简称“公司”）。",
+        "第二条公司名称：西安晟达电子商务有限责任公司（以下简称“公司”）。",
+    ],
+)
+def test_a_clause_of_articles_of_association_names_the_company(text: str) -> None:
+    """Articles of association number their clauses ("第二条") and give the company its
+    short name after its name ("（以下简称“公司”）")."""
+    lines = [_box(text, 284, 671, 1622, 762)]
+    assert _named(lines) == {("enterprise_name", "西安晟达电子商务有限责任公司")}
+
+
+def test_a_note_after_a_label_goes_when_its_colon_was_lost() -> None:
+    lines = [_box("委托人（盖章）武汉泓泰新材料有限责任公司", 395, 1559, 1081, 1621)]
+    assert _named(lines) == {("enterprise_name", "武汉泓泰新材料有限责任公司")}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("受托人 （签字）：狄瀚皓 计琛瑾 \u3000 骆浔", {"狄瀚皓", "计琛瑾", "骆浔"}),
+        ("受托人（签字）：邱逸婉 \u3000 卞璟", {"邱逸婉", "卞璟"}),
+        # a four-character name spaced in its middle stays one name
+        ("受托人（签字）：欧阳 娜娜", {"欧阳娜娜"}),
+    ],
+)
+def test_a_signature_line_lists_several_agents(text: str, people: set[str]) -> None:
+    lines = [_box(text, 387, 1784, 1009, 1856)]
+    assert _named(lines) == {("person_name", p) for p in people}
+
+
+def test_a_forms_heading_after_a_partys_label_is_no_name() -> None:
+    """ "申请人声明" heads the applicant's declaration; "声明" is nobody's name."""
+    lines = [
+        _box("申请人声明", 288, 1759, 563, 1856),
+        _box("本人承诺所提交的申请材料真实有效，复印件与原件一致。", 627, 1767, 2208, 1847),
+        _box("申请人信息", 288, 1900, 563, 1990),
+    ]
+    assert _named(lines) == set()
+
+
+def test_agents_under_a_name_header_beside_row_numbers_and_wrapped_in_their_cell() -> None:
+    """A power of attorney's table of agents: the row's number (序号) stands close left of
+    the name, and a narrow cell wraps a four-character name ("欧阳泽" / "熙")."""
+    lines = [
+        _box("序号", 134, 1252, 241, 1415),
+        _box("姓名", 291, 1280, 436, 1390),
+        _box("身份证号码", 581, 1286, 831, 1385),
+        _box("1", 173, 1480, 244, 1552),
+        _box("欧阳泽", 253, 1432, 469, 1533),
+        _box("熙", 319, 1499, 412, 1590),
+        _box("340104197802132293", 469, 1471, 900, 1556),
+        _box("2", 173, 1657, 244, 1733),
+        _box("姚澄筠", 277, 1648, 450, 1738),
+        _box("610113195904204481", 469, 1657, 881, 1729),
+        _box("3", 157, 1800, 223, 1881),
+        _box("骆浔", 280, 1791, 414, 1884),
+        _box("430104196205176041", 455, 1794, 874, 1881),
+    ]
+    assert _named(lines) == {
+        ("person_name", "欧阳泽熙"),
+        ("person_name", "姚澄筠"),
+        ("person_name", "骆浔"),
+    }
