@@ -39,6 +39,17 @@ enterprises and check-character code; its own capture profiles (sheetfed-150,
 phone-keystone, ink-starved, folded-stapled). Its truth is written as the page is drawn,
 and a test checks it against the characters `pdftotext` finds in the PDF.
 
+`chromium` is a sixth, made apart from all of the above (`chromium_*` modules, sharing no
+code with them) to report on once `typeset` became a tuning corpus: HTML and CSS laid out by
+headless Chromium (Playwright) and screenshot at 200 dpi; fonts Hanazono Mincho A and
+Smiley Sans from their files only; six layouts of its own (medical insurance
+reimbursement, housing fund withdrawal, residence permit registration, private
+non-enterprise unit registration, one-time correction notice, individual income tax
+record); its own people, units and check-character code; its own capture profiles
+(wechat-forward, laser-toner-low, tilted-handheld, multifunction-fax-in). Its HTML and its
+truth come from one page model, and every page's truth is checked as it is built against
+the text of the document Chromium rendered.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

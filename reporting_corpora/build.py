@@ -2,7 +2,7 @@
 profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
-(`weasy_*`) and `ledger` (`ledger_*`)."""
+(`weasy_*`), `ledger` (`ledger_*`) and `chromium` (`chromium_*`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from reporting_corpora import (
+    chromium_captures,
+    chromium_pages,
     html_pages,
     ledger_captures,
     ledger_pages,
@@ -23,7 +25,7 @@ from reporting_corpora import (
 )
 from reporting_corpora.captures import CAPTURES, PROFILES
 
-CORPORA = ("forms-pdf", "web-html", "typeset", "weasy", "ledger")
+CORPORA = ("forms-pdf", "web-html", "typeset", "weasy", "ledger", "chromium")
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
     "forms-pdf": CAPTURES,
@@ -31,6 +33,7 @@ CORPUS_CAPTURES = {
     "typeset": typeset_captures.CAPTURES,
     "weasy": weasy_captures.CAPTURES,
     "ledger": ledger_captures.CAPTURES,
+    "chromium": chromium_captures.CAPTURES,
 }
 
 
@@ -59,6 +62,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else weasy_pages.LAYOUTS
         if corpus == "weasy"
         else ledger_pages.LAYOUTS
+        if corpus == "ledger"
+        else chromium_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -70,6 +75,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _weasy_pages(out_dir, jobs)
     elif corpus == "ledger":
         pages = [_ledger_page(out_dir, *job) for job in jobs]
+    elif corpus == "chromium":
+        pages = _chromium_pages(out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -124,6 +131,27 @@ def _weasy_pages(
             path.write_bytes(weasy_captures.PROFILES[capture](image, rng))
             pages.append(
                 ReportPage(str(path), "weasy", layout, capture, page.truth(), tuple(page.fields()))
+            )
+    return pages
+
+
+def _chromium_pages(
+    out_dir: Path, jobs: list[tuple[int, str, str, random.Random]]
+) -> list[ReportPage]:
+    pages = []
+    # a few pages per Chromium document: the fonts load once, a few clean pages in memory
+    for start in range(0, len(jobs), 6):
+        chunk = jobs[start : start + 6]
+        models = [chromium_pages.model(layout, rng) for _, layout, _, rng in chunk]
+        clean = chromium_pages.render_all(models)
+        for (i, layout, capture, rng), page, (image, text) in zip(
+            chunk, models, clean, strict=True
+        ):
+            chromium_pages.check_truth(page, text)
+            path = out_dir / f"chromium-{i + 1:03d}-{layout}-{capture}.jpg"
+            path.write_bytes(chromium_captures.PROFILES[capture](image, rng))
+            pages.append(
+                ReportPage(str(path), "chromium", layout, capture, page.truth(), tuple(page.fields))
             )
     return pages
 

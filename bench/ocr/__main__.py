@@ -1,9 +1,9 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on seven corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on eight corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
-                                typeset:16,ledger:16]
+                                typeset:16,ledger:16,chromium:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -22,7 +22,10 @@ carbon-copy) until late on 3 December 2026, when its errors were read: it counts
 tuning since. `ledger` is the reporting-only corpus made then, apart from all of them
 (ReportLab rasterised by poppler; BabelStone Han, Droid Sans Fallback, LXGW WenKai; 8
 service-hall layouts of its own; captures sheetfed-150, phone-keystone, ink-starved,
-folded-stapled). `columns`
+folded-stapled). `chromium` is another reporting-only corpus made apart from all of them
+(HTML laid out and screenshot by headless Chromium; Hanazono Mincho and Smiley Sans; 6
+service-hall layouts of its own; captures wechat-forward, laser-toner-low,
+tilted-handheld, multifunction-fax-in). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -73,7 +76,7 @@ LABELS = {
     "paddle": "PaddleOCR 3.7 (ONNX Runtime, v6 small, models built by "
     "`onewindow ocr-models build-paddle`)",
 }
-DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16"
+DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12"
 
 
 def _pct(a: float, b: float) -> str:
