@@ -17,8 +17,15 @@ APT_PACKAGES := tzdata fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fon
 demo: system-deps venv
 	$(BIN)/onewindow demo
 
+# Two pytest-xdist workers: one pytest keeps about one core busy (0.9 CPU s per second in a
+# fresh-clone run) while it waits on servers, polls and child processes. tests/conftest.py
+# sends every test that runs the OCR engine to one worker (its models in memory once), the
+# saned tests (fixed port 6566) to one worker, and the rest module by module; each worker
+# starts its own PostgreSQL and SeaweedFS.
+PYTEST_WORKERS ?= 2
+
 test: system-deps venv node-deps paddle-venv lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 # The loop while editing: lint, then every test that starts no server and loads no OCR
 # model (markers in pyproject.toml; tests/conftest.py marks the tests that ask for a server).

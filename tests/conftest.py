@@ -25,6 +25,7 @@ from types import FrameType
 from typing import Literal
 
 import pytest
+from _pytest.nodeid import NodeId
 from sqlalchemy import Engine
 
 from cases.clock import use_hall_time
@@ -77,11 +78,37 @@ def pytest_configure(config: pytest.Config) -> None:
 SERVER_MARKERS = {"postgres_url": "postgres", "s3_server": "s3"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+# the fixtures that load the OCR engine into the test process
+OCR_FIXTURES = {"ocr_engine", "reading_engine", "scenario_readings", "lifecycle_readings"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    in_groups = bool(getattr(config.option, "loadgroup", False))  # an xdist worker, loadgroup
     for item in items:
+        names = set(getattr(item, "fixturenames", ()))
         for fixture, marker in SERVER_MARKERS.items():
-            if fixture in getattr(item, "fixturenames", ()):
+            if fixture in names:
                 item.add_marker(marker)
+        if in_groups:
+            # xdist's loadgroup reads a test's group from its node id (`id@group`); xdist
+            # 3.8 writes that suffix where pytest 9.2 no longer keeps the id (`_nodeid`),
+            # so its `xdist_group` marker is ignored: the suffix is written here instead
+            item._id = NodeId.parse(f"{item.nodeid}@{_xdist_group(item, names)}")
+
+
+def _xdist_group(item: pytest.Item, fixtures: set[str]) -> str:
+    """Where `make test` (pytest-xdist, `-n 2 --dist loadgroup`) runs a test. Every test
+    that reads pages with the real engine, in this process or in a server it starts, runs
+    in one worker ("ocr"), so the engine's models (about 500 MB) are in memory once and
+    its session cache of readings is one cache, as in a run without xdist. The scanner
+    tests share saned's fixed port 6566 ("saned"). Any other test runs with the rest of
+    its module, so module-scoped fixtures are set up once."""
+    if item.get_closest_marker("ocr") is not None or fixtures & OCR_FIXTURES:
+        return "ocr"
+    if "saned" in fixtures:
+        return "saned"
+    return item.nodeid.split("::")[0]
 
 
 @pytest.fixture(scope="session", autouse=True)
