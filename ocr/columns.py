@@ -58,8 +58,20 @@ PARTY = re.compile(
 )
 
 
+def _stacked(a: Line, b: Line) -> bool:
+    """One line over the other (they share most of the narrower one's width, and less
+    than most of the lower one's height): lines of one block set tight (small print),
+    never two cells of one row. Lines at one height over each other are an overprint
+    (a seal's ring text on a line), left to the row."""
+    shared = min(a.right, b.right) - max(a.left, b.left)
+    level = min(a.bottom, b.bottom) - max(a.top, b.top)
+    lower = min(a.bottom - a.top, b.bottom - b.top)
+    return shared > 0.5 * min(a.right - a.left, b.right - b.left) and level < 0.6 * lower
+
+
 def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
-    """Group lines whose vertical centres overlap into rows, top to bottom, left to right."""
+    """Group lines whose vertical centres overlap into rows, top to bottom, left to right;
+    a line over another (`_stacked`) starts a row of its own."""
     rows: list[list[Line]] = []
     bounds: list[tuple[float, float]] = []  # mean top and bottom of each row
     for line in sorted(lines, key=lambda ln: (ln.centre_y, ln.left)):
@@ -67,7 +79,9 @@ def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
         for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
             top, bottom = bounds[i]
             centre = (top + bottom) / 2.0
-            if top <= line.centre_y <= bottom or line.top <= centre <= line.bottom:
+            if (top <= line.centre_y <= bottom or line.top <= centre <= line.bottom) and not any(
+                _stacked(line, other) for other in rows[i]
+            ):
                 rows[i].append(line)
                 n = len(rows[i])
                 bounds[i] = (

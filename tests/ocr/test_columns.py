@@ -406,3 +406,17 @@ def test_a_value_under_the_value_above_stays_in_its_column() -> None:
         "扫一扫 查信息",
         "许可证编号：JY13659474393386",
     ]
+
+
+def test_lines_of_small_print_set_tight_are_read_top_to_bottom() -> None:
+    """A QR code's caption in small print (web-html, office scan): its padded boxes
+    overlap by half a line, so the second line's top reaches the first's middle; one
+    line over the other is the next line of the block, not a cell of the same row (by
+    row, the second line, starting 7 px further left, was read first)."""
+    caption = _boxes("""
+1253 348 1531 397 扫描二维码登录“国家企业信
+1246 371 1536 436 用信息公示系统”了解更多登
+1259 413 1525 451 记、备案、许可、监管信息
+""")
+    _, text = reading_order(caption[::-1])
+    assert squash(text) == squash("".join(ln.text for ln in caption))
