@@ -24,10 +24,12 @@ Not every such gap separates columns. Row order is kept when
   a label and holds mostly short lines of body size (a bracketed qualifier, "（负责人）",
   not counted): it parts labels ("名称", "住所：") from their values (a label gap);
 - the two sides pair up row for row (lines of the same height at the same height, as in
-  a grid of "label: value" fields), unless both sides are filled lines of running text,
+  a grid of "label: value" fields; a photo's boxes of one row differ by up to half in
+  height), unless both sides are filled lines of running text,
   which pair up only because they share a font and a leading, or each side is a block of
   entries with its own strip of labels (the two halves of a business licence), or each
-  side opens with a party to the document ("甲方（签字）：", "乙方（盖章）："): the parties'
+  side opens with a party to the document ("甲方（签字）：", "乙方（盖章）：", or "乙方" alone
+  on its line when a seal took the rest): the parties'
   signature blocks at the foot of a contract, each read whole (signature, telephone,
   date), however level their rows.
 """
@@ -54,7 +56,7 @@ LABEL_CHARS = 8  # and its labels at most this long
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
-    r"|买受人|出卖人|委托[方人]|受托[方人]|借款人|贷款人)\s*[（(:：]"
+    r"|买受人|出卖人|委托[方人]|受托[方人]|借款人|贷款人)\s*([（(:：]|$)"
 )
 
 
@@ -204,7 +206,7 @@ def _paired(rows: Sequence[Sequence[Line]], gap: _Gap) -> float:
         right = [ln for ln in row if ln.left >= gap.right - 1]
         if any(
             abs(a.centre_y - b.centre_y) < 0.3 * min(_height(a), _height(b))
-            and max(_height(a), _height(b)) < 1.3 * min(_height(a), _height(b))
+            and max(_height(a), _height(b)) < 1.5 * min(_height(a), _height(b))
             for a in left
             for b in right
         ):

@@ -420,3 +420,46 @@ def test_lines_of_small_print_set_tight_are_read_top_to_bottom() -> None:
 """)
     _, text = reading_order(caption[::-1])
     assert squash(text) == squash("".join(ln.text for ln in caption))
+
+
+def test_a_grid_photographed_keeps_row_order_though_its_boxes_vary_in_height() -> None:
+    """A grid of "label：value" fields photographed (camera capture): the detector's
+    boxes of one row differ by a third in height (49 px and 37 px), still cells of one
+    row, not two columns."""
+    grid = _boxes("""
+107 227 581 277 企业名称：内蒙古草原之星乳业有限公司
+104 295 403 344 法定代表人：乌云其木格
+688 300 969 337 联系电话：13491033318
+104 364 353 409 注册资本：壹佰万元
+680 359 979 409 企业类型：有限责任公司
+107 432 299 477 从业人数：12人
+685 432 1132 474 登记机关：锡林浩特市市场监督管理局
+107 499 424 542 申请日期：2026年11月20日
+680 494 858 547 经办人：苏和
+""")
+    assert _order(grid[::-1]) == [ln.text for ln in grid]
+
+
+def test_a_party_named_alone_on_its_line_heads_its_signature_block() -> None:
+    """A lease's signature blocks on a poor copy: the seal took "（盖章）：" and the agent's
+    name from the right block, leaving "乙方" alone on its line; it still names a party,
+    so each block is read whole (row by row, "甲方（签字）：斯琴高娃 乙方 / 联系电话：… 委托")."""
+    blocks = _boxes("""
+243 1069 1353 1124 第五条 本合同一式两份，甲乙双方各执一份，自双方签字（盖章）之日起生效。
+178 1211 543 1274 甲方（签字）：斯琴高娃
+914 1213 1003 1278 乙方
+174 1294 534 1368 联系电话：17615820284
+914 1300 1011 1361 委托
+181 1387 402 1445 2026年5月22日
+907 1384 1054 1452 2026年5
+1035 1387 1138 1448 月15日
+""")
+    _, text = reading_order(blocks[::-1])
+    assert [squash(row) for row in text.splitlines()][1:] == [
+        "甲方（签字）：斯琴高娃",
+        "联系电话：17615820284",
+        "2026年5月22日",
+        "乙方",
+        "委托",
+        "2026年5月15日",
+    ]
