@@ -24,14 +24,16 @@ WEB_HTML = "web-html"
 FORMS_PDF = "forms-pdf"
 WEASY = "weasy"
 TYPESET = "typeset"
+LEDGER = "ledger"
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
 # errors were read to fix reading order, split labels and web addresses; forms-pdf since
 # the same evening, when its errors were read to fix signature blocks and wrapped names;
 # weasy since 3 December 2026 late evening, when its errors were read to fix name fields
 # and weak captures: colourless seals, labels wrapped inside a bracket; typeset since
-# 3 December 2026, night: its errors read to fix fields and the fax capture)
-TUNED_ON = (TUNING, COLUMNS, WEB_HTML, FORMS_PDF, WEASY, TYPESET)
+# 3 December 2026, night: its errors read to fix fields and the fax capture; ledger since
+# 4 December 2026, early morning: its errors read to fix reading order and name fields)
+TUNED_ON = (TUNING, COLUMNS, WEB_HTML, FORMS_PDF, WEASY, TYPESET, LEDGER)
 
 
 @dataclass(frozen=True)
