@@ -2,7 +2,7 @@
 profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
-(`weasy_*`), `ledger` (`ledger_*`) and `chromium` (`chromium_*`)."""
+(`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`) and `office` (`office_*`)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from reporting_corpora import (
     html_pages,
     ledger_captures,
     ledger_pages,
+    office_captures,
+    office_pages,
     pdf_pages,
     typeset_captures,
     typeset_pages,
@@ -25,7 +27,7 @@ from reporting_corpora import (
 )
 from reporting_corpora.captures import CAPTURES, PROFILES
 
-CORPORA = ("forms-pdf", "web-html", "typeset", "weasy", "ledger", "chromium")
+CORPORA = ("forms-pdf", "web-html", "typeset", "weasy", "ledger", "chromium", "office")
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
     "forms-pdf": CAPTURES,
@@ -34,6 +36,7 @@ CORPUS_CAPTURES = {
     "weasy": weasy_captures.CAPTURES,
     "ledger": ledger_captures.CAPTURES,
     "chromium": chromium_captures.CAPTURES,
+    "office": office_captures.CAPTURES,
 }
 
 
@@ -64,6 +67,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else ledger_pages.LAYOUTS
         if corpus == "ledger"
         else chromium_pages.LAYOUTS
+        if corpus == "chromium"
+        else office_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -77,6 +82,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = [_ledger_page(out_dir, *job) for job in jobs]
     elif corpus == "chromium":
         pages = _chromium_pages(out_dir, jobs)
+    elif corpus == "office":
+        pages = _office_pages(out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -152,6 +159,28 @@ def _chromium_pages(
             path.write_bytes(chromium_captures.PROFILES[capture](image, rng))
             pages.append(
                 ReportPage(str(path), "chromium", layout, capture, page.truth(), tuple(page.fields))
+            )
+    return pages
+
+
+def _office_pages(
+    out_dir: Path, jobs: list[tuple[int, str, str, random.Random]]
+) -> list[ReportPage]:
+    pages = []
+    # a few pages per LibreOffice run: it takes seconds to start; a clean 300 dpi page is
+    # 26 MB, so a few in memory at once
+    for start in range(0, len(jobs), 6):
+        chunk = jobs[start : start + 6]
+        models = [office_pages.model(layout, rng) for _, layout, _, rng in chunk]
+        clean = office_pages.render_all(models)
+        for (i, layout, capture, rng), page, (image, text) in zip(
+            chunk, models, clean, strict=True
+        ):
+            office_pages.check_truth(page, text)
+            path = out_dir / f"office-{i + 1:03d}-{layout}-{capture}.jpg"
+            path.write_bytes(office_captures.PROFILES[capture](image, rng))
+            pages.append(
+                ReportPage(str(path), "office", layout, capture, page.truth(), tuple(page.fields))
             )
     return pages
 

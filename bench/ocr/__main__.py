@@ -3,7 +3,7 @@
 `pipeline-detN-recwM-unclipK` variant can be named in --only), on eight corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
-                                typeset:16,ledger:16,chromium:12]
+                                typeset:16,ledger:16,chromium:12,office:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -25,7 +25,11 @@ service-hall layouts of its own; captures sheetfed-150, phone-keystone, ink-star
 folded-stapled). `chromium` is another reporting-only corpus made apart from all of them
 (HTML laid out and screenshot by headless Chromium; Hanazono Mincho and Smiley Sans; 6
 service-hall layouts of its own; captures wechat-forward, laser-toner-low,
-tilted-handheld, multifunction-fax-in). `columns`
+tilted-handheld, multifunction-fax-in). `office` is another reporting-only corpus made apart
+from all of them (Word documents written by python-docx, PDF by LibreOffice headless,
+rasterised by Ghostscript; Noto Serif/Sans CJK SC Light, Black, Medium, DemiLight and
+Nimbus Roman/Sans; 7 service-hall layouts of its own; captures desk-lamp-photo,
+archive-microfilm, duplex-bleed, high-speed-adf-300). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -76,7 +80,9 @@ LABELS = {
     "paddle": "PaddleOCR 3.7 (ONNX Runtime, v6 small, models built by "
     "`onewindow ocr-models build-paddle`)",
 }
-DEFAULT_CORPORA = f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12"
+DEFAULT_CORPORA = (
+    f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12"
+)
 
 
 def _pct(a: float, b: float) -> str:

@@ -1,0 +1,133 @@
+"""The `office` reporting corpus: deterministic from its seed, every layout and capture
+profile, truth equal to the text of the PDF LibreOffice made of the Word document (seal
+words left out), every character in the face meant for it, numbers passing their check
+characters, captures that change the page but keep its size."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from ocr import valid_credit_code, valid_id_number
+from reporting_corpora import ReportPage, build
+from reporting_corpora.office_captures import CAPTURES, PROFILES
+from reporting_corpora.office_data import credit_check, id_check
+from reporting_corpora.office_model import Page, Run, para
+from reporting_corpora.office_pages import LAYOUTS, check_truth, model, render_all
+
+SEED = 7
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> list[ReportPage]:
+    # 4 pages, one LibreOffice run: the first four layouts, each in its own capture
+    # profile; the build checks each page's truth against its PDF's text as it goes
+    return build("office", len(CAPTURES), SEED, tmp_path_factory.mktemp("office"))
+
+
+def _model(i: int) -> tuple[Page, random.Random]:
+    rng = random.Random(f"office:{SEED}:{i}")
+    return model(list(LAYOUTS)[i], rng), rng
+
+
+def test_covers_every_capture(pages: list[ReportPage]) -> None:
+    assert [p.layout for p in pages] == list(LAYOUTS)[: len(pages)]
+    assert [p.capture for p in pages] == list(CAPTURES)
+    assert len({p.truth_text for p in pages}) == len(pages)
+
+
+def test_truth_is_the_pdfs_text_and_pages_repeat(pages: list[ReportPage]) -> None:
+    # a second LibreOffice renders the first page again from the same seed, byte for byte,
+    # and the layouts the fixture left out: their truth is their PDF's text too
+    page, rng = _model(0)
+    assert page.truth() == pages[0].truth_text
+    rest = [_model(i)[0] for i in range(len(pages), len(LAYOUTS))]
+    [(image, text), *others] = render_all([page, *rest])
+    for other_page, (_, other_text) in zip(rest, others, strict=True):
+        check_truth(other_page, other_text)
+    assert Counter("".join(pages[0].truth_text.split())) == Counter("".join(text.split()))
+    assert image.shape[:2] == (3508, 2480)
+    assert PROFILES[pages[0].capture](image, rng) == Path(pages[0].path).read_bytes()
+    # the seal is ink on the page, not text: its words are in neither truth nor PDF
+    assert page.seals and page.seals[0].ring not in "".join(text.split())
+    r, g, b = (image[..., k].astype(np.int16) for k in range(3))
+    assert int(((r - g > 80) & (r - b > 80)).sum()) > 5000
+    with pytest.raises(ValueError, match="truth and document differ"):
+        check_truth(page, text + "章")
+    other = model(next(iter(LAYOUTS)), random.Random(f"office:{SEED + 1}:0"))
+    assert other.truth() != pages[0].truth_text
+
+
+def test_every_character_is_in_its_face() -> None:
+    for i in range(len(LAYOUTS)):
+        page, _ = _model(i)
+        assert not page.missing_glyphs(), (page.layout, page.missing_glyphs())
+    page.blocks.append(para(Run("ᚠ"), Run("ᚢ", "entry")))
+    assert page.missing_glyphs() == {
+        ("ᚠ", "Noto Serif CJK SC Light"),
+        ("ᚢ", "Noto Sans CJK SC Medium"),
+    }
+
+
+def test_check_characters() -> None:
+    # published examples: GB 11643's and a unified social credit code's
+    assert id_check("11010519491231002") == "X"
+    assert credit_check("91350100M000100Y4") == "3"
+
+
+def test_fields_pass_their_checks_and_stand_on_the_page(pages: list[ReportPage]) -> None:
+    names = set()
+    for page in pages:
+        flat = "".join(page.truth_text.split())
+        kinds = {name for name, _ in page.truth_fields}
+        assert "person_name" in kinds and ({"id_number", "credit_code"} & kinds)
+        for name, value in page.truth_fields:
+            assert value in flat, (name, value)
+            if name == "id_number":
+                assert valid_id_number(value), value
+            elif name == "credit_code":
+                assert valid_credit_code(value), value
+            elif name == "phone":
+                assert len(value) == 11 and value.startswith("1")
+            elif name == "person_name":
+                assert 2 <= len(value) <= 4
+                names.add(value)
+        # full-width punctuation, as on paper
+        assert "：" in flat and ":" not in flat
+    assert len(names) == len(pages)
+    assert any("☑" in p.truth_text and "□" in p.truth_text for p in pages)
+    assert any("一、" in p.truth_text for p in pages)
+
+
+def test_captures_change_the_page_and_keep_its_size(pages: list[ReportPage]) -> None:
+    for page in pages:
+        data = Path(page.path).read_bytes()
+        assert 100_000 < len(data) < 1_500_000, (page.capture, len(data))
+        image = cv2.imread(page.path, cv2.IMREAD_COLOR)
+        assert image is not None
+        h, w = image.shape[:2]
+        portrait = page.layout != "health_licence"
+        long, short = max(h, w), min(h, w)
+        assert (h > w) == portrait, page.layout
+        if page.capture == "desk-lamp-photo":
+            assert (long, short) == (3264, 2448)
+        elif page.capture == "high-speed-adf-300":
+            assert (long, short) == (3508, 2480)
+        else:  # 200 dpi
+            assert (long, short) == (2339, 1653)
+        grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+        # still a page a clerk can read: dark strokes on a lighter ground
+        assert (grey < 110).mean() > 0.005 and np.median(grey) > 150, page.capture
+    # each profile changes a page in its own way
+    clean = np.full((1169, 827, 3), 255, np.uint8)
+    cv2.putText(clean, "office 2026", (100, 300), cv2.FONT_HERSHEY_SIMPLEX, 3, (0, 0, 0), 8)
+    outs = {name: PROFILES[name](clean, random.Random(1)) for name in CAPTURES}
+    assert len(set(outs.values())) == len(CAPTURES)
+    for name, data in outs.items():
+        grey = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+        assert np.median(grey) < 250, name  # no longer a white page
