@@ -39,7 +39,7 @@ enterprises and check-character code; its own capture profiles (sheetfed-150,
 phone-keystone, ink-starved, folded-stapled). Its truth is written as the page is drawn,
 and a test checks it against the characters `pdftotext` finds in the PDF. Tuning since
 4 December 2026, early morning (its pages and errors read to fix reading order and name
-fields); `office` is being made to report on in its place.
+fields); `office` reports in its place.
 
 `chromium` is a sixth, made apart from all of the above (`chromium_*` modules, sharing no
 code with them) to report on once `typeset` became a tuning corpus: HTML and CSS laid out by

@@ -19,10 +19,11 @@ fields and the fax capture: it counts as tuning since. `weasy` was another (HTML
 by WeasyPrint, rasterised by PDFium; WenQuanYi Micro Hei, AR PL SungtiL GB and KaitiM GB;
 service-hall layouts of its own; captures adf-scan, scanner-app, glare-photo,
 carbon-copy) until late on 3 December 2026, when its errors were read: it counts as
-tuning since. `ledger` is the reporting-only corpus made then, apart from all of them
+tuning since. `ledger` was the reporting-only corpus made then, apart from all of them
 (ReportLab rasterised by poppler; BabelStone Han, Droid Sans Fallback, LXGW WenKai; 8
 service-hall layouts of its own; captures sheetfed-150, phone-keystone, ink-starved,
-folded-stapled). `chromium` is another reporting-only corpus made apart from all of them
+folded-stapled) until early on 4 December 2026, when its errors were read: it counts as
+tuning since. `chromium` is another reporting-only corpus made apart from all of them
 (HTML laid out and screenshot by headless Chromium; Hanazono Mincho and Smiley Sans; 6
 service-hall layouts of its own; captures wechat-forward, laser-toner-low,
 tilted-handheld, multifunction-fax-in). `office` is another reporting-only corpus made apart
