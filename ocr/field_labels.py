@@ -3,11 +3,12 @@ from its label and from the next field on its line.
 
 The national standard labels of the materials a hall receives, longest first where one
 begins another: the 2019 business licence (名称; 法定代表人, 执行事务合伙人, 经营者,
-负责人, 投资人), licences of a trade (经营者名称), property certificates (权利人, 产权单位),
-powers of attorney (委托人, 受托人, 委托代理人, 代理人), leases (出租人, 承租人), venue
-certificates (产权单位, 使用单位), tax and social insurance certificates (纳税人名称,
-缴费单位, 参保单位, 参保人), ID documents (姓名) and forms (申请人, 申报人, 联系人, 经办人,
-申请单位, 申报单位).
+负责人, 投资人), licences of a trade (经营者名称), property certificates and registrations
+(权利人, 义务人, 产权单位), powers of attorney (委托人, 受托人, 委托代理人, 代理人), leases
+and contracts (出租人, 承租人, 出租方, 承租方, 甲方, 乙方), venue certificates (产权单位,
+使用单位), tax and social insurance certificates (纳税人名称, 缴费单位, 参保单位, 参保人),
+ID documents (姓名), a person named by a role (母亲姓名, 新生儿姓名) and forms (申请人,
+申报人, 联系人, 经办人, 申请单位, 申报单位).
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import re
 from ocr.engine import Line
 from ocr.names import BUSINESS_END
 
+# a contract's parties ("甲方（出租方）：", "乙方：某某有限公司"): labels only when a note or
+# a separator follows ("甲方将坐落于…" is the contract's prose)
+CONTRACT_PARTIES = ("甲方", "乙方", "丙方")
 LABELS: dict[str, tuple[str, ...]] = {
     "person_name": (
         "法定代表人姓名",
@@ -30,11 +34,17 @@ LABELS: dict[str, tuple[str, ...]] = {
         "经营者",
         "投资人",
         "权利人",
+        "义务人",
         "委托人",
         "受托人",
         "代理人",
         "出租人",
         "承租人",
+        "出租方",
+        "承租方",
+        "甲方",
+        "乙方",
+        "丙方",
         "参保人",
         "申请人",
         "申报人",
@@ -69,16 +79,21 @@ EITHER = frozenset(
         "执行事务合伙人",
         "投资人",
         "权利人",
+        "义务人",
         "委托人",
         "受托人",
         "出租人",
         "承租人",
+        "出租方",
+        "承租方",
+        *CONTRACT_PARTIES,
         "申请人",
         "申报人",
     )
 )
 # what may follow a label as part of a longer label: "委托人姓名", "参保单位名称"
 _LABEL_TAIL = ("姓名", "名称")
+_ALTERNATIVE = re.compile(r"^[或/／](姓名|名称)")
 # a label followed by another field's word is that field's label ("联系人电话")
 _OTHER_FIELD = (
     *("电话", "手机", "签字", "签名", "签章", "盖章", "地址", "住址", "住所", "证件", "身份"),
@@ -102,15 +117,24 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# a person's name labelled by the role the person has on the document: a birth
+# certificate's "母亲姓名", "新生儿姓名", a form's "配偶姓名", "监护人姓名"
+_ROLE_NAME = re.compile(r"^\s*(?:[\u4e00-\u9fff]\s*){1,5}?姓\s*名")
+
+
 def _label_text(raw: str, labels: tuple[str, ...]) -> str:
-    """`raw` with an article's number before its label taken off, and a label with a
-    qualifier inside it ("单位（纳税人）名称") written as the label it stands for."""
+    """`raw` with an article's number before its label taken off, a label with a
+    qualifier inside it ("单位（纳税人）名称") written as the label it stands for, and a
+    role's name ("母亲姓名") as 姓名."""
     raw = _CLAUSE.sub("", raw)
     inner = _INNER_NOTE.match(_squash(raw))
     if inner is not None:
         for label in (inner[1] + inner[3], inner[2] + inner[3]):
             if label in labels:
                 return label + _squash(raw)[inner.end() :]
+    role = _ROLE_NAME.match(raw)
+    if role is not None and "姓名" in labels and not _squash(raw).startswith(labels):
+        return "姓名" + raw[role.end() :]
     return raw
 
 
@@ -135,6 +159,8 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         base = label
         tail = next((t for t in _LABEL_TAIL if rest.startswith(t)), "")
         label, rest = label + tail, rest[len(tail) :]
+        # a column of people and businesses: "姓名或名称", "名称或姓名"
+        rest = _ALTERNATIVE.sub("", rest)
         if tail == "名称" and base in LABELS["person_name"]:
             base = label  # a party's name: "经营者名称" is a business's
         if rest.startswith(_OTHER_FIELD):
@@ -151,6 +177,8 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         pattern = r"\s*".join(re.escape(ch) for ch in label) + r"\s+"
         if re.match(pattern, raw):
             return base, rest
+        if base in CONTRACT_PARTIES:
+            return None
         if base in LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest):
             return base, rest
         # the detector merged a label and a business name: the name ends like one

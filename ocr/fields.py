@@ -307,6 +307,10 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 right = _same_row_right(line, lines)
                 # a table's header row: the cell beside is the next column's header
                 header = is_header(right.text) if right else last_header(line, lines)
+                # another label beside (the next party's, "甲方（出租方）： 乙方（承租方）："
+                # over their names) is no value either
+                if right is not None and starts_with_label(right):
+                    right = None
                 if right is None or header:
                     # the value set under its label: a header's cell, or a label ending
                     # in a colon with nothing beside it

@@ -164,8 +164,9 @@ def column_names(lines: Sequence[Line]) -> list[tuple[Line, str]]:
 
 
 def is_header(text: str) -> bool:
-    """`text` is a table column's header ("职务", "证照类型", "公民身份号码"), no value."""
-    word = _squash(text).rstrip(":：")
+    """`text` is a table column's header ("职务", "证照类型", "公民身份号码", with a note
+    after it: "认缴出资额（万元）"), no value."""
+    word = _HEADER_NOTE.sub("", _squash(text).rstrip(":："))
     return len(word) <= 10 and bool(_HEADER_WORD.search(word))
 
 
@@ -255,11 +256,14 @@ def value_below(label: Line, lines: Sequence[Line], labels: Sequence[str]) -> Li
     it is another label or a header (`labels` are the words that label a field)."""
     h = label.bottom - label.top
     inside = _in_column(label, lines)
+    # padded boxes of lines set tight overlap: a line whose middle is below the label's
+    # box is under it, though its top may be a third of a line above the label's bottom
     below = [
         ln
         for ln in lines
         if ln is not label
-        and label.bottom - 0.3 * h < ln.top < label.bottom + 1.2 * h
+        and (label.bottom - 0.3 * h < ln.top or ln.centre_y > label.bottom)
+        and ln.top < label.bottom + 1.2 * h
         and inside(ln)
     ]
     if not below:
