@@ -39,6 +39,7 @@ def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> tuple[list
         small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15
     )
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(20, w // 25)), np.uint8))
+    horizontal = _without_shadow_edges(horizontal, small)
     rules = _boxes(horizontal, scale)
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(15, h // 60), 1), np.uint8))
     if not horizontal.any() or not vertical.any():
@@ -57,6 +58,44 @@ def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> tuple[list
             continue  # not a rectangle: the space between cells, a ring
         cells.append(_scaled(x, y, cw, ch, scale))
     return cells, rules
+
+
+# A ruled line is ink: darker than the paper on both sides. The edge of a shadow (a
+# fold's crease, the dust line of a sheet feeder, the edge of a sheet) is faint and dark
+# on one side only: its paler side is lighter than it by less than this many grey levels,
+SHADOW_CONTRAST = 60
+# and its darker side by less than this share of that.
+SHADOW_ONE_SIDED = 0.6
+
+
+def _without_shadow_edges(horizontal: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """The horizontal strokes without the edges of shadows: a stroke whose grey, column
+    by column, is faint against the paper on one side and about as dark as the other
+    side is a step in the page's light, no rule (a crease read as a rule ran across the
+    gap between two signature blocks and tied them into rows)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    if count <= 1:
+        return horizontal
+    g = gray.astype(np.int16)
+    h = g.shape[0]
+    out = horizontal.copy()
+    for i in range(1, count):
+        x, y, cw, ch = (int(v) for v in stats[i][:4])
+        mine = labels[y : y + ch, x : x + cw] == i
+        has = mine.any(axis=0)
+        top = (np.argmax(mine, axis=0) + y)[has]
+        bottom = (ch - 1 - np.argmax(mine[::-1], axis=0) + y)[has]
+        xs = np.arange(x, x + cw)[has]
+        core = np.minimum(g[top, xs], g[bottom, xs])
+        for dy in range(1, ch):
+            core = np.minimum(core, g[np.minimum(top + dy, bottom), xs])
+        above = g[np.clip(top - 3, 0, h - 1), xs] - core
+        below = g[np.clip(bottom + 3, 0, h - 1), xs] - core
+        paler = float(np.median(np.maximum(above, below)))
+        darker = float(np.median(np.minimum(above, below)))
+        if paler < SHADOW_CONTRAST and darker < SHADOW_ONE_SIDED * paler:
+            out[labels == i] = 0
+    return out
 
 
 def _scaled(x: int, y: int, cw: int, ch: int, scale: float) -> Cell:

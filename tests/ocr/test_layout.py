@@ -8,7 +8,7 @@ import numpy as np
 
 from ocr import Line, read_page
 from ocr.engine import rect_box
-from ocr.layout import table_cells
+from ocr.layout import rulings, table_cells
 from ocr.pipeline import reading_order
 from ocr.testing import FixedLinesEngine
 
@@ -47,6 +47,17 @@ def test_cells_found_from_rules() -> None:
     left, top, right, bottom = cells[0]
     assert abs(left - 100) < 12 and abs(top - 200) < 12
     assert abs(right - 300) < 12 and abs(bottom - 320) < 12
+
+
+def test_the_edge_of_a_shadow_is_no_rule() -> None:
+    page = np.full((1400, 1000, 3), 250, np.uint8)
+    # a fold: the paper darkens towards the crease over 24 px, then is lit again at once
+    for k in range(24):
+        page[676 + k] = 250 - round(36 * (k + 1) / 24)
+    page[300:303, 100:900] = 185  # a printed rule, faint (toner running low)
+    page[1000:1003, 100:900] = 40  # and a dark one
+    _, rules = rulings(page)
+    assert [(top, bottom) for _, top, _, bottom in rules] == [(300, 303), (1000, 1003)]
 
 
 def test_wrapped_cells_are_read_whole() -> None:
