@@ -230,6 +230,14 @@ def _opens_with_party(lines: Sequence[Line]) -> bool:
     return bool(PARTY.match(first.text))
 
 
+def _parties(rows: Sequence[Sequence[Line]], gap: _Gap) -> bool:
+    """Each side of the gap opens with a party to the document."""
+    lines = [ln for row in rows for ln in row]
+    left = [ln for ln in lines if ln.right <= gap.left + 1]
+    right = [ln for ln in lines if ln.left >= gap.right - 1]
+    return bool(left) and bool(right) and _opens_with_party(left) and _opens_with_party(right)
+
+
 def _column_gap(
     rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], rules: Sequence[Rect], scale: _Scale
 ) -> _Gap | None:
@@ -245,6 +253,14 @@ def _column_gap(
         for k, g in enumerate(found)
         if k not in labels and g.right - g.left >= wide and _side_by_side(rows, g, scale)
     ]
+    if not gaps:
+        # the parties' blocks side by side, each opening with its party: the left one's
+        # short lines ("甲方（出租方）：", a name, "联系电话：") are no strip of labels
+        gaps = [
+            g
+            for k, g in enumerate(found)
+            if k in labels and g.right - g.left >= wide and _parties(rows, g)
+        ][:1]
     if len(gaps) != 1:
         return None  # no gap, or a table set in whitespace
     gap = gaps[0]
@@ -261,7 +277,7 @@ def _column_gap(
     if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
         return None  # a horizontal rule runs across: a table without vertical rules
     prose = _filled(left, scale) and _filled(right, scale)
-    parties = _opens_with_party(left) and _opens_with_party(right)
+    parties = _parties(rows, gap)
     if not side_by_side and not prose and not parties and _paired(rows, gap) >= PAIRED_SHARE:
         return None
     return gap

@@ -463,3 +463,38 @@ def test_a_party_named_alone_on_its_line_heads_its_signature_block() -> None:
         "委托",
         "2026年5月15日",
     ]
+
+
+def test_the_parties_blocks_under_a_contracts_title_are_read_one_after_the_other() -> None:
+    """A lease names its parties side by side under its title, each block a party, a
+    name, a number under its label: the left block's short lines look like a strip of
+    labels beside values, yet each block is read whole."""
+    lines = _boxes("""
+480 120 784 183 房屋租赁合同
+913 195 1150 239 合同编号：ZL-2027-8445
+124 266 314 310 甲方（出租方）：
+657 268 846 312 乙方（承租方）：
+652 298 751 351 欧阳欣
+124 300 214 347 费锋彤
+124 351 269 395 身份证号码：
+654 351 801 395 身份证号码：
+122 386 353 429 210102198805227805
+657 388 881 425 330106197104020295
+122 434 249 478 联系电话：
+654 434 781 478 联系电话：
+124 469 271 512 13684980607
+657 473 799 510 13330334972
+169 566 1130 608 根据《中华人民共和国民法典》及有关法律、法规的规定，甲乙双方在平等、自愿、协商一
+124 603 657 644 的基础上，就乙方承租甲方房屋事宜，订立本合同。
+""")
+    _, text = reading_order(lines[::-1])
+    assert [squash(row) for row in text.splitlines()][2:10] == [
+        "甲方（出租方）：",
+        "费锋彤",
+        "身份证号码：",
+        "210102198805227805",
+        "联系电话：",
+        "13684980607",
+        "乙方（承租方）：",
+        "欧阳欣",
+    ]
