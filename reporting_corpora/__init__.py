@@ -56,17 +56,18 @@ the text of the document Chromium rendered.
 code with them) to report on once `ledger` became a tuning corpus: Word documents written
 by python-docx, turned into PDF by LibreOffice headless and rasterised by Ghostscript at
 300 dpi, seals stamped on the printed page afterwards; fonts Noto Serif CJK SC Light
-(print) and Black (titles), Noto Sans CJK SC Medium (entries) and DemiLight (notes, header,
-footer), Nimbus Roman and Nimbus Sans for Latin and digits, OpenSymbol for check boxes,
-every character checked against its face's cmap and the PDF checked to embed no other
-face; seven layouts of its own (subsistence allowance application with a household table,
-road freight transport application with vehicle and driver tables, landscape public
-health licence in two columns, social organisation registration with its officers,
-notice of acceptance or refusal, decision granting a licence, special equipment
-registration); its own people, units and check-character code; its own capture profiles
-(desk-lamp-photo, archive-microfilm, duplex-bleed, high-speed-adf-300). The .docx and the
-truth come from one page model, and every page's truth is checked as it is built against
-the text `pdftotext` finds in the PDF LibreOffice produced.
+(print) and Black (titles), Noto Sans CJK SC Medium (entries) and DemiLight (notes,
+header, footer), Nimbus Roman and Nimbus Sans for Latin and digits, OpenSymbol for check
+boxes, every character checked against its face's cmap and the PDF checked to embed no
+other face; eight layouts of its own (subsistence allowance application with a household
+table, road freight transport application with vehicle and driver tables, landscape public
+health licence in two columns, social organisation registration with its officers, notice
+of acceptance or refusal, decision granting a licence, special equipment registration,
+disability certificate application with a photo box and a guardian); its own people, units
+and check-character code; its own capture profiles (desk-lamp-photo, archive-microfilm,
+duplex-bleed, high-speed-adf-300). The .docx and the truth come from one page model, and
+every page's truth is checked as it is built against the text `pdftotext` finds in the PDF
+LibreOffice produced.
 
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from

@@ -53,16 +53,18 @@ def _rotate(image: np.ndarray, degrees: float, fill: tuple[int, ...] | int) -> n
 
 
 def desk_lamp_photo(page: np.ndarray, rng: random.Random) -> bytes:
+    # 8-bit images throughout and slowly varying fields worked out small: an 8 MP float
+    # image costs a second of page faults each time it is made on some hosts
     gen = _np(rng)
     h, w = page.shape[:2]
     out_w, out_h = (2448, 3264) if h >= w else (3264, 2448)
     scale = min(out_w / w, out_h / h) * rng.uniform(0.84, 0.9)
     sheet = _resize(page, scale)
     sh, sw = sheet.shape[:2]
-    # the desk: brown wood grain
-    grain = cv2.resize(gen.normal(0, 1, (out_h // 40, 8)).astype(np.float32), (out_w, out_h))
-    desk = np.clip(np.stack([96 + 14 * grain, 66 + 10 * grain, 42 + 7 * grain], -1), 0, 255)
-    photo = desk.astype(np.uint8)
+    # the desk: brown wood grain running across
+    grain = gen.normal(0, 1, (out_h // 40, 8, 1)).astype(np.float32)
+    wood = np.array([96, 66, 42], np.float32) + np.array([14, 10, 7], np.float32) * grain
+    photo = cv2.resize(np.clip(wood, 0, 255).astype(np.uint8), (out_w, out_h))
     x0, y0 = (out_w - sw) / 2, (out_h - sh) / 2
     j = 0.018
     corners = np.array([[0, 0], [sw, 0], [sw, sh], [0, sh]], np.float32)
@@ -78,21 +80,19 @@ def desk_lamp_photo(page: np.ndarray, rng: random.Random) -> bytes:
         sheet, m, (out_w, out_h), dst=photo, flags=cv2.INTER_LINEAR,
         borderMode=cv2.BORDER_TRANSPARENT,
     )  # fmt: skip
-    # the lamp: warm light from one top corner, falling off across the desk (worked out
-    # on a coarse grid: light varies slowly)
+    # the lamp: warm light from one top corner, falling off across the desk
     lx, ly = rng.choice((-0.1, 1.1)), rng.uniform(-0.15, 0.1)
-    yy, xx = np.mgrid[0:1:64j, 0:1:48j].astype(np.float32)
-    if out_w > out_h:
-        yy, xx = np.mgrid[0:1:48j, 0:1:64j].astype(np.float32)
+    gy, gx = (64, 48) if out_h > out_w else (48, 64)
+    yy, xx = np.mgrid[0 : 1 : gy * 1j, 0 : 1 : gx * 1j].astype(np.float32)
     dist = np.sqrt(((xx - lx) * out_w) ** 2 + ((yy - ly) * out_h) ** 2) / np.hypot(out_w, out_h)
     light = np.clip(1.08 - rng.uniform(0.32, 0.42) * dist, 0.55, 1.05)
     warm = (1.0, rng.uniform(0.88, 0.92), rng.uniform(0.70, 0.76))
-    gain = cv2.resize(np.stack([light * k for k in warm], -1), (out_w, out_h))
-    lit = cv2.multiply(photo.astype(np.float32), gain)
+    gain = np.stack([light * k * 200 for k in warm], -1).astype(np.uint8)
+    lit = cv2.multiply(photo, cv2.resize(gain, (out_w, out_h)), scale=1 / 200)
     lit = cv2.GaussianBlur(lit, (0, 0), rng.uniform(0.7, 1.0))
-    noise = cv2.resize(gen.normal(0, 3.5, (out_h // 2, out_w // 2, 3)).astype(np.float32),
-                       (out_w, out_h), interpolation=cv2.INTER_NEAREST)  # fmt: skip
-    return _jpeg(np.clip(lit + noise, 0, 255).astype(np.uint8), rng.randint(80, 86))
+    grain16 = gen.normal(0, 3.5, (out_h // 2, out_w // 2, 3)).astype(np.int16)
+    noise = cv2.resize(grain16, (out_w, out_h), interpolation=cv2.INTER_NEAREST)
+    return _jpeg(cv2.add(lit, noise, dtype=cv2.CV_8U), rng.randint(80, 86))
 
 
 def archive_microfilm(page: np.ndarray, rng: random.Random) -> bytes:

@@ -97,8 +97,9 @@ def _fill(p: Paragraph, model: Para) -> None:
         ppr = p._p.get_or_add_pPr()
         borders = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
-        for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1")):
             bottom.set(qn(k), v)
+        bottom.set(qn("w:color"), model.rule_below)
         borders.append(bottom)
         ppr.append(borders)
     if not model.runs:

@@ -150,7 +150,7 @@ def road_transport(rng: random.Random) -> Page:
             Row([value(str(i + 1)), value(plate), value(model_name),
                  value(rng.choice(("重型厢式货车", "中型普通货车", "重型仓栅式货车"))),
                  value(f"{rng.randrange(40, 180) / 10:.1f}"),
-                 value(rng.choice(("一级", "二级")))], 9)
+                 value(rng.choice(("一级", "二级")))], 9, exact=True)
         )  # fmt: skip
     blocks.append(Table([14.0, 28.0, 32.0, 38.0, 30.0, 28.0], rows))
     blocks.append(para(Run("二、拟聘用驾驶人员情况", "title"), size=11, before=8, after=4))
@@ -159,7 +159,7 @@ def road_transport(rng: random.Random) -> Page:
         d = person(rng, taken, years=(1970, 1995))
         rows.append(
             Row([value(d.name), value(d.sex), value(str(2026 - d.birth[0])),
-                 value(d.id_number), value(str(rng.randint(3, 20)))], 9)
+                 value(d.id_number), value(str(rng.randint(3, 20)))], 9, exact=True)
         )  # fmt: skip
     blocks.append(Table([28.0, 18.0, 18.0, 72.0, 34.0], rows))
     blocks += [

@@ -39,7 +39,7 @@ def _masthead(authority: str) -> list[Para]:
     """The red masthead of an official document and its rule."""
     return [
         Para([Run(authority, "title", color=RED)], align="center", size=24, after=4,
-             rule_below=True),
+             rule_below=RED),
     ]  # fmt: skip
 
 
@@ -144,7 +144,7 @@ def permit_decision(rng: random.Random) -> Page:
         _prose("你单位应当按照许可的范围和条件从事相关活动，接受行政机关的监督检查。"),
         *_signature(authority, decided),
         para(Run(f"抄送：{where.region[-3:]}{where.district}市场监督管理局", "small"), size=10,
-             before=40, rule_below=True),
+             before=40, rule_below="000000"),
     ]  # fmt: skip
     return Page(
         "permit_decision",
@@ -224,8 +224,71 @@ def special_equipment(rng: random.Random) -> Page:
     )  # fmt: skip
 
 
+def disability_card(rng: random.Random) -> Page:
+    """残疾人证申请审批表: particulars beside a photo box spanning four rows, the kind of
+    disability as check boxes, a guardian's block, the assessing hospital's and the
+    federation's opinions; the federation's seal over its date."""
+    taken: set[str] = set()
+    where = place(rng)
+    applicant = person(rng, taken, years=(1950, 2012))
+    guardian = person(rng, taken, years=(1955, 1990))
+    kinds = ["视力", "听力", "言语", "肢体", "智力", "精神", "多重"]
+    kind = rng.choice(kinds)
+    grade = rng.choice(["一级", "二级", "三级", "四级"])
+    hospital = f"{where.region[-3:]}第{rng.choice('一二三四')}人民医院"
+    federation = f"{where.region[-3:]}{where.district}残疾人联合会"
+    approved = date(rng)
+    serial = rng.randrange(10**5)
+    widths = [24.0, 30.0, 16.0, 22.0, 22.0, 26.0, 30.0]
+    photo = Cell([para(Run("（照片）", "small"), align="center", size=9)], rowspan=4)
+    rows = [
+        Row([label("姓名"), value(applicant.name), label("性别"), value(applicant.sex),
+             label("出生日期"), value(applicant.birth_text), photo], 11),
+        Row([label("身份证号码"), value(applicant.id_number, colspan=3), label("婚姻状况"),
+             value(rng.choice(("未婚", "已婚", "离异", "丧偶")))], 11),
+        Row([label("户籍地址"), value(applicant.address, colspan=5, align="left")], 11),
+        Row([label("联系电话"), value(applicant.phone, colspan=2), label("文化程度"),
+             value(rng.choice(("小学", "初中", "高中", "大专")), colspan=2)], 11),
+        Row([label("残疾类别"), Cell([para(*boxes(kinds, {kind}), size=10)], colspan=6)], 11),
+        Row([label("监护人", rowspan=2), label("姓名"), value(guardian.name, colspan=2),
+             label("与本人关系"), value(rng.choice(("父亲", "母亲", "配偶", "子女")), colspan=2)],
+            10),
+        Row([label("身份证号码"), value(guardian.id_number, colspan=2), label("联系电话"),
+             value(guardian.phone, colspan=2)], 10),
+        Row([label("评定机构意见"), Cell([
+            para("经评定，该申请人属", entry(kind), "残疾，残疾等级为", entry(grade), "。",
+                 size=10, line=18),
+            para(f"评定医师：{person(rng, taken).name}　　评定机构：{hospital}", size=10,
+                 line=18),
+            para(cn_date(date(rng)), align="right", size=10)], colspan=6, valign="top")], 24),
+        Row([label("县级残联审核意见"), Cell([
+            para(*boxes(["同意发证", "不同意发证"], {"同意发证"}), size=10, line=18),
+            para(f"{federation}（盖章）", align="right", size=10, before=6),
+            para(cn_date(approved), align="right", size=10)], colspan=6, valign="top")], 26),
+    ]  # fmt: skip
+    return Page(
+        "disability_card",
+        [
+            title("中华人民共和国残疾人证申请审批表", size=16, after=4),
+            para(f"申请日期：{cn_date(date(rng))}", f"\t编号：CJ{where.code}{serial:05d}",
+                 size=10, tabs=((169.0, "right"),), after=4),
+            Table(widths, rows, borders="outer-thick"),
+            para(Run("注：1．本表由申请人或其监护人如实填写，一式两份。", "small"), size=9,
+                 before=4),
+            para(Run("2．申请人须提交近期免冠二寸彩色照片三张及身份证、户口簿复印件。", "small"),
+                 size=9, indent=2),
+        ],
+        header=page_header("残疾人证办理", "审批表"),
+        footer=page_footer(),
+        seals=[Seal(federation, f"{federation}（盖章）")],
+        fields=[("person_name", applicant.name), ("id_number", applicant.id_number),
+                ("phone", applicant.phone)],
+    )  # fmt: skip
+
+
 LAYOUTS = {
     "acceptance_notice": acceptance_notice,
     "permit_decision": permit_decision,
     "special_equipment": special_equipment,
+    "disability_card": disability_card,
 }

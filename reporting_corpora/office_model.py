@@ -64,7 +64,7 @@ class Para:
     before: float = 0.0
     line: float | None = None  # exact line height in points
     tabs: tuple[tuple[float, str], ...] = ()  # (mm from the margin, "left"/"right"/"center")
-    rule_below: bool = False  # a header's line
+    rule_below: str | None = None  # hex colour of a rule under the paragraph (a header's)
 
     @property
     def text(self) -> str:
@@ -203,5 +203,5 @@ def page_header(left: str, right: str, width: float = 169.0) -> Para:
         [Run(left, "small"), Run("\t" + right, "small")],
         size=9,
         tabs=((width, "right"),),
-        rule_below=True,
+        rule_below="000000",
     )

@@ -29,7 +29,7 @@ service-hall layouts of its own; captures wechat-forward, laser-toner-low,
 tilted-handheld, multifunction-fax-in). `office` is another reporting-only corpus made apart
 from all of them (Word documents written by python-docx, PDF by LibreOffice headless,
 rasterised by Ghostscript; Noto Serif/Sans CJK SC Light, Black, Medium, DemiLight and
-Nimbus Roman/Sans; 7 service-hall layouts of its own; captures desk-lamp-photo,
+Nimbus Roman/Sans; 8 service-hall layouts of its own; captures desk-lamp-photo,
 archive-microfilm, duplex-bleed, high-speed-adf-300). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
