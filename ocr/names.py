@@ -302,9 +302,12 @@ def name_shaped(text: str) -> str | None:
 
 # a letter's opening words before the party it is about: "兹委托张三同志…", "兹证明某某
 # 有限公司（统一社会信用代码：…）…", and what follows the party's name
-_OPENING = r"(?:兹委托|兹授权|特委托|兹证明|兹有|兹推荐)"
+# (a comma may part them from the party: "兹证明，张三，性别男，…"; the letter's own unit,
+# "兹证明，我单位…", is nobody's name)
+_OPENING = r"(?:兹委托|兹授权|特委托|兹证明|兹有|兹推荐)[，,]?"
 _SENTENCE_PERSON = re.compile(
-    _OPENING + r"([\u4e00-\u9fff]{2,4}?)(?=同志|先生|女士|（|\(|，|,|为我|为本|前往|代表|全权)"
+    _OPENING
+    + r"(?![我本该])([\u4e00-\u9fff]{2,4}?)(?=同志|先生|女士|（|\(|，|,|为我|为本|前往|代表|全权)"
 )
 _SENTENCE_BUSINESS = re.compile(_OPENING + r"([\u4e00-\u9fff（）]{4,40}?)(?=（|\(|，|,|将|为|系)")
 

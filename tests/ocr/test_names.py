@@ -195,6 +195,16 @@ def test_the_party_a_letter_opens_with_is_named() -> None:
     }
 
 
+def test_a_certificate_of_a_person_opens_with_a_comma() -> None:
+    """A record certificate sets a comma after its opening words and after the person
+    ("兹证明，尉迟楠蕾，性别男，…"); its own unit ("兹证明，我单位…") is nobody."""
+    lines = [
+        _line("兹证明，尉迟楠蕾，性别男，公民身份号码210102199610270998，于", 120, 300),
+        _line("兹证明，我单位，现有在职职工一百二十人。", 120, 400),
+    ]
+    assert _named(lines) == {("person_name", "尉迟楠蕾")}
+
+
 def test_values_set_under_their_labels() -> None:
     """A table of one row under its header row ("企业名称 | 统一社会信用代码 | 法定代表人"),
     and a label ending in a colon with its value on the line below; a label without a
