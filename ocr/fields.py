@@ -32,6 +32,7 @@ from ocr.names import (
     is_header,
     last_header,
     name_shaped,
+    repair_legal_form,
     sentence_names,
     several_people,
     value_below,
@@ -322,7 +323,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 source = right
                 conf = min(line.confidence, right.confidence)
             if name != "address":
-                rest = cut_at_next_field(rest)
+                rest = repair_legal_form(cut_at_next_field(rest))
             if is_either(name, label) and rest:
                 business, business_conf = _wrapped(rest, source, lines, line, conf, False)
                 if BUSINESS_END.search(cut_at_next_label(business)):
@@ -330,7 +331,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             elif name in ("address", "enterprise_name") and rest:
                 rest, conf = _wrapped(rest, source, lines, line, conf, name == "address")
             if name == "enterprise_name":
-                rest = cut_at_next_label(rest)
+                rest = repair_legal_form(cut_at_next_label(rest))
             raw = source.text if source is not line else re.split(r"[:：]", line.text)[-1]
             if name == "person_name" and (people := several_people(raw, rest)):
                 found += [_make(name, person, True, source, conf) for person in people]
@@ -339,7 +340,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 found.append(_make(name, rest, _value_valid(name, rest), source, conf))
             break
     for line, value in column_names(lines):
-        found.append(_make("enterprise_name", value, True, line))
+        found.append(_make("enterprise_name", repair_legal_form(value), True, line))
     for line, value in column_people(lines, ALL_LABELS):
         found.append(_make("person_name", value, True, line))
     for line, name, value in sentence_names(lines):

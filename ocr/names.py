@@ -115,6 +115,29 @@ def cut_at_next_label(value: str) -> str:
     return value
 
 
+# a legal form read with one character wrong ("…物业服务白限公司", "…商贸有限公可"):
+# the form whose other characters were read. Not when its first character was read 无
+# (无限公司 is a form of its own), nor 有限公司's second (有色公司, 有线公司 are words).
+_FORMS = (("有限责任公司", frozenset[int]()), ("有限公司", frozenset((1,))))
+
+
+def repair_legal_form(value: str) -> str:
+    """`value` with a legal form at its end read with one wrong character put right."""
+    for form, words in _FORMS:
+        tail = value[-len(form) :]
+        if tail == form:
+            return value
+        if len(value) < len(form) + 2:
+            continue
+        wrong = [k for k, (a, b) in enumerate(zip(tail, form, strict=True)) if a != b]
+        if len(wrong) != 1 or wrong[0] in words:
+            continue
+        misread = tail[wrong[0]]
+        if re.fullmatch(r"[\u4e00-\u9fff]", misread) and not (wrong[0] == 0 and misread == "无"):
+            return value[: -len(form)] + form
+    return value
+
+
 _NAME_PART = re.compile(r"^[\u4e00-\u9fff（）·]+")
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from ocr.engine import Line, rect_box
 from ocr.fields import extract_fields
+from ocr.names import repair_legal_form
 from ocr.pipeline import PageReading, reading_order
 from ocr.preprocess import Quality
 
@@ -244,3 +245,27 @@ def test_a_short_name_above_a_business_is_not_its_first_line() -> None:
         ("person_name", "崔钧韫"),
         ("enterprise_name", "成都蔚岚建材贸易有限公司"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        (
+            "单位名称（盖章）：西安云栖物业服务白限公司",
+            "enterprise_name",
+            "西安云栖物业服务有限公司",
+        ),
+        ("委托人：青岛嘉禾商贸有限公可", "enterprise_name", "青岛嘉禾商贸有限公司"),
+        ("名称：武汉泓泰新材料有限责仼公司", "enterprise_name", "武汉泓泰新材料有限责任公司"),
+    ],
+)
+def test_a_legal_form_read_with_one_wrong_character(text: str, kind: str, value: str) -> None:
+    """有限公司 with one character misread is 有限公司: a party whose form was misread is
+    still a business, and its name is read right."""
+    assert _named([_line(text, 120, 300)]) == {(kind, value)}
+
+
+@pytest.mark.parametrize("value", ["某某有色公司", "某某有线公司", "某某无限公司", "某某集团公司"])
+def test_a_legal_form_one_character_away_from_another_is_left_alone(value: str) -> None:
+    """有色公司, 有线公司 and 无限公司 are words and forms of their own."""
+    assert repair_legal_form(value) == value
