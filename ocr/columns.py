@@ -15,6 +15,9 @@ end of a centred title) is no gap. A block of columns ends before a row below th
 one side whose lines stand apart (a blank line or more) from the lines above them on
 their side: that is a block below both (a serial number under a header of blocks side by
 side), not the rest of a column; a longer column's lines at their own leading stay in it.
+A run whose whitespace runs on below its columns (between a strip of labels and its
+values) is cut where a line running across the column gap closes it (a paragraph under
+the two halves of a licence).
 
 Not every such gap separates columns. Row order is kept when
 - the gap is crossed by a horizontal rule (a table without vertical rules) or by a ruled
@@ -22,7 +25,12 @@ Not every such gap separates columns. Row order is kept when
 - the block has two or more gaps that are not label gaps (a table set in whitespace);
 - the strip left of the gap, from the block's edge or the previous gap, is no wider than
   a label and holds mostly short lines of body size (a bracketed qualifier, "（负责人）",
-  not counted): it parts labels ("名称", "住所：") from their values (a label gap);
+  not counted): it parts labels ("名称", "住所：") from their values (a label gap). But a
+  strip right after a strip of labels holds their values, however short ("个体工商户"; a
+  strip of single characters ends labels set letter-spaced, "名 | 称"): the gap after it
+  parts two blocks of entries when they start level and their rows do not pair up; and a
+  label gap with a party opening each side parts the parties' blocks (under a contract's
+  title);
 - the two sides pair up row for row (lines of the same height at the same height, as in
   a grid of "label: value" fields; a photo's boxes of one row differ by up to half in
   height), unless both sides are filled lines of running text,
@@ -184,6 +192,27 @@ def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: _Sc
     return out
 
 
+def _value_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], labels: set[int]) -> set[int]:
+    """Of the label gaps, those after a strip of values: the strip right of a strip of
+    labels holds their values, however short, so the gap after it parts no labels from
+    values ("名称 | 武昌区稻香理发店 | 注册日期 …": the gap after the value). A strip of
+    single characters is no values: the rest of labels set letter-spaced ("名 | 称")."""
+    lines = [ln for row in rows for ln in row]
+    out: set[int] = set()
+    for k in sorted(labels):
+        if k - 1 not in labels or k - 1 in out:
+            continue
+        strip = [
+            ln
+            for ln in lines
+            if gaps[k - 1].right <= (ln.left + ln.right) / 2.0 <= gaps[k].left
+            and "\u0000" not in ln.text
+        ]
+        if sum(_chars(ln.text) >= 2 for ln in strip) > 0.5 * len(strip):
+            out.add(k)
+    return out
+
+
 def _side_by_side(rows: Sequence[Sequence[Line]], gap: _Gap, scale: _Scale) -> bool:
     """The lines left of the gap and those right of it share a stretch of the page's
     height at least a line high."""
@@ -245,6 +274,8 @@ def _column_gap(
     # a label may stand closer to its value than columns stand to each other
     found = _free_gaps(rows, obstacles, LABEL_GAP_CHARS * scale.char)
     labels = _label_gaps(rows, found, scale)
+    values = _value_gaps(rows, found, labels)
+    labels -= values
     wide = GAP_CHARS * scale.char
     # a gap between blocks standing diagonally (a code below the left end of a centred
     # title) neither splits them nor makes a table
@@ -278,7 +309,17 @@ def _column_gap(
         return None  # a horizontal rule runs across: a table without vertical rules
     prose = _filled(left, scale) and _filled(right, scale)
     parties = _parties(rows, gap)
-    if not side_by_side and not prose and not parties and _paired(rows, gap) >= PAIRED_SHARE:
+    paired = _paired(rows, gap) >= PAIRED_SHARE
+    if gap in (found[k] for k in values):
+        # blocks of entries after a strip of values: columns only where they start level
+        # (a title standing over one of them opens no block of entries) and their rows
+        # do not pair up (a grid "label value label value" keeps its rows)
+        first = rows[0]
+        level = any(ln.right <= gap.left + 1 for ln in first) and any(
+            ln.left >= gap.right - 1 for ln in first
+        )
+        return gap if level and not paired else None
+    if not side_by_side and not prose and not parties and paired:
         return None
     return gap
 
@@ -335,6 +376,33 @@ def _side_ended(rows: Sequence[Sequence[Line]], gap: _Gap, scale: _Scale) -> int
     return len(rows)
 
 
+def _closed_below(
+    rows: Sequence[Sequence[Line]],
+    start: int,
+    end: int,
+    obstacles: Sequence[Rect],
+    rules: Sequence[Rect],
+    scale: _Scale,
+) -> tuple[int, _Gap | None]:
+    """A shorter run from `start` with a column gap that the row right below it closes
+    with one line running across it (a paragraph across the page under the two halves
+    of a licence), when the run from `start` to `end` has none: whitespace that runs
+    further down (between a strip of labels and its values) must not hide the columns
+    above."""
+    wide = GAP_CHARS * scale.char
+    known = len(_free_gaps(rows[start:end], obstacles, wide))
+    for stop in range(end - 1, start + MIN_ROWS - 1, -1):
+        opened = len(_free_gaps(rows[start:stop], obstacles, wide))
+        if opened > known:
+            gap = _column_gap(rows[start:stop], obstacles, rules, scale)
+            if gap is not None and any(
+                ln.left < gap.left and ln.right > gap.right for ln in rows[stop]
+            ):
+                return stop, gap
+            known = opened
+    return end, None
+
+
 def column_blocks(
     units: Sequence[Line],
     *,
@@ -360,6 +428,8 @@ def column_blocks(
         end = _run_end(rows, i, obstacles, GAP_CHARS * scale.char)
         if end - i >= MIN_ROWS:
             gap = _column_gap(rows[i:end], obstacles, rules, scale)
+            if gap is None:
+                end, gap = _closed_below(rows, i, end, obstacles, rules, scale)
             if gap is not None:
                 # decided on the whole run; the rows standing apart below are read after
                 end = i + _side_ended(rows[i:end], gap, scale)

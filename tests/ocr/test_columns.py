@@ -498,3 +498,150 @@ def test_the_parties_blocks_under_a_contracts_title_are_read_one_after_the_other
         "乙方（承租方）：",
         "欧阳欣",
     ]
+
+
+# an individual business licence (ink-starved copy): two blocks of entries side by side,
+# the right one shorter, its second value wrapped; a paragraph across both below them
+SOLE_TRADER_LICENCE = """
+355 562 637 637 武昌区稻香理发店
+866 569 1034 635 注册日期
+174 572 275 635 名称
+1034 579 1276 626 2019年01月08日
+168 652 277 725 类型
+365 654 546 722 个体工商户
+866 654 1024 722 经营场所
+1041 661 1512 716 湖北省武汉市武昌区徐东大街140
+1047 703 1327 759 号10幢1单元1601室
+172 740 297 810 经营者
+365 744 484 804 岑歆欣
+362 826 517 892 个人经营
+172 830 329 896 组成形式
+174 997 327 1055 经营范围
+362 997 1490 1052 理发服务；美容服务。（依法须经批准的项目，经相关部门批准后方可开展经营）
+866 1672 1060 1739 登记机关
+"""
+
+
+def test_blocks_of_entries_above_a_paragraph_across_both_are_columns() -> None:
+    """The left block's four entries are read before the right block's two: the gap
+    between them runs down to the paragraph across both ("经营范围 …"), though the
+    whitespace between the labels and their values runs on below it, and the left
+    values, short as labels, are values (they stand right of a strip of labels)."""
+    _, text = reading_order(_boxes(SOLE_TRADER_LICENCE)[::-1])
+    assert [squash(row) for row in text.splitlines()][:8] == [
+        "名称武昌区稻香理发店",
+        "类型个体工商户",
+        "经营者岑歆欣",
+        "组成形式个人经营",
+        "注册日期2019年01月08日",
+        "经营场所湖北省武汉市武昌区徐东大街140",
+        "号10幢1单元1601室",
+        "经营范围理发服务；美容服务。（依法须经批准的项目，经相关部门批准后方可开展经营）",
+    ]
+
+
+def test_a_grid_of_short_entries_keeps_its_rows() -> None:
+    """The same two blocks with every row paired across the gap: a grid of fields,
+    read row by row, though its values are as short as labels."""
+    lines = [
+        ln
+        for ln in _boxes(SOLE_TRADER_LICENCE)
+        if ln.text not in ("号10幢1单元1601室", "经营者", "岑歆欣", "个人经营", "组成形式")
+    ]
+    _, text = reading_order(lines)
+    assert [squash(row) for row in text.splitlines()][:2] == [
+        "名称武昌区稻香理发店注册日期2019年01月08日",
+        "类型个体工商户经营场所湖北省武汉市武昌区徐东大街140",
+    ]
+
+
+# a business licence copied on an office scanner (web-html): labels set letter-spaced,
+# "名" and "称" in boxes of their own; "类" lost under the seal
+LETTER_SPACED_LICENCE = """
+119.5 148.4 378.7 207.0 统一社会信用代码
+119.5 193.8 504.1 248.9 91150105MA02FJXLM5
+507.6 196.2 1118.2 376.9 营业执照
+749.0 348.2 918.3 426.0 （副 本）
+1253.1 348.2 1531.2 397.3 扫描二维码登录“国家企业信
+1246.0 370.9 1536.0 435.6 用信息公示系统”了解更多登
+1259.1 412.8 1525.3 451.1 记、备案、许可、监管信息
+119.5 451.1 332.5 500.2 编号：S98256297992
+865.0 567.2 1034.2 635.4 注册资本
+306.5 570.8 804.7 635.4 呼和浩特市远航信息技术有限公
+1055.5 570.8 1205.8 639.0 500万元
+121.9 574.4 182.2 629.4 名
+216.5 574.4 281.6 629.4 称
+310.0 622.2 372.7 683.2 司
+867.4 652.1 1034.2 719.1 成立日期
+1059.1 658.1 1300.5 715.6 2016年6月23日
+207.1 703.6 285.2 768.2 型
+306.5 703.6 804.7 768.2 有限责任公司（自然人投资或控
+863.8 727.5 1031.9 807.7 营业期限
+1055.5 738.3 1407.0 802.9 2016年6月23日至长期
+306.5 751.4 382.2 819.7 股）
+867.4 816.1 973.9 886.7 住
+945.5 822.0 1034.2 884.3 所
+1061.4 825.6 1550.2 880.7 内蒙古自治区呼和浩特市赛罕区
+116.0 835.2 403.5 903.4 法定代表人　邹赟
+1061.4 871.1 1504.0 935.7 鄂尔多斯大街14号综合楼8层
+116.0 916.6 281.6 983.6 经营范围
+310.0 926.1 776.3 980.0 软件开发；信息系统集成服务；
+310.0 970.4 804.7 1035.0 数据处理和存储支持服务。（依
+310.0 1019.5 804.7 1084.1 法须经批准的项目，经相关部门
+310.0 1070.9 717.1 1135.5 批准后方可开展经营活动）
+1008.2 1664.4 1186.9 1742.2 登记机关
+968.0 1748.2 1224.8 1816.4 2026年3月21日
+560.9 2147.8 1099.3 2202.9 国家企业信用信息公示系统网址：http://www.gst.gov.cn
+407.1 2183.7 1247.2 2238.8 市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。
+"""  # noqa: E501
+
+
+def test_the_rest_of_a_letter_spaced_label_is_no_strip_of_values() -> None:
+    """ "称" and "型" stand between the strip of "名" and the values: they end labels set
+    letter-spaced, no values, so the gap after them parts labels from values, and each
+    label is read with its value."""
+    _, text = reading_order(_boxes(LETTER_SPACED_LICENCE))
+    rows = [squash(row) for row in text.splitlines()]
+    assert "名称呼和浩特市远航信息技术有限公" in rows
+    assert "型有限责任公司（自然人投资或控股）" in rows
+
+
+# both sides of an ID card copied side by side (a phone photo), under a title that
+# stands over the card's back
+ID_COPIES = """
+658.3 154.3 1175.0 251.1 身份证复印件（正反面）
+174.3 356.4 271.1 422.6 姓名
+294.1 356.4 421.1 418.9 王建军
+1003.2 358.9 1349.3 456.8 中华人民共和国
+286.8 405.4 549.4 492.4 男民族　蒙古
+174.3 418.9 274.7 482.6 性别
+999.5 461.7 1322.6 568.3 居民身份证
+174.3 478.9 271.1 545.0 出生
+294.1 482.6 525.2 541.4 1979年4月27日
+283.2 530.3 670.4 611.2 锡林浩特市希日塔拉街道
+174.3 537.7 271.1 603.8 住址
+972.9 574.4 1408.6 650.4 签发机关 锡林浩特市公安局
+283.2 576.9 513.1 655.3 额尔敦路18号
+167.0 670.0 733.3 743.5 公民身份号码 152502197006149815
+976.6 673.6 1488.4 739.8 有效期限 2019.05.06-2039.05.06
+"""
+
+
+def test_a_title_over_one_block_opens_no_block_of_entries() -> None:
+    """The title stands over the card's back, not level with the front's first entry:
+    with the front's short values it starts no blocks of entries; the title is read
+    first, then the front, then the back."""
+    _, text = reading_order(_boxes(ID_COPIES))
+    assert [squash(row) for row in text.splitlines()] == [
+        "身份证复印件（正反面）",
+        "姓名王建军",
+        "性别男民族蒙古",
+        "出生1979年4月27日",
+        "住址锡林浩特市希日塔拉街道",
+        "额尔敦路18号",
+        "公民身份号码152502197006149815",
+        "中华人民共和国",
+        "居民身份证",
+        "签发机关锡林浩特市公安局",
+        "有效期限2019.05.06-2039.05.06",
+    ]
