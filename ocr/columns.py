@@ -45,11 +45,11 @@ Not every such gap separates columns. Row order is kept when
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ocr.engine import Line
+from ocr.rows import Scale, box_height, char_count, group_rows, page_scale
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom in page pixels
 
@@ -68,45 +68,6 @@ PARTY = re.compile(
 )
 
 
-def _stacked(a: Line, b: Line) -> bool:
-    """One line over the other (they share most of the narrower one's width, and less
-    than most of the lower one's height): lines of one block set tight (small print),
-    never two cells of one row. Lines at one height over each other are an overprint
-    (a seal's ring text on a line), left to the row."""
-    shared = min(a.right, b.right) - max(a.left, b.left)
-    level = min(a.bottom, b.bottom) - max(a.top, b.top)
-    lower = min(a.bottom - a.top, b.bottom - b.top)
-    return shared > 0.5 * min(a.right - a.left, b.right - b.left) and level < 0.6 * lower
-
-
-def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
-    """Group lines whose vertical centres overlap into rows, top to bottom, left to right;
-    a line over another (`_stacked`) starts a row of its own."""
-    rows: list[list[Line]] = []
-    bounds: list[tuple[float, float]] = []  # mean top and bottom of each row
-    for line in sorted(lines, key=lambda ln: (ln.centre_y, ln.left)):
-        placed = False
-        for i in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
-            top, bottom = bounds[i]
-            centre = (top + bottom) / 2.0
-            if (top <= line.centre_y <= bottom or line.top <= centre <= line.bottom) and not any(
-                _stacked(line, other) for other in rows[i]
-            ):
-                rows[i].append(line)
-                n = len(rows[i])
-                bounds[i] = (
-                    top + (line.top - top) / n,
-                    bottom + (line.bottom - bottom) / n,
-                )
-                placed = True
-                break
-        if not placed:
-            rows.append([line])
-            bounds.append((line.top, line.bottom))
-    ordered = sorted(zip(rows, bounds, strict=True), key=lambda rb: (rb[1][0] + rb[1][1]) / 2.0)
-    return [sorted(row, key=lambda ln: ln.left) for row, _ in ordered]
-
-
 @dataclass(frozen=True)
 class _Gap:
     left: float  # page x where the whitespace starts
@@ -115,10 +76,6 @@ class _Gap:
     @property
     def middle(self) -> float:
         return (self.left + self.right) / 2.0
-
-
-def _height(line: Line) -> float:
-    return line.bottom - line.top
 
 
 def _free_gaps(
@@ -142,22 +99,6 @@ def _free_gaps(
     return gaps
 
 
-@dataclass(frozen=True)
-class _Scale:
-    height: float  # median height of a line box
-    char: float  # median character pitch (a Latin letter or digit counts half)
-
-
-def _chars(text: str) -> float:
-    return sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text if not ch.isspace())
-
-
-def _scale(lines: Sequence[Line]) -> _Scale:
-    height = statistics.median(_height(ln) for ln in lines)
-    pitches = [(ln.right - ln.left) / n for ln in lines if (n := _chars(ln.text)) >= 3]
-    return _Scale(height, statistics.median(pitches) if pitches else 0.6 * height)
-
-
 # a bracketed qualifier of a label ("法定代表人（负责人）", "注册资本（万元）", "名称（全称）")
 _QUALIFIER = re.compile(r"[（(][^（()）]*[)）]")
 
@@ -167,7 +108,7 @@ def _label_stem(text: str) -> str:
     return _QUALIFIER.sub("", text).rstrip(":：")
 
 
-def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: _Scale) -> set[int]:
+def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: Scale) -> set[int]:
     """Indexes of the gaps that part labels from their values: the strip between a gap
     and the one before it (or the block's left edge) is no wider than a label, and most
     of its lines are short, in the body's size (a title is no label)."""
@@ -184,7 +125,8 @@ def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: _Sc
         labels = [
             ln
             for ln in strip
-            if _chars(_label_stem(ln.text)) <= LABEL_CHARS and _height(ln) <= 1.3 * scale.height
+            if char_count(_label_stem(ln.text)) <= LABEL_CHARS
+            and box_height(ln) <= 1.3 * scale.height
         ]
         if gap.left - start <= LABEL_WIDTH * scale.char and len(labels) >= 0.6 * len(strip):
             out.add(k)
@@ -208,12 +150,12 @@ def _value_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], labels: se
             if gaps[k - 1].right <= (ln.left + ln.right) / 2.0 <= gaps[k].left
             and "\u0000" not in ln.text
         ]
-        if sum(_chars(ln.text) >= 2 for ln in strip) > 0.5 * len(strip):
+        if sum(char_count(ln.text) >= 2 for ln in strip) > 0.5 * len(strip):
             out.add(k)
     return out
 
 
-def _side_by_side(rows: Sequence[Sequence[Line]], gap: _Gap, scale: _Scale) -> bool:
+def _side_by_side(rows: Sequence[Sequence[Line]], gap: _Gap, scale: Scale) -> bool:
     """The lines left of the gap and those right of it share a stretch of the page's
     height at least a line high."""
     lines = [ln for row in rows for ln in row]
@@ -234,8 +176,8 @@ def _paired(rows: Sequence[Sequence[Line]], gap: _Gap) -> float:
         left = [ln for ln in row if ln.right <= gap.left + 1]
         right = [ln for ln in row if ln.left >= gap.right - 1]
         if any(
-            abs(a.centre_y - b.centre_y) < 0.3 * min(_height(a), _height(b))
-            and max(_height(a), _height(b)) < 1.5 * min(_height(a), _height(b))
+            abs(a.centre_y - b.centre_y) < 0.3 * min(box_height(a), box_height(b))
+            and max(box_height(a), box_height(b)) < 1.5 * min(box_height(a), box_height(b))
             for a in left
             for b in right
         ):
@@ -243,7 +185,7 @@ def _paired(rows: Sequence[Sequence[Line]], gap: _Gap) -> float:
     return hits / len(rows)
 
 
-def _filled(lines: Sequence[Line], scale: _Scale) -> bool:
+def _filled(lines: Sequence[Line], scale: Scale) -> bool:
     """Running text: most lines long and ending at one right margin (wrapped text)."""
     if len(lines) < MIN_ROWS:
         return False
@@ -268,7 +210,7 @@ def _parties(rows: Sequence[Sequence[Line]], gap: _Gap) -> bool:
 
 
 def _column_gap(
-    rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], rules: Sequence[Rect], scale: _Scale
+    rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], rules: Sequence[Rect], scale: Scale
 ) -> _Gap | None:
     """The one gap that splits these rows into columns, if they have one."""
     # a label may stand closer to its value than columns stand to each other
@@ -341,14 +283,14 @@ def _run_end(
     return best
 
 
-def _apart(line: Line, above: Sequence[Line], scale: _Scale) -> bool:
+def _apart(line: Line, above: Sequence[Line], scale: Scale) -> bool:
     """More than a line's height of whitespace between `line` and the lines above it
     (those over it, else all of them)."""
     over = [a for a in above if a.left < line.right and a.right > line.left] or above
     return bool(over) and line.top - max(a.bottom for a in over) > scale.height
 
 
-def _side_ended(rows: Sequence[Sequence[Line]], gap: _Gap, scale: _Scale) -> int:
+def _side_ended(rows: Sequence[Sequence[Line]], gap: _Gap, scale: Scale) -> int:
     """Number of the run's rows that belong to its columns: a run ends before a row
     below the end of one side whose lines all stand apart from the lines above them on
     their own side (more than a line's height of whitespace): a block below both columns
@@ -382,7 +324,7 @@ def _closed_below(
     end: int,
     obstacles: Sequence[Rect],
     rules: Sequence[Rect],
-    scale: _Scale,
+    scale: Scale,
 ) -> tuple[int, _Gap | None]:
     """A shorter run from `start` with a column gap that the row right below it closes
     with one line running across it (a paragraph across the page under the two halves
@@ -419,7 +361,7 @@ def column_blocks(
         return [list(units)] if units else []
     rows = group_rows(units)
     # stand-ins for ruled cells (text "\u0000", see `ocr.layout.units`) are no line
-    scale = _scale([ln for ln in units if "\u0000" not in ln.text] or list(units))
+    scale = page_scale([ln for ln in units if "\u0000" not in ln.text] or list(units))
     blocks: list[list[Line]] = []
     pending: list[Line] = []
     i = 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ocr.columns import column_blocks, group_rows
+from ocr.columns import column_blocks
 from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
@@ -30,6 +30,7 @@ from ocr.preprocess import (
     thumbnail,
 )
 from ocr.punctuation import tidy
+from ocr.rows import group_rows
 from ocr.seals import Ring, drop_seal_words, seal_rings, suppress_grey_seals
 
 log = logging.getLogger(__name__)
