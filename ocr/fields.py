@@ -28,6 +28,7 @@ from ocr.names import (
     BUSINESS_END,
     column_names,
     column_people,
+    completed,
     cut_at_next_label,
     is_header,
     last_header,
@@ -331,7 +332,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             elif name in ("address", "enterprise_name") and rest:
                 rest, conf = _wrapped(rest, source, lines, line, conf, name == "address")
             if name == "enterprise_name":
-                rest = repair_legal_form(cut_at_next_label(rest))
+                rest = completed(repair_legal_form(cut_at_next_label(rest)), lines)
             raw = source.text if source is not line else re.split(r"[:：]", line.text)[-1]
             if name == "person_name" and (people := several_people(raw, rest)):
                 found += [_make(name, person, True, source, conf) for person in people]

@@ -138,6 +138,35 @@ def repair_legal_form(value: str) -> str:
     return value
 
 
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff（）]+")
+
+
+def completed(value: str, lines: Sequence[Line]) -> str:
+    """A business name cut short where a seal covers its end ("单位名称（盖章）：杭州某某
+    餐饮"), whole as the page gives it elsewhere (its letterhead "杭州某某餐饮管理有限公司"):
+    the one name on the page that begins with it and ends like a business."""
+    if len(value) < 4 or BUSINESS_END.search(value):
+        return value
+    found: set[str] = set()
+    for line in lines:
+        for run in _NAME_RUN.findall(_squash(line.text)):
+            at = run.find(value)
+            if at < 0:
+                continue
+            rest = run[at:]
+            whole = next(
+                (
+                    rest[:end]
+                    for end in range(len(value) + 1, len(rest) + 1)
+                    if BUSINESS_END.search(rest[:end])
+                ),
+                None,
+            )
+            if whole is not None:
+                found.add(whole)
+    return found.pop() if len(found) == 1 else value
+
+
 _NAME_PART = re.compile(r"^[\u4e00-\u9fff（）·]+")
 
 

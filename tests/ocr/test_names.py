@@ -269,3 +269,24 @@ def test_a_legal_form_read_with_one_wrong_character(text: str, kind: str, value:
 def test_a_legal_form_one_character_away_from_another_is_left_alone(value: str) -> None:
     """有色公司, 有线公司 and 无限公司 are words and forms of their own."""
     assert repair_legal_form(value) == value
+
+
+def test_a_business_name_cut_short_by_a_seal_is_the_letterheads() -> None:
+    """A certificate's seal covers the end of the unit's name beside 单位名称（盖章）; the
+    letterhead names the unit whole."""
+    lines = [
+        _line("杭州橙果餐饮管理有限公司", 400, 120),
+        _line("统一社会信用代码：91330106L3578LL04N", 400, 200),
+        _line("收入证明", 600, 300),
+        _line("单位名称（盖章）：杭州橙果餐饮", 200, 1200),
+    ]
+    assert _named(lines) == {("enterprise_name", "杭州橙果餐饮管理有限公司")}
+
+
+def test_a_business_name_cut_short_stays_when_the_page_names_two_it_begins() -> None:
+    """Two businesses on the page begin with what was read: which one is not known."""
+    lines = [
+        _line("致：杭州橙果餐饮管理有限公司、杭州橙果餐饮连锁有限公司：", 200, 120),
+        _line("单位名称（盖章）：杭州橙果餐饮", 200, 1200),
+    ]
+    assert _named(lines) == {("enterprise_name", "杭州橙果餐饮")}
