@@ -12,9 +12,10 @@ with lines on both sides that share a stretch of the page's height, is a block o
 columns; its left side is read before its right side (each side again split where it
 has a gap of its own). A gap between blocks standing diagonally (a code under the left
 end of a centred title) is no gap. A block of columns ends before a row below the end of
-one side whose lines stand apart (a blank line or more) from the lines above them on
-their side: that is a block below both (a serial number under a header of blocks side by
-side), not the rest of a column; a longer column's lines at their own leading stay in it.
+one side whose lines stand apart (a blank line or more; the space a seal was stamped on
+is no blank space) from the lines above them on their side: that is a block below both
+(a serial number under a header of blocks side by side), not the rest of a column; a
+longer column's lines at their own leading stay in it.
 A run whose whitespace runs on below its columns (between a strip of labels and its
 values) is cut where a line running across the column gap closes it (a paragraph under
 the two halves of a licence).
@@ -283,14 +284,24 @@ def _run_end(
     return best
 
 
-def _apart(line: Line, above: Sequence[Line], scale: Scale) -> bool:
+def _apart(line: Line, above: Sequence[Line], scale: Scale, seals: Sequence[Rect]) -> bool:
     """More than a line's height of whitespace between `line` and the lines above it
-    (those over it, else all of them)."""
+    (those over it, else all of them). The space a seal was stamped on is no blank
+    space: a date under the seal over its label goes on in the label's block."""
     over = [a for a in above if a.left < line.right and a.right > line.left] or above
-    return bool(over) and line.top - max(a.bottom for a in over) > scale.height
+    if not over:
+        return False
+    top = max(a.bottom for a in over)
+    if line.top - top <= scale.height:
+        return False
+    return not any(
+        s[0] < line.right and s[2] > line.left and s[1] < line.top and s[3] > top for s in seals
+    )
 
 
-def _side_ended(rows: Sequence[Sequence[Line]], gap: _Gap, scale: Scale) -> int:
+def _side_ended(
+    rows: Sequence[Sequence[Line]], gap: _Gap, scale: Scale, seals: Sequence[Rect]
+) -> int:
     """Number of the run's rows that belong to its columns: a run ends before a row
     below the end of one side whose lines all stand apart from the lines above them on
     their own side (more than a line's height of whitespace): a block below both columns
@@ -313,7 +324,7 @@ def _side_ended(rows: Sequence[Sequence[Line]], gap: _Gap, scale: Scale) -> int:
         above = [ln for r in rows[:k] for ln in r if side(ln) != other]
         # the whole row: a value right under the value above goes on its side, though
         # its label stands apart (the label above it was lost under a seal)
-        if all(_apart(line, above, scale) for line in row):
+        if all(_apart(line, above, scale, seals) for line in row):
             return k
     return len(rows)
 
@@ -350,12 +361,14 @@ def column_blocks(
     *,
     obstacles: Sequence[Rect] = (),
     rules: Sequence[Rect] = (),
+    seals: Sequence[Rect] = (),
 ) -> list[list[Line]]:
     """`units` in blocks to read one after the other, each block row by row: the rows
     above a block of columns, the left column, the right column, the rows below, ...
 
     `obstacles` are regions no column gap may cross (ruled table cells), `rules` the
-    horizontal ruling lines of the page (a gap they cross is not a column gap).
+    horizontal ruling lines of the page (a gap they cross is not a column gap), `seals`
+    the boxes of the page's round seals.
     """
     if len(units) < 2 * MIN_ROWS - 2:
         return [list(units)] if units else []
@@ -374,7 +387,7 @@ def column_blocks(
                 end, gap = _closed_below(rows, i, end, obstacles, rules, scale)
             if gap is not None:
                 # decided on the whole run; the rows standing apart below are read after
-                end = i + _side_ended(rows[i:end], gap, scale)
+                end = i + _side_ended(rows[i:end], gap, scale, seals)
                 found = (end, gap) if end - i >= MIN_ROWS else None
         if found is None:
             pending += rows[i]
@@ -388,7 +401,7 @@ def column_blocks(
         left = [ln for ln in run if (ln.left + ln.right) / 2.0 < gap.middle]
         right = [ln for ln in run if (ln.left + ln.right) / 2.0 >= gap.middle]
         for side in (left, right):
-            blocks += column_blocks(side, obstacles=obstacles, rules=rules)
+            blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
         i = end
     if pending:
         blocks.append(pending)

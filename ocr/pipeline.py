@@ -80,20 +80,27 @@ def _join_row(row: Sequence[Line]) -> str:
 
 
 def reading_order(
-    lines: Sequence[Line], cells: Sequence[Cell] = (), rules: Sequence[Cell] = ()
+    lines: Sequence[Line],
+    cells: Sequence[Cell] = (),
+    rules: Sequence[Cell] = (),
+    seals: Sequence[Ring] = (),
 ) -> tuple[tuple[Line, ...], str]:
     """Lines in reading order and the page text (one row per text line).
 
     The lines of one table cell (`cells`, see `ocr.layout`) are read together, as one
     unit; units are read row by row, except that a block of columns without rules is
-    read column after column (`ocr.columns`; `rules` are the page's horizontal rules).
+    read column after column (`ocr.columns`; `rules` are the page's horizontal rules,
+    `seals` its round seals).
     """
     kept = [ln for ln in lines if ln.text.strip()]
     found = join_wrapped(tie_continuations(units(kept, cells)))
     members = {id(stand_in): inner for stand_in, inner in found}
     ordered_lines: list[Line] = []
     texts: list[str] = []
-    blocks = column_blocks([stand_in for stand_in, _ in found], obstacles=cells, rules=rules)
+    stamped = [(x - r, y - r, x + r, y + r) for x, y, r in seals]
+    blocks = column_blocks(
+        [stand_in for stand_in, _ in found], obstacles=cells, rules=rules, seals=stamped
+    )
     for row in (row for block in blocks for row in group_rows(block)):
         joined_units = []
         for stand_in in row:
@@ -236,7 +243,7 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     seals = find_red_seals(straight)
     lines = drop_seal_words([replace(ln, text=tidy(ln.text)) for ln in lines], rings)
     cells, rules = rulings(straight)
-    ordered, text = reading_order(lines, cells, rules)
+    ordered, text = reading_order(lines, cells, rules, rings)
     h, w = straight.shape[:2]
     seconds = round(time.perf_counter() - started, 3)
     log.info(

@@ -645,3 +645,30 @@ def test_a_title_over_one_block_opens_no_block_of_entries() -> None:
         "签发机关锡林浩特市公安局",
         "有效期限2019.05.06-2039.05.06",
     ]
+
+
+def test_a_date_under_a_seal_stays_in_its_block() -> None:
+    """A birth certificate's foot: the issuing office, its seal stamped below it and
+    the date of issue under the seal, beside the head of the hospital and his name.
+    The date stands far below its block's first line, but on the seal's space, no
+    blank space: it ends the left block, read before the right one; the notes below,
+    apart from the date by blank space, are read after both."""
+    lines = _boxes("""
+174 1608 653 1672 签证机构（出生医学证明专用章）
+1159 1608 1490 1675 医疗保健机构负责人：
+1344 1678 1499 1758 吴文川
+172 1850 565 1913 签发日期：2026年04月17日
+139 2015 220 2078 注：
+148 2056 875 2120 1.本证明是新生儿的出生医学证明文件，请妥善保管，不得涂改；
+155 2094 707 2148 2.遗失的，可凭有关证明向原签发机构申请补发。
+""")
+    _, text = reading_order(lines[::-1], seals=[(473.6, 1730.9, 158.0)])
+    assert [squash(row) for row in text.splitlines()] == [
+        "签证机构（出生医学证明专用章）",
+        "签发日期：2026年04月17日",
+        "医疗保健机构负责人：",
+        "吴文川",
+        "注：",
+        "1.本证明是新生儿的出生医学证明文件，请妥善保管，不得涂改；",
+        "2.遗失的，可凭有关证明向原签发机构申请补发。",
+    ]
