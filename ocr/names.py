@@ -362,15 +362,19 @@ _SENTENCE_PERSON = re.compile(
     + r"(?![我本该])([\u4e00-\u9fff]{2,4}?)(?=同志|先生|女士|（|\(|，|,|为我|为本|前往|代表|全权)"
 )
 _SENTENCE_BUSINESS = re.compile(_OPENING + r"([\u4e00-\u9fff（）]{4,40}?)(?=（|\(|，|,|将|为|系)")
+# a certificate of a legal representative (the national template: "…身份证号码：…，系
+# ____的____（职务），为本单位的法定代表人") names the unit the person serves
+_SERVES = re.compile(r"系([\u4e00-\u9fff（）]{4,40}?)的")
 
 
 def sentence_names(lines: Sequence[Line]) -> list[tuple[Line, str, str]]:
     """People and businesses a letter names in its opening sentence (a power of
-    attorney's agent, a certificate's party): (line, field name, value)."""
+    attorney's agent, a certificate's party, the unit a legal representative serves):
+    (line, field name, value)."""
     out: list[tuple[Line, str, str]] = []
     for line in lines:
         text = _squash(line.text)
-        for match in _SENTENCE_BUSINESS.finditer(text):
+        for match in [*_SENTENCE_BUSINESS.finditer(text), *_SERVES.finditer(text)]:
             if BUSINESS_END.search(match.group(1)):
                 out.append((line, "enterprise_name", match.group(1)))
         for match in _SENTENCE_PERSON.finditer(text):

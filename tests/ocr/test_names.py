@@ -290,3 +290,17 @@ def test_a_business_name_cut_short_stays_when_the_page_names_two_it_begins() -> 
         _line("单位名称（盖章）：杭州橙果餐饮", 200, 1200),
     ]
     assert _named(lines) == {("enterprise_name", "杭州橙果餐饮")}
+
+
+def test_the_unit_a_legal_representative_serves() -> None:
+    """A certificate of a legal representative names the unit the person serves ("系
+    ____的执行董事"); an employee of "我单位" names no business."""
+    lines = [
+        _line("号码：510107198403130149，系 西湖区朗峰食用菌种植农民专业合作社的", 120, 300),
+        _line("执行董事，为本单位的法定代表人。", 120, 360),
+        _line("兹证明马祎菁（公民身份号码：350203197108072121）系我单位的正式员工", 120, 500),
+    ]
+    assert _named(lines) == {
+        ("enterprise_name", "西湖区朗峰食用菌种植农民专业合作社"),
+        ("person_name", "马祎菁"),
+    }
