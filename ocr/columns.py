@@ -291,8 +291,20 @@ def _apart(line: Line, above: Sequence[Line], scale: Scale, seals: Sequence[Rect
     over = [a for a in above if a.left < line.right and a.right > line.left] or above
     if not over:
         return False
-    top = max(a.bottom for a in over)
+    nearest = max(over, key=lambda a: a.bottom)
+    top = nearest.bottom
     if line.top - top <= scale.height:
+        return False
+    # no more whitespace than between the line above and the one over it, spaced no
+    # wider than a line and a half: the column's own leading (a date under a
+    # thumbprint's caption, spaced as the lines above it)
+    higher = [
+        a.bottom
+        for a in above
+        if a.bottom <= nearest.centre_y and a.left < nearest.right and a.right > nearest.left
+    ]
+    leading = nearest.top - max(higher) if higher else 0.0
+    if leading <= 1.5 * scale.height and line.top - top <= 1.25 * leading:
         return False
     return not any(
         s[0] < line.right and s[2] > line.left and s[1] < line.top and s[3] > top for s in seals

@@ -672,3 +672,25 @@ def test_a_date_under_a_seal_stays_in_its_block() -> None:
         "1.本证明是新生儿的出生医学证明文件，请妥善保管，不得涂改；",
         "2.遗失的，可凭有关证明向原签发机构申请补发。",
     ]
+
+
+def test_a_line_at_its_columns_own_leading_stays_in_it() -> None:
+    """A power of attorney's signature blocks: the agent's date stands more than a
+    line's height below "（按指印）", but no further than that caption stands below the
+    agent's signature: the block's own leading, so it ends the agent's block rather than
+    standing below both; the note far below is read after both."""
+    lines = _boxes("""
+889 1310 1333 1393 受托人（签字）：韩浩航
+157 1327 425 1383 委托人（盖章）：
+150 1410 654 1483 法定代表人（签字）：章若文
+896 1457 1049 1525 （按指印）
+153 1508 405 1576 2026年8月19日
+889 1591 1141 1649 2026年8月19日
+153 2086 997 2141 附：1.受托人居民身份证复印件；2.委托单位营业执照复印件（加盖公章）。
+""")
+    _, text = reading_order(lines[::-1])
+    assert squash(text) == squash(
+        "委托人（盖章）： 法定代表人（签字）：章若文 2026年8月19日"
+        " 受托人（签字）：韩浩航 （按指印） 2026年8月19日"
+        " 附：1.受托人居民身份证复印件；2.委托单位营业执照复印件（加盖公章）。"
+    )
