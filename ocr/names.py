@@ -336,7 +336,11 @@ def several_people(raw: str, value: str) -> list[str]:
     """The people a signature line lists after its label, apart: "受托人（签字）：狄瀚皓
     计琛瑾 骆浔" → three agents, not one "狄瀚皓计琛瑾骆浔". `raw` is the value's text
     with its spaces, `value` the same without them. Two names of two characters ("王芳
-    李娜") stay one value: a four-character name is as often spaced in the middle."""
+    李娜") stay one value: a four-character name is as often spaced in the middle.
+    Names listed with a separator ("冯鹭琛、童舟", a property's co-owners) are each one."""
+    listed = re.split(r"[、，,；;]", value)
+    if len(listed) >= 2 and all(_PERSON_TOKEN.match(t) for t in listed):
+        return listed
     tokens = raw.split()
     if len(tokens) < 2 or "".join(tokens) != value:
         return []

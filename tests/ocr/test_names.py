@@ -304,3 +304,12 @@ def test_the_unit_a_legal_representative_serves() -> None:
         ("enterprise_name", "西湖区朗峰食用菌种植农民专业合作社"),
         ("person_name", "马祎菁"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [("权利人 冯鹭琛、童舟", {"冯鹭琛", "童舟"}), ("权利人：王芳、李娜", {"王芳", "李娜"})],
+)
+def test_co_owners_listed_with_a_separator_are_each_named(text: str, people: set[str]) -> None:
+    """A property certificate lists its co-owners after 权利人, parted by "、"."""
+    assert _named([_line(text, 120, 300)]) == {("person_name", p) for p in people}
