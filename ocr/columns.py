@@ -47,12 +47,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ocr.engine import Line
-from ocr.rows import Scale, box_height, char_count, group_rows, page_scale
-
-Rect = tuple[float, float, float, float]  # left, top, right, bottom in page pixels
+from ocr.rows import Scale, box_height, group_rows, page_scale
+from ocr.strips import Gap, Rect, free_gaps, label_gaps, value_gaps
 
 # Sizes are in characters (the page's median character pitch): detected boxes are padded
 # by a share of their height that varies with the capture, their text runs at its pitch.
@@ -60,8 +58,6 @@ MIN_ROWS = 3
 GAP_CHARS = 0.6  # narrowest column gap between (padded) boxes
 PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
 LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their values
-LABEL_WIDTH = 10  # a strip of labels is at most this wide
-LABEL_CHARS = 8  # and its labels at most this long
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -69,94 +65,7 @@ PARTY = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Gap:
-    left: float  # page x where the whitespace starts
-    right: float  # and where it ends
-
-    @property
-    def middle(self) -> float:
-        return (self.left + self.right) / 2.0
-
-
-def _free_gaps(
-    rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], min_width: float
-) -> list[_Gap]:
-    """Stretches of whitespace at least `min_width` wide running through every row, with
-    ink on both sides (an obstacle, such as a ruled cell, counts as ink)."""
-    spans: list[tuple[float, float]] = []
-    for row in rows:
-        spans += [(ln.left, ln.right) for ln in row]
-    top = min(ln.top for row in rows for ln in row)
-    bottom = max(ln.bottom for row in rows for ln in row)
-    spans += [(o[0], o[2]) for o in obstacles if o[1] < bottom and o[3] > top]
-    spans.sort()
-    gaps: list[_Gap] = []
-    reach = spans[0][1]
-    for left, right in spans[1:]:
-        if left - reach >= min_width:
-            gaps.append(_Gap(reach, left))
-        reach = max(reach, right)
-    return gaps
-
-
-# a bracketed qualifier of a label ("法定代表人（负责人）", "注册资本（万元）", "名称（全称）")
-_QUALIFIER = re.compile(r"[（(][^（()）]*[)）]")
-
-
-def _label_stem(text: str) -> str:
-    """A label without its bracketed qualifier and its colon: what its length is judged by."""
-    return _QUALIFIER.sub("", text).rstrip(":：")
-
-
-def _label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], scale: Scale) -> set[int]:
-    """Indexes of the gaps that part labels from their values: the strip between a gap
-    and the one before it (or the block's left edge) is no wider than a label, and most
-    of its lines are short, in the body's size (a title is no label)."""
-    lines = [ln for row in rows for ln in row]
-    start = min(ln.left for ln in lines)
-    out: set[int] = set()
-    for k, gap in enumerate(gaps):
-        # a cell read whole (`ocr.layout`) is no evidence either way
-        strip = [
-            ln
-            for ln in lines
-            if start <= (ln.left + ln.right) / 2.0 <= gap.left and "\u0000" not in ln.text
-        ]
-        labels = [
-            ln
-            for ln in strip
-            if char_count(_label_stem(ln.text)) <= LABEL_CHARS
-            and box_height(ln) <= 1.3 * scale.height
-        ]
-        if gap.left - start <= LABEL_WIDTH * scale.char and len(labels) >= 0.6 * len(strip):
-            out.add(k)
-        start = gap.right
-    return out
-
-
-def _value_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[_Gap], labels: set[int]) -> set[int]:
-    """Of the label gaps, those after a strip of values: the strip right of a strip of
-    labels holds their values, however short, so the gap after it parts no labels from
-    values ("名称 | 武昌区稻香理发店 | 注册日期 …": the gap after the value). A strip of
-    single characters is no values: the rest of labels set letter-spaced ("名 | 称")."""
-    lines = [ln for row in rows for ln in row]
-    out: set[int] = set()
-    for k in sorted(labels):
-        if k - 1 not in labels or k - 1 in out:
-            continue
-        strip = [
-            ln
-            for ln in lines
-            if gaps[k - 1].right <= (ln.left + ln.right) / 2.0 <= gaps[k].left
-            and "\u0000" not in ln.text
-        ]
-        if sum(char_count(ln.text) >= 2 for ln in strip) > 0.5 * len(strip):
-            out.add(k)
-    return out
-
-
-def _side_by_side(rows: Sequence[Sequence[Line]], gap: _Gap, scale: Scale) -> bool:
+def _side_by_side(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> bool:
     """The lines left of the gap and those right of it share a stretch of the page's
     height at least a line high."""
     lines = [ln for row in rows for ln in row]
@@ -169,7 +78,7 @@ def _side_by_side(rows: Sequence[Sequence[Line]], gap: _Gap, scale: Scale) -> bo
     return bottom - top >= scale.height
 
 
-def _paired(rows: Sequence[Sequence[Line]], gap: _Gap) -> float:
+def _paired(rows: Sequence[Sequence[Line]], gap: Gap) -> float:
     """Share of rows where a line left of the gap and one right of it stand level, of
     the same height (cells of one row of a grid)."""
     hits = 0
@@ -202,7 +111,7 @@ def _opens_with_party(lines: Sequence[Line]) -> bool:
     return bool(PARTY.match(first.text))
 
 
-def _parties(rows: Sequence[Sequence[Line]], gap: _Gap) -> bool:
+def _parties(rows: Sequence[Sequence[Line]], gap: Gap) -> bool:
     """Each side of the gap opens with a party to the document."""
     lines = [ln for row in rows for ln in row]
     left = [ln for ln in lines if ln.right <= gap.left + 1]
@@ -212,12 +121,12 @@ def _parties(rows: Sequence[Sequence[Line]], gap: _Gap) -> bool:
 
 def _column_gap(
     rows: Sequence[Sequence[Line]], obstacles: Sequence[Rect], rules: Sequence[Rect], scale: Scale
-) -> _Gap | None:
+) -> Gap | None:
     """The one gap that splits these rows into columns, if they have one."""
     # a label may stand closer to its value than columns stand to each other
-    found = _free_gaps(rows, obstacles, LABEL_GAP_CHARS * scale.char)
-    labels = _label_gaps(rows, found, scale)
-    values = _value_gaps(rows, found, labels)
+    found = free_gaps(rows, obstacles, LABEL_GAP_CHARS * scale.char)
+    labels = label_gaps(rows, found, scale)
+    values = value_gaps(rows, found, labels)
     labels -= values
     wide = GAP_CHARS * scale.char
     # a gap between blocks standing diagonally (a code below the left end of a centred
@@ -277,7 +186,7 @@ def _run_end(
     closes every gap ends it."""
     best = start
     for end in range(start + 1, len(rows) + 1):
-        if _free_gaps(rows[start:end], obstacles, min_width):
+        if free_gaps(rows[start:end], obstacles, min_width):
             best = end
         elif best > start or end - start > MIN_ROWS:
             break
@@ -312,7 +221,7 @@ def _apart(line: Line, above: Sequence[Line], scale: Scale, seals: Sequence[Rect
 
 
 def _side_ended(
-    rows: Sequence[Sequence[Line]], gap: _Gap, scale: Scale, seals: Sequence[Rect]
+    rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale, seals: Sequence[Rect]
 ) -> int:
     """Number of the run's rows that belong to its columns: a run ends before a row
     below the end of one side whose lines all stand apart from the lines above them on
@@ -348,16 +257,16 @@ def _closed_below(
     obstacles: Sequence[Rect],
     rules: Sequence[Rect],
     scale: Scale,
-) -> tuple[int, _Gap | None]:
+) -> tuple[int, Gap | None]:
     """A shorter run from `start` with a column gap that the row right below it closes
     with one line running across it (a paragraph across the page under the two halves
     of a licence), when the run from `start` to `end` has none: whitespace that runs
     further down (between a strip of labels and its values) must not hide the columns
     above."""
     wide = GAP_CHARS * scale.char
-    known = len(_free_gaps(rows[start:end], obstacles, wide))
+    known = len(free_gaps(rows[start:end], obstacles, wide))
     for stop in range(end - 1, start + MIN_ROWS - 1, -1):
-        opened = len(_free_gaps(rows[start:stop], obstacles, wide))
+        opened = len(free_gaps(rows[start:stop], obstacles, wide))
         if opened > known:
             gap = _column_gap(rows[start:stop], obstacles, rules, scale)
             if gap is not None and any(
@@ -391,7 +300,7 @@ def column_blocks(
     pending: list[Line] = []
     i = 0
     while i < len(rows):
-        found: tuple[int, _Gap] | None = None
+        found: tuple[int, Gap] | None = None
         end = _run_end(rows, i, obstacles, GAP_CHARS * scale.char)
         if end - i >= MIN_ROWS:
             gap = _column_gap(rows[i:end], obstacles, rules, scale)
