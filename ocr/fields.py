@@ -23,17 +23,16 @@ from ocr.field_labels import (
     starts_with_label,
 )
 from ocr.labels import join_spaced_labels
+from ocr.name_readings import completed, repair_legal_form, surer_reading
 from ocr.names import (
     BRANCH_TAIL,
     BUSINESS_END,
     column_names,
     column_people,
-    completed,
     cut_at_next_label,
     is_header,
     last_header,
     name_shaped,
-    repair_legal_form,
     sentence_names,
     several_people,
     value_below,
@@ -333,6 +332,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
                 rest, conf = _wrapped(rest, source, lines, line, conf, name == "address")
             if name == "enterprise_name":
                 rest = completed(repair_legal_form(cut_at_next_label(rest)), lines)
+                rest = surer_reading(rest, conf, lines) if len(rest) >= 6 else rest
             raw = source.text if source is not line else re.split(r"[:：]", line.text)[-1]
             if name == "person_name" and (people := several_people(raw, rest)):
                 found += [_make(name, person, True, source, conf) for person in people]

@@ -8,7 +8,7 @@ import pytest
 
 from ocr.engine import Line, rect_box
 from ocr.fields import extract_fields
-from ocr.names import repair_legal_form
+from ocr.name_readings import repair_legal_form
 from ocr.pipeline import PageReading, reading_order
 from ocr.preprocess import Quality
 
@@ -313,3 +313,35 @@ def test_the_unit_a_legal_representative_serves() -> None:
 def test_co_owners_listed_with_a_separator_are_each_named(text: str, people: set[str]) -> None:
     """A property certificate lists its co-owners after 权利人, parted by "、"."""
     assert _named([_line(text, 120, 300)]) == {("person_name", p) for p in people}
+
+
+def test_a_business_named_twice_is_read_as_the_surer_line_reads_it() -> None:
+    """The letterhead and the seal box name the same unit; one character of the seal
+    box's reading differs (饰 read 项) and the engine was surer of the letterhead."""
+    lines = [
+        Line("青岛知行建筑装饰工程有限公司", rect_box(500, 118, 1150, 191), 0.999),
+        Line(
+            "单位名称（盖章）：青岛知行建筑装项工程有限公司", rect_box(535, 997, 1314, 1061), 0.974
+        ),
+    ]
+    assert _named(lines) == {("enterprise_name", "青岛知行建筑装饰工程有限公司")}
+
+
+def test_two_businesses_one_character_apart_when_the_label_was_read_surer() -> None:
+    """The reading beside the label stands when the engine was surer of it."""
+    lines = [
+        Line("青岛知行建筑装项工程有限公司", rect_box(500, 118, 1150, 191), 0.9),
+        Line(
+            "单位名称（盖章）：青岛知行建筑装饰工程有限公司", rect_box(535, 997, 1314, 1061), 0.974
+        ),
+    ]
+    assert _named(lines) == {("enterprise_name", "青岛知行建筑装饰工程有限公司")}
+
+
+def test_a_legal_form_put_right_stays_right_beside_a_label_read_less_surely() -> None:
+    """The value's own cell, read surer than its label, is no other reading of it."""
+    lines = [
+        Line("单位名称", rect_box(120, 300, 280, 340), 0.9),
+        Line("西安云栖物业服务白限公司", rect_box(320, 300, 720, 340), 0.97),
+    ]
+    assert _named(lines) == {("enterprise_name", "西安云栖物业服务有限公司")}
