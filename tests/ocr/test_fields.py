@@ -10,8 +10,12 @@ from ocr.fields import (
     valid_credit_code,
     valid_id_number,
 )
-from ocr.pipeline import PageReading, reading_order
+from ocr.pipeline import PageReading
 from ocr.preprocess import Quality
+from tests.ocr.synthetic import box as _box
+from tests.ocr.synthetic import line as _line
+from tests.ocr.synthetic import named as _named
+from tests.ocr.synthetic import reading as _reading
 
 
 @pytest.mark.parametrize("number", ["11010519491231002X", "440524188001010014"])
@@ -64,26 +68,6 @@ def test_credit_code_check_maps_31_to_zero() -> None:
             assert valid_credit_code(first17 + "0")
             return
     pytest.fail("no prefix with check char 0 found")
-
-
-def _reading(lines: list[Line]) -> PageReading:
-    ordered, text = reading_order(lines)
-    return PageReading(
-        lines=ordered,
-        text=text,
-        width=1654,
-        height=2339,
-        skew_degrees=0.0,
-        seals=(),
-        blank=False,
-        quality=Quality(500.0, 150.0, True),
-        engine="test",
-        seconds=0.0,
-    )
-
-
-def _line(text: str, left: float, top: float, conf: float = 0.98) -> Line:
-    return Line(text, rect_box(left, top, left + 32 * len(text), top + 40), conf)
 
 
 def test_fields_from_table_cells_by_geometry() -> None:
@@ -145,8 +129,6 @@ def test_prose_starting_with_label_is_not_a_field() -> None:
 
 def test_id_number_gives_birth_date_and_sex_and_periods_are_checked() -> None:
     from ocr.engine import Line, rect_box
-    from ocr.pipeline import PageReading
-    from ocr.preprocess import Quality
 
     lines = (
         Line("公民身份号码 152502198408227243", rect_box(0, 0, 900, 40), 0.99),
@@ -163,10 +145,6 @@ def test_id_number_gives_birth_date_and_sex_and_periods_are_checked() -> None:
     assert not backwards.valid and backwards.needs_review
     open_ended = got[("validity_period", "2021-11-06/长期")]
     assert open_ended.valid and open_ended.needs_review  # low confidence: the clerk looks
-
-
-def _box(text: str, left: float, top: float, right: float, bottom: float) -> Line:
-    return Line(text, rect_box(left, top, right, bottom), 0.97)
 
 
 def test_wrapped_business_names_in_a_two_column_licence() -> None:
@@ -278,14 +256,6 @@ def test_characters_that_begin_no_label_stay_apart() -> None:
     lines = [_box("名", 153, 771, 250, 847), _box("单", 260, 766, 384, 852)]
     lines.append(_box("锡林浩特市白马商贸有限公司", 411, 766, 1104, 855))
     assert [f for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"] == []
-
-
-def _named(lines: list[Line]) -> set[tuple[str, str]]:
-    return {
-        (f.name, f.value)
-        for f in extract_fields(_reading(lines))
-        if f.name in ("person_name", "enterprise_name")
-    }
 
 
 @pytest.mark.parametrize(

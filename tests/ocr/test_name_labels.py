@@ -7,38 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from ocr.engine import Line, rect_box
-from ocr.fields import extract_fields
-from ocr.pipeline import PageReading, reading_order
-from ocr.preprocess import Quality
-
-
-def _reading(lines: list[Line]) -> PageReading:
-    ordered, text = reading_order(lines)
-    return PageReading(
-        lines=ordered,
-        text=text,
-        width=2480,
-        height=3508,
-        skew_degrees=0.0,
-        seals=(),
-        blank=False,
-        quality=Quality(500.0, 150.0, True),
-        engine="test",
-        seconds=0.0,
-    )
-
-
-def _box(text: str, left: float, top: float, right: float, bottom: float) -> Line:
-    return Line(text, rect_box(left, top, right, bottom), 0.97)
-
-
-def _named(lines: list[Line]) -> set[tuple[str, str]]:
-    return {
-        (f.name, f.value)
-        for f in extract_fields(_reading(lines))
-        if f.name in ("person_name", "enterprise_name")
-    }
+from tests.ocr.synthetic import box as _box
+from tests.ocr.synthetic import named as _named
 
 
 def test_a_partys_qualifier_inside_its_label() -> None:
