@@ -94,7 +94,7 @@ def _without_shadow_edges(horizontal: np.ndarray, gray: np.ndarray) -> np.ndarra
         paler = float(np.median(np.maximum(above, below)))
         darker = float(np.median(np.minimum(above, below)))
         if paler < SHADOW_CONTRAST and darker < SHADOW_ONE_SIDED * paler:
-            out[labels == i] = 0
+            out[y : y + ch, x : x + cw][mine] = 0
     return out
 
 

@@ -10,6 +10,7 @@ import json
 import random
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from types import ModuleType
 
 from reporting_corpora import (
     chromium_captures,
@@ -81,9 +82,9 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
     elif corpus == "ledger":
         pages = [_ledger_page(out_dir, *job) for job in jobs]
     elif corpus == "chromium":
-        pages = _chromium_pages(out_dir, jobs)
+        pages = _batched_pages("chromium", chromium_pages, chromium_captures, out_dir, jobs)
     elif corpus == "office":
-        pages = _office_pages(out_dir, jobs)
+        pages = _batched_pages("office", office_pages, office_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -142,45 +143,30 @@ def _weasy_pages(
     return pages
 
 
-def _chromium_pages(
-    out_dir: Path, jobs: list[tuple[int, str, str, random.Random]]
+def _batched_pages(
+    corpus: str,
+    generator: ModuleType,
+    captures: ModuleType,
+    out_dir: Path,
+    jobs: list[tuple[int, str, str, random.Random]],
 ) -> list[ReportPage]:
+    """Pages of a corpus whose generator renders a batch at once (`chromium`: the fonts
+    load once per document; `office`: LibreOffice takes seconds to start), a few at a
+    time: a clean page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
+    module (model, render_all, check_truth), `captures` its `*_captures` module."""
     pages = []
-    # a few pages per Chromium document: the fonts load once, a few clean pages in memory
     for start in range(0, len(jobs), 6):
         chunk = jobs[start : start + 6]
-        models = [chromium_pages.model(layout, rng) for _, layout, _, rng in chunk]
-        clean = chromium_pages.render_all(models)
+        models = [generator.model(layout, rng) for _, layout, _, rng in chunk]
+        clean = generator.render_all(models)
         for (i, layout, capture, rng), page, (image, text) in zip(
             chunk, models, clean, strict=True
         ):
-            chromium_pages.check_truth(page, text)
-            path = out_dir / f"chromium-{i + 1:03d}-{layout}-{capture}.jpg"
-            path.write_bytes(chromium_captures.PROFILES[capture](image, rng))
+            generator.check_truth(page, text)
+            path = out_dir / f"{corpus}-{i + 1:03d}-{layout}-{capture}.jpg"
+            path.write_bytes(captures.PROFILES[capture](image, rng))
             pages.append(
-                ReportPage(str(path), "chromium", layout, capture, page.truth(), tuple(page.fields))
-            )
-    return pages
-
-
-def _office_pages(
-    out_dir: Path, jobs: list[tuple[int, str, str, random.Random]]
-) -> list[ReportPage]:
-    pages = []
-    # a few pages per LibreOffice run: it takes seconds to start; a clean 300 dpi page is
-    # 26 MB, so a few in memory at once
-    for start in range(0, len(jobs), 6):
-        chunk = jobs[start : start + 6]
-        models = [office_pages.model(layout, rng) for _, layout, _, rng in chunk]
-        clean = office_pages.render_all(models)
-        for (i, layout, capture, rng), page, (image, text) in zip(
-            chunk, models, clean, strict=True
-        ):
-            office_pages.check_truth(page, text)
-            path = out_dir / f"office-{i + 1:03d}-{layout}-{capture}.jpg"
-            path.write_bytes(office_captures.PROFILES[capture](image, rng))
-            pages.append(
-                ReportPage(str(path), "office", layout, capture, page.truth(), tuple(page.fields))
+                ReportPage(str(path), corpus, layout, capture, page.truth(), tuple(page.fields))
             )
     return pages
 
