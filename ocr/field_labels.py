@@ -189,6 +189,33 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
+# A party the table above does not list: the national forms name more roles than any list
+# holds ("财务负责人", "项目负责人", "受让方", "发包方", "建设单位", "分支机构名称").
+# A label of a few characters ending like a party's ("…人", a contract's "…方", "…单位",
+# "…名称", "…全称"), a note in brackets after it, then a colon: the value is a name only
+# when it is shaped like one (`name_shaped`), a business when it ends like one.
+_ROLE_LABEL = re.compile(
+    r"^((?:[\u4e00-\u9fff]{1,5}?人|[\u4e00-\u9fff]{0,3}[甲乙丙丁让租包托卖买售购借贷保供需款资]方"
+    r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)))(?:[（(][^）)]{1,8}[）)])?[:：]"
+)
+# words ending in 人 that name nobody's role; the authority that issues a document
+# ("出具单位：某某社会保险管理中心", "发证单位") is no applicant's business
+_NO_ROLE = ("个人", "本人", "他人", "每人", "法人", "自然人")
+_AUTHORITY = ("出具", "发证", "颁发", "核发", "登记", "审批", "受理", "主管", "监管", "执法")
+
+
+def role_label(line: Line) -> tuple[str, str] | None:
+    """(field name, value) when `line` starts with a party's label the table does
+    not list, followed by a colon: "person_name" for a person's role (its value may be a
+    business: `is_either`), "enterprise_name" for a unit's or a name's label."""
+    text = _squash(_CLAUSE.sub("", line.text))
+    match = _ROLE_LABEL.match(text)
+    if match is None or match[1] in _NO_ROLE or match[1].startswith((*ALL_LABELS, *_AUTHORITY)):
+        return None
+    kind = "enterprise_name" if match[1].endswith(("单位", "名称", "全称")) else "person_name"
+    return kind, text[match.end() :].lstrip(LABEL_PUNCT)
+
+
 def is_either(kind: str, label: str) -> bool:
     """The label of a party that may be a person or an enterprise."""
     return label in EITHER or (kind == "person_name" and label.endswith("名称"))

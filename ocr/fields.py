@@ -19,6 +19,7 @@ from ocr.field_labels import (
     LABELS,
     cut_at_next_field,
     is_either,
+    role_label,
     split_label,
     starts_with_label,
 )
@@ -27,6 +28,7 @@ from ocr.name_readings import completed, repair_legal_form, surer_reading
 from ocr.names import (
     BRANCH_TAIL,
     BUSINESS_END,
+    NOT_NAME,
     column_names,
     column_people,
     cut_at_next_label,
@@ -35,6 +37,7 @@ from ocr.names import (
     name_shaped,
     sentence_names,
     several_people,
+    standalone_businesses,
     value_below,
 )
 from ocr.pipeline import PageReading
@@ -101,6 +104,8 @@ _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 _DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
 _D = r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?"
 _PERIOD = re.compile(_D + r"\s*[-—~至到]+\s*(?:" + _D + r"|(长期))")
+# the last characters of a role's or a document's word, never of a name
+_ROLE_ENDS = ("人", "方", "号", "码", "证", "名", "员", "者")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 
 _MIN_LEN = {"person_name": 2, "enterprise_name": 4, "address": 5}
@@ -175,6 +180,26 @@ def _pattern_fields(lines: tuple[Line, ...]) -> list[Field]:
     return found
 
 
+# a person named right before their ID number: a table's row read as one line ("张三
+# 110101…"), a party in a contract's prose ("张三（身份证号码：110101…）")
+_PERSON_BEFORE_ID = re.compile(
+    r"(?:^|(?<=[\s:：，,；;、（(]))([\u4e00-\u9fff]{2,4})[\s，,]*"
+    r"(?:[（(]?(?:公民身份号码|身份证号码|身份证号|身份证|证件号码)[:：]?\s*)?(\d{17}[\dXx])(?![0-9A-Za-z])"
+)
+
+
+def _people_before_ids(lines: tuple[Line, ...]) -> list[Field]:
+    found = []
+    for line in lines:
+        for m in _PERSON_BEFORE_ID.finditer(line.text):
+            name = m.group(1)
+            if not valid_id_number(m.group(2).upper()) or name.startswith((*ALL_LABELS, *NOT_NAME)):
+                continue
+            if name_shaped(name) == "person_name" and not name.endswith(_ROLE_ENDS):
+                found.append(_make("person_name", name, True, line))
+    return found
+
+
 def _id_details(found: list[Field], line: Line) -> list[tuple[str, str, bool]]:
     """Birth date and sex encoded in a valid ID number read from `line`."""
     out: list[tuple[str, str, bool]] = []
@@ -220,15 +245,16 @@ def _same_row_right(label: Line, lines: tuple[Line, ...]) -> Line | None:
     return best
 
 
-def _below(label: Line, lines: tuple[Line, ...], name: str, word: str) -> Line | None:
-    """The name under `label` (of field `name`, its label `word`), shaped like one."""
+def _below(label: Line, lines: tuple[Line, ...], name: str, either: bool) -> Line | None:
+    """The name under `label` (of field `name`; `either`: a person or a business),
+    shaped like one."""
     if name == "address":
         return None
     below = value_below(label, lines, ALL_LABELS)
     if below is None:
         return None
     shape = name_shaped(cut_at_next_field(_squash(below.text)))
-    return below if shape is not None and (shape == name or is_either(name, word)) else None
+    return below if shape is not None and (shape == name or either) else None
 
 
 def _value_valid(name: str, value: str) -> bool:
@@ -294,59 +320,87 @@ def _wrapped(
     return rest, conf
 
 
+def _label_of(line: Line) -> tuple[str, str, bool, bool] | None:
+    """(field name, the value on the label's line, whether the value decides
+    between a person and a business, whether only a name's shape makes it a value) of a
+    line starting with a field's label: one the table lists, else a party's role
+    (`role_label`), whose value must be shaped like a name."""
+    for name, labels in LABELS.items():
+        split = split_label(line, labels)
+        if split is not None:
+            return name, split[1], is_either(name, split[0]), False
+    role = role_label(line)
+    if role is None:
+        return None
+    kind, value = role
+    return kind, value, kind == "person_name", True
+
+
+def _labelled_value(
+    line: Line,
+    lines: tuple[Line, ...],
+    name: str,
+    rest: str,
+    either: bool,
+    shaped: bool,
+) -> list[Field]:
+    """The field a label on `line` labels: its value after it on the line, in the cell
+    beside it, or under it."""
+    source = line
+    conf = line.confidence
+    if not rest:
+        right = _same_row_right(line, lines)
+        # a table's header row: the cell beside is the next column's header
+        header = is_header(right.text) if right else last_header(line, lines)
+        # another label beside (the next party's, "甲方（出租方）： 乙方（承租方）："
+        # over their names) is no value either
+        if right is not None and starts_with_label(right):
+            right = None
+        if right is None or header:
+            # the value set under its label: a header's cell, or a label ending
+            # in a colon with nothing beside it
+            colon = line.text.rstrip().endswith((":", "："))
+            right = _below(line, lines, name, either) if header or colon else None
+        if right is None:
+            return []
+        rest = _squash(right.text).lstrip(LABEL_PUNCT)
+        source = right
+        conf = min(line.confidence, right.confidence)
+    if name != "address":
+        rest = repair_legal_form(cut_at_next_field(rest))
+    if either and rest:
+        business, business_conf = _wrapped(rest, source, lines, line, conf, False)
+        if BUSINESS_END.search(cut_at_next_label(business)):
+            name, rest, conf = "enterprise_name", business, business_conf
+    elif name in ("address", "enterprise_name") and rest:
+        rest, conf = _wrapped(rest, source, lines, line, conf, name == "address")
+    if name == "enterprise_name":
+        rest = completed(repair_legal_form(cut_at_next_label(rest)), lines)
+        rest = surer_reading(rest, conf, lines) if len(rest) >= 6 else rest
+    raw = source.text if source is not line else re.split(r"[:：]", line.text)[-1]
+    if name == "person_name" and (people := several_people(raw, rest)):
+        return [_make(name, person, True, source, conf) for person in people]
+    if not rest or (shaped and name_shaped(rest) != name):
+        return []
+    return [_make(name, rest, _value_valid(name, rest), source, conf)]
+
+
 def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
     found: list[Field] = []
     for line in lines:
-        for name, labels in LABELS.items():
-            split = split_label(line, labels)
-            if split is None:
-                continue
-            label, rest = split
-            source = line
-            conf = line.confidence
-            if not rest:
-                right = _same_row_right(line, lines)
-                # a table's header row: the cell beside is the next column's header
-                header = is_header(right.text) if right else last_header(line, lines)
-                # another label beside (the next party's, "甲方（出租方）： 乙方（承租方）："
-                # over their names) is no value either
-                if right is not None and starts_with_label(right):
-                    right = None
-                if right is None or header:
-                    # the value set under its label: a header's cell, or a label ending
-                    # in a colon with nothing beside it
-                    colon = line.text.rstrip().endswith((":", "："))
-                    right = _below(line, lines, name, label) if header or colon else None
-                if right is None:
-                    break
-                rest = _squash(right.text).lstrip(LABEL_PUNCT)
-                source = right
-                conf = min(line.confidence, right.confidence)
-            if name != "address":
-                rest = repair_legal_form(cut_at_next_field(rest))
-            if is_either(name, label) and rest:
-                business, business_conf = _wrapped(rest, source, lines, line, conf, False)
-                if BUSINESS_END.search(cut_at_next_label(business)):
-                    name, rest, conf = "enterprise_name", business, business_conf
-            elif name in ("address", "enterprise_name") and rest:
-                rest, conf = _wrapped(rest, source, lines, line, conf, name == "address")
-            if name == "enterprise_name":
-                rest = completed(repair_legal_form(cut_at_next_label(rest)), lines)
-                rest = surer_reading(rest, conf, lines) if len(rest) >= 6 else rest
-            raw = source.text if source is not line else re.split(r"[:：]", line.text)[-1]
-            if name == "person_name" and (people := several_people(raw, rest)):
-                found += [_make(name, person, True, source, conf) for person in people]
-                break
-            if rest:
-                found.append(_make(name, rest, _value_valid(name, rest), source, conf))
-            break
+        label = _label_of(line)
+        if label is not None:
+            found += _labelled_value(line, lines, *label)
     for line, value in column_names(lines):
         found.append(_make("enterprise_name", repair_legal_form(value), True, line))
     for line, value in column_people(lines, ALL_LABELS):
         found.append(_make("person_name", value, True, line))
     for line, name, value in sentence_names(lines):
         found.append(_make(name, value, True, line))
-    return found
+    for line, value in standalone_businesses(lines, ALL_LABELS):
+        value = surer_reading(repair_legal_form(value), line.confidence, lines)
+        found.append(_make("enterprise_name", value, True, line))
+    return found + _people_before_ids(lines)
 
 
 def extract_fields(reading: PageReading) -> list[Field]:

@@ -12,7 +12,8 @@ shaped like a person's name is one, down to the first cell that is neither.
 
 A letter names its party in its opening sentence: a power of attorney its agent
 ("兹委托张三同志…"), a certificate the business it certifies ("兹证明某某有限公司（统一
-社会信用代码：…）").
+社会信用代码：…）"), a pledge its signer ("本人张三，身份证号码…"). A business signs a
+letter or heads its letterhead with its name on a line of its own ("某某有限公司（盖章）").
 """
 
 from __future__ import annotations
@@ -313,6 +314,11 @@ _SENTENCE_PERSON = re.compile(
     _OPENING
     + r"(?![我本该])([\u4e00-\u9fff]{2,4}?)(?=同志|先生|女士|（|\(|，|,|为我|为本|前往|代表|全权)"
 )
+# a pledge or statement in the first person: "本人张三，身份证号码：…", "本人李四（公民
+# 身份号码…）" (the name is followed by the person's particulars, not by a verb)
+_SELF = re.compile(r"本人[:：]?([\u4e00-\u9fff]{2,4}?)(?=[，,（(](?:公民身份|身份证|性别|证件))")
+# words of a person's particulars, which no name starts with
+NOT_NAME = ("性别", "民族", "姓名", "出生", "住址", "有效", "本人", "证件", "身份")
 _SENTENCE_BUSINESS = re.compile(_OPENING + r"([\u4e00-\u9fff（）]{4,40}?)(?=（|\(|，|,|将|为|系)")
 # a certificate of a legal representative (the national template: "…身份证号码：…，系
 # ____的____（职务），为本单位的法定代表人") names the unit the person serves
@@ -329,7 +335,61 @@ def sentence_names(lines: Sequence[Line]) -> list[tuple[Line, str, str]]:
         for match in [*_SENTENCE_BUSINESS.finditer(text), *_SERVES.finditer(text)]:
             if BUSINESS_END.search(match.group(1)):
                 out.append((line, "enterprise_name", match.group(1)))
-        for match in _SENTENCE_PERSON.finditer(text):
-            if not BUSINESS_END.search(match.group(1)):
+        for match in [*_SENTENCE_PERSON.finditer(text), *_SELF.finditer(text)]:
+            if not BUSINESS_END.search(match.group(1)) and not match.group(1).startswith(NOT_NAME):
                 out.append((line, "person_name", match.group(1)))
     return out
+
+
+# the legal forms a business signs with (the shorter kinds of business, "店", "中心",
+# end the names of halls and offices too: "政务服务中心")
+_LEGAL_END = re.compile(r"(公司|合作社|合伙企业|事务所|集团|商行)(（[^（）]{1,6}）)?$")
+# a seal's or signature's note after the name, a signature's words before it
+_SIGNED = re.compile(r"[（(](?:盖章|公章|签章|印章|章|单位盖章|公司盖章)[）)]$")
+_SIGNING = re.compile(r"^(?:盖章|签章|落款)[:：]")
+_FORM_WORDS = re.compile(r"(一人)?(有限责任|股份有限|有限)$")
+_LINE_NAME = re.compile(r"[\u4e00-\u9fff（）]{6,40}")
+
+
+def standalone_businesses(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Line, str]]:
+    """Business names on a line of their own: a letterhead, a signature ("某某有限公司
+    （盖章）"), a party under its heading. Only a legal form's ending counts; a line
+    starting with a label (`labels`) is a field's."""
+    out: list[tuple[Line, str]] = []
+    for line in lines:
+        text = _SIGNING.sub("", _SIGNED.sub("", _squash(line.text).rstrip(":：")))
+        if text.startswith((*labels, *NEXT_LABELS)) or not _LINE_NAME.fullmatch(text):
+            continue
+        end = _LEGAL_END.search(text)
+        if end is None or len(_FORM_WORDS.sub("", text[: end.start()])) < 3:
+            continue  # a legal form alone ("有限责任公司") is a licence's type
+        if not _wraps_onto(line, lines) and not _wraps_below(line, lines):
+            out.append((line, text))
+    return out
+
+
+def _wraps_below(line: Line, lines: Sequence[Line]) -> bool:
+    """A branch's name or a partnership's form goes on under `line` ("…有限公司" /
+    "第一分公司")."""
+    h = line.bottom - line.top
+    return any(
+        0.4 * h < other.centre_y - line.centre_y < 1.6 * h
+        and abs(other.left - line.left) < h
+        and BRANCH_TAIL.search(_squash(other.text))
+        for other in lines
+    )
+
+
+def _wraps_onto(line: Line, lines: Sequence[Line]) -> bool:
+    """`line` ends a name wrapped in its cell: a line of words without an ending of its
+    own stands right above it, starting where it starts."""
+    h = line.bottom - line.top
+    for other in lines:
+        text = _squash(other.text)
+        if other is line or not re.search(r"[\u4e00-\u9fff]$", text) or _LEGAL_END.search(text):
+            continue
+        aligned = abs(other.left - line.left) < h or abs(_centre_x(other) - _centre_x(line)) < h
+        # padded boxes of lines set tight overlap: their middles are a line apart
+        if 0.4 * h < line.centre_y - other.centre_y < 1.6 * h and aligned:
+            return True
+    return False

@@ -253,8 +253,11 @@ def test_a_name_wrapped_beside_its_centred_label_is_whole() -> None:
 
 
 def test_characters_that_begin_no_label_stay_apart() -> None:
+    """ "名" and "单" side by side are no "名称" or "单位名称": the shop's name beside them
+    is no labelled field (a shop's ending is no legal form's, which alone names a
+    business on a line of its own)."""
     lines = [_box("名", 153, 771, 250, 847), _box("单", 260, 766, 384, 852)]
-    lines.append(_box("锡林浩特市白马商贸有限公司", 411, 766, 1104, 855))
+    lines.append(_box("锡林浩特市白马商店", 411, 766, 1104, 855))
     assert [f for f in extract_fields(_reading(lines)) if f.name == "enterprise_name"] == []
 
 

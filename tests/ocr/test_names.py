@@ -315,3 +315,64 @@ def test_a_legal_form_put_right_stays_right_beside_a_label_read_less_surely() ->
         Line("西安云栖物业服务白限公司", rect_box(320, 300, 720, 340), 0.97),
     ]
     assert _named(lines) == {("enterprise_name", "西安云栖物业服务有限公司")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("财务负责人：白音", {("person_name", "白音")}),
+        ("项目负责人（签字）：乌日娜", {("person_name", "乌日娜")}),
+        ("受让方：包头市鹿城置业有限公司", {("enterprise_name", "包头市鹿城置业有限公司")}),
+        ("发包方：巴特尔", {("person_name", "巴特尔")}),
+        (
+            "建设单位：赤峰市红山区惠民建筑工程有限公司",
+            {("enterprise_name", "赤峰市红山区惠民建筑工程有限公司")},
+        ),
+        (
+            "分支机构名称：通辽市远航商贸有限公司科尔沁分公司",
+            {("enterprise_name", "通辽市远航商贸有限公司科尔沁分公司")},
+        ),
+        # a role's label without a name's shape after it is no field
+        ("建设单位：见附件", set()),
+        ("产品名称：奶豆腐", set()),
+        ("收件人：", set()),
+        ("处方：阿莫西林胶囊", set()),
+        ("个人：无", set()),
+        ("出具单位：锡林浩特市社会保险事业管理中心", set()),
+    ],
+)
+def test_roles_the_label_table_does_not_list(text: str, expected: set[tuple[str, str]]) -> None:
+    """The forms name more parties than any list of labels holds: a label of a few
+    characters ending in 人, a contract's 方, 单位 or 名称, then a colon, labels the name
+    after it when that value is shaped like a person's or a business's."""
+    assert _named([_line(text, 160, 300)]) == expected
+
+
+def test_a_business_signing_on_a_line_of_its_own() -> None:
+    """A letterhead and a signature name the business on a line of their own; the second
+    line of a name wrapped in its cell is no business ("牧业发展有限公司"), nor is a hall
+    ending like an office ("政务服务中心")."""
+    lines = [
+        _box("鄂尔多斯市瑞丰农牧业发展有限公司", 400, 120, 1250, 180),
+        _box("锡林浩特市政务服务中心", 400, 220, 1000, 280),
+        _box("鄂尔多斯市华信农", 334, 1187, 691, 1291),
+        _box("牧业发展有限公司", 343, 1250, 687, 1330),
+        _box("通辽市远航商贸有限公司（盖章）", 900, 2000, 1500, 2060),
+    ]
+    assert _named(lines) == {
+        ("enterprise_name", "鄂尔多斯市瑞丰农牧业发展有限公司"),
+        ("enterprise_name", "通辽市远航商贸有限公司"),
+    }
+
+
+def test_a_person_named_before_their_id_number() -> None:
+    """A pledge's signer ("本人张三，身份证号码…") and a party followed by their ID number
+    are named; a person's particulars ("性别男，公民身份号码…") and a document's words
+    ("本人有效身份证件") are not."""
+    lines = [
+        _line("本人其木格，身份证号码：152501199003150020，承诺如下：", 120, 300),
+        _line("股东 哈斯巴根（身份证号：15250119850615001X）", 120, 400),
+        _line("性别男，公民身份号码210102199610270998", 120, 500),
+        _line("受托人须持本人有效身份证件原件", 120, 600),
+    ]
+    assert _named(lines) == {("person_name", "其木格"), ("person_name", "哈斯巴根")}
