@@ -39,6 +39,7 @@ from ocr.names import (
     several_people,
     standalone_businesses,
     value_below,
+    without_opening,
 )
 from ocr.pipeline import PageReading
 
@@ -180,15 +181,21 @@ def _pattern_fields(lines: tuple[Line, ...]) -> list[Field]:
     return found
 
 
-# a person named right before their ID number: a table's row read as one line ("张三
-# 110101…"), a party in a contract's prose ("张三（身份证号码：110101…）")
+# a person named right before their ID number, a business right before its credit code:
+# a table's row read as one line ("张三 110101…"), a party in a contract's prose ("张三
+# （身份证号码：110101…）", "某某有限公司（统一社会信用代码：91…）")
+_BEFORE = r"(?:^|(?<=[\s:：，,；;、（(]))"
 _PERSON_BEFORE_ID = re.compile(
-    r"(?:^|(?<=[\s:：，,；;、（(]))([\u4e00-\u9fff]{2,4})[\s，,]*"
+    _BEFORE + r"([\u4e00-\u9fff]{2,4})[\s，,]*"
     r"(?:[（(]?(?:公民身份号码|身份证号码|身份证号|身份证|证件号码)[:：]?\s*)?(\d{17}[\dXx])(?![0-9A-Za-z])"
+)
+_BUSINESS_BEFORE_CODE = re.compile(
+    _BEFORE + r"([\u4e00-\u9fff（）]{4,40}?)[\s，,]*"
+    r"(?:[（(]?(?:统一社会信用代码|社会信用代码|信用代码)[:：]?\s*)?([0-9A-Z]{18})(?![0-9A-Za-z])"
 )
 
 
-def _people_before_ids(lines: tuple[Line, ...]) -> list[Field]:
+def _names_before_numbers(lines: tuple[Line, ...]) -> list[Field]:
     found = []
     for line in lines:
         for m in _PERSON_BEFORE_ID.finditer(line.text):
@@ -197,6 +204,11 @@ def _people_before_ids(lines: tuple[Line, ...]) -> list[Field]:
                 continue
             if name_shaped(name) == "person_name" and not name.endswith(_ROLE_ENDS):
                 found.append(_make("person_name", name, True, line))
+        for m in _BUSINESS_BEFORE_CODE.finditer(line.text):
+            name = repair_legal_form(without_opening(m.group(1)))
+            shaped = name_shaped(name) == "enterprise_name"
+            if shaped and valid_credit_code(m.group(2)) and not name.startswith(ALL_LABELS):
+                found.append(_make("enterprise_name", name, True, line))
     return found
 
 
@@ -400,7 +412,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
     for line, value in standalone_businesses(lines, ALL_LABELS):
         value = surer_reading(repair_legal_form(value), line.confidence, lines)
         found.append(_make("enterprise_name", value, True, line))
-    return found + _people_before_ids(lines)
+    return found + _names_before_numbers(lines)
 
 
 def extract_fields(reading: PageReading) -> list[Field]:

@@ -310,6 +310,14 @@ def name_shaped(text: str) -> str | None:
 # (a comma may part them from the party: "兹证明，张三，性别男，…"; the letter's own unit,
 # "兹证明，我单位…", is nobody's name)
 _OPENING = r"(?:兹委托|兹授权|特委托|兹证明|兹有|兹推荐)[，,]?"
+_OPENS = re.compile(_OPENING)
+
+
+def without_opening(text: str) -> str:
+    """`text` without a letter's opening words before it ("兹证明某某有限公司" → the name)."""
+    return _OPENS.sub("", text, count=1) if _OPENS.match(text) else text
+
+
 _SENTENCE_PERSON = re.compile(
     _OPENING
     + r"(?![我本该])([\u4e00-\u9fff]{2,4}?)(?=同志|先生|女士|（|\(|，|,|为我|为本|前往|代表|全权)"

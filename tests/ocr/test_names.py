@@ -367,12 +367,19 @@ def test_a_business_signing_on_a_line_of_its_own() -> None:
 
 def test_a_person_named_before_their_id_number() -> None:
     """A pledge's signer ("本人张三，身份证号码…") and a party followed by their ID number
-    are named; a person's particulars ("性别男，公民身份号码…") and a document's words
-    ("本人有效身份证件") are not."""
+    are named, a business followed by its credit code too; a person's particulars
+    ("性别男，公民身份号码…") and a document's words ("本人有效身份证件") are not, nor a
+    name before a number whose check character fails."""
     lines = [
+        _line("锡林浩特市白马商贸有限公司（统一社会信用代码：91152502MA0N0K8X4B）", 120, 200),
+        _line("股东 乌兰（身份证号：152501199003150021）", 120, 250),
         _line("本人其木格，身份证号码：152501199003150020，承诺如下：", 120, 300),
         _line("股东 哈斯巴根（身份证号：15250119850615001X）", 120, 400),
         _line("性别男，公民身份号码210102199610270998", 120, 500),
         _line("受托人须持本人有效身份证件原件", 120, 600),
     ]
-    assert _named(lines) == {("person_name", "其木格"), ("person_name", "哈斯巴根")}
+    assert _named(lines) == {
+        ("person_name", "其木格"),
+        ("person_name", "哈斯巴根"),
+        ("enterprise_name", "锡林浩特市白马商贸有限公司"),
+    }
