@@ -121,7 +121,12 @@ def _inside(line: Line, cell: Cell) -> bool:
 
 def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list[Line]]]:
     """Reading units: each cell holding two or more lines is one unit (a stand-in line
-    with the cell's box and its lines); every other line is a unit of its own."""
+    with the cell's box and its lines); every other line is a unit of its own.
+
+    A cell merged over several rows of the cells to its right ("申请人信息" beside the
+    rows of the applicant's name, ID number and phone) is read with the first of them,
+    before the rows it heads, as a person reads it and as the table's own order has it
+    (HTML's rowspan, Word's vertical merge): its stand-in is set level with that row."""
     taken: dict[int, list[Line]] = {}
     alone: list[Line] = []
     for line in lines:
@@ -131,12 +136,46 @@ def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list
         else:
             taken.setdefault(home, []).append(line)
     out: list[tuple[Line, list[Line]]] = [(line, [line]) for line in alone]
-    for members in taken.values():
-        if len(members) == 1:
+    for k, members in taken.items():
+        first = _first_spanned_row(cells[k], cells)
+        if first is not None:
+            out.append((_level_with(members, first), members))
+        elif len(members) == 1:
             out.append((members[0], members))
-            continue
-        out.append((_stand_in(members), members))
+        else:
+            out.append((_stand_in(members), members))
     return out
+
+
+def _first_spanned_row(cell: Cell, cells: Sequence[Cell]) -> tuple[int, int] | None:
+    """(top, bottom) of the first row a cell merged over two or more rows of the cells
+    right of it spans, or None for a cell of one row."""
+    _, top, right, bottom = cell
+    slack = 0.1 * (bottom - top)
+    beside = [
+        c
+        for c in cells
+        if c[0] >= right - slack
+        and c[1] >= top - slack
+        and c[3] <= bottom + slack
+        and c[3] - c[1] < 0.7 * (bottom - top)
+    ]
+    tops = sorted({c[1] for c in beside})
+    # two rows at least: two tops apart by more than the rule's own width
+    if len(tops) < 2 or tops[-1] - tops[0] < 0.25 * (bottom - top):
+        return None
+    first = min(beside, key=lambda c: (c[1], c[0]))
+    return first[1], first[3]
+
+
+def _level_with(members: Sequence[Line], row: tuple[int, int]) -> Line:
+    """A merged cell's stand-in set level with the middle of its first `row`."""
+    left = min(ln.left for ln in members)
+    right = max(ln.right for ln in members)
+    height = min(ln.bottom - ln.top for ln in members)
+    middle = (row[0] + row[1]) / 2.0
+    text = members[0].text if len(members) == 1 else "\u0000"
+    return Line(text, rect_box(left, middle - height / 2, right, middle + height / 2), 1.0)
 
 
 def _stand_in(members: Sequence[Line]) -> Line:

@@ -162,3 +162,48 @@ def test_text_columns_with_other_leading_are_no_wrapped_cell() -> None:
     ]
     ordered, _ = reading_order(left + right)
     assert [ln.text for ln in ordered] == [ln.text for ln in left + right]
+
+
+def _merged_page() -> np.ndarray:
+    """A form whose first column merges three rows ("申请人信息" heading the applicant's
+    name, ID number and phone), then a row of its own."""
+    page = np.full((1400, 1300, 3), 255, np.uint8)
+    black = (0, 0, 0)
+    for y in (200, 300, 400, 500, 600):
+        cv2.line(page, (100 if y in (200, 500, 600) else 350, y), (1200, y), black, 3)
+    for x, top in ((100, 200), (350, 200), (600, 200), (1200, 200)):
+        cv2.line(page, (x, top), (x, 600), black, 3)
+    cv2.line(page, (350, 500), (350, 600), (255, 255, 255), 3)  # the last row: two cells
+    return page
+
+
+MERGED = [
+    _ln("申请人信息", 130, 330, 320, 370),
+    _ln("姓名", 370, 230, 450, 270),
+    _ln("其木格", 620, 230, 750, 270),
+    _ln("身份证号", 370, 330, 530, 370),
+    _ln("152501199003150020", 620, 330, 950, 370),
+    _ln("联系电话", 370, 430, 530, 470),
+    _ln("13800471234", 620, 430, 850, 470),
+    _ln("经营场所", 130, 530, 290, 570),
+    _ln("锡林浩特市额尔敦路1号", 620, 530, 1000, 570),
+]
+
+
+def test_a_cell_merged_over_rows_is_read_before_the_rows_it_heads() -> None:
+    """Row by row, the merged cell's words stand level with its middle row and were read
+    between the name and the ID number; a person (and the table's own order: HTML's
+    rowspan, Word's vertical merge) reads them first."""
+    ok, buf = cv2.imencode(".png", _merged_page())
+    assert ok
+    reading = read_page(buf.tobytes(), FixedLinesEngine(MERGED))
+    assert reading.text.splitlines() == [
+        "申请人信息 姓名 其木格",
+        "身份证号 152501199003150020",
+        "联系电话 13800471234",
+        "经营场所 锡林浩特市额尔敦路1号",
+    ]
+    # a heading set down its cell a character a line reads the same
+    upright = [_ln(ch, 200, 240 + 70 * k, 240, 280 + 70 * k) for k, ch in enumerate("申请人")]
+    reading = read_page(buf.tobytes(), FixedLinesEngine([*upright, *MERGED[1:]]))
+    assert reading.text.splitlines()[:2] == ["申请人 姓名 其木格", "身份证号 152501199003150020"]
