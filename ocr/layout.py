@@ -186,24 +186,33 @@ def _stand_in(members: Sequence[Line]) -> Line:
     return Line("\u0000", rect_box(left, top, right, bottom), 1.0)
 
 
-def _wrapped_pair(upper: Line, lower: Line, others: Sequence[Line], height: float) -> bool:
-    """`lower` goes on `upper`'s text in one cell without rules: it stands right under it
-    (no blank line between), starts where it starts and runs no further, and the cell
-    beside them holds one line set level with the middle of the two (a value centred on
-    a label that wrapped, a label centred on a value that wrapped)."""
-    if abs(lower.left - upper.left) > 0.5 * height or lower.right > upper.right + 0.5 * height:
+def _stacked(upper: Line, lower: Line, first: Line, height: float) -> bool:
+    """`lower` goes on under `upper` in one cell whose first line is `first`: right under
+    it (no blank line between), starting where the cell's lines start and running no
+    further than its first line."""
+    if abs(lower.left - first.left) > 0.5 * height or lower.right > first.right + 0.5 * height:
         return False
-    if lower.centre_y - upper.centre_y < 0.6 * height or lower.top - upper.bottom > 0.4 * height:
-        return False
+    below = lower.centre_y - upper.centre_y >= 0.6 * height
+    return below and lower.top - upper.bottom <= 0.4 * height
+
+
+def _wrapped_block(block: Sequence[Line], others: Sequence[Line], height: float) -> bool:
+    """The lines of `block`, stacked (`_stacked`), are one cell without rules: the cell
+    beside them holds one line set level with their middle (a value centred on a label
+    that wrapped, a label centred on a value that wrapped: HTML sets a table's cells
+    centred by default)."""
+    upper, lower = block[0], block[-1]
     top, bottom = upper.top, lower.bottom
+    right = max(ln.right for ln in block)
     level = [ln for ln in others if ln.top < bottom and ln.bottom > top]
+    centred = False
     for side in (
-        [ln for ln in level if ln.left >= upper.right - 0.2 * height],
+        [ln for ln in level if ln.left >= right - 0.2 * height],
         [ln for ln in level if ln.right <= upper.left + 0.2 * height],
     ):
         if not side:
             continue
-        near = min(side, key=lambda ln: min(abs(ln.left - upper.right), abs(upper.left - ln.right)))
+        near = min(side, key=lambda ln: min(abs(ln.left - right), abs(upper.left - ln.right)))
         column = [ln for ln in side if ln.left < near.right and ln.right > near.left]
         middle = (upper.centre_y + lower.centre_y) / 2.0
         if (
@@ -211,45 +220,62 @@ def _wrapped_pair(upper: Line, lower: Line, others: Sequence[Line], height: floa
             and near.bottom - near.top < 1.5 * height
             and abs(near.centre_y - middle) < 0.25 * (lower.centre_y - upper.centre_y)
         ):
-            return True
-    return False
+            centred = True
+        elif len(block) > 2:
+            return False  # a column of its own rows beside: the lines are cells of those rows
+    return centred
+
+
+def _stack_below(upper: Line, single: Sequence[Line], taken: set[int], height: float) -> list[Line]:
+    """`upper` and the lines stacked under it in one column (`_stacked`), top down."""
+    block = [upper]
+    while True:
+        last = block[-1]
+        below = [
+            ln
+            for ln in single
+            if ln is not last
+            and id(ln) not in taken
+            and ln.top > last.top
+            and ln.left < last.right
+            and ln.right > last.left
+        ]
+        if not below:
+            return block
+        lower = min(below, key=lambda ln: ln.top)
+        if not _stacked(last, lower, upper, height):
+            return block
+        block.append(lower)
 
 
 def join_wrapped(found: Sequence[tuple[Line, list[Line]]]) -> list[tuple[Line, list[Line]]]:
-    """Reading units with the two lines of a cell that wrapped in a table without rules
-    (`_wrapped_pair`: "法定代表人（负责" over "人）" beside the name centred on both) made
-    one unit, read whole before the cell beside it; units from ruled cells stay as they
-    are."""
+    """Reading units with the lines of a cell that wrapped in a table without rules
+    (`_wrapped_block`: "法定代表人（负责" over "人）" beside the name centred on both, a
+    business's scope on four lines beside "经营范围" centred on them) made one unit, read
+    whole after the cell beside it or before; units from ruled cells stay as they are."""
     single = [stand_in for stand_in, members in found if len(members) == 1]
     if len(single) < 3:
         return list(found)
     height = float(np.median([ln.bottom - ln.top for ln in single]))
-    partner: dict[int, Line] = {}
+    blocks: dict[int, list[Line]] = {}
     taken: set[int] = set()
     for upper in sorted(single, key=lambda ln: ln.top):
         if id(upper) in taken:
             continue
-        below = [
-            ln
-            for ln in single
-            if ln is not upper
-            and id(ln) not in taken
-            and ln.top > upper.top
-            and ln.left < upper.right
-            and ln.right > upper.left
-        ]
-        if not below:
-            continue
-        lower = min(below, key=lambda ln: ln.top)
-        others = [ln for ln in single if ln is not upper and ln is not lower]
-        if _wrapped_pair(upper, lower, others, height):
-            partner[id(upper)] = lower
-            taken |= {id(upper), id(lower)}
+        stack = _stack_below(upper, single, taken, height)
+        # the longest run of the stack that is one cell beside a line centred on it
+        for end in range(len(stack), 1, -1):
+            block = stack[:end]
+            others = [ln for ln in single if all(ln is not b for b in block)]
+            if _wrapped_block(block, others, height):
+                blocks[id(upper)] = block
+                taken |= {id(ln) for ln in block}
+                break
     out: list[tuple[Line, list[Line]]] = []
     for stand_in, members in found:
-        if len(members) == 1 and id(stand_in) in partner:
-            pair = [stand_in, partner[id(stand_in)]]
-            out.append((_stand_in(pair), pair))
+        if len(members) == 1 and id(stand_in) in blocks:
+            block = blocks[id(stand_in)]
+            out.append((_stand_in(block), block))
         elif len(members) > 1 or id(stand_in) not in taken:
             out.append((stand_in, members))
     return out

@@ -207,3 +207,54 @@ def test_a_cell_merged_over_rows_is_read_before_the_rows_it_heads() -> None:
     upright = [_ln(ch, 200, 240 + 70 * k, 240, 280 + 70 * k) for k, ch in enumerate("申请人")]
     reading = read_page(buf.tobytes(), FixedLinesEngine([*upright, *MERGED[1:]]))
     assert reading.text.splitlines()[:2] == ["申请人 姓名 其木格", "身份证号 152501199003150020"]
+
+
+SCOPE = [
+    "零售：预包装食品、散装食品、乳制品（含婴幼儿配方乳粉）、",
+    "保健食品、特殊医学用途配方食品；日用百货、文具用品、",
+    "五金交电、针纺织品的销售；烟草制品零售（凭许可证经营）",
+    "以上项目依法须经批准的项目，经相关部门批准后方可开展。",
+]
+
+
+def test_a_label_centred_beside_a_value_of_many_lines_is_read_before_it() -> None:
+    """HTML centres a table's cells by default: "经营范围" stands level with the middle of
+    its value's lines. Row by row it fell between them; the lines stacked in one column,
+    with one line beside level with their middle, are one cell."""
+    for n in (3, 4):
+        lines = [
+            _ln("名称", 100, 100, 180, 140),
+            _ln("锡林浩特市白马商贸有限公司", 400, 100, 900, 140),
+        ]
+        lines += [
+            _ln(v, 400, 180 + 50 * k, 400 + 30 * len(v), 220 + 50 * k)
+            for k, v in enumerate(SCOPE[:n])
+        ]
+        middle = 180 + 25 * (n - 1)
+        lines += [_ln("经营范围", 100, middle, 260, middle + 40)]
+        lines += [_ln("住所", 100, 240 + 50 * n, 180, 280 + 50 * n)]
+        lines += [_ln("额尔敦路1号", 400, 240 + 50 * n, 600, 280 + 50 * n)]
+        assert reading_order(lines)[1].splitlines() == [
+            "名称 锡林浩特市白马商贸有限公司",
+            "经营范围 " + "".join(SCOPE[:n]),
+            "住所 额尔敦路1号",
+        ]
+
+
+def test_values_each_level_with_their_label_are_no_cell_of_many_lines() -> None:
+    """A form's column of values stacked tight, each level with its own label on the left,
+    with one field on the right level with the middle one: rows, not one cell."""
+    lines = [
+        _ln("经营范围", 100, 100, 260, 140),
+        _ln("食品销售；餐饮管理；食品技术开发", 400, 100, 880, 140),
+        _ln("从业人数", 100, 150, 260, 190),
+        _ln("6人", 400, 150, 450, 190),
+        _ln("资金数额 50.00万元", 1000, 150, 1300, 190),
+        _ln("电子邮箱", 100, 200, 260, 240),
+        _ln("kf403@qq.com", 400, 200, 600, 240),
+    ]
+    assert reading_order(lines)[1].splitlines() == [
+        "经营范围 食品销售；餐饮管理；食品技术开发",
+        "从业人数 6人 资金数额 50.00万元",
+        "电子邮箱 kf403@qq.com",
+    ]
