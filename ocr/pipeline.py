@@ -30,7 +30,7 @@ from ocr.preprocess import (
     thumbnail,
 )
 from ocr.punctuation import tidy
-from ocr.rows import group_rows
+from ocr.rows import group_rows, lift_row_headings
 from ocr.seals import Ring, drop_seal_words, seal_rings, suppress_grey_seals
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def reading_order(
     `seals` its round seals).
     """
     kept = [ln for ln in lines if ln.text.strip()]
-    found = join_wrapped(tie_continuations(units(kept, cells)))
+    found = lift_row_headings(join_wrapped(tie_continuations(units(kept, cells))))
     members = {id(stand_in): inner for stand_in, inner in found}
     ordered_lines: list[Line] = []
     texts: list[str] = []

@@ -258,3 +258,55 @@ def test_values_each_level_with_their_label_are_no_cell_of_many_lines() -> None:
         "从业人数 6人 资金数额 50.00万元",
         "电子邮箱 kf403@qq.com",
     ]
+
+
+def _heading_form(n: int) -> list[Line]:
+    """An unruled form whose first column holds one heading level with the middle of the
+    `n` rows it heads ("申请人信息"), the rest of its rows starting in the second column."""
+    lines = [
+        _ln("企业名称", 300, 40, 460, 80),
+        _ln("锡林浩特市白马商贸有限公司", 600, 40, 1000, 80),
+    ]
+    rows = [("姓名", "其木格"), ("身份证号", "152501199003150020"), ("联系电话", "13800471234")]
+    rows += [("电子邮箱", "a@b.cn")]
+    for k, (label, value) in enumerate(rows[:n]):
+        top = 120 + 60 * k
+        lines += [_ln(label, 300, top, 300 + 32 * len(label), top + 40)]
+        lines += [_ln(value, 600, top, 600 + 28 * len(value), top + 40)]
+    middle = 120 + 30 * (n - 1)
+    lines += [_ln("申请人信息", 60, middle, 240, middle + 40)]
+    lines += [_ln("经营场所", 300, 120 + 60 * n, 460, 160 + 60 * n)]
+    return [*lines, _ln("额尔敦路1号", 600, 120 + 60 * n, 800, 160 + 60 * n)]
+
+
+def test_a_heading_centred_on_the_rows_it_heads_without_rules_is_read_first() -> None:
+    """Row by row the heading fell between the rows it heads (with two rows, the form was
+    even read as two columns); it is read with the first of them."""
+    for n in (2, 3, 4):
+        text = reading_order(_heading_form(n))[1].splitlines()
+        assert text[:3] == [
+            "企业名称 锡林浩特市白马商贸有限公司",
+            "申请人信息 姓名 其木格",
+            "身份证号 152501199003150020",
+        ]
+        assert text[-1] == "经营场所 额尔敦路1号" and len(text) == n + 2
+
+
+def test_a_field_of_the_left_column_between_rows_of_the_right_is_no_heading() -> None:
+    """A licence's two columns: "法定代表人 刘佳怡" stands level between two rows of the
+    right column, under another field of its own column; it heads nothing."""
+    lines = [
+        _ln("类型", 145, 795, 249, 864),
+        _ln("有限责任公司（自然人投资或控股）", 339, 791, 910, 860),
+        _ln("营业期限", 987, 829, 1166, 902),
+        _ln("长期", 1179, 829, 1283, 899),
+        _ln("法定代表人", 151, 881, 330, 943),
+        _ln("住所", 981, 909, 1099, 998),
+        _ln("内蒙古自治区锡林浩特市那达", 1182, 915, 1670, 984),
+    ]
+    assert reading_order(lines)[1].splitlines() == [
+        "类型 有限责任公司（自然人投资或控股）",
+        "法定代表人",
+        "营业期限长期",
+        "住所 内蒙古自治区锡林浩特市那达",
+    ]
