@@ -69,6 +69,20 @@ duplex-bleed, high-speed-adf-300). The .docx and the truth come from one page mo
 every page's truth is checked as it is built against the text `pdftotext` finds in the PDF
 LibreOffice produced.
 
+`typst` is an eighth, made apart from all of the above (`typst_*` modules, sharing no code
+with them) so that a tuning corpus can be added while two never-tuned ones still report:
+Typst from the PyPI wheel (built-in features only, no packages, offline) compiled to PNG at
+300 ppi and to PDF; fonts TW-Sung (print) and TW-Kai (entries by hand), Taiwan's 全字庫
+standard faces from Debian's fonts-cns11643-sung and -kai, which also carry the simplified
+characters, loaded from their files only and every character checked against both faces'
+cmaps; six layouts of its own (company registration application with merged cells and
+check boxes, landscape business licence in two columns with a QR-like block and seal,
+power of attorney, shareholders' contribution table, one-time correction notice, lease);
+its own people, enterprises and check-character code; its own capture profiles
+(flatbed-200, phone-angle, fax-fine, copy-of-copy). The Typst source and the truth are
+written together in reading order (`typst_markup.Doc`), and every page's truth is checked
+as it is built against the text pypdf finds in the PDF Typst made of the same source.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

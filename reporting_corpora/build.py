@@ -2,7 +2,8 @@
 profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
-(`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`) and `office` (`office_*`)."""
+(`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`)
+and `typst` (`typst_*`)."""
 
 from __future__ import annotations
 
@@ -23,12 +24,23 @@ from reporting_corpora import (
     pdf_pages,
     typeset_captures,
     typeset_pages,
+    typst_captures,
+    typst_pages,
     weasy_captures,
     weasy_pages,
 )
 from reporting_corpora.captures import CAPTURES, PROFILES
 
-CORPORA = ("forms-pdf", "web-html", "typeset", "weasy", "ledger", "chromium", "office")
+CORPORA = (
+    "forms-pdf",
+    "web-html",
+    "typeset",
+    "weasy",
+    "ledger",
+    "chromium",
+    "office",
+    "typst",
+)
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
     "forms-pdf": CAPTURES,
@@ -38,6 +50,7 @@ CORPUS_CAPTURES = {
     "ledger": ledger_captures.CAPTURES,
     "chromium": chromium_captures.CAPTURES,
     "office": office_captures.CAPTURES,
+    "typst": typst_captures.CAPTURES,
 }
 
 
@@ -70,6 +83,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else chromium_pages.LAYOUTS
         if corpus == "chromium"
         else office_pages.LAYOUTS
+        if corpus == "office"
+        else typst_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -85,6 +100,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("chromium", chromium_pages, chromium_captures, out_dir, jobs)
     elif corpus == "office":
         pages = _batched_pages("office", office_pages, office_captures, out_dir, jobs)
+    elif corpus == "typst":
+        pages = _batched_pages("typst", typst_pages, typst_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -151,8 +168,9 @@ def _batched_pages(
     jobs: list[tuple[int, str, str, random.Random]],
 ) -> list[ReportPage]:
     """Pages of a corpus whose generator renders a batch at once (`chromium`: the fonts
-    load once per document; `office`: LibreOffice takes seconds to start), a few at a
-    time: a clean page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
+    load once per document; `office`: LibreOffice takes seconds to start; `typst` compiles
+    each page on its own but shares the interface), a few at a time: a clean page is up to
+    26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
     pages = []
     for start in range(0, len(jobs), 6):

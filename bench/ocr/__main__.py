@@ -1,9 +1,9 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on eight corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on nine corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
-                                typeset:16,ledger:16,chromium:12,office:12]
+                                typeset:16,ledger:16,chromium:12,office:12,typst:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -30,7 +30,10 @@ tilted-handheld, multifunction-fax-in). `office` is another reporting-only corpu
 from all of them (Word documents written by python-docx, PDF by LibreOffice headless,
 rasterised by Ghostscript; Noto Serif/Sans CJK SC Light, Black, Medium, DemiLight and
 Nimbus Roman/Sans; 8 service-hall layouts of its own; captures desk-lamp-photo,
-archive-microfilm, duplex-bleed, high-speed-adf-300). `columns`
+archive-microfilm, duplex-bleed, high-speed-adf-300). `typst` is another reporting-only
+corpus made apart from all of them (Typst from the PyPI wheel, offline, to PDF and PNG;
+TW-Sung and TW-Kai, faces no other corpus uses; 6 service-hall layouts of its own;
+captures flatbed-200, phone-angle, fax-fine, copy-of-copy). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -82,7 +85,8 @@ LABELS = {
     "`onewindow ocr-models build-paddle`)",
 }
 DEFAULT_CORPORA = (
-    f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12"
+    f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
+    "typst:12"
 )
 
 
