@@ -123,7 +123,7 @@ def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list
     """Reading units: each cell holding two or more lines is one unit (a stand-in line
     with the cell's box and its lines); every other line is a unit of its own.
 
-    A cell merged over several rows of the cells to its right ("申请人信息" beside the
+    A cell merged over several rows of the cells beside it ("申请人信息" beside the
     rows of the applicant's name, ID number and phone) is read with the first of them,
     before the rows it heads, as a person reads it and as the table's own order has it
     (HTML's rowspan, Word's vertical merge): its stand-in is set level with that row."""
@@ -149,13 +149,14 @@ def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list
 
 def _first_spanned_row(cell: Cell, cells: Sequence[Cell]) -> tuple[int, int] | None:
     """(top, bottom) of the first row a cell merged over two or more rows of the cells
-    right of it spans, or None for a cell of one row."""
-    _, top, right, bottom = cell
+    beside it (right of it, or left of it: the last column's header over two header
+    rows) spans, or None for a cell of one row."""
+    left, top, right, bottom = cell
     slack = 0.1 * (bottom - top)
     beside = [
         c
         for c in cells
-        if c[0] >= right - slack
+        if (c[0] >= right - slack or c[2] <= left + slack)
         and c[1] >= top - slack
         and c[3] <= bottom + slack
         and c[3] - c[1] < 0.7 * (bottom - top)

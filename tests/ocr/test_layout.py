@@ -310,3 +310,44 @@ def test_a_field_of_the_left_column_between_rows_of_the_right_is_no_heading() ->
         "营业期限长期",
         "住所 内蒙古自治区锡林浩特市那达",
     ]
+
+
+def _two_header_rows() -> np.ndarray:
+    """A shareholders' table: 序号, 姓名 and 证件号码 merged over two header rows, 出资情况
+    over its two columns 出资额 and 出资方式, then a row of data."""
+    page = np.full((1000, 1400, 3), 255, np.uint8)
+    black = (0, 0, 0)
+    for y, (x0, x1) in (
+        (200, (100, 1300)),
+        (280, (450, 950)),
+        (360, (100, 1300)),
+        (440, (100, 1300)),
+    ):
+        cv2.line(page, (x0, y), (x1, y), black, 3)
+    for x in (100, 250, 450, 950, 1300):
+        cv2.line(page, (x, 200), (x, 440), black, 3)
+    cv2.line(page, (700, 280), (700, 440), black, 3)
+    return page
+
+
+def test_the_last_columns_header_merged_over_two_header_rows_is_read_in_the_first() -> None:
+    lines = [
+        _ln("序号", 130, 260, 200, 300),
+        _ln("姓名", 300, 260, 380, 300),
+        _ln("出资情况", 520, 220, 680, 260),
+        _ln("证件号码", 1050, 260, 1210, 300),
+        _ln("出资额", 500, 300, 620, 340),
+        _ln("出资方式", 750, 300, 910, 340),
+        _ln("1", 160, 380, 180, 420),
+        _ln("其木格", 300, 380, 420, 420),
+        _ln("12.00", 500, 380, 600, 420),
+        _ln("货币", 750, 380, 830, 420),
+        _ln("152501199003150020", 960, 380, 1290, 420),
+    ]
+    ok, buf = cv2.imencode(".png", _two_header_rows())
+    assert ok
+    assert read_page(buf.tobytes(), FixedLinesEngine(lines)).text.splitlines() == [
+        "序号 姓名 出资情况 证件号码",
+        "出资额 出资方式",
+        "1 其木格 12.00 货币 152501199003150020",
+    ]
