@@ -40,7 +40,7 @@ Not every such gap separates columns. Row order is kept when
   side opens with a party to the document ("甲方（签字）：", "乙方（盖章）：", or "乙方" alone
   on its line when a seal took the rest): the parties'
   signature blocks at the foot of a contract, each read whole (signature, telephone,
-  date), however level their rows.
+  date), however level their rows, and however few (two rows: a signature over a date).
 """
 
 from __future__ import annotations
@@ -302,14 +302,17 @@ def column_blocks(
     while i < len(rows):
         found: tuple[int, Gap] | None = None
         end = _run_end(rows, i, obstacles, GAP_CHARS * scale.char)
-        if end - i >= MIN_ROWS:
+        if end - i >= MIN_ROWS - 1:
             gap = _column_gap(rows[i:end], obstacles, rules, scale)
-            if gap is None:
+            if gap is None and end - i >= MIN_ROWS:
                 end, gap = _closed_below(rows, i, end, obstacles, rules, scale)
             if gap is not None:
                 # decided on the whole run; the rows standing apart below are read after
                 end = i + _side_ended(rows[i:end], gap, scale, seals)
-                found = (end, gap) if end - i >= MIN_ROWS else None
+                # two parties' signature blocks of two rows ("委托人（签字）：张三" over
+                # its date, "受托人（签字）：李四" over its date) are read whole all the same
+                least = MIN_ROWS - 1 if _parties(rows[i:end], gap) else MIN_ROWS
+                found = (end, gap) if end - i >= least else None
         if found is None:
             pending += rows[i]
             i += 1

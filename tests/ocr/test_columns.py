@@ -143,6 +143,35 @@ def test_signature_blocks_of_the_parties_are_read_one_after_the_other() -> None:
     ]
 
 
+def test_two_parties_signing_over_their_dates_are_read_one_after_the_other() -> None:
+    """A power of attorney's foot: each party's signature over its date, two rows only,
+    then a note across the page; each block is read whole. Two rows of a grid without
+    parties keep their rows."""
+    body = _ln("受托人在上述权限内签署的一切文件，委托人均予以承认。", 217, 1163, 1446)
+    note = _ln("附：委托人、受托人身份证件复印件各一份。", 215, 1479, 782)
+    lines = [
+        body,
+        _ln("受托人（签字）：凌瀚岚", 814, 1304, 1216),
+        _ln("委托人（签字）：季之", 215, 1306, 567),
+        _ln("2026年11月13日", 217, 1357, 510),
+        _ln("2026年11月13日", 821, 1357, 1112),
+        note,
+    ]
+    assert _order(lines) == [
+        body.text,
+        "委托人（签字）：季之",
+        "2026年11月13日",
+        "受托人（签字）：凌瀚岚",
+        "2026年11月13日",
+        note.text,
+    ]
+    grid = [
+        ln if "签字" not in ln.text else _ln(ln.text[:2] + "单位：某某", ln.left, ln.top, ln.right)
+        for ln in lines
+    ]
+    assert _order(grid)[1:3] == ["委托单位：某某", "受托单位：某某"]
+
+
 def test_horizontal_rules_keep_table_rows() -> None:
     # names wrapped on two lines, amounts centred in their rows: no row pairs up
     lines, rules = [], []
