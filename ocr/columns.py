@@ -176,6 +176,25 @@ def _column_gap(
     return gap
 
 
+def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap) -> int:
+    """Number of rows opening a run of columns that are a title over them ("营业执照" /
+    "（副本）" over a licence's two halves): each line centred on the run's width, on
+    one side of the gap, nothing on the other."""
+    lines = [ln for row in rows for ln in row]
+    left, right = min(ln.left for ln in lines), max(ln.right for ln in lines)
+    centre, width = (left + right) / 2.0, right - left
+    count = 0
+    for row in rows:
+        one_side = all(ln.left >= gap.right - 1 for ln in row) or all(
+            ln.right <= gap.left + 1 for ln in row
+        )
+        centred = all(abs((ln.left + ln.right) / 2.0 - centre) < 0.05 * width for ln in row)
+        if not (one_side and centred):
+            break
+        count += 1
+    return count
+
+
 def _run_end(
     rows: Sequence[Sequence[Line]], start: int, obstacles: Sequence[Rect], min_width: float
 ) -> int:
@@ -300,7 +319,7 @@ def column_blocks(
     pending: list[Line] = []
     i = 0
     while i < len(rows):
-        found: tuple[int, Gap] | None = None
+        found: tuple[int, int, Gap] | None = None
         end = _run_end(rows, i, obstacles, GAP_CHARS * scale.char)
         if end - i >= MIN_ROWS - 1:
             gap = _column_gap(rows[i:end], obstacles, rules, scale)
@@ -309,15 +328,19 @@ def column_blocks(
             if gap is not None:
                 # decided on the whole run; the rows standing apart below are read after
                 end = i + _side_ended(rows[i:end], gap, scale, seals)
+                # a title centred over the columns, on one side of their gap, is read first
+                start = i + _title_rows(rows[i:end], gap)
                 # two parties' signature blocks of two rows ("委托人（签字）：张三" over
                 # its date, "受托人（签字）：李四" over its date) are read whole all the same
-                least = MIN_ROWS - 1 if _parties(rows[i:end], gap) else MIN_ROWS
-                found = (end, gap) if end - i >= least else None
+                least = MIN_ROWS - 1 if _parties(rows[start:end], gap) else MIN_ROWS
+                found = (start, end, gap) if end - start >= least else None
         if found is None:
             pending += rows[i]
             i += 1
             continue
-        end, gap = found
+        start, end, gap = found
+        pending += [ln for row in rows[i:start] for ln in row]
+        i = start
         if pending:
             blocks.append(pending)
             pending = []

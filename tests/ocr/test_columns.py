@@ -172,6 +172,37 @@ def test_two_parties_signing_over_their_dates_are_read_one_after_the_other() -> 
     assert _order(grid)[1:3] == ["委托单位：某某", "受托单位：某某"]
 
 
+def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
+    """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
+    two halves stand right of the gap between them (the left half is narrower, the QR
+    caption widens the right one); they are its title, read first, not the head of its
+    right half."""
+    boxes = """983 111 1368 246 营业执照
+1104 272 1248 344 （副本）
+1775 333 2173 398 证照编号：32995785967610
+182 340 452 398 统一社会信用代码
+188 392 528 440 9135020333837873X8
+182 466 283 540 名称
+381 466 875 531 厦门渡远医疗器械股份有限公司
+1019 470 1186 537 注册资本
+1218 472 1422 531 3000万元整
+182 528 280 592 类型
+379 528 611 596 股份有限公司
+1019 528 1184 596 成立日期
+1222 531 1486 589 2024年1月3日
+1019 583 1186 651 营业期限
+182 586 385 655 法定代表人
+375 586 516 655 骆璟彧
+1218 586 1591 651 2024年1月3日至长期"""
+    lines = []
+    for row in boxes.splitlines():
+        left, top, right, bottom, text = row.split()
+        lines.append(_ln(text, float(left), float(top), float(right), float(bottom) - float(top)))
+    order = _order(lines)
+    assert order[:2] == ["营业执照", "（副本）"]
+    assert order.index("名称") < order.index("注册资本")
+
+
 def test_horizontal_rules_keep_table_rows() -> None:
     # names wrapped on two lines, amounts centred in their rows: no row pairs up
     lines, rules = [], []
