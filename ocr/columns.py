@@ -156,6 +156,11 @@ def _column_gap(
     right = [ln for ln in lines if ln.left >= gap.right - 1]
     if len(left) < 2 or len(right) < 2:
         return None
+    # a side whose lines all stand in one row, level with lines of the other side, is
+    # no column: that row goes across (a receipt's row under an authority's sign-off)
+    for side in (left, right):
+        if sum(any(ln in row for ln in side) for row in rows) < 2:
+            return None
     top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
     if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
         return None  # a horizontal rule runs across: a table without vertical rules

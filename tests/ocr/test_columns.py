@@ -203,6 +203,31 @@ def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
     assert order.index("名称") < order.index("注册资本")
 
 
+def test_a_row_across_under_a_sign_off_is_no_column() -> None:
+    """A correction notice's foot (a typst page's boxes): the authority's name and date
+    at the right, then the tear-off receipt's row across the page. A gap runs between the
+    receipt's fields under the sign-off, but the left side's lines all stand in the
+    receipt's row: the sign-off is read first, then the row."""
+    boxes = """242 1039 1062 1093 受理窗口：综合受理区5号窗口咨询电话：013-50064022
+1081 1128 1425 1203 南宁市市场监督管理局
+1157 1182 1421 1241 2026年10月1日
+513 1314 1010 1378 身份证号码：510107200401145160
+1033 1314 1454 1378 签收日期：2026年10月1日
+183 1318 490 1375 申请人签收：鞠若韬"""
+    lines = []
+    for row in boxes.splitlines():
+        left, top, right, bottom, text = row.split()
+        lines.append(_ln(text, float(left), float(top), float(right), float(bottom) - float(top)))
+    assert _order(lines) == [
+        "受理窗口：综合受理区5号窗口咨询电话：013-50064022",
+        "南宁市市场监督管理局",
+        "2026年10月1日",
+        "申请人签收：鞠若韬",
+        "身份证号码：510107200401145160",
+        "签收日期：2026年10月1日",
+    ]
+
+
 def test_horizontal_rules_keep_table_rows() -> None:
     # names wrapped on two lines, amounts centred in their rows: no row pairs up
     lines, rules = [], []
