@@ -200,6 +200,23 @@ def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap) -> int:
     return count
 
 
+def _header_band(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
+    """Number of rows opening a run of columns that are a band over them, read before
+    the columns (its left part, then its right part): rows whose lines right of the gap
+    all stand where no line of the right column starts (a licence's "证照编号：…" at the
+    right margin, level with "统一社会信用代码" over its code at the left, above the
+    licence's two halves). At most two rows; the columns must go on below."""
+    right = [[ln for ln in row if (ln.left + ln.right) / 2.0 >= gap.middle] for row in rows]
+    band, misaligned = 0, False
+    for k, lines in enumerate(right[:3]):
+        starts = [ln.left for later in right[k + 1 :] for ln in later]
+        if any(sum(abs(x - ln.left) < scale.char for x in starts) >= 2 for ln in lines):
+            break  # a line standing where the column's lines start: the column's own
+        misaligned = misaligned or bool(lines)
+        band = k + 1  # (a row with nothing right of the gap: the band's left part goes on)
+    return band if misaligned and band <= 2 and len(rows) - band >= MIN_ROWS else 0
+
+
 def _run_end(
     rows: Sequence[Sequence[Line]], start: int, obstacles: Sequence[Rect], min_width: float
 ) -> int:
@@ -349,11 +366,13 @@ def column_blocks(
         if pending:
             blocks.append(pending)
             pending = []
-        run = [ln for row in rows[i:end] for ln in row]
-        left = [ln for ln in run if (ln.left + ln.right) / 2.0 < gap.middle]
-        right = [ln for ln in run if (ln.left + ln.right) / 2.0 >= gap.middle]
-        for side in (left, right):
-            blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
+        band = _header_band(rows[i:end], gap, scale)
+        for part in (rows[i : i + band], rows[i + band : end]):
+            run = [ln for row in part for ln in row]
+            left = [ln for ln in run if (ln.left + ln.right) / 2.0 < gap.middle]
+            right = [ln for ln in run if (ln.left + ln.right) / 2.0 >= gap.middle]
+            for side in (left, right):
+                blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
         i = end
     if pending:
         blocks.append(pending)

@@ -172,11 +172,17 @@ def test_two_parties_signing_over_their_dates_are_read_one_after_the_other() -> 
     assert _order(grid)[1:3] == ["委托单位：某某", "受托单位：某某"]
 
 
-def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
-    """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
-    two halves stand right of the gap between them (the left half is narrower, the QR
-    caption widens the right one); they are its title, read first, not the head of its
-    right half."""
+def _from_boxes(boxes: str) -> list[Line]:
+    """Lines from "left top right bottom text" rows (a page's boxes as the engine gave them)."""
+    lines = []
+    for row in boxes.splitlines():
+        left, top, right, bottom, text = row.split()
+        lines.append(_ln(text, float(left), float(top), float(right), float(bottom) - float(top)))
+    return lines
+
+
+def _licence_lines() -> list[Line]:
+    """A typst landscape licence's boxes, its top half."""
     boxes = """983 111 1368 246 营业执照
 1104 272 1248 344 （副本）
 1775 333 2173 398 证照编号：32995785967610
@@ -194,13 +200,31 @@ def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
 182 586 385 655 法定代表人
 375 586 516 655 骆璟彧
 1218 586 1591 651 2024年1月3日至长期"""
-    lines = []
-    for row in boxes.splitlines():
-        left, top, right, bottom, text = row.split()
-        lines.append(_ln(text, float(left), float(top), float(right), float(bottom) - float(top)))
+    return _from_boxes(boxes)
+
+
+def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
+    """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
+    two halves stand right of the gap between them (the left half is narrower, the QR
+    caption widens the right one); they are its title, read first, not the head of its
+    right half."""
+    lines = _licence_lines()
     order = _order(lines)
     assert order[:2] == ["营业执照", "（副本）"]
     assert order.index("名称") < order.index("注册资本")
+
+
+def test_a_band_over_two_columns_is_read_before_them() -> None:
+    """The same licence: "统一社会信用代码" over its code at the left and "证照编号：…"
+    at the right margin, where no line of the right half starts, are a band over the two
+    halves, read first (its left part, then its right part), not the heads of the
+    halves."""
+    order = _order(_licence_lines())
+    assert order[2:5] == ["统一社会信用代码", "9135020333837873X8", "证照编号：32995785967610"]
+    assert order[5:] == [
+        *("名称", "厦门渡远医疗器械股份有限公司", "类型", "股份有限公司", "法定代表人", "骆璟彧"),
+        *("注册资本", "3000万元整", "成立日期", "2024年1月3日", "营业期限", "2024年1月3日至长期"),
+    ]
 
 
 def test_a_row_across_under_a_sign_off_is_no_column() -> None:
@@ -214,11 +238,7 @@ def test_a_row_across_under_a_sign_off_is_no_column() -> None:
 513 1314 1010 1378 身份证号码：510107200401145160
 1033 1314 1454 1378 签收日期：2026年10月1日
 183 1318 490 1375 申请人签收：鞠若韬"""
-    lines = []
-    for row in boxes.splitlines():
-        left, top, right, bottom, text = row.split()
-        lines.append(_ln(text, float(left), float(top), float(right), float(bottom) - float(top)))
-    assert _order(lines) == [
+    assert _order(_from_boxes(boxes)) == [
         "受理窗口：综合受理区5号窗口咨询电话：013-50064022",
         "南宁市市场监督管理局",
         "2026年10月1日",
