@@ -102,6 +102,12 @@ _OTHER_FIELD = (
     *("声明", "承诺", "须知", "信息", "情况"),
 )
 LABEL_PUNCT = " :：\t"
+# a party's signing word with a name after its colon ("申请人签收：张三", "委托人签字：李四");
+# without one the line is the signature's place, no name
+_SIGNED_BY = re.compile(r"^(?:签收|签字|签名|签章|签署)(?=[:：]\s*[\u4e00-\u9fff])")
+# the end of a document's name, which no person's name glued to a label is: a table of
+# materials lists "法定代表人任职文件", "委托代理人授权委托书"
+_DOCUMENT_END = re.compile(r"(文件|委托书|申请书|证明|决议|章程|执照|复印件|原件|材料)$")
 # a parenthesised note between a label and its value: "法定代表人（签字）：", "名称(章)";
 # in a narrow cell the label wraps inside its note ("法定代表人（负责" / "人）")
 _LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}([）)]|$)")
@@ -163,6 +169,10 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         rest = _ALTERNATIVE.sub("", rest)
         if tail == "名称" and base in LABELS["person_name"]:
             base = label  # a party's name: "经营者名称" is a business's
+        # the party's signature with its name written after it: "申请人签收：张三"
+        signed = _SIGNED_BY.match(rest)
+        if signed is not None:
+            rest = rest[signed.end() :]
         if rest.startswith(_OTHER_FIELD):
             return None
         note = _LABEL_NOTE.match(rest)
@@ -179,7 +189,11 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
             return base, rest
         if base in CONTRACT_PARTIES:
             return None
-        if base in LABELS["person_name"] and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest):
+        if (
+            base in LABELS["person_name"]
+            and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", rest)
+            and not _DOCUMENT_END.search(rest)
+        ):
             return base, rest
         # the detector merged a label and a business name: the name ends like one
         business = base in LABELS["enterprise_name"] or base in EITHER

@@ -105,6 +105,7 @@ _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 _DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
 _D = r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?"
 _PERIOD = re.compile(_D + r"\s*[-—~至到]+\s*(?:" + _D + r"|(长期))")
+_NOTE_BEFORE = re.compile(r"^[（(][^（）()]{1,6}[）)][:：]")
 # the last characters of a role's or a document's word, never of a name
 _ROLE_ENDS = ("人", "方", "号", "码", "证", "名", "员", "者")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
@@ -375,7 +376,8 @@ def _labelled_value(
             right = _below(line, lines, name, either) if header or colon else None
         if right is None:
             return []
-        rest = _squash(right.text).lstrip(LABEL_PUNCT)
+        # the label's note may stand in the cell with the value ("乙方" / "（盖章）：某某公司")
+        rest = _NOTE_BEFORE.sub("", _squash(right.text).lstrip(LABEL_PUNCT))
         source = right
         conf = min(line.confidence, right.confidence)
     if name != "address":

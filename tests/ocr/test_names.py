@@ -383,3 +383,25 @@ def test_a_person_named_before_their_id_number() -> None:
         ("person_name", "哈斯巴根"),
         ("enterprise_name", "锡林浩特市白马商贸有限公司"),
     }
+
+
+def test_a_signer_named_after_the_signing_word() -> None:
+    """A receipt's "申请人签收：张三" names the applicant; a table of materials' "法定代表人
+    任职文件" (the detector merged the label and the document's name) names nobody; a
+    signature's place without a name ("委托人签字：") neither."""
+    lines = [
+        _line("申请人签收：晏淼棠", 120, 300),
+        _line("法定代表人任职文件", 120, 400),
+        _line("委托代理人授权委托书", 120, 500),
+        _line("委托人签字：", 120, 600),
+    ]
+    assert _named(lines) == {("person_name", "晏淼棠")}
+
+
+def test_a_labels_note_in_the_cell_of_its_value() -> None:
+    """ "乙方" alone on its line, its note "（盖章）：" opening the business's line beside."""
+    lines = [
+        _box("乙方", 120, 300, 200, 350),
+        _box("（盖章）：武汉霁川医疗器械股份有限公司", 230, 300, 900, 350),
+    ]
+    assert _named(lines) == {("enterprise_name", "武汉霁川医疗器械股份有限公司")}
