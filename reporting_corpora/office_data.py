@@ -5,6 +5,7 @@ organisation code inside), mobile numbers, dates and sums."""
 
 from __future__ import annotations
 
+import datetime
 import random
 from dataclasses import dataclass
 
@@ -177,6 +178,23 @@ def unit(
 
 def date(rng: random.Random, year: int = 2026) -> tuple[int, int, int]:
     return (year, rng.randint(1, 11), rng.randint(1, 28))
+
+
+# no page is dated after November 2026: later dates (a review after an application) stop there
+LATEST = (2026, 11, 30)
+
+
+def later(rng: random.Random, d: tuple[int, int, int], lo: int, hi: int) -> tuple[int, int, int]:
+    """A date `lo` to `hi` days after `d` (an approval after its application), no later
+    than LATEST nor before `d`."""
+    t = datetime.date(*d) + datetime.timedelta(days=rng.randint(lo, hi))
+    return max(d, min((t.year, t.month, t.day), LATEST))
+
+
+def years_after(d: tuple[int, int, int], years: int) -> tuple[int, int, int]:
+    """The last day of a term of `years` years from `d` (2026-03-01: 2030-02-28)."""
+    t = datetime.date(d[0] + years, d[1], d[2]) - datetime.timedelta(days=1)
+    return (t.year, t.month, t.day)
 
 
 def cn_date(d: tuple[int, int, int]) -> str:

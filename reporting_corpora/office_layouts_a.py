@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from reporting_corpora.office_data import cn_date, date, person, place, unit
+from reporting_corpora.office_data import cn_date, date, later, person, place, unit, years_after
 from reporting_corpora.office_model import (
     Cell,
     Page,
@@ -73,6 +73,11 @@ def subsistence_allowance(rng: random.Random) -> Page:
         "本人患慢性病多年，常年服药，无法从事重体力劳动，配偶打零工收入不稳定，",
         "本人于去年下岗，至今未能重新就业，家中老人长期卧床需要照料，",
     )) + "子女尚在上学，家庭生活十分困难，特申请最低生活保障，请予审批。"  # fmt: skip
+    # the street reviews after the application, the county approves after the review
+    reviewer = person(rng, taken).name
+    reviewed = later(rng, filed, 3, 20)
+    amount = rng.randrange(380, 980, 10)
+    approved = later(rng, reviewed, 3, 20)
     rows += [
         Row([label("家庭月总收入"), value(f"{total}.00元", colspan=3), label("人均月收入"),
              value(f"{per_head:.2f}元", colspan=3)], 10),
@@ -84,14 +89,14 @@ def subsistence_allowance(rng: random.Random) -> Page:
                  indent=2, line=16),
             para(*boxes(["符合", "不符合"], {"符合"}), "低保条件，建议", *boxes(
                 ["批准", "不批准"], {"批准"}), size=10, line=16),
-            para(f"审核人：{person(rng, taken).name}　　{cn_date(date(rng))}", align="right",
+            para(f"审核人：{reviewer}　　{cn_date(reviewed)}", align="right",
                  size=10)], colspan=7, valign="top")], 24),
         Row([label("县级民政部门审批意见"), Cell([
             para(*boxes(["同意", "不同意"], {"同意"}), "自", entry(f"{filed[0]}年{filed[1]}月"),
                  "起享受最低生活保障，保障人数", entry(str(len(members) + 1)), "人，月保障金",
-                 entry(str(rng.randrange(380, 980, 10))), "元。", size=10, line=16),
+                 entry(str(amount)), "元。", size=10, line=16),
             para("（盖章）", align="right", size=10, before=6),
-            para(cn_date(date(rng)), align="right", size=10)], colspan=7, valign="top")], 26),
+            para(cn_date(approved), align="right", size=10)], colspan=7, valign="top")], 26),
     ]  # fmt: skip
     city = where.region[-3:]
     blocks: list[Para | Table] = [
@@ -157,9 +162,11 @@ def road_transport(rng: random.Random) -> Page:
     rows = [Row([label(h) for h in ("姓名", "性别", "年龄", "身份证号码", "驾龄（年）")], 10)]
     for _ in range(2):
         d = person(rng, taken, years=(1970, 1995))
+        age = 2026 - d.birth[0]  # licensed at 18 at the earliest
         rows.append(
-            Row([value(d.name), value(d.sex), value(str(2026 - d.birth[0])),
-                 value(d.id_number), value(str(rng.randint(3, 20)))], 9, exact=True)
+            Row([value(d.name), value(d.sex), value(str(age)),
+                 value(d.id_number), value(str(rng.randint(3, min(20, age - 18))))], 9,
+                exact=True)
         )  # fmt: skip
     blocks.append(Table([28.0, 18.0, 18.0, 72.0, 34.0], rows))
     blocks += [
@@ -187,7 +194,7 @@ def health_licence(rng: random.Random) -> Page:
     where = place(rng)
     holder = unit(rng, taken, where)
     issued = date(rng)
-    until = (issued[0] + 4, issued[1], issued[2] - 1 if issued[2] > 1 else 28)
+    until = years_after(issued, 4)
     authority = f"{where.region[-3:]}{where.district}卫生健康委员会"
     kind = rng.choice(("住宿场所（宾馆）", "公共浴室", "美容美发场所", "游泳场所"))
     number = f"{where.short}卫公证字〔{issued[0]}〕第{where.code}—{rng.randrange(10**6):06d}号"

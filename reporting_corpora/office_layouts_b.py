@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from reporting_corpora.office_data import Place, cn_date, date, person, place, unit
+from reporting_corpora.office_data import Place, cn_date, date, later, person, place, unit
 from reporting_corpora.office_model import (
     Cell,
     Page,
@@ -173,6 +173,7 @@ def special_equipment(rng: random.Random) -> Page:
     maker = rng.choice(("通力电梯有限公司", "太原重工股份有限公司", "杭州锅炉集团股份有限公司"))
     made = date(rng, rng.randint(2019, 2025))
     eq_code = f"{code}{where.code}{made[0]}{rng.randrange(10**5):05d}"
+    in_use = date(rng)
     widths = [34.0, 26.0, 28.0, 31.0, 24.0, 27.0]
     rows = [
         Row([label("设备基本情况", colspan=6, size=10.5)], 9),
@@ -187,7 +188,7 @@ def special_equipment(rng: random.Random) -> Page:
              value(str(rng.randrange(100000, 999999)), colspan=2)], 10),
         Row([label("设备使用地点"), value(user.address, colspan=5, align="left")], 10),
         Row([label("单位内编号"), value(f"{rng.choice('ABCDT')}-{rng.randrange(1, 40):02d}"),
-             label("投入使用日期"), value(cn_date(date(rng))), label("使用状态"),
+             label("投入使用日期"), value(cn_date(in_use)), label("使用状态"),
              Cell([para(*boxes(["在用", "停用"], {"在用"}), size=10)])], 10),
         Row([label("安全管理员"), value(officer.name), label("身份证号码"),
              value(officer.id_number, colspan=2), value(officer.phone)], 10),
@@ -199,7 +200,8 @@ def special_equipment(rng: random.Random) -> Page:
     rows += [
         Row([Cell([para(Run(declaration, "small"), size=9, indent=2, line=15),
                    para("使用单位（公章）：", entry(user.name), size=10, before=8),
-                   para(cn_date(date(rng)), align="right", size=10)],
+                   # registered within 30 days of going into use (TSG 08)
+                   para(cn_date(later(rng, in_use, 0, 30)), align="right", size=10)],
                   colspan=6, valign="top")], 32),
         Row([label("登记机关登记人员"), value("", colspan=2), label("登记日期"),
              cell("　　年　　月　　日", colspan=2, size=10, align="center")], 10),
@@ -237,7 +239,10 @@ def disability_card(rng: random.Random) -> Page:
     grade = rng.choice(["一级", "二级", "三级", "四级"])
     hospital = f"{where.region[-3:]}第{rng.choice('一二三四')}人民医院"
     federation = f"{where.region[-3:]}{where.district}残疾人联合会"
-    approved = date(rng)
+    # applied, then assessed by the hospital, then approved by the federation
+    applied = date(rng)
+    assessed = later(rng, applied, 1, 30)
+    approved = later(rng, assessed, 3, 30)
     serial = rng.randrange(10**5)
     widths = [24.0, 30.0, 16.0, 22.0, 22.0, 26.0, 30.0]
     photo = Cell([para(Run("（照片）", "small"), align="center", size=9)], rowspan=4)
@@ -260,7 +265,7 @@ def disability_card(rng: random.Random) -> Page:
                  size=10, line=18),
             para(f"评定医师：{person(rng, taken).name}　　评定机构：{hospital}", size=10,
                  line=18),
-            para(cn_date(date(rng)), align="right", size=10)], colspan=6, valign="top")], 24),
+            para(cn_date(assessed), align="right", size=10)], colspan=6, valign="top")], 24),
         Row([label("县级残联审核意见"), Cell([
             para(*boxes(["同意发证", "不同意发证"], {"同意发证"}), size=10, line=18),
             para(f"{federation}（盖章）", align="right", size=10, before=6),
@@ -270,7 +275,7 @@ def disability_card(rng: random.Random) -> Page:
         "disability_card",
         [
             title("中华人民共和国残疾人证申请审批表", size=16, after=4),
-            para(f"申请日期：{cn_date(date(rng))}", f"\t编号：CJ{where.code}{serial:05d}",
+            para(f"申请日期：{cn_date(applied)}", f"\t编号：CJ{where.code}{serial:05d}",
                  size=10, tabs=((169.0, "right"),), after=4),
             Table(widths, rows, borders="outer-thick"),
             para(Run("注：1．本表由申请人或其监护人如实填写，一式两份。", "small"), size=9,

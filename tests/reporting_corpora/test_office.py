@@ -5,7 +5,9 @@ characters, captures that change the page but keep its size."""
 
 from __future__ import annotations
 
+import datetime
 import random
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 from ocr import valid_credit_code, valid_id_number
 from reporting_corpora import ReportPage, build
 from reporting_corpora.office_captures import CAPTURES, PROFILES
-from reporting_corpora.office_data import credit_check, id_check
+from reporting_corpora.office_data import PLACES, credit_check, id_check
 from reporting_corpora.office_model import Page, Run, para
 from reporting_corpora.office_pages import LAYOUTS, check_truth, model, render_all
 
@@ -131,3 +133,65 @@ def test_captures_change_the_page_and_keep_its_size(pages: list[ReportPage]) -> 
     for name, data in outs.items():
         grey = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
         assert np.median(grey) < 250, name  # no longer a white page
+
+
+_D = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+# the dates each layout draws, as they must follow one another: application or signing,
+# review, approval or issue (the last one is the page's own date)
+_CHAINS = {
+    "subsistence_allowance": (rf"填表日期：{_D}", rf"申请人签字：\D+?{_D}", rf"审核人：\D+?{_D}",
+                              rf"（盖章）\s*{_D}"),
+    "road_transport": (rf"（签章）：\D+?{_D}",),
+    "health_licence": (rf"有效期限：\s*{_D}", rf"发证日期：\s*{_D}"),
+    "social_organisation": (rf"发起人代表签字：\D+?{_D}",),
+    "acceptance_notice": (rf"你于{_D}", rf"审批局\s*{_D}"),
+    "permit_decision": (rf"于{_D}提出", rf"自{_D}起", rf"审批局\s*{_D}"),
+    "special_equipment": (rf"投入使用日期\s*{_D}", rf"（公章）：\D+?{_D}"),
+    "disability_card": (rf"申请日期：{_D}", rf"医院\s*{_D}", rf"（盖章）\s*{_D}"),
+}  # fmt: skip
+
+
+def _date(match: re.Match[str]) -> datetime.date:
+    return datetime.date(*(int(match.group(k)) for k in (1, 2, 3)))
+
+
+def test_dates_follow_one_another() -> None:
+    # 25 pages of each layout: every date real, the application or signing first, review,
+    # approval and issue after it, none after the page's own date, every person on the page
+    # born (18-digit ID number) before its first date; 200 page models take 0.1 s
+    assert set(_CHAINS) == set(LAYOUTS)
+    latest = datetime.date(2026, 11, 30)  # the corpus's pages are all dated before December
+    districts = {code for _, _, pairs, _ in PLACES for _, code in pairs}
+    for i in range(200):
+        layout = list(LAYOUTS)[i % len(LAYOUTS)]
+        text = model(layout, random.Random(f"office:{SEED}:{i}")).truth()
+        chain = []
+        for pattern in _CHAINS[layout]:
+            found = re.search(pattern, text)
+            assert found, (i, layout, pattern)
+            chain.append(_date(found))
+        assert chain == sorted(chain), (i, layout, chain)
+        first, issued = chain[0], chain[-1]
+        assert issued <= latest, (i, layout, issued)
+        until = re.search(rf"至{_D}", text)
+        assert (until is not None) == (layout == "health_licence"), (i, layout)
+        for found in re.finditer(_D, text):
+            if until is None or found.start() != until.start() + 1:
+                assert _date(found) <= issued, (i, layout, found.group(), issued)
+        for number in re.findall(r"(?<![\dX])\d{17}[\dX](?![\dX])", text):
+            if number[:6] not in districts:
+                continue  # a credit code
+            born = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+            assert born < first, (i, layout, number, first)
+        if until:  # a four-year licence ends the day before its fourth anniversary
+            end = _date(until)
+            assert end == first.replace(year=first.year + 4) - datetime.timedelta(days=1), (i, end)
+        if layout == "special_equipment":  # made before its use, registered within 30 days
+            made = re.search(r"制造日期\s*(\d{4})年(\d{1,2})月", text)
+            assert made and (int(made[1]), int(made[2])) < (first.year, first.month), i
+            assert issued - first <= datetime.timedelta(days=30), (i, chain)
+        if layout == "road_transport":  # a driver is licensed at 18 at the earliest
+            drivers = re.findall(r"\n(\d{2})\n[\dX]{18}\n(\d{1,2})\n", text)
+            assert len(drivers) == 2, i
+            for age, years in drivers:
+                assert int(years) <= int(age) - 18, (i, age, years)
