@@ -150,6 +150,21 @@ def person(
     return Person(name, sex, birth, first17 + id_check(first17), phone(rng), where.address(rng))
 
 
+def relative(
+    rng: random.Random, taken: set[str], of: Person, relation: str, youngest: int = 2016
+) -> Person:
+    """A relative of `of` born when such a relative is: a parent (父亲, 母亲) 20 to 38 years
+    before, a spouse (配偶) of the other sex within 6 years, a child (长子, 次女, 子女...)
+    20 to 38 years after but not after `youngest`."""
+    y = of.birth[0]
+    if relation in ("父亲", "母亲"):
+        return person(rng, taken, (y - 38, y - 20), "男" if relation == "父亲" else "女")
+    if relation == "配偶":
+        return person(rng, taken, (y - 6, y + 6), "女" if of.sex == "男" else "男")
+    sex = {"子": "男", "女": "女"}.get(relation[-1]) if relation != "子女" else None
+    return person(rng, taken, (y + 20, min(y + 38, youngest)), sex)
+
+
 def unit(
     rng: random.Random, taken: set[str], where: Place | None = None, kind: str = "company"
 ) -> Unit:

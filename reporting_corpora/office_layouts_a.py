@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import random
 
-from reporting_corpora.office_data import cn_date, date, later, person, place, unit, years_after
+from reporting_corpora.office_data import (
+    cn_date,
+    date,
+    later,
+    person,
+    place,
+    relative,
+    unit,
+    years_after,
+)
 from reporting_corpora.office_model import (
     Cell,
     Page,
@@ -43,7 +52,15 @@ def subsistence_allowance(rng: random.Random) -> Page:
     where = place(rng)
     district = where.district
     filed = date(rng)
-    members = [person(rng, taken, years=(1955, 2016)) for _ in range(rng.randint(2, 4))]
+    # each member born when the relation says (a father before the applicant, a son after),
+    # the elder son (daughter) before the younger one
+    relations = sorted(rng.sample(RELATIONS, rng.randint(2, 4)), key=RELATIONS.index)
+    members = [relative(rng, taken, head, r) for r in relations]
+    for elder, younger in (("长子", "次子"), ("长女", "次女")):
+        if elder in relations and younger in relations:
+            i, j = relations.index(elder), relations.index(younger)
+            if members[i].birth > members[j].birth:
+                members[i], members[j] = members[j], members[i]
     incomes = [rng.choice((0, 0, 850, 1200, 1580, 2100)) for _ in members]
     own = rng.choice((0, 960, 1340))
     total = own + sum(incomes)
@@ -62,9 +79,9 @@ def subsistence_allowance(rng: random.Random) -> Page:
              label("与申请人关系", colspan=2), label("身份证号码", colspan=2),
              label("就业就学"), label("月收入（元）")], 9),
     ]  # fmt: skip
-    for m, income in zip(members, incomes, strict=True):
+    for m, relation, income in zip(members, relations, incomes, strict=True):
         rows.append(
-            Row([value(m.name), value(rng.choice(RELATIONS), colspan=2),
+            Row([value(m.name), value(relation, colspan=2),
                  value(m.id_number, colspan=2), value(rng.choice(OCCUPATIONS)),
                  value(f"{income}.00")], 9)
         )  # fmt: skip

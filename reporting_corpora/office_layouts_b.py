@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import random
 
-from reporting_corpora.office_data import Place, cn_date, date, later, person, place, unit
+from reporting_corpora.office_data import (
+    Place,
+    cn_date,
+    date,
+    later,
+    person,
+    place,
+    relative,
+    unit,
+)
 from reporting_corpora.office_model import (
     Cell,
     Page,
@@ -233,7 +242,12 @@ def disability_card(rng: random.Random) -> Page:
     taken: set[str] = set()
     where = place(rng)
     applicant = person(rng, taken, years=(1950, 2012))
-    guardian = person(rng, taken, years=(1955, 1990))
+    # a parent for a young applicant, a spouse for an adult, a grown child for an older one
+    y = applicant.birth[0]
+    relation = rng.choice(
+        ("父亲", "母亲") * (y >= 1975) + ("配偶",) * (y <= 2000) + ("子女",) * (y <= 1980)
+    )
+    guardian = relative(rng, taken, applicant, relation, youngest=2026 - 20)
     kinds = ["视力", "听力", "言语", "肢体", "智力", "精神", "多重"]
     kind = rng.choice(kinds)
     grade = rng.choice(["一级", "二级", "三级", "四级"])
@@ -256,7 +270,7 @@ def disability_card(rng: random.Random) -> Page:
              value(rng.choice(("小学", "初中", "高中", "大专")), colspan=2)], 11),
         Row([label("残疾类别"), Cell([para(*boxes(kinds, {kind}), size=10)], colspan=6)], 11),
         Row([label("监护人", rowspan=2), label("姓名"), value(guardian.name, colspan=2),
-             label("与本人关系"), value(rng.choice(("父亲", "母亲", "配偶", "子女")), colspan=2)],
+             label("与本人关系"), value(relation, colspan=2)],
             10),
         Row([label("身份证号码"), value(guardian.id_number, colspan=2), label("联系电话"),
              value(guardian.phone, colspan=2)], 10),

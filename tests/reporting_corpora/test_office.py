@@ -195,3 +195,38 @@ def test_dates_follow_one_another() -> None:
             assert len(drivers) == 2, i
             for age, years in drivers:
                 assert int(years) <= int(age) - 18, (i, age, years)
+
+
+def _born(number: str) -> datetime.date:
+    return datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+
+def test_relatives_are_born_in_order() -> None:
+    # 25 pages of each layout that names relatives: a parent (by the ID number) born before
+    # the applicant, a child after, the elder son before the younger, sex as the word says
+    kin = r"(配偶|长子|次子|长女|次女|母亲|父亲|子女)"
+    for i in range(200):
+        layout = list(LAYOUTS)[i % len(LAYOUTS)]
+        if layout not in ("subsistence_allowance", "disability_card"):
+            continue
+        text = model(layout, random.Random(f"office:{SEED}:{i}")).truth()
+        head = re.search(r"身份证号码\n(\d{17}[\dX])\n", text)
+        assert head, i
+        male = int(head[1][16]) % 2 == 1
+        found = re.findall(rf"\n{kin}\n(?:身份证号码\n)?(\d{{17}}[\dX])\n", text)
+        assert found, (i, layout)
+        born = {}
+        for relation, number in found:
+            born[relation] = _born(number)
+            if relation in ("父亲", "母亲"):
+                assert born[relation] < _born(head[1]), (i, relation, number, head[1])
+            elif relation != "配偶":
+                assert born[relation] > _born(head[1]), (i, relation, number, head[1])
+            he = int(number[16]) % 2 == 1
+            if relation == "配偶":
+                assert he != male, (i, number, head[1])
+            elif relation != "子女":
+                assert he == (relation in ("父亲", "长子", "次子")), (i, relation, number)
+        for elder, younger in (("长子", "次子"), ("长女", "次女")):
+            if elder in born and younger in born:
+                assert born[elder] <= born[younger], (i, born)
