@@ -18,7 +18,6 @@ from ocr.columns import column_blocks
 from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
-from ocr.ink import trim_to_ink
 from ocr.layout import Cell, join_wrapped, rulings, tie_continuations, units
 from ocr.preprocess import (
     Quality,
@@ -243,7 +242,6 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
             rings = flipped_rings
     seals = find_red_seals(straight)
     lines = drop_seal_words([replace(ln, text=tidy(ln.text)) for ln in lines], rings)
-    lines = trim_to_ink(lines, straight)  # gaps between ink, not between padded boxes
     cells, rules = rulings(straight)
     ordered, text = reading_order(lines, cells, rules, rings)
     h, w = straight.shape[:2]
