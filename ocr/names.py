@@ -390,7 +390,7 @@ def _wraps_below(line: Line, lines: Sequence[Line]) -> bool:
 
 def _wraps_onto(line: Line, lines: Sequence[Line]) -> bool:
     """`line` ends a name wrapped in its cell: a line of words without an ending of its
-    own stands right above it, starting where it starts."""
+    own stands right above it, starting where it starts or centred over it."""
     h = line.bottom - line.top
     for other in lines:
         text = _squash(other.text)
