@@ -206,6 +206,15 @@ def _wrapped_block(block: Sequence[Line], others: Sequence[Line], height: float)
     top, bottom = upper.top, lower.bottom
     right = max(ln.right for ln in block)
     level = [ln for ln in others if ln.top < bottom and ln.bottom > top]
+    if len(block) > 2:
+        # lines each level with one of their own beside them are rows of a form (labels
+        # stacked tight, each with its value), not one cell
+        beside = [ln for ln in level if ln.left > upper.left and ln.right > right]
+        partnered = sum(
+            any(abs(ln.centre_y - b.centre_y) < 0.3 * height for ln in beside) for b in block
+        )
+        if partnered >= 2:
+            return False
     centred = False
     for side in (
         [ln for ln in level if ln.left >= right - 0.2 * height],

@@ -351,3 +351,26 @@ def test_the_last_columns_header_merged_over_two_header_rows_is_read_in_the_firs
         "出资额 出资方式",
         "1 其木格 12.00 货币 152501199003150020",
     ]
+
+
+def test_labels_stacked_tight_each_with_its_value_are_no_cell() -> None:
+    """Labels centred in their column and stacked tight, each level with its value (a
+    ledger page held askew and bent: these are its boxes): not one cell beside the value
+    in the middle, but rows."""
+    lines = [
+        _ln("性别", 1115, 349, 1237, 434),
+        _ln("男", 1300, 353, 1381, 434),
+        _ln("魏琳筠", 435, 356, 580, 438),
+        _ln("姓名", 244, 364, 359, 449),
+        _ln("330106200208112594", 435, 411, 776, 501),
+        _ln("参保状态", 1089, 416, 1262, 492),
+        _ln("正常参保", 1308, 416, 1481, 496),
+        _ln("公民身份号码", 180, 421, 419, 513),
+        _ln("青岛远帆商贸有限公司", 438, 473, 810, 563),
+        _ln("参保单位", 208, 484, 389, 576),
+        _ln("91370202RY2G3KEU4K", 435, 540, 776, 626),
+        _ln("2013年9月", 1304, 544, 1496, 622),
+    ]
+    text = reading_order(lines)[1]
+    assert "公民身份号码 330106200208112594" in text.replace("\n", " ")
+    assert "参保单位 青岛远帆商贸有限公司" in text.replace("\n", " ")
