@@ -65,12 +65,25 @@ PARTY = re.compile(
 )
 
 
+def _sides(lines: Sequence[Line], gap: Gap) -> tuple[list[Line], list[Line]]:
+    """The lines wholly left of the gap and those wholly right of it (a line across it
+    is on neither side)."""
+    left = [ln for ln in lines if ln.right <= gap.left + 1]
+    right = [ln for ln in lines if ln.left >= gap.right - 1]
+    return left, right
+
+
+def _halves(lines: Sequence[Line], gap: Gap) -> tuple[list[Line], list[Line]]:
+    """The lines by the side of the gap their middle stands on."""
+    left = [ln for ln in lines if (ln.left + ln.right) / 2.0 < gap.middle]
+    return left, [ln for ln in lines if (ln.left + ln.right) / 2.0 >= gap.middle]
+
+
 def _side_by_side(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> bool:
     """The lines left of the gap and those right of it share a stretch of the page's
     height at least a line high."""
     lines = [ln for row in rows for ln in row]
-    left = [ln for ln in lines if ln.right <= gap.left + 1]
-    right = [ln for ln in lines if ln.left >= gap.right - 1]
+    left, right = _sides(lines, gap)
     if not left or not right:
         return False
     top = max(min(ln.top for ln in left), min(ln.top for ln in right))
@@ -83,8 +96,7 @@ def _paired(rows: Sequence[Sequence[Line]], gap: Gap) -> float:
     the same height (cells of one row of a grid)."""
     hits = 0
     for row in rows:
-        left = [ln for ln in row if ln.right <= gap.left + 1]
-        right = [ln for ln in row if ln.left >= gap.right - 1]
+        left, right = _sides(row, gap)
         if any(
             abs(a.centre_y - b.centre_y) < 0.3 * min(box_height(a), box_height(b))
             and max(box_height(a), box_height(b)) < 1.5 * min(box_height(a), box_height(b))
@@ -114,8 +126,7 @@ def _opens_with_party(lines: Sequence[Line]) -> bool:
 def _parties(rows: Sequence[Sequence[Line]], gap: Gap) -> bool:
     """Each side of the gap opens with a party to the document."""
     lines = [ln for row in rows for ln in row]
-    left = [ln for ln in lines if ln.right <= gap.left + 1]
-    right = [ln for ln in lines if ln.left >= gap.right - 1]
+    left, right = _sides(lines, gap)
     return bool(left) and bool(right) and _opens_with_party(left) and _opens_with_party(right)
 
 
@@ -152,8 +163,7 @@ def _column_gap(
     strips = [g.middle for k, g in enumerate(found) if k in labels]
     side_by_side = any(m < gap.left for m in strips) and any(m > gap.right for m in strips)
     lines = [ln for row in rows for ln in row]
-    left = [ln for ln in lines if ln.right <= gap.left + 1]
-    right = [ln for ln in lines if ln.left >= gap.right - 1]
+    left, right = _sides(lines, gap)
     if len(left) < 2 or len(right) < 2:
         return None
     # a side whose lines all stand in one row, level with lines of the other side, is
@@ -172,9 +182,7 @@ def _column_gap(
         # (a title standing over one of them opens no block of entries) and their rows
         # do not pair up (a grid "label value label value" keeps its rows)
         first = rows[0]
-        level = any(ln.right <= gap.left + 1 for ln in first) and any(
-            ln.left >= gap.right - 1 for ln in first
-        )
+        level = all(_sides(first, gap))
         return gap if level and not paired else None
     if not side_by_side and not prose and not parties and paired:
         return None
@@ -190,9 +198,7 @@ def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap) -> int:
     centre, width = (left + right) / 2.0, right - left
     count = 0
     for row in rows:
-        one_side = all(ln.left >= gap.right - 1 for ln in row) or all(
-            ln.right <= gap.left + 1 for ln in row
-        )
+        one_side = any(len(side) == len(row) for side in _sides(row, gap))
         centred = all(abs((ln.left + ln.right) / 2.0 - centre) < 0.05 * width for ln in row)
         if not (one_side and centred):
             break
@@ -206,7 +212,7 @@ def _header_band(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
     all stand where no line of the right column starts (a licence's "证照编号：…" at the
     right margin, level with "统一社会信用代码" over its code at the left, above the
     licence's two halves). At most two rows; the columns must go on below."""
-    right = [[ln for ln in row if (ln.left + ln.right) / 2.0 >= gap.middle] for row in rows]
+    right = [_halves(row, gap)[1] for row in rows]
     band, misaligned = 0, False
     for k, lines in enumerate(right[:3]):
         starts = [ln.left for later in right[k + 1 :] for ln in later]
@@ -369,9 +375,7 @@ def column_blocks(
         band = _header_band(rows[i:end], gap, scale)
         for part in (rows[i : i + band], rows[i + band : end]):
             run = [ln for row in part for ln in row]
-            left = [ln for ln in run if (ln.left + ln.right) / 2.0 < gap.middle]
-            right = [ln for ln in run if (ln.left + ln.right) / 2.0 >= gap.middle]
-            for side in (left, right):
+            for side in _halves(run, gap):
                 blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
         i = end
     if pending:

@@ -170,13 +170,14 @@ def _first_spanned_row(cell: Cell, cells: Sequence[Cell]) -> tuple[int, int] | N
 
 
 def _level_with(members: Sequence[Line], row: tuple[int, int]) -> Line:
-    """A merged cell's stand-in set level with the middle of its first `row`."""
-    left = min(ln.left for ln in members)
-    right = max(ln.right for ln in members)
+    """A merged cell's stand-in (`_stand_in`, one line's own text) set level with the
+    middle of its first `row`, a line high."""
+    whole = _stand_in(members)
     height = min(ln.bottom - ln.top for ln in members)
     middle = (row[0] + row[1]) / 2.0
-    text = members[0].text if len(members) == 1 else "\u0000"
-    return Line(text, rect_box(left, middle - height / 2, right, middle + height / 2), 1.0)
+    text = members[0].text if len(members) == 1 else whole.text
+    box = rect_box(whole.left, middle - height / 2, whole.right, middle + height / 2)
+    return Line(text, box, 1.0)
 
 
 def _stand_in(members: Sequence[Line]) -> Line:
