@@ -259,21 +259,26 @@ def _stack_below(upper: Line, single: Sequence[Line], taken: set[int], height: f
         block.append(lower)
 
 
-def join_wrapped(found: Sequence[tuple[Line, list[Line]]]) -> list[tuple[Line, list[Line]]]:
+def join_wrapped(
+    found: Sequence[tuple[Line, list[Line]]], cells: Sequence[Cell] = ()
+) -> list[tuple[Line, list[Line]]]:
     """Reading units with the lines of a cell that wrapped in a table without rules
     (`_wrapped_block`: "法定代表人（负责" over "人）" beside the name centred on both, a
     business's scope on four lines beside "经营范围" centred on them) made one unit, read
-    whole after the cell beside it or before; units from ruled cells stay as they are."""
+    whole after the cell beside it or before; lines inside ruled `cells` stay as they are
+    (values stacked tight in cells of their own rows are those rows, however centred the
+    label beside them looks)."""
     single = [stand_in for stand_in, members in found if len(members) == 1]
     if len(single) < 3:
         return list(found)
     height = float(np.median([ln.bottom - ln.top for ln in single]))
+    free = [ln for ln in single if not any(_inside(ln, cell) for cell in cells)]
     blocks: dict[int, list[Line]] = {}
     taken: set[int] = set()
-    for upper in sorted(single, key=lambda ln: ln.top):
+    for upper in sorted(free, key=lambda ln: ln.top):
         if id(upper) in taken:
             continue
-        stack = _stack_below(upper, single, taken, height)
+        stack = _stack_below(upper, free, taken, height)
         # the longest run of the stack that is one cell beside a line centred on it
         for end in range(len(stack), 1, -1):
             block = stack[:end]

@@ -153,6 +153,44 @@ def test_stacked_labels_each_level_with_a_value_stay_rows() -> None:
     ]
 
 
+def _rows_page() -> np.ndarray:
+    """Three ruled rows of a form, label cell | value cell (the middle row's value cell
+    split again for a phone), each row just a line high."""
+    page = np.full((1000, 1400, 3), 255, np.uint8)
+    for y in (200, 290, 370, 460):
+        cv2.line(page, (100, y), (1300, y), (0, 0, 0), 3)
+    for x in (100, 400, 1300):
+        cv2.line(page, (x, 200), (x, 460), (0, 0, 0), 3)
+    for x in (800, 1000):
+        cv2.line(page, (x, 290), (x, 370), (0, 0, 0), 3)
+    return page
+
+
+def test_values_stacked_in_ruled_rows_are_no_wrapped_cell() -> None:
+    """Values stacked as tight as one cell's lines, the middle row's label centred beside
+    them: without rules that is a value that wrapped, but each sits in a ruled cell of its
+    own row, so the rows are read one by one (the three values were read as one)."""
+    lines = [
+        _ln("统一社会信用", 130, 205, 370, 245),
+        _ln("代码", 210, 245, 290, 285),
+        _ln("914201061GQ8KR7W2T", 410, 212, 720, 282),
+        _ln("拟任法定代表人", 130, 297, 370, 362),
+        _ln("东方彤晗", 410, 292, 560, 366),
+        _ln("联系电话", 830, 297, 980, 362),
+        _ln("18619929524", 1010, 297, 1230, 362),
+        _ln("身份证号", 180, 375, 330, 415),
+        _ln("码", 240, 415, 280, 455),
+        _ln("420106196909238256", 410, 377, 720, 452),
+    ]
+    cells, rules = rulings(_rows_page())
+    _, text = reading_order(lines, cells, rules)
+    assert text.splitlines() == [
+        "统一社会信用代码 914201061GQ8KR7W2T",
+        "拟任法定代表人 东方彤晗 联系电话 18619929524",
+        "身份证号码 420106196909238256",
+    ]
+
+
 def test_text_columns_with_other_leading_are_no_wrapped_cell() -> None:
     # two lines of the left column with two lines of the right one beside them: running
     # text, no cell (a cell holds one value beside its two lines)
