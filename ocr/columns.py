@@ -58,6 +58,7 @@ MIN_ROWS = 3
 GAP_CHARS = 0.6  # narrowest column gap between (padded) boxes
 PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
 LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their values
+APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -305,22 +306,26 @@ def _closed_below(
     rules: Sequence[Rect],
     scale: Scale,
 ) -> tuple[int, Gap | None]:
-    """A shorter run from `start` with a column gap that the row right below it closes
-    with one line running across it (a paragraph across the page under the two halves
-    of a licence), when the run from `start` to `end` has none: whitespace that runs
-    further down (between a strip of labels and its values) must not hide the columns
-    above."""
+    """A shorter run from `start` with a column gap, when the run from `start` to `end`
+    has none, that the row right below it closes with one line running across it (a
+    paragraph across the page under the two halves of a licence) or that the row below
+    ends standing apart (more than `APART_LINES` lines of blank page above it: a page's
+    footer, a rule over it, under signature blocks side by side): whitespace that runs
+    further down (between a strip of labels and its values) and a rule far below must
+    not hide the columns above."""
     wide = GAP_CHARS * scale.char
     known = len(free_gaps(rows[start:end], obstacles, wide))
     for stop in range(end - 1, start + MIN_ROWS - 1, -1):
         opened = len(free_gaps(rows[start:stop], obstacles, wide))
-        if opened > known:
+        above = max(ln.bottom for ln in rows[stop - 1])
+        apart = min(ln.top for ln in rows[stop]) - above > APART_LINES * scale.height
+        if opened > known or apart:
             gap = _column_gap(rows[start:stop], obstacles, rules, scale)
-            if gap is not None and any(
-                ln.left < gap.left and ln.right > gap.right for ln in rows[stop]
+            if gap is not None and (
+                apart or any(ln.left < gap.left and ln.right > gap.right for ln in rows[stop])
             ):
                 return stop, gap
-            known = opened
+            known = max(known, opened)
     return end, None
 
 

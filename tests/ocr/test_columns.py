@@ -248,6 +248,34 @@ def test_a_row_across_under_a_sign_off_is_no_column() -> None:
     ]
 
 
+def test_a_footer_far_below_blocks_side_by_side_does_not_close_their_gap() -> None:
+    """A claim form's foot (a chromium page's boxes): the applicant's signature over its
+    date at the left, the window's seal, clerk and date at the right, then the page's
+    footer half the page further down under a rule across the page. With the footer in
+    the run, the rule ran across the run's gap (a table without vertical rules) and the
+    blocks were read row by row; a row standing that far apart from the rows above ends
+    the run."""
+    boxes = """69 515 166 552 填表说明：
+68 546 651 589 1.申请人应提供医疗费用原始票据、费用明细清单及出院小结（门诊病历）；
+67 581 534 622 2.委托他人办理的，须同时提供代办人身份证原件及复印件；
+67 615 510 654 3.报销款项将在受理之日起20个工作日内拨付至上述账户。
+69 685 245 722 申请人（签字）：谷岚
+481 689 620 726 受理窗口（盖章）
+66 723 231 766 日期：2026年7月24日
+480 727 613 769 经办人：上官萱
+477 764 610 810 2026年7月24日
+313 1228 559 1272 医保报销第1页共1页（2023版）"""
+    assert _order(_from_boxes(boxes), rules=[(69, 1226, 826, 1252)])[3:] == [
+        "3.报销款项将在受理之日起20个工作日内拨付至上述账户。",
+        "申请人（签字）：谷岚",
+        "日期：2026年7月24日",
+        "受理窗口（盖章）",
+        "经办人：上官萱",
+        "2026年7月24日",
+        "医保报销第1页共1页（2023版）",
+    ]
+
+
 def test_horizontal_rules_keep_table_rows() -> None:
     # names wrapped on two lines, amounts centred in their rows: no row pairs up
     lines, rules = [], []
