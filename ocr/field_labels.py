@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ocr.engine import Line
-from ocr.names import BUSINESS_END
+from ocr.names import BUSINESS_END, name_shaped
 
 # a contract's parties ("甲方（出租方）：", "乙方：某某有限公司"): labels only when a note or
 # a separator follows ("甲方将坐落于…" is the contract's prose)
@@ -115,6 +115,9 @@ _LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}([）)]|$)")
 
 # an article's number before its clause ("第二条 公司名称：…") in articles of association
 _CLAUSE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]{1,5}条\s*")
+# the office a person is to take or has left, before its label: "拟任法定代表人",
+# "原法定代表人", "新任负责人"
+_QUALIFIER = re.compile(r"^\s*(?:拟任|拟设|现任|新任|原任|原)\s*")
 # a party's qualifier inside its label: "单位（纳税人）名称" is 单位名称 and 纳税人名称
 _INNER_NOTE = re.compile(r"^([\u4e00-\u9fff]{1,6})[（(]([\u4e00-\u9fff]{1,6})[）)](名称|姓名)")
 
@@ -129,10 +132,13 @@ _ROLE_NAME = re.compile(r"^\s*(?:[\u4e00-\u9fff]\s*){1,5}?姓\s*名")
 
 
 def _label_text(raw: str, labels: tuple[str, ...]) -> str:
-    """`raw` with an article's number before its label taken off, a label with a
-    qualifier inside it ("单位（纳税人）名称") written as the label it stands for, and a
-    role's name ("母亲姓名") as 姓名."""
+    """`raw` with an article's number and an office's qualifier ("拟任") before its
+    label taken off, a label with a qualifier inside it ("单位（纳税人）名称") written as
+    the label it stands for, and a role's name ("母亲姓名") as 姓名."""
     raw = _CLAUSE.sub("", raw)
+    qualified = _QUALIFIER.match(raw)
+    if qualified is not None and _squash(raw[qualified.end() :]).startswith(labels):
+        raw = raw[qualified.end() :]
     inner = _INNER_NOTE.match(_squash(raw))
     if inner is not None:
         for label in (inner[1] + inner[3], inner[2] + inner[3]):
@@ -210,7 +216,7 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
 # when it is shaped like one (`name_shaped`), a business when it ends like one.
 _ROLE_LABEL = re.compile(
     r"^((?:[\u4e00-\u9fff]{1,5}?人|[\u4e00-\u9fff]{0,3}[甲乙丙丁让租包托卖买售购借贷保供需款资]方"
-    r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)))(?:[（(][^）)]{1,8}[）)])?[:：]"
+    r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)))(?:[（(][^）)]{1,8}[）)])?"
 )
 # words ending in 人 that name nobody's role; the authority that issues a document
 # ("出具单位：某某社会保险管理中心", "发证单位") is no applicant's business
@@ -220,14 +226,28 @@ _AUTHORITY = ("出具", "发证", "颁发", "核发", "登记", "审批", "受�
 
 def role_label(line: Line) -> tuple[str, str] | None:
     """(field name, value) when `line` starts with a party's label the table does
-    not list, followed by a colon: "person_name" for a person's role (its value may be a
-    business: `is_either`), "enterprise_name" for a unit's or a name's label."""
-    text = _squash(_CLAUSE.sub("", line.text))
+    not list: "person_name" for a person's role (its value may be a business:
+    `is_either`), "enterprise_name" for a unit's or a name's label.
+
+    The label is followed by a colon, or stands alone (a form's label cell, the value in
+    the cell beside), or is parted from its value by a space; glued to what follows it,
+    it labels only a business name ("扣缴义务人重庆某某有限公司": the detector merged a
+    label cell and its value), never a person (prose: "委托他人办理的")."""
+    raw = _CLAUSE.sub("", line.text).strip()
+    text = _squash(raw)
     match = _ROLE_LABEL.match(text)
-    if match is None or match[1] in _NO_ROLE or match[1].startswith((*ALL_LABELS, *_AUTHORITY)):
+    if match is None or match[1] in _NO_ROLE or match[1].startswith(ALL_LABELS):
+        return None
+    if any(word in match[1] for word in _AUTHORITY):
         return None
     kind = "enterprise_name" if match[1].endswith(("单位", "名称", "全称")) else "person_name"
-    return kind, text[match.end() :].lstrip(LABEL_PUNCT)
+    rest = text[match.end() :]
+    if not rest or rest[0] in LABEL_PUNCT:
+        return kind, rest.lstrip(LABEL_PUNCT)
+    spaced = r"\s*".join(re.escape(ch) for ch in text[: match.end()]) + r"\s+"
+    if re.match(spaced, raw) or name_shaped(cut_at_next_field(rest)) == "enterprise_name":
+        return kind, rest
+    return None
 
 
 def is_either(kind: str, label: str) -> bool:

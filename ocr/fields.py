@@ -412,6 +412,8 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
     for line, name, value in sentence_names(lines):
         found.append(_make(name, value, True, line))
     for line, value in standalone_businesses(lines, ALL_LABELS):
+        if role_label(line) is not None:
+            continue  # a party's label with the name glued on ("扣缴义务人某某有限公司")
         value = surer_reading(repair_legal_form(value), line.confidence, lines)
         found.append(_make("enterprise_name", value, True, line))
     return found + _names_before_numbers(lines)

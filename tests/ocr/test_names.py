@@ -348,6 +348,46 @@ def test_roles_the_label_table_does_not_list(text: str, expected: set[tuple[str,
     assert _named([_line(text, 160, 300)]) == expected
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a label cell, the value in the cell beside (a form's table, no colon)
+        (
+            [_line("举办者名称", 160, 300), _line("郑州枫禾餐饮管理有限责任公司", 500, 300)],
+            {("enterprise_name", "郑州枫禾餐饮管理有限责任公司")},
+        ),
+        (
+            [_line("工作单位", 160, 300), _line("武汉鼎谦建材有限公司", 500, 300)],
+            {("enterprise_name", "武汉鼎谦建材有限公司")},
+        ),
+        # a space parts label and value
+        (
+            [_line("受让方 包头市鹿城置业有限公司", 160, 300)],
+            {("enterprise_name", "包头市鹿城置业有限公司")},
+        ),
+        ([_line("发包人 巴特尔", 160, 300)], {("person_name", "巴特尔")}),
+        # glued: a business only ("扣缴义务人" and its value merged by the detector)
+        (
+            [_line("扣缴义务人重庆澜图软件有限责任公司", 160, 300)],
+            {("enterprise_name", "重庆澜图软件有限责任公司")},
+        ),
+        ([_line("委托他人办理的须提供身份证", 160, 300)], set()),
+        ([_line("代办人王芳", 160, 300)], set()),
+        # an authority's unit, wherever its word stands, is nobody's business
+        ([_line("业务主管单位", 160, 300), _line("郑州市金水区民政局", 500, 300)], set()),
+        ([_line("业务主管单位", 160, 300), _line("郑州市金水区社会福利中心", 500, 300)], set()),
+        # the office a person is to take, before a listed label
+        ([_line("拟任法定代表人饶霖", 160, 300)], {("person_name", "饶霖")}),
+    ],
+)
+def test_a_roles_label_without_a_colon(lines: list[Line], expected: set[tuple[str, str]]) -> None:
+    """A form's label cell needs no colon: a role's label alone in its cell labels the
+    name in the cell beside, one parted from its value by a space labels it; glued to
+    what follows, it labels a business (the detector merged the two cells), never words
+    that happen to start like a name."""
+    assert _named(lines) == expected
+
+
 def test_a_business_signing_on_a_line_of_its_own() -> None:
     """A letterhead and a signature name the business on a line of their own; the second
     line of a name wrapped in its cell is no business ("牧业发展有限公司"), nor is a hall
