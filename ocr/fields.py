@@ -184,8 +184,9 @@ def _pattern_fields(lines: tuple[Line, ...]) -> list[Field]:
 
 # a person named right before their ID number, a business right before its credit code:
 # a table's row read as one line ("张三 110101…"), a party in a contract's prose ("张三
-# （身份证号码：110101…）", "某某有限公司（统一社会信用代码：91…）")
-_BEFORE = r"(?:^|(?<=[\s:：，,；;、（(]))"
+# （身份证号码：110101…）", "某某有限公司（统一社会信用代码：91…）"), a person after a
+# role's word ("你单位（经办人张三，身份证号码110101…）")
+_BEFORE = r"(?:^|(?<=[\s:：，,；;、（(人]))"
 _PERSON_BEFORE_ID = re.compile(
     _BEFORE + r"([\u4e00-\u9fff]{2,4})[\s，,]*"
     r"(?:[（(]?(?:公民身份号码|身份证号码|身份证号|身份证|证件号码)[:：]?\s*)?(\d{17}[\dXx])(?![0-9A-Za-z])"

@@ -407,7 +407,8 @@ def test_a_business_signing_on_a_line_of_its_own() -> None:
 
 def test_a_person_named_before_their_id_number() -> None:
     """A pledge's signer ("本人张三，身份证号码…") and a party followed by their ID number
-    are named, a business followed by its credit code too; a person's particulars
+    are named, so is one after a role's word ("经办人萨仁，身份证号码…"), a business
+    followed by its credit code too; a person's particulars
     ("性别男，公民身份号码…") and a document's words ("本人有效身份证件") are not, nor a
     name before a number whose check character fails."""
     lines = [
@@ -417,8 +418,10 @@ def test_a_person_named_before_their_id_number() -> None:
         _line("股东 哈斯巴根（身份证号：15250119850615001X）", 120, 400),
         _line("性别男，公民身份号码210102199610270998", 120, 500),
         _line("受托人须持本人有效身份证件原件", 120, 600),
+        _line("你单位（经办人萨仁，身份证号码152502199203040025）于2026年8月13日申请", 120, 700),
     ]
     assert _named(lines) == {
+        ("person_name", "萨仁"),
         ("person_name", "其木格"),
         ("person_name", "哈斯巴根"),
         ("enterprise_name", "锡林浩特市白马商贸有限公司"),
