@@ -17,6 +17,7 @@ upside-down page is not read twice.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import Any
 
@@ -159,12 +160,15 @@ class RapidOcrEngine(Engine):
         if upside_down > 0.5:
             crops = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
         rec_res = ocr.recognize_txt(crops)
+        txts, scores = _reread_narrow(
+            ocr, crops, list(rec_res.txts or ()), list(rec_res.scores or ())
+        )
         h, w = image.shape[:2]
         boxes = map_boxes_to_original(det_res.boxes, op_record, h, w)
         min_score = float(ocr.cfg.Global.text_score)
         lines = [
             line
-            for line in lines_from_polygons(boxes, rec_res.txts or (), rec_res.scores or ())
+            for line in lines_from_polygons(boxes, txts, scores)
             if line.confidence >= min_score
         ]
         if upside_down > 0.5:
@@ -188,6 +192,48 @@ class RapidOcrEngine(Engine):
             else:
                 flipped += weight * (1.0 - float(score))
         return flipped / total if total else 0.0
+
+
+# The recogniser reads a line scaled to 48 px high and emits one symbol per 8 px of its
+# width; a character narrower than about two of those steps cannot be told from its twin
+# beside it (CTC merges repeats), so "17718000675" comes out "771800065". Digits and
+# letters of a condensed face in a box padded above and below are that narrow. A line
+# whose characters (a Chinese one counted as two) are narrower than NARROW_PX once scaled
+# is read again stretched to WIDE_PX a character, and the surer reading kept.
+NARROW_PX = 15.0
+WIDE_PX = 24.0
+_CODE = re.compile(r"[0-9A-Za-z]{4}")  # a number or code: where repeats are
+
+
+def _units(text: str) -> int:
+    return sum(2 if "\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def _reread_narrow(
+    ocr: Any, crops: list[np.ndarray], txts: list[str], scores: list[float]
+) -> tuple[list[str], list[float]]:
+    """`txts` and `scores` with the lines read too narrow (`NARROW_PX`) read again
+    stretched, where the stretched reading is the surer."""
+    redo: list[int] = []
+    stretched: list[np.ndarray] = []
+    for i, (crop, text) in enumerate(zip(crops, txts, strict=True)):
+        units = _units(text.strip())
+        if units == 0 or crop.shape[0] == 0 or not _CODE.search(text):
+            continue
+        per_unit = crop.shape[1] * 48.0 / crop.shape[0] / units
+        if per_unit < NARROW_PX:
+            factor = min(3.0, WIDE_PX / per_unit)
+            size = (round(crop.shape[1] * factor), crop.shape[0])
+            stretched.append(cv2.resize(crop, size, interpolation=cv2.INTER_CUBIC))
+            redo.append(i)
+    if not redo:
+        return txts, scores
+    again = ocr.recognize_txt(stretched)
+    txts, scores = list(txts), list(scores)
+    for i, text, score in zip(redo, again.txts or (), again.scores or (), strict=False):
+        if float(score) > float(scores[i]):
+            txts[i], scores[i] = text, float(score)
+    return txts, scores
 
 
 def _failed(e: Exception) -> EngineFailed:

@@ -7,9 +7,14 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import cv2
+import numpy as np
 import pytest
+from PIL import Image, ImageDraw
 
-from ocr import Engine, PageReading, classify, extract_fields, read_page
+from cases.printing.fonts import FontKind
+from ocr import Engine, PageReading, RapidOcrEngine, classify, extract_fields, rapid, read_page
+from sample_scans.drawing import font
 from sample_scans.scans import SampleApplicant, SamplePage
 from tests.ocr.conftest import load_hints
 
@@ -155,3 +160,31 @@ def _cer(truth: str, text: str) -> float:
     a, b = "".join(truth.split()), "".join(text.split())
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return 1.0 - sum(m.size for m in matcher.get_matching_blocks()) / len(a)
+
+
+def _condensed_number(text: str, squeeze: float) -> np.ndarray:
+    """A label and a number printed in a condensed face (the figures squeezed to
+    `squeeze` of their width), as a form's narrow table cell has them."""
+    page = Image.new("L", (900, 160), 255)
+    ImageDraw.Draw(page).text((20, 20), "联系电话", font=font(30, FontKind.HEI), fill=0)
+    strip = Image.new("L", (700, 50), 255)
+    ImageDraw.Draw(strip).text((0, 5), text, font=font(30, FontKind.HEI), fill=0)
+    right = strip.getbbox()[2] + 2  # type: ignore[index]
+    strip = strip.crop((0, 0, right, 50)).resize((round(right * squeeze), 50))
+    page.paste(strip, (200, 15))
+    return cv2.cvtColor(np.array(page), cv2.COLOR_GRAY2BGR)
+
+
+@pytest.mark.parametrize("number", ["17718000675", "420106197111195319"])
+def test_digits_of_a_condensed_face_are_all_read(
+    ocr_engine: RapidOcrEngine, number: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scaled to the recogniser's 48 px, these figures are narrower than two of its steps
+    and it merged the repeated ones ("178000675"); read again stretched, every one is
+    there."""
+    image = _condensed_number(number, 0.35)
+    lines, _ = ocr_engine.recognise_upright(image)
+    assert [ln.text for ln in lines] == ["联系电话", number]
+    monkeypatch.setattr(rapid, "NARROW_PX", 0.0)  # the premise: read once, figures go
+    lines, _ = ocr_engine.recognise_upright(image)
+    assert lines[1].text != number
