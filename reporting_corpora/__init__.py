@@ -83,6 +83,13 @@ its own people, enterprises and check-character code; its own capture profiles
 written together in reading order (`typst_markup.Doc`), and every page's truth is checked
 as it is built against the text pypdf finds in the PDF Typst made of the same source.
 
+`pango` is a ninth, made apart from all of the above (`pango_*` modules, sharing no code
+with them): Pango shapes and wraps the text and Cairo draws rules, seals and QR-like
+blocks, straight to a 300 ppi image and, from the same operations, to a PDF whose text
+(pypdfium2) checks the truth; Noto Sans CJK SC Black and Thin and Noto Sans Mono CJK SC,
+fallback off and every character checked against its face's cmap; seven layouts of its
+own; capture profiles sheetfed-bw-300, phone-flash, low-res-120, toner-streak.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -2,8 +2,8 @@
 profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
-(`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`)
-and `typst` (`typst_*`)."""
+(`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
+`typst` (`typst_*`) and `pango` (`pango_*`)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from reporting_corpora import (
     ledger_pages,
     office_captures,
     office_pages,
+    pango_captures,
+    pango_pages,
     pdf_pages,
     typeset_captures,
     typeset_pages,
@@ -40,6 +42,7 @@ CORPORA = (
     "chromium",
     "office",
     "typst",
+    "pango",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -51,6 +54,7 @@ CORPUS_CAPTURES = {
     "chromium": chromium_captures.CAPTURES,
     "office": office_captures.CAPTURES,
     "typst": typst_captures.CAPTURES,
+    "pango": pango_captures.CAPTURES,
 }
 
 
@@ -85,6 +89,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else office_pages.LAYOUTS
         if corpus == "office"
         else typst_pages.LAYOUTS
+        if corpus == "typst"
+        else pango_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -102,6 +108,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("office", office_pages, office_captures, out_dir, jobs)
     elif corpus == "typst":
         pages = _batched_pages("typst", typst_pages, typst_captures, out_dir, jobs)
+    elif corpus == "pango":
+        pages = _batched_pages("pango", pango_pages, pango_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -168,9 +176,9 @@ def _batched_pages(
     jobs: list[tuple[int, str, str, random.Random]],
 ) -> list[ReportPage]:
     """Pages of a corpus whose generator renders a batch at once (`chromium`: the fonts
-    load once per document; `office`: LibreOffice takes seconds to start; `typst` compiles
-    each page on its own but shares the interface), a few at a time: a clean page is up to
-    26 MB in memory. `generator` is the corpus's `*_pages`
+    load once per document; `office`: LibreOffice takes seconds to start; `typst` and
+    `pango` draw each page on its own but share the interface), a few at a time: a clean
+    page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
     pages = []
     for start in range(0, len(jobs), 6):
