@@ -27,6 +27,7 @@ TYPESET = "typeset"
 LEDGER = "ledger"
 TYPST = "typst"
 CHROMIUM = "chromium"
+FPDF = "fpdf"  # reporting only: made apart from everything else (reporting_corpora.fpdf_*)
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
 # errors were read to fix reading order, split labels and web addresses; forms-pdf since
@@ -118,6 +119,17 @@ def build_columns(n: int, seed: int, out_dir: Path) -> list[CorpusPage]:
     return pages
 
 
+def build_fpdf(n: int, seed: int, out_dir: Path) -> list[CorpusPage]:
+    """`n` pages of the `fpdf` reporting corpus (fpdf2 drawn, PDFium rasterised, four
+    captures of its own; never tuned on)."""
+    from reporting_corpora.fpdf_pages import build as build_pages
+
+    return [
+        CorpusPage(p.path, p.corpus, None, p.layout, p.capture, p.truth_text, p.truth_fields)
+        for p in build_pages(n, seed, out_dir)
+    ]
+
+
 def build(corpora: dict[str, int], seed: int, out_dir: Path) -> list[CorpusPage]:
     """The pages of each named corpus (name → number of pages), with a manifest."""
     from reporting_corpora import build as build_reporting
@@ -129,6 +141,9 @@ def build(corpora: dict[str, int], seed: int, out_dir: Path) -> list[CorpusPage]
             continue
         if name == COLUMNS:
             pages += build_columns(n, seed, out_dir)
+            continue
+        if name == FPDF:
+            pages += build_fpdf(n, seed, out_dir)
             continue
         for p in build_reporting(name, n, seed, out_dir):
             pages.append(
