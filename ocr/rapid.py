@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import Counter
 from typing import Any
 
 import cv2
@@ -163,6 +164,7 @@ class RapidOcrEngine(Engine):
         txts, scores = _reread_narrow(
             ocr, crops, list(rec_res.txts or ()), list(rec_res.scores or ())
         )
+        txts, scores = _without_mirrored(ocr, crops, txts, scores)
         h, w = image.shape[:2]
         boxes = map_boxes_to_original(det_res.boxes, op_record, h, w)
         min_score = float(ocr.cfg.Global.text_score)
@@ -233,6 +235,45 @@ def _reread_narrow(
     for i, text, score in zip(redo, again.txts or (), again.scores or (), strict=False):
         if float(score) > float(scores[i]):
             txts[i], scores[i] = text, float(score)
+    return txts, scores
+
+
+# Thin paper scanned on a duplex scanner or photographed against the light shows the back
+# of the sheet through it, mirrored: the detector finds those lines too and the recogniser
+# reads them as strings of unrelated characters, less surely than the page's own. A line
+# read less surely than MIRROR_SUSPECT is read again flipped left to right; when that
+# reading is surer by MIRROR_MARGIN (and sure in itself) and made of other characters,
+# the line is the back's, dropped.
+MIRROR_SUSPECT = 0.9
+MIRROR_MARGIN = 0.1
+MIRROR_SURE = 0.8
+MIRROR_LONG = 6  # characters: a flipped reading this long is no mirror image of itself
+MIRROR_SHARED = 0.5  # share of its characters a shorter one may have with the line's
+
+
+def _without_mirrored(
+    ocr: Any, crops: list[np.ndarray], txts: list[str], scores: list[float]
+) -> tuple[list[str], list[float]]:
+    """`txts` and `scores` with the lines that read better mirrored emptied (score 0)."""
+    doubtful = [
+        i
+        for i, (t, s) in enumerate(zip(txts, scores, strict=True))
+        if t.strip() and s < MIRROR_SUSPECT
+    ]
+    if not doubtful:
+        return txts, scores
+    again = ocr.recognize_txt([cv2.flip(crops[i], 1) for i in doubtful])
+    txts, scores = list(txts), list(scores)
+    for i, text, score in zip(doubtful, again.txts or (), again.scores or (), strict=False):
+        # brackets, figures and many characters are their own mirror images: a short line
+        # of the page's own may read flipped as mostly its own characters ("（副本）" as
+        # "（本幅）", "18" as "81"); the back's reads as others
+        flipped, read = text.strip(), txts[i].strip()
+        shared = sum((Counter(flipped) & Counter(read)).values()) / max(1, len(flipped))
+        other = len(flipped) >= MIRROR_LONG or (len(flipped) >= 3 and shared < MIRROR_SHARED)
+        surer = float(score) >= MIRROR_SURE and float(score) > float(scores[i]) + MIRROR_MARGIN
+        if surer and other:
+            txts[i], scores[i] = "", 0.0
     return txts, scores
 
 

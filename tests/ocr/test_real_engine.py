@@ -188,3 +188,55 @@ def test_digits_of_a_condensed_face_are_all_read(
     monkeypatch.setattr(rapid, "NARROW_PX", 0.0)  # the premise: read once, figures go
     lines, _ = ocr_engine.recognise_upright(image)
     assert lines[1].text != number
+
+
+def _back_showing_through() -> np.ndarray:
+    """A form's two lines, and between them the back of the sheet showing through the
+    paper: a line of its print, mirrored, grey and soft."""
+    front = Image.new("L", (1200, 500), 255)
+    draw = ImageDraw.Draw(front)
+    draw.text((60, 40), "申请人：张三丰", font=font(34, FontKind.SONG), fill=30)
+    draw.text((60, 300), "联系电话：13800471234", font=font(34, FontKind.SONG), fill=30)
+    back = Image.new("L", (1200, 500), 255)
+    ImageDraw.Draw(back).text(
+        (300, 150), "本人承诺所提交的材料真实有效", font=font(40, FontKind.SONG), fill=0
+    )
+    mirrored = cv2.GaussianBlur(np.array(back)[:, ::-1].astype(np.float32), (0, 0), 1.5)
+    page = np.clip(np.array(front).astype(np.float32) - (255 - mirrored) * 0.3, 0, 255)
+    return cv2.cvtColor(page.astype(np.uint8), cv2.COLOR_GRAY2BGR)
+
+
+def test_the_back_of_the_sheet_showing_through_is_not_read(
+    ocr_engine: RapidOcrEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mirrored line is found and read as a string of unrelated characters, less
+    surely than the page's own; read flipped, it is surer: the back's, left out."""
+    image = _back_showing_through()
+    lines, _ = ocr_engine.recognise_upright(image)
+    assert [ln.text for ln in lines] == ["申请人：张三丰", "联系电话：13800471234"]
+    monkeypatch.setattr(rapid, "MIRROR_SUSPECT", 0.0)  # the premise: it is found and read
+    lines, _ = ocr_engine.recognise_upright(image)
+    assert len(lines) == 3
+
+
+class _Flipped:
+    """A recogniser that reads every crop flipped as the given text and score."""
+
+    def __init__(self, readings: list[tuple[str, float]]) -> None:
+        self.readings = readings
+
+    def recognize_txt(self, crops: list[np.ndarray]) -> Any:
+        texts, scores = zip(*self.readings[: len(crops)], strict=True)
+        return type("Out", (), {"txts": texts, "scores": scores})()
+
+
+def test_only_lines_that_read_as_other_characters_mirrored_are_the_backs() -> None:
+    crops = [np.zeros((40, 200, 3), np.uint8)] * 4
+    txts = ["姣突真迷林交熨", "18", "（副本）", "联系电话：13800471234"]
+    scores = [0.69, 0.88, 0.85, 0.99]
+    flipped = _Flipped([("本人承诺所提交", 0.99), ("81", 0.999), ("（本幅）", 0.985)])
+    kept, _ = rapid._without_mirrored(flipped, crops, txts, scores)
+    # the back's line goes; a short line stays however it reads flipped (figures,
+    # brackets and many characters are their own mirror images), and so does a line
+    # read surely enough
+    assert kept == ["", "18", "（副本）", "联系电话：13800471234"]
