@@ -81,7 +81,8 @@ def warp_page(image: np.ndarray, quad: Quad) -> np.ndarray:
 def flatten_light(
     image: np.ndarray, min_spread: float = 18.0, *, thumb: np.ndarray | None = None
 ) -> tuple[np.ndarray, bool]:
-    """Divide out uneven lighting (shadows, vignetting); unchanged when it is already even."""
+    """Divide out uneven lighting (shadows, vignetting), take away glare; unchanged when
+    the light is already even."""
     small, _ = working_gray(image, 600, thumb)
     background = cv2.dilate(small, np.ones((15, 15), np.uint8))
     background = cv2.GaussianBlur(cv2.medianBlur(background, 21), (0, 0), 8)
@@ -93,8 +94,19 @@ def flatten_light(
     full: np.ndarray = np.maximum(np.asarray(resized), 40).astype(np.uint8)
     if image.ndim == 3:
         full = cv2.merge([full, full, full])
-    # image * 245 / background, saturated to 0..255 (OpenCV: one pass, no float copies)
-    out: np.ndarray = cv2.divide(image, full, scale=245.0)
+    paper = float(np.median(background))
+    if high <= paper + min_spread:
+        # image * 245 / background, saturated to 0..255 (OpenCV: one pass, no float copies)
+        out: np.ndarray = cv2.divide(image, full, scale=245.0)
+        return out, True
+    # Part of the sheet lighter than its paper (a flash's or a lamp's glare): glare adds
+    # light rather than scaling it, and divided out it fades the ink under it into the
+    # paper. There the ink keeps its depth below the background at the paper's own gain,
+    # 245 - (background - image) * 245 / paper; elsewhere (shadows) it is divided out as
+    # above, the same formula with the background's own gain.
+    depth = full.astype(np.float32) - image.astype(np.float32)
+    gain = 245.0 / np.minimum(full, paper).astype(np.float32)
+    out = np.clip(245.0 - depth * gain, 0, 255).astype(np.uint8)
     return out, True
 
 

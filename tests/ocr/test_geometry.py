@@ -58,3 +58,22 @@ def test_flatten_light_evens_a_shadow() -> None:
     assert float(flat[405, 300].mean()) < 80  # the stroke stays dark
     same, changed = flatten_light(page)
     assert not changed and same is page
+
+
+def test_flatten_light_takes_glare_away_without_fading_the_ink_under_it() -> None:
+    """A flash's hotspot adds light: strokes of grey ink (paper 200, ink 120) under it
+    stand 80 levels below the lit paper as elsewhere. Divided out, the stroke under the
+    hotspot came out at 4/5 of its depth elsewhere; taken away, it keeps it."""
+    page = np.full((800, 600, 3), 200, np.float32)
+    page[200:206, 50:550] = 120  # a stroke away from the glare
+    page[500:506, 50:550] = 120  # a stroke under it
+    yy, xx = np.mgrid[0:800, 0:600]
+    glare = 50.0 * np.exp(-((xx - 300) ** 2 + (yy - 500) ** 2) / (2 * 120.0**2))
+    lit = np.clip(page + glare[..., None], 0, 255).astype(np.uint8)
+    flat, changed = flatten_light(lit)
+    assert changed
+    away = float(flat[150, 300].mean()) - float(flat[203, 300].mean())
+    under = float(flat[540, 300].mean()) - float(flat[503, 300].mean())
+    assert under > 0.9 * away
+    paper = flat[560:640, 200:400]  # the paper under the glare is paper again
+    assert abs(float(paper.mean()) - float(flat[100:140, 200:400].mean())) < 12
