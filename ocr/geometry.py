@@ -78,6 +78,9 @@ def warp_page(image: np.ndarray, quad: Quad) -> np.ndarray:
     )
 
 
+BAND_ROWS = 256  # rows of the page flattened at once where it has glare
+
+
 def flatten_light(
     image: np.ndarray, min_spread: float = 18.0, *, thumb: np.ndarray | None = None
 ) -> tuple[np.ndarray, bool]:
@@ -104,9 +107,13 @@ def flatten_light(
     # paper. There the ink keeps its depth below the background at the paper's own gain,
     # 245 - (background - image) * 245 / paper; elsewhere (shadows) it is divided out as
     # above, the same formula with the background's own gain.
-    depth = full.astype(np.float32) - image.astype(np.float32)
-    gain = 245.0 / np.minimum(full, paper).astype(np.float32)
-    out = np.clip(245.0 - depth * gain, 0, 255).astype(np.uint8)
+    out = np.empty_like(image)
+    for top in range(0, h, BAND_ROWS):  # in bands: a phone photo's float copies are large
+        band = slice(top, top + BAND_ROWS)
+        back = full[band].astype(np.float32)
+        depth = back - image[band]
+        depth *= 245.0 / np.minimum(back, paper)
+        out[band] = np.clip(245.0 - depth, 0, 255)
     return out, True
 
 
