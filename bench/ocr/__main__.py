@@ -24,10 +24,11 @@ tuning since. `ledger` was the reporting-only corpus made then, apart from all o
 (ReportLab rasterised by poppler; BabelStone Han, Droid Sans Fallback, LXGW WenKai; 8
 service-hall layouts of its own; captures sheetfed-150, phone-keystone, ink-starved,
 folded-stapled) until early on 4 December 2026, when its errors were read: it counts as
-tuning since. `chromium` is another reporting-only corpus made apart from all of them
+tuning since. `chromium` was another reporting-only corpus made apart from all of them
 (HTML laid out and screenshot by headless Chromium; Hanazono Mincho and Smiley Sans; 6
 service-hall layouts of its own; captures wechat-forward, laser-toner-low,
-tilted-handheld, multifunction-fax-in). `office` is another reporting-only corpus made apart
+tilted-handheld, multifunction-fax-in) until midday on 4 December 2026, when its errors
+were read: it counts as tuning since. `office` is another reporting-only corpus made apart
 from all of them (Word documents written by python-docx, PDF by LibreOffice headless,
 rasterised by Ghostscript; Noto Serif/Sans CJK SC Light, Black, Medium, DemiLight and
 Nimbus Roman/Sans; 8 service-hall layouts of its own; captures desk-lamp-photo,
