@@ -154,6 +154,12 @@ def starts_with_label(line: Line) -> bool:
     return _squash(_label_text(line.text, ALL_LABELS)).startswith(ALL_LABELS)
 
 
+def _spaced_after(label: str, raw: str) -> bool:
+    """`raw` opens with `label` (spaces may stand between its characters) and a space
+    after it: the space separates the label from its value."""
+    return re.match(r"\s*".join(re.escape(ch) for ch in label) + r"\s+", raw) is not None
+
+
 def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
     """(label, rest) when the line starts with a label followed by a separator or nothing.
 
@@ -189,9 +195,7 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
             return base, ""
         if rest[0] in LABEL_PUNCT:
             return base, rest.lstrip(LABEL_PUNCT)
-        # a space in the raw text right after the label also separates
-        pattern = r"\s*".join(re.escape(ch) for ch in label) + r"\s+"
-        if re.match(pattern, raw):
+        if _spaced_after(label, raw):
             return base, rest
         if base in CONTRACT_PARTIES:
             return None
@@ -244,8 +248,10 @@ def role_label(line: Line) -> tuple[str, str] | None:
     rest = text[match.end() :]
     if not rest or rest[0] in LABEL_PUNCT:
         return kind, rest.lstrip(LABEL_PUNCT)
-    spaced = r"\s*".join(re.escape(ch) for ch in text[: match.end()]) + r"\s+"
-    if re.match(spaced, raw) or name_shaped(cut_at_next_field(rest)) == "enterprise_name":
+    if (
+        _spaced_after(text[: match.end()], raw)
+        or name_shaped(cut_at_next_field(rest)) == "enterprise_name"
+    ):
         return kind, rest
     return None
 
