@@ -90,6 +90,21 @@ blocks, straight to a 300 ppi image and, from the same operations, to a PDF whos
 fallback off and every character checked against its face's cmap; seven layouts of its
 own; capture profiles sheetfed-bw-300, phone-flash, low-res-120, toner-streak.
 
+`mpl` is another, made apart from all of the above (`mpl_*` modules, sharing no code with
+them): matplotlib's Agg backend draws each page straight to a 300 ppi image, text through
+FreeType with one face to each `FontProperties(fname=...)` (so matplotlib has no other face
+to fall back on), rules, boxes, seals (outlines, not text) and QR-like blocks as lines and
+patches; the same figures go into one PDF a batch (Type 42) whose text (pypdfium2) checks
+the truth, character for character. Faces AR PL UMing CN and WenQuanYi Zen Hei (print),
+LXGW WenKai Light (entries) and Noto Serif CJK SC Bold (titles), every character checked
+against its face's cmap; eight layouts of its own (individual business registration with
+a ruled table, social insurance enrolment with a table of the insured, power of attorney
+with blanks filled in, real-estate registration with a table of owners, ID card copy with
+an overprint, business licence copy with seal and QR-like block, correction notice with a
+numbered list, shareholders' contributions); its own people, enterprises and
+check-character code; its own capture profiles (chat-forward, inkjet-banding,
+stapled-skew, carbonless-copy).
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

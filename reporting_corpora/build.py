@@ -3,7 +3,7 @@ profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
-`typst` (`typst_*`) and `pango` (`pango_*`)."""
+`typst` (`typst_*`), `pango` (`pango_*`) and `mpl` (`mpl_*`)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from reporting_corpora import (
     html_pages,
     ledger_captures,
     ledger_pages,
+    mpl_captures,
+    mpl_pages,
     office_captures,
     office_pages,
     pango_captures,
@@ -43,6 +45,7 @@ CORPORA = (
     "office",
     "typst",
     "pango",
+    "mpl",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -55,6 +58,7 @@ CORPUS_CAPTURES = {
     "office": office_captures.CAPTURES,
     "typst": typst_captures.CAPTURES,
     "pango": pango_captures.CAPTURES,
+    "mpl": mpl_captures.CAPTURES,
 }
 
 
@@ -91,6 +95,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else typst_pages.LAYOUTS
         if corpus == "typst"
         else pango_pages.LAYOUTS
+        if corpus == "pango"
+        else mpl_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -110,6 +116,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("typst", typst_pages, typst_captures, out_dir, jobs)
     elif corpus == "pango":
         pages = _batched_pages("pango", pango_pages, pango_captures, out_dir, jobs)
+    elif corpus == "mpl":
+        pages = _batched_pages("mpl", mpl_pages, mpl_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -176,8 +184,9 @@ def _batched_pages(
     jobs: list[tuple[int, str, str, random.Random]],
 ) -> list[ReportPage]:
     """Pages of a corpus whose generator renders a batch at once (`chromium`: the fonts
-    load once per document; `office`: LibreOffice takes seconds to start; `typst` and
-    `pango` draw each page on its own but share the interface), a few at a time: a clean
+    load once per document; `office`: LibreOffice takes seconds to start; `typst`,
+    `pango` and `mpl` draw each page on its own but share the interface; `mpl` puts
+    the batch's pages in one PDF, its faces subset once), a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
     pages = []

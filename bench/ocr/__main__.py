@@ -1,10 +1,10 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on twelve corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on thirteen corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
-                                pango:12,fpdf:12]
+                                pango:12,fpdf:12,mpl:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -46,7 +46,13 @@ low-res-120, toner-streak). `fpdf` is another reporting-only corpus, made apart 
 of them on 4 December 2026 (fpdf2's own tables with spans and wrapping, rasterised by
 PDFium; cwTeX FangSong, Ming, HeiBold and Kai where a run is wholly in them, else unused
 weights of Noto CJK SC; 8 service-hall layouts of its own; captures mfp-gray-150,
-phone-shadow, folded-crease, thermal-fax). `columns`
+phone-shadow, folded-crease, thermal-fax). `mpl` is another reporting-only corpus, made
+apart from all of them on 4 December 2026 (pages drawn by matplotlib's Agg backend:
+FreeType text, one face to each `FontProperties`, rules, boxes, seals and QR-like blocks as
+lines and patches, straight to a 300 ppi image; the same figures to a PDF whose text checks
+the truth; AR PL UMing CN, WenQuanYi Zen Hei, LXGW WenKai Light and Noto Serif CJK SC Bold;
+8 service-hall layouts of its own; captures chat-forward, inkjet-banding, stapled-skew,
+carbonless-copy). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -99,7 +105,7 @@ LABELS = {
 }
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
-    "typst:12,pango:12,fpdf:12"
+    "typst:12,pango:12,fpdf:12,mpl:12"
 )
 
 
