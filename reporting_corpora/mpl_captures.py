@@ -43,7 +43,9 @@ def _unjpeg(data: bytes) -> np.ndarray:
 
 
 def _noise(g: np.random.Generator, sigma: float, shape: tuple[int, ...]) -> np.ndarray:
-    return np.asarray(g.normal(0, sigma, shape), np.float32)
+    noise = g.standard_normal(shape, dtype=np.float32)  # float32: a page's float64 is 200 MB
+    noise *= sigma
+    return noise
 
 
 def _smooth_field(g: np.random.Generator, h: int, w: int, cells: int) -> np.ndarray:
@@ -100,7 +102,7 @@ def chat_forward(page: np.ndarray, rng: random.Random) -> bytes:
     grain = _smooth_field(g, ph, pw, 6)[..., None] * 0.08
     photo = photo * (1 - mask[..., None]) + photo * mask[..., None] * (1 - grain)
     # light from one side, falling off to the far corner; a warm cast
-    yy, xx = np.mgrid[0:ph, 0:pw].astype(np.float32)
+    yy, xx = (v.astype(np.float32) for v in np.ogrid[0:ph, 0:pw])
     a = rng.uniform(0, 2 * np.pi)
     ramp = (np.cos(a) * (xx / pw - 0.5) + np.sin(a) * (yy / ph - 0.5)).astype(np.float32)
     light = 0.86 + rng.uniform(0.12, 0.22) * ramp
@@ -209,9 +211,11 @@ def carbonless_copy(page: np.ndarray, rng: random.Random) -> bytes:
     sheet = rng.choice(((250, 226, 232), (250, 244, 208), (226, 244, 228), (246, 246, 246)))
     paper = np.array(sheet, np.float32)
     dye = np.array(rng.choice(((52, 58, 150), (70, 52, 140), (40, 70, 160))), np.float32)
-    out = paper * (1 - ink[..., None]) + dye * ink[..., None]
+    out = np.empty((h, w, 3), np.float32)
+    for c in range(3):  # channel by channel: no page-sized temporaries of three channels
+        out[..., c] = paper[c] + (dye[c] - paper[c]) * ink
     out += _noise(g, 2.5, out.shape)
-    return _jpeg(np.clip(out, 0, 255).astype(np.uint8), rng.randrange(72, 82))
+    return _jpeg(np.clip(out, 0, 255, out=out).astype(np.uint8), rng.randrange(72, 82))
 
 
 PROFILES: dict[str, Callable[[np.ndarray, random.Random], bytes]] = {

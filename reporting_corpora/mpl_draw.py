@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import matplotlib
 import numpy as np
 import pypdfium2 as pdfium
-from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib import TTFont
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.collections import PatchCollection
@@ -49,7 +49,7 @@ class MissingGlyph(ValueError):
 def _metrics(face: str) -> tuple[frozenset[int], dict[int, float]]:
     """The face's code points and their advances in em."""
     path, index = FACES[face]
-    font = TTCollection(path).fonts[index] if path.endswith(".ttc") else TTFont(path, lazy=True)
+    font = TTFont(path, fontNumber=index, lazy=True)
     cmap = font.getBestCmap()
     upm = font["head"].unitsPerEm
     hmtx = font["hmtx"]
@@ -398,7 +398,8 @@ def raster(fig: Figure) -> np.ndarray:
     fig.canvas.draw()
     rgba = np.asarray(fig.canvas.buffer_rgba())  # type: ignore[attr-defined]
     assert rgba.shape[:2] == (PX_H, PX_W), rgba.shape
-    return np.ascontiguousarray(rgba[..., :3])
+    image = np.ascontiguousarray(rgba[..., :3])
+    return image
 
 
 def render(page: Page) -> np.ndarray:
@@ -409,12 +410,13 @@ def render(page: Page) -> np.ndarray:
 def render_all(pages: list[Page]) -> list[tuple[np.ndarray, str]]:
     """Each page's clean image and the text of its page of one PDF made of the same
     figures (one document for the batch: each face is subset once)."""
-    figs = [figure(p) for p in pages]
-    images = [raster(f) for f in figs]
+    images = []
     buf = io.BytesIO()
     with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(buf) as pdf:
-        for f in figs:
-            pdf.savefig(f)
+        for page in pages:  # one figure at a time: its Agg buffer goes with it
+            fig = figure(page)
+            pdf.savefig(fig)
+            images.append(raster(fig))
     doc = pdfium.PdfDocument(buf.getvalue())
     texts = [doc[i].get_textpage().get_text_range() for i in range(len(pages))]
     doc.close()
