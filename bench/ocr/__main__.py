@@ -28,11 +28,13 @@ tuning since. `chromium` was another reporting-only corpus made apart from all o
 (HTML laid out and screenshot by headless Chromium; Hanazono Mincho and Smiley Sans; 6
 service-hall layouts of its own; captures wechat-forward, laser-toner-low,
 tilted-handheld, multifunction-fax-in) until midday on 4 December 2026, when its errors
-were read: it counts as tuning since. `office` is another reporting-only corpus made apart
-from all of them (Word documents written by python-docx, PDF by LibreOffice headless,
-rasterised by Ghostscript; Noto Serif/Sans CJK SC Light, Black, Medium, DemiLight and
-Nimbus Roman/Sans; 8 service-hall layouts of its own; captures desk-lamp-photo,
-archive-microfilm, duplex-bleed, high-speed-adf-300). `typst` was made apart from all of
+were read: it counts as tuning since. `office` was another reporting-only corpus made
+apart from all of them (Word documents written by python-docx, PDF by LibreOffice
+headless, rasterised by Ghostscript; Noto Serif/Sans CJK SC Light, Black, Medium,
+DemiLight and Nimbus Roman/Sans; 8 service-hall layouts of its own; captures
+desk-lamp-photo, archive-microfilm, duplex-bleed, high-speed-adf-300) until the afternoon
+of 4 December 2026, when its errors were read once `mpl` was there to report in its
+place: it counts as tuning since. `typst` was made apart from all of
 them on 4 December 2026 (Typst from the PyPI wheel, offline, to PDF and PNG, the
 typesetter `typeset` uses too; TW-Sung and TW-Kai, faces no other corpus uses; 6
 service-hall layouts of its own; captures flatbed-200, phone-angle, fax-fine,
