@@ -59,6 +59,7 @@ GAP_CHARS = 0.6  # narrowest column gap between (padded) boxes
 PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
 LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their values
 APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart
+OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -193,18 +194,26 @@ def _column_gap(
 def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap) -> int:
     """Number of rows opening a run of columns that are a title over them ("营业执照" /
     "（副本）" over a licence's two halves): each line centred on the run's width, on
-    one side of the gap, nothing on the other."""
+    one side of the gap, nothing on the other; with up to `OVER_TITLE` rows above the
+    title on one side (a certificate's number at the right margin over its title)."""
     lines = [ln for row in rows for ln in row]
     left, right = min(ln.left for ln in lines), max(ln.right for ln in lines)
     centre, width = (left + right) / 2.0, right - left
-    count = 0
-    for row in rows:
-        one_side = any(len(side) == len(row) for side in _sides(row, gap))
+
+    def one_side(row: Sequence[Line]) -> bool:
+        return any(len(side) == len(row) for side in _sides(row, gap))
+
+    def title(row: Sequence[Line]) -> bool:
         centred = all(abs((ln.left + ln.right) / 2.0 - centre) < 0.05 * width for ln in row)
-        if not (one_side and centred):
-            break
+        return centred and one_side(row)
+
+    over = 0
+    while over < min(OVER_TITLE, len(rows)) and not title(rows[over]) and one_side(rows[over]):
+        over += 1
+    count = over
+    while count < len(rows) and title(rows[count]):
         count += 1
-    return count
+    return count if count > over else 0
 
 
 def _header_band(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:

@@ -203,6 +203,34 @@ def _licence_lines() -> list[Line]:
     return _from_boxes(boxes)
 
 
+def test_a_number_over_a_title_over_two_columns_is_read_before_the_title() -> None:
+    """A landscape health licence (an office page's boxes): its number at the right
+    margin over the centred title, then the holder's entries left and the issuing
+    authority's block right. The number is the page's head, read before the title, not
+    the head of the right-hand block."""
+    lines = _from_boxes("""1362 377 2179 565 卫生许可证
+265 704 1287 797 单位名称：保定泓钧货运有限责任公司
+261 843 1344 936 统一社会信用代码：911306021177062509
+256 984 1113 1089 法定代表人（负责人）：谯彤朗
+245 1117 1494 1239 地址：河北省保定市竞秀区东风中路91号
+261 1276 824 1369 许可项目：游泳场所
+265 1420 1469 1513 有效期限：2026年4月7日至2030年4月6日
+2466 280 3310 359 冀卫公证字〔2026〕第130602—229516号
+2236 945 2543 1058 发证机关：
+2245 1100 3040 1193 保定市竞秀区卫生健康委员会
+2245 1244 2978 1337 发证日期：2026年4月7日
+2245 1454 3219 1533 本证有效期四年，期满前三十日内应向原发证机关申请延
+2250 1527 2332 1593 续。
+2245 1578 3117 1658 本证应悬挂于经营场所醒目位置，不得涂改、转让。""")
+    order = _order(lines)
+    assert order[:3] == [
+        "冀卫公证字〔2026〕第130602—229516号",
+        "卫生许可证",
+        "单位名称：保定泓钧货运有限责任公司",
+    ]
+    assert order.index("有效期限：2026年4月7日至2030年4月6日") < order.index("发证机关：")
+
+
 def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
     """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
     two halves stand right of the gap between them (the left half is narrower, the QR
