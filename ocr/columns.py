@@ -179,6 +179,8 @@ def _column_gap(
     prose = _filled(left, scale) and _filled(right, scale)
     parties = _parties(rows, gap)
     paired = _paired(rows, gap) >= PAIRED_SHARE
+    if _short_side_level(rows, gap, scale):
+        return None
     if gap in (found[k] for k in values):
         # blocks of entries after a strip of values: columns only where they start level
         # (a title standing over one of them opens no block of entries) and their rows
@@ -189,6 +191,21 @@ def _column_gap(
     if not side_by_side and not prose and not parties and paired:
         return None
     return gap
+
+
+def _short_side_level(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> bool:
+    """One side holds lines in consecutive rows only, at most half of the run's, each
+    level with a line of the other side, which goes on above or below: entries set two
+    to a row among a form's entries ("负责人：… 经办人：…" over "联系电话：… 邮政编码：…",
+    then "经营地址：…" across), a grid read row by row; not two halves of a licence,
+    whose blocks of entries run down side by side, nor a shorter column of running text."""
+    for side in (0, 1):
+        held = [k for k, row in enumerate(rows) if _sides(row, gap)[side]]
+        if held and held == list(range(held[0], held[-1] + 1)) and 2 * len(held) <= len(rows):
+            lines = [ln for k in held for ln in _sides(rows[k], gap)[side]]
+            level = _paired(rows[held[0] : held[-1] + 1], gap) == 1.0
+            return level and not _filled(lines, scale)
+    return False
 
 
 def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap) -> int:

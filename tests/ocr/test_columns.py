@@ -231,6 +231,42 @@ def test_a_number_over_a_title_over_two_columns_is_read_before_the_title() -> No
     assert order.index("有效期限：2026年4月7日至2030年4月6日") < order.index("发证机关：")
 
 
+def test_two_entries_at_the_right_of_a_forms_first_rows_are_read_row_by_row() -> None:
+    """An office application form (its boxes): "经办人：" and "邮政编码：" with their
+    values stand right of the first two rows of entries, level with them; the entries
+    go on below across the page. Row by row, not the right-hand pair after the rest."""
+    lines = _from_boxes("""641 258 1025 322 （适用于道路货物运输经营申请）
+153 344 755 408 申请人名称：南昌瑞禾酒店管理有限公司
+149 414 751 469 统一社会信用代码：91360102569715780D
+147 476 296 542 负责人：
+374 476 543 542 俞湛彤
+143 542 312 609 联系电话：
+383 549 602 606 19119606263
+147 609 312 676 经营地址：
+383 615 872 670 江西省南昌市东湖区叠山路164号
+153 679 361 737 申请经营范围：
+208 740 852 794 ☑道路普通货物运输□货物专用运输（集装箱）
+918 476 1054 546 经办人：
+918 542 1080 609 邮政编码：
+208 794 660 849 □货物专用运输（冷藏保鲜设备）
+664 794 902 852 □大型物件运输
+160 858 452 916 一、拟投入车辆情况
+1149 472 1320 549 籍铎歆
+1162 549 1309 606 457906""")
+    order = _order(lines)
+    assert order[3:11] == [
+        "负责人：",
+        "俞湛彤",
+        "经办人：",
+        "籍铎歆",
+        "联系电话：",
+        "19119606263",
+        "邮政编码：",
+        "457906",
+    ]
+    assert order.index("457906") < order.index("经营地址：")
+
+
 def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
     """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
     two halves stand right of the gap between them (the left half is narrower, the QR
