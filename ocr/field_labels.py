@@ -215,16 +215,20 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
 
 # A party the table above does not list: the national forms name more roles than any list
 # holds ("财务负责人", "项目负责人", "受让方", "发包方", "建设单位", "分支机构名称").
-# A label of a few characters ending like a party's ("…人", a contract's "…方", "…单位",
-# "…名称", "…全称"), a note in brackets after it, then a colon: the value is a name only
-# when it is shaped like one (`name_shaped`), a business when it ends like one.
+# A label of a few characters ending like a party's ("…人", an officer's "…员", a
+# contract's "…方", "…单位", "…名称", "…全称"), a note in brackets after it, then a
+# colon: the value is a name only when it is shaped like one (`name_shaped`), a business
+# when it ends like one.
 _ROLE_LABEL = re.compile(
-    r"^((?:[\u4e00-\u9fff]{1,5}?人|[\u4e00-\u9fff]{0,3}[甲乙丙丁让租包托卖买售购借贷保供需款资]方"
+    r"^((?:[\u4e00-\u9fff]{1,5}?[人员]|[\u4e00-\u9fff]{0,3}[甲乙丙丁让租包托卖买售购借贷保供需款资]方"
     r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)))(?:[（(][^）)]{1,8}[）)])?"
 )
 # words ending in 人 that name nobody's role; the authority that issues a document
 # ("出具单位：某某社会保险管理中心", "发证单位") is no applicant's business
 _NO_ROLE = ("个人", "本人", "他人", "每人", "法人", "自然人")
+# nor do members ("组织会员开展…", "从业人员"); an officer ("安全管理员") is a person,
+# never a business glued to the label
+_NO_OFFICER = ("人员", "成员", "会员", "委员")
 _AUTHORITY = ("出具", "发证", "颁发", "核发", "登记", "审批", "受理", "主管", "监管", "执法")
 
 
@@ -242,16 +246,14 @@ def role_label(line: Line) -> tuple[str, str] | None:
     match = _ROLE_LABEL.match(text)
     if match is None or match[1] in _NO_ROLE or match[1].startswith(ALL_LABELS):
         return None
-    if any(word in match[1] for word in _AUTHORITY):
+    if any(word in match[1] for word in _AUTHORITY) or match[1].endswith(_NO_OFFICER):
         return None
     kind = "enterprise_name" if match[1].endswith(("单位", "名称", "全称")) else "person_name"
     rest = text[match.end() :]
     if not rest or rest[0] in LABEL_PUNCT:
         return kind, rest.lstrip(LABEL_PUNCT)
-    if (
-        _spaced_after(text[: match.end()], raw)
-        or name_shaped(cut_at_next_field(rest)) == "enterprise_name"
-    ):
+    glued_business = name_shaped(cut_at_next_field(rest)) == "enterprise_name"
+    if _spaced_after(text[: match.end()], raw) or (glued_business and match[1][-1] != "员"):
         return kind, rest
     return None
 

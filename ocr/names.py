@@ -325,6 +325,12 @@ _SENTENCE_PERSON = re.compile(
 # a pledge or statement in the first person: "本人张三，身份证号码：…", "本人李四（公民
 # 身份号码…）" (the name is followed by the person's particulars, not by a verb)
 _SELF = re.compile(r"本人[:：]?([\u4e00-\u9fff]{2,4}?)(?=[，,（(](?:公民身份|身份证|性别|证件))")
+# a person named by role inside a sentence's particulars, after a bracket or a comma:
+# "你单位（统一社会信用代码：…，法定代表人：张三）于…"
+_PARTICULAR_PERSON = re.compile(
+    r"[（(，,；;](?:法定代表人|执行事务合伙人|负责人|经营者|投资人|委托代理人|代理人|联系人|经办人)"
+    r"[:：]([\u4e00-\u9fff·]{2,4})(?=[）)，,；;。]|$)"
+)
 # words of a person's particulars, which no name starts with
 NOT_NAME = ("性别", "民族", "姓名", "出生", "住址", "有效", "本人", "证件", "身份")
 _SENTENCE_BUSINESS = re.compile(_OPENING + r"([\u4e00-\u9fff（）]{4,40}?)(?=（|\(|，|,|将|为|系)")
@@ -335,15 +341,16 @@ _SERVES = re.compile(r"系([\u4e00-\u9fff（）]{4,40}?)的")
 
 def sentence_names(lines: Sequence[Line]) -> list[tuple[Line, str, str]]:
     """People and businesses a letter names in its opening sentence (a power of
-    attorney's agent, a certificate's party, the unit a legal representative serves):
-    (line, field name, value)."""
+    attorney's agent, a certificate's party, the unit a legal representative serves, a
+    decision's party's legal representative in brackets): (line, field name, value)."""
     out: list[tuple[Line, str, str]] = []
     for line in lines:
         text = _squash(line.text)
         for match in [*_SENTENCE_BUSINESS.finditer(text), *_SERVES.finditer(text)]:
             if BUSINESS_END.search(match.group(1)):
                 out.append((line, "enterprise_name", match.group(1)))
-        for match in [*_SENTENCE_PERSON.finditer(text), *_SELF.finditer(text)]:
+        people = (_SENTENCE_PERSON, _SELF, _PARTICULAR_PERSON)
+        for match in [m for pattern in people for m in pattern.finditer(text)]:
             if not BUSINESS_END.search(match.group(1)) and not match.group(1).startswith(NOT_NAME):
                 out.append((line, "person_name", match.group(1)))
     return out

@@ -181,3 +181,25 @@ def test_a_header_with_a_note_beside_a_label_is_no_value() -> None:
         _box("70.00", 911, 1299, 1019, 1359),
     ]
     assert _named(lines) == {("person_name", "萧菁昱")}
+
+
+def test_an_officer_is_named_by_the_office_but_members_are_nobody() -> None:
+    """A special equipment registration names its safety officer ("安全管理员") in the
+    cell beside, before the officer's ID number; a social organisation's business scope
+    ("组织会员开展学术交流…") names no member, however its line ends."""
+    lines = [
+        _box("安全管理员", 150, 1200, 420, 1260),
+        _box("葛昀楠", 470, 1200, 640, 1260),
+        _box("身份证号码", 700, 1200, 960, 1260),
+        _box("231004198105098450", 1000, 1200, 1500, 1260),
+        _box("组织会员开展学术交流、技术培训；受政府部", 150, 1400, 1300, 1460),
+    ]
+    assert _named(lines) == {("person_name", "葛昀楠")}
+
+
+def test_a_legal_representative_in_a_decisions_brackets() -> None:
+    """An administrative licence decision names its party's legal representative in
+    brackets inside its opening sentence."""
+    text = "你单位（统一社会信用代码：911306064107396094，法定代表人：詹煦婕）于"
+    lines = [_box(text, 150, 600, 150 + 40 * len(text), 660)]
+    assert ("person_name", "詹煦婕") in _named(lines)
