@@ -200,11 +200,13 @@ class RapidOcrEngine(Engine):
 # width; a character narrower than about two of those steps cannot be told from its twin
 # beside it (CTC merges repeats), so "17718000675" comes out "771800065". Digits and
 # letters of a condensed face in a box padded above and below are that narrow. A line
-# whose characters (a Chinese one counted as two) are narrower than NARROW_PX once scaled
-# is read again stretched to WIDE_PX a character, and the surer reading kept.
+# with a run of six letters or digits (a phone, an ID number, a code: the fields a lost
+# figure breaks) whose characters (a Chinese one counted as two) are narrower than
+# NARROW_PX once scaled is read again stretched to WIDE_PX a character, and the surer
+# reading kept.
 NARROW_PX = 15.0
 WIDE_PX = 24.0
-_CODE = re.compile(r"[0-9A-Za-z]{4}")  # a number or code: where repeats are
+_CODE = re.compile(r"[0-9A-Za-z]{6}")  # a number or code of a field: where repeats matter
 
 
 def _units(text: str) -> int:
