@@ -51,10 +51,31 @@ _WWW = re.compile(r"(?<=//)ww\.(?!w)")
 _SCHEME = re.compile(r"(?<![A-Za-z])h[tp]{1,3}(s?):/{1,2}(?=[A-Za-z0-9])")
 
 
+# A form's empty check box ("□") blurred or faint reads as the character 口; on a line that
+# has boxes, a 口 outside a word is one of them ("☑城镇口农村" is "☑城镇□农村")
+_BOX = re.compile(r"[☑☒□☐■]")
+_KOU_WORDS = frozenset(
+    "人口 户口 出口 进口 入口 窗口 路口 港口 口岸 接口 口腔 口径 口头 口罩 口味 关口 渡口 "
+    "口袋 口号 口述 口令 口语 伤口 缺口 开口 端口 门口 街口 河口 海口 闸口 风口 道口 "
+    "口碑 口服 口粮 口子 户口簿".split()
+)
+
+
+def _boxes(text: str) -> str:
+    if "口" not in text or not _BOX.search(text):
+        return text
+    out = list(text)
+    for i, ch in enumerate(text):
+        word = text[max(0, i - 1) : i + 1] in _KOU_WORDS or text[i : i + 2] in _KOU_WORDS
+        if ch == "口" and not word:
+            out[i] = "□"
+    return "".join(out)
+
+
 def tidy(text: str) -> str:
     """One recognised line with its punctuation restored and known confusions undone."""
     text = _SCHEME.sub(lambda m: f"http{m.group(1)}://", text.replace("曰", "日"))
-    return restore(_WWW.sub("www.", text))
+    return restore(_boxes(_WWW.sub("www.", text)))
 
 
 def restore(text: str) -> str:

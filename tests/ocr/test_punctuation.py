@@ -43,3 +43,15 @@ def test_a_web_address_scheme_missing_letters_is_http() -> None:
     assert tidy("https:/zwfw.nmg.gov.cn") == "https://zwfw.nmg.gov.cn"
     # not a scheme: a word before a colon, a time, a ratio
     assert tidy("Depth:/ 10:30 1:100") == "Depth:/ 10:30 1:100"
+
+
+def test_an_empty_check_box_read_as_kou_is_a_box() -> None:
+    """Microfilmed forms: an empty box reads as 口 on a line that has boxes; 口 in a word
+    (窗口, 户口簿) stays, and so does 口 on a line without boxes."""
+    assert (
+        tidy("申请类别口城市低保☑农村低保口单人户施保") == "申请类别□城市低保☑农村低保□单人户施保"
+    )
+    assert tidy("☑城镇口农村") == "☑城镇□农村"
+    assert tidy("■窗口领取 口邮寄送达") == "■窗口领取 □邮寄送达"
+    assert tidy("☑户口簿 口身份证") == "☑户口簿 □身份证"
+    assert tidy("口腔诊所 人口 出口") == "口腔诊所 人口 出口"
