@@ -54,10 +54,13 @@ _SCHEME = re.compile(r"(?<![A-Za-z])h[tp]{1,3}(s?):/{1,2}(?=[A-Za-z0-9])")
 # A form's empty check box ("□") blurred or faint reads as the character 口; on a line that
 # has boxes, a 口 outside a word is one of them ("☑城镇口农村" is "☑城镇□农村")
 _BOX = re.compile(r"[☑☒□☐■]")
+# two characters each
 _KOU_WORDS = frozenset(
-    "人口 户口 出口 进口 入口 窗口 路口 港口 口岸 接口 口腔 口径 口头 口罩 口味 关口 渡口 "
-    "口袋 口号 口述 口令 口语 伤口 缺口 开口 端口 门口 街口 河口 海口 闸口 风口 道口 "
-    "口碑 口服 口粮 口子 户口簿".split()
+    re.findall(
+        "..",
+        "人口户口出口进口入口窗口路口港口口岸接口口腔口径口头口罩口味关口渡口口袋口号口述"
+        "口令口语伤口缺口开口端口门口街口河口海口闸口风口道口口碑口服口粮口子",
+    )
 )
 
 
