@@ -152,7 +152,14 @@ def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
     half = cv2.resize(image, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_AREA)
     sx, sy = w / half.shape[1], h / half.shape[0]
     mask = _red_mask(half) * 255
+    # a red frame or rule (a certificate's border) is no seal, and would enclose the seals
+    # within it: straight strokes a quarter of the page long are taken out first
+    reach = max(3, min(half.shape[:2]) // 4)
+    straight = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, reach), np.uint8))
+    straight |= cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((reach, 1), np.uint8))
+    mask &= ~cv2.dilate(straight, np.ones((5, 5), np.uint8))
     min_side = max(40, int(0.06 * min(h, w)))
+    max_side = 0.4 * min(h, w)  # a seal is a few centimetres across
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -160,7 +167,7 @@ def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
     for contour in contours:
         x, y, cw, ch = cv2.boundingRect(contour)
         x, y, cw, ch = round(x * sx), round(y * sy), round(cw * sx), round(ch * sy)
-        if cw < min_side or ch < min_side or not 0.5 <= cw / ch <= 2.0:
+        if not min_side <= min(cw, ch) <= max(cw, ch) <= max_side or not 0.5 <= cw / ch <= 2.0:
             continue
         fill = cv2.contourArea(contour) * sx * sy / float(cw * ch)
         if fill < 0.45:
@@ -173,6 +180,45 @@ def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
 # share of the page's pixels in strong red below which nothing is suppressed; of the
 # generated pages with a seal, the least red (a seal on a phone photo) has 0.05%
 MIN_RED_SHARE = 0.0002
+
+
+# a line of red print (a certificate's title, a red-headed document's issuer) is at least
+# RED_LINE_ASPECT times as wide as high (two characters) and no taller than
+# RED_LINE_HEIGHT of the page
+RED_LINE_ASPECT = 2.0
+RED_LINE_HEIGHT = 0.06
+
+
+def _red_text_lines(
+    strong: np.ndarray, seals: list[tuple[int, int, int, int]]
+) -> list[tuple[int, int, int, int]]:
+    """Boxes (x, y, w, h) of lines printed in red outside every red seal: a seal's ink
+    is not the page's, a red title is. Found on a quarter-size copy of the red mask, its
+    characters closed into lines; a line inside a ring of red (a seal not found as one,
+    its name across it) is the seal's."""
+    step = 4
+    small = np.ascontiguousarray(strong[::step, ::step]) * 255
+    closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((3, 9), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(closed)
+    boxes = [tuple(int(v) * step for v in row[:4]) for row in stats[1:count]]
+    page = min(strong.shape[:2])
+    rings = [b for b in boxes if 0.06 * page <= min(b[2], b[3]) and max(b[2], b[3]) <= 0.4 * page]
+    lines = []
+    for x, y, w, h in boxes:
+        if w < RED_LINE_ASPECT * h or h > RED_LINE_HEIGHT * strong.shape[0] or h < 2 * step:
+            continue
+        if any(
+            x < sx + sw and sx < x + w and y < sy + sh and sy < y + h for sx, sy, sw, sh in seals
+        ):
+            continue
+        if any(
+            rx <= x and x + w <= rx + rw and ry <= y and y + h <= ry + rh
+            for rx, ry, rw, rh in rings
+        ):
+            continue
+        pad = h // 2
+        lines.append((max(0, x - pad), max(0, y - pad), w + 2 * pad, h + 2 * pad))
+    return lines
 
 
 def suppress_red(image: np.ndarray) -> np.ndarray:
@@ -194,6 +240,8 @@ def suppress_red(image: np.ndarray) -> np.ndarray:
         return image
     strong, weak = _red_masks(image, (60, 25))
     mask = cv2.dilate(weak, np.ones((5, 5), np.uint8)) > 0
+    for x, y, w, h in _red_text_lines(strong, find_red_seals(image)):
+        mask[y : y + h, x : x + w] = False
     paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
     # red ink is at least 60% as bright as the paper in the red channel
     ink = max(float(np.median(image[..., 2][strong > 0])), 0.6 * float(paper[2]), 1.0)

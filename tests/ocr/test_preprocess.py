@@ -146,6 +146,27 @@ def test_suppress_red_keeps_black_text(lease_page: np.ndarray) -> None:
     assert np.array_equal(untouched, lease_page[:300])
 
 
+def test_a_red_title_and_frame_stay_while_the_seal_goes(lease_page: np.ndarray) -> None:
+    """A health licence prints its title in red, letter-spaced, inside a red frame, and
+    its seal is red too: the seal's ink goes, the title stays for the recogniser (it was
+    wiped out with the seal), and the frame is no seal."""
+    page = lease_page.copy()
+    h, w = page.shape[:2]
+    cv2.rectangle(page, (40, 40), (w - 40, h - 40), (40, 40, 170), 12)  # a red frame
+    title = np.full((140, 900, 3), 255, np.uint8)
+    for k, word in enumerate(("卫生", "许可证")):  # two words far apart: letter spacing
+        cv2.putText(title, "W" * (2 + k), (40 + 430 * k, 100), 0, 3.0, (30, 30, 160), 9)
+    page[120:260, 600:1500] = title
+    assert len(find_red_seals(page)) == 1  # the lease's seal, not the frame
+    cleaned = suppress_red(page)
+    red_title = (page[120:260, 600:1500, 2].astype(int) - page[120:260, 600:1500, 1]) > 80
+    assert red_title.sum() > 5000
+    assert np.array_equal(cleaned[120:260, 600:1500], page[120:260, 600:1500])
+    (x, y, sw, sh) = find_red_seals(page)[0]
+    hsv = cv2.cvtColor(cleaned[y : y + sh, x : x + sw], cv2.COLOR_BGR2HSV)
+    assert int(((hsv[..., 1] > 80) & (hsv[..., 2] > 60)).sum()) < 50
+
+
 def test_suppress_red_leaves_text_on_pink_paper_with_a_few_red_specks(
     form_page: np.ndarray,
 ) -> None:
