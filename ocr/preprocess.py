@@ -151,13 +151,16 @@ def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
     h, w = image.shape[:2]
     half = cv2.resize(image, (max(1, w // 2), max(1, h // 2)), interpolation=cv2.INTER_AREA)
     sx, sy = w / half.shape[1], h / half.shape[0]
-    mask = _red_mask(half) * 255
+    mask = np.asarray(_red_mask(half) * 255, np.uint8)
     # a red frame or rule (a certificate's border) is no seal, and would enclose the seals
     # within it: straight strokes a quarter of the page long are taken out first
     reach = max(3, min(half.shape[:2]) // 4)
-    straight = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, reach), np.uint8))
-    straight |= cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((reach, 1), np.uint8))
-    mask &= ~cv2.dilate(straight, np.ones((5, 5), np.uint8))
+    straight = cv2.bitwise_or(
+        cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, reach), np.uint8)),
+        cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((reach, 1), np.uint8)),
+    )
+    keep = cv2.bitwise_not(cv2.dilate(straight, np.ones((5, 5), np.uint8)))
+    mask = np.asarray(cv2.bitwise_and(mask, keep), np.uint8)
     min_side = max(40, int(0.06 * min(h, w)))
     max_side = 0.4 * min(h, w)  # a seal is a few centimetres across
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
