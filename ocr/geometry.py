@@ -30,12 +30,30 @@ def _order(points: np.ndarray) -> np.ndarray:
 
 
 def find_page(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Quad | None:
-    """The corners of the sheet when it lies on a darker background, else None.
+    """The corners of the sheet when it lies on a darker background (found as the bright
+    region, else by its outline on a desk only a little darker), else None.
 
     None for a scan where the paper fills the frame; a page cut by the frame edge is left
     alone rather than guessed.
     """
     small, scale = working_gray(image, _WORK_SIDE, thumb)
+    quad = _bright_quad(small)
+    if quad is None:
+        quad = _edge_quad(small)
+    if quad is None:
+        return None
+    quad /= scale
+    return tuple((float(x), float(y)) for x, y in quad)  # type: ignore[return-value]
+
+
+def _inside(small: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    inside = np.zeros_like(small)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
+    return inside
+
+
+def _bright_quad(small: np.ndarray) -> np.ndarray | None:
+    """The sheet as the largest bright region (Otsu), standing out from a darker desk."""
     h, w = small.shape
     blurred = cv2.GaussianBlur(small, (7, 7), 0)
     _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
@@ -54,15 +72,90 @@ def find_page(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Quad | N
         if area < 0.85 * cv2.contourArea(approx.astype(np.float32)):
             return None
     quad = _order(approx)
-    inside = np.zeros_like(small)
-    cv2.fillConvexPoly(inside, quad.astype(np.int32), 1)
+    inside = _inside(small, quad)
     if not inside.any() or inside.all():
         return None
     contrast = float(small[inside > 0].mean()) - float(small[inside == 0].mean())
     if contrast < 35:  # the "background" is paper too
         return None
-    quad /= scale
-    return tuple((float(x), float(y)) for x, y in quad)  # type: ignore[return-value]
+    return quad
+
+
+# a sheet on a light desk (white, or lit by a flash and vignetted: brightness alone does
+# not part them) is found by its edges: the paper brighter than the desk by at least
+# EDGE_CONTRAST grey levels, the desk around it bare (its edges at most BARE_DESK of the
+# sheet's: a table's frame inside the sheet leaves the title and notes outside it)
+EDGE_CONTRAST = 10.0
+BARE_DESK = 0.03
+
+
+def _fitted(quad: np.ndarray, points: np.ndarray, side: int) -> np.ndarray:
+    """`quad` with each side moved onto the line fitted to the outline's points along it,
+    its corners where those lines meet: the hull cuts a corner whose edges the light
+    washed out."""
+    lines = []
+    for k in range(4):
+        a, b = quad[k], quad[(k + 1) % 4]
+        direction = (b - a) / max(1e-6, float(np.linalg.norm(b - a)))
+        offset = points - a
+        along = offset @ direction
+        across = np.abs(offset[:, 0] * direction[1] - offset[:, 1] * direction[0])
+        length = float(np.linalg.norm(b - a))
+        near = points[(across < 0.02 * side) & (along > 0.1 * length) & (along < 0.9 * length)]
+        if len(near) < 20:
+            return quad
+        vx, vy, x0, y0 = cv2.fitLine(near.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        lines.append((np.array([x0, y0]), np.array([vx, vy])))
+    corners = []
+    for k in range(4):
+        (p, u), (q, v) = lines[k - 1], lines[k]
+        det = u[0] * -v[1] - u[1] * -v[0]
+        if abs(det) < 1e-6:
+            return quad
+        t = ((q - p)[0] * -v[1] - (q - p)[1] * -v[0]) / det
+        corners.append(p + t * u)
+    return _order(np.array(corners, np.float32))
+
+
+def _square_cornered(quad: np.ndarray) -> bool:
+    """Every corner within 30° of a right angle: a sheet seen from a phone held over it,
+    not a diagonal cut through a page that fills the frame."""
+    for k in range(4):
+        u, v = quad[k - 1] - quad[k], quad[(k + 1) % 4] - quad[k]
+        cosine = float(u @ v) / max(1e-6, float(np.linalg.norm(u) * np.linalg.norm(v)))
+        if abs(cosine) > 0.5:
+            return False
+    return True
+
+
+def _edge_quad(small: np.ndarray) -> np.ndarray | None:
+    """The sheet as the four-cornered hull of the image's long edges: its outline, which
+    glare and the lens's falloff may break into pieces, around the text inside it."""
+    h, w = small.shape
+    edges = cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 8, 24)
+    closed = cv2.dilate(edges, np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    pieces = [c for c in contours if cv2.arcLength(c, False) > 0.05 * min(h, w)]
+    if not pieces:
+        return None
+    points = np.concatenate(pieces)
+    hull = cv2.convexHull(points)
+    approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(approx) != 4 or not 0.2 * h * w <= cv2.contourArea(approx) <= 0.9 * h * w:
+        return None
+    quad = _fitted(_order(approx), points.reshape(-1, 2), min(h, w))
+    if not _square_cornered(quad):
+        return None
+    inside = _inside(small, quad)
+    # the outline's own edges (a few pixels either side) belong to neither region
+    kernel = np.ones((9, 9), np.uint8)
+    ring = cv2.dilate(inside, kernel) - cv2.erode(inside, kernel)
+    core, desk = (inside > 0) & (ring == 0), (inside == 0) & (ring == 0)
+    if not core.any() or not desk.any():
+        return None
+    contrast = float(np.percentile(small[core], 75)) - float(np.percentile(small[desk], 75))
+    bare = float(edges[desk].sum()) <= BARE_DESK * float(edges[core].sum())
+    return quad if contrast >= EDGE_CONTRAST and bare else None
 
 
 def warp_page(image: np.ndarray, quad: Quad) -> np.ndarray:

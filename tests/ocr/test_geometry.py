@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
@@ -77,3 +78,28 @@ def test_flatten_light_takes_glare_away_without_fading_the_ink_under_it() -> Non
     assert under > 0.9 * away
     paper = flat[560:640, 200:400]  # the paper under the glare is paper again
     assert abs(float(paper.mean()) - float(flat[100:140, 200:400].mean())) < 12
+
+
+def test_a_sheet_on_a_light_desk_under_a_flash_is_found_by_its_edges(
+    captures: dict[str, np.ndarray],
+) -> None:
+    """A white desk, the flash's hotspot and the lens's vignetting: brightness alone does
+    not part paper from desk (the desk in the middle is as bright as the paper at the
+    corners), the sheet's outline does."""
+    page = captures["scanner"]
+    h, w = page.shape[:2]
+    W, H = int(w * 1.25), int(h * 1.2)
+    corners = np.float32(
+        [[0.1 * W, 0.09 * H], [0.88 * W, 0.11 * H], [0.9 * W, 0.9 * H], [0.12 * W, 0.88 * H]]
+    )
+    matrix = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), corners)
+    desk = np.full((H, W, 3), (225, 228, 232), np.uint8)
+    photo = cv2.warpPerspective(page, matrix, (W, H), dst=desk, borderMode=cv2.BORDER_TRANSPARENT)
+    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+    glare = np.exp(-((xx - 0.5 * W) ** 2 + (yy - 0.45 * H) ** 2) / (2 * (0.18 * H) ** 2))
+    vignette = 1 - 0.45 * (((xx - W / 2) / (W / 2)) ** 2 + ((yy - H / 2) / (H / 2)) ** 2) / 2
+    lit = (photo.astype(np.float32) + 115 * glare[..., None]) * vignette[..., None]
+    photo = cv2.GaussianBlur(np.clip(lit, 0, 255).astype(np.uint8), (0, 0), 0.9)
+    quad = find_page(photo)
+    assert quad is not None
+    assert np.abs(np.array(quad) - corners).max() < 0.02 * W
