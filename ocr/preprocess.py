@@ -235,6 +235,9 @@ def suppress_red(image: np.ndarray) -> np.ndarray:
     anti-aliased edges of black text count as weak red, and scaling them by a "seal ink"
     measured on a few dark specks would erase the text. So nothing is done below
     `MIN_RED_SHARE` of the page, and the gain is bounded by real red ink's brightness.
+
+    Lines printed in red outside the seals (a certificate's title, a red-headed
+    document's issuer) are the page's text and stay (`_red_text_lines`).
     """
     if image.ndim != 3:
         return image
