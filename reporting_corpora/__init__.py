@@ -105,6 +105,23 @@ numbered list, shareholders' contributions); its own people, enterprises and
 check-character code; its own capture profiles (chat-forward, inkjet-banding,
 stapled-skew, carbonless-copy).
 
+`qt` is another, made apart from all of the above (`qt_*` modules, sharing no code with
+them): pages laid out and painted by Qt (PySide6, offscreen) with QPainter on a 300 ppi A4
+QImage, text through QPainter.drawText (lines, wrapped blocks) and QTextDocument (prose
+with entries by hand inline), faces added by QFontDatabase.addApplicationFont from their
+files with font merging off; seals (ring words as paths) and QR-like blocks are not text.
+The same painting code draws each batch into a QPdfWriter PDF whose text (pypdfium2)
+checks the truth as a multiset of characters (Kangxi radicals the shared-glyph ToUnicode
+map gives read as their ideographs). Faces AR PL SungtiL GB (print), AR PL KaitiM GB
+(entries), WenQuanYi Micro Hei (labels) and Noto Sans CJK SC Medium (titles), every
+character checked against its face's cmap; six layouts of its own (change registration
+application with merged cells and check boxes, power of attorney with blanks filled in,
+shareholders' resolution with numbered items and a signature table, social insurance
+certificate with a table of months, business licence in two columns with a QR-like block
+and a seal over the date, one-time correction notice); its own people, enterprises and
+check-character code; its own capture profiles (kiosk-camera, receipt-thermal, bent-book,
+fax-relay).
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

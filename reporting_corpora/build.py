@@ -3,7 +3,7 @@ profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
-`typst` (`typst_*`), `pango` (`pango_*`) and `mpl` (`mpl_*`)."""
+`typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`) and `qt` (`qt_*`)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ from reporting_corpora import (
     pango_captures,
     pango_pages,
     pdf_pages,
+    qt_captures,
+    qt_pages,
     typeset_captures,
     typeset_pages,
     typst_captures,
@@ -46,6 +48,7 @@ CORPORA = (
     "typst",
     "pango",
     "mpl",
+    "qt",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -59,6 +62,7 @@ CORPUS_CAPTURES = {
     "typst": typst_captures.CAPTURES,
     "pango": pango_captures.CAPTURES,
     "mpl": mpl_captures.CAPTURES,
+    "qt": qt_captures.CAPTURES,
 }
 
 
@@ -97,6 +101,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else pango_pages.LAYOUTS
         if corpus == "pango"
         else mpl_pages.LAYOUTS
+        if corpus == "mpl"
+        else qt_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -118,6 +124,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("pango", pango_pages, pango_captures, out_dir, jobs)
     elif corpus == "mpl":
         pages = _batched_pages("mpl", mpl_pages, mpl_captures, out_dir, jobs)
+    elif corpus == "qt":
+        pages = _batched_pages("qt", qt_pages, qt_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -186,7 +194,8 @@ def _batched_pages(
     """Pages of a corpus whose generator renders a batch at once (`chromium`: the fonts
     load once per document; `office`: LibreOffice takes seconds to start; `typst`,
     `pango` and `mpl` draw each page on its own but share the interface; `mpl` puts
-    the batch's pages in one PDF, its faces subset once), a few at a time: a clean
+    the batch's pages in one PDF, its faces subset once; `qt` likewise, painted by
+    QPainter), a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
     pages = []
