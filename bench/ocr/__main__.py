@@ -1,10 +1,10 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on thirteen corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on fourteen corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
-                                pango:12,fpdf:12,mpl:12]
+                                pango:12,fpdf:12,mpl:12,qt:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -55,7 +55,13 @@ lines and patches, straight to a 300 ppi image; the same figures to a PDF whose 
 the truth; AR PL UMing CN, WenQuanYi Zen Hei, LXGW WenKai Light and Noto Serif CJK SC Bold;
 8 service-hall layouts of its own; captures chat-forward, inkjet-banding, stapled-skew,
 carbonless-copy) and read never tuned on once (4.6% strict); its errors were read at 16:00
-that afternoon: it counts as tuning since. `columns`
+that afternoon: it counts as tuning since. `qt` is another reporting-only corpus,
+made apart from all of them on 4 December 2026 (pages laid out and painted by Qt: QPainter
+on a 300 ppi QImage, text by drawText and QTextDocument, font merging off, seals and
+QR-like blocks as paths; the same painting to a QPdfWriter PDF whose text checks the
+truth; AR PL SungtiL GB, AR PL KaitiM GB, WenQuanYi Micro Hei and Noto Sans CJK SC Medium;
+6 service-hall layouts of its own; captures kiosk-camera, receipt-thermal, bent-book,
+fax-relay). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -108,7 +114,7 @@ LABELS = {
 }
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
-    "typst:12,pango:12,fpdf:12,mpl:12"
+    "typst:12,pango:12,fpdf:12,mpl:12,qt:12"
 )
 
 
