@@ -33,6 +33,7 @@ from ocr.names import (
     column_people,
     cut_at_next_label,
     is_header,
+    join_wrapped_headers,
     last_header,
     name_shaped,
     sentence_names,
@@ -406,9 +407,10 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
         label = _label_of(line)
         if label is not None:
             found += _labelled_value(line, lines, *label)
-    for line, value in column_names(lines):
+    headed = join_wrapped_headers(lines)
+    for line, value in column_names(headed):
         found.append(_make("enterprise_name", repair_legal_form(value), True, line))
-    for line, value in column_people(lines, ALL_LABELS):
+    for line, value in column_people(headed, ALL_LABELS):
         found.append(_make("person_name", value, True, line))
     for line, name, value in sentence_names(lines):
         found.append(_make(name, value, True, line))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from ocr.engine import Line, rect_box
 
@@ -51,11 +52,12 @@ PERSON_HEADERS = HEADERS | frozenset(("股东姓名", "出资人姓名", "投资
 # the words another column's header ends in: a header row is a row of them, where a
 # label "姓名" has its value beside it
 _HEADER_WORD = re.compile(
-    r"(号码|证号|编号|序号|代码|额|方式|比例|日期|时间|期限|电话|地址|住所|类型|职务|签字|签名|备注"
+    r"(号码|证号|编号|序号|代码|额|方式|比例|日期|时间|期限|电话|地址|住所|类型|种类|职务|签字|签名|备注"
     r"|性别|民族|关系|名称|姓名)$"
 )
-# a table's own words where its rows of names end
-_TABLE_WORDS = ("合计", "小计", "总计", "以下空白", "备注", "说明")
+# a table's own words where its rows of names end, and a form's labels of two characters
+# in the row after them ("坐落" under the owners of a property)
+_TABLE_WORDS = ("合计", "小计", "总计", "以下空白", "备注", "说明", "坐落", "用途", "面积", "事项")
 _PERSON = re.compile(r"^([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10})$")
 _PERSON_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # a name of five characters (乌云其木格): under its own label, not in a column of cells
@@ -75,6 +77,37 @@ _HEADER_NOTE = re.compile(r"[（(][^（）()]{1,6}[）)]$")
 def _header_text(line: Line) -> str:
     """A header's words without a note after them: "投资人名称（姓名）" → "投资人名称"."""
     return _HEADER_NOTE.sub("", _squash(line.text).rstrip(":："))
+
+
+def _heads(line: Line, headers: frozenset[str]) -> bool:
+    """`line` is one of `headers`, or names two of them as alternatives ("股东名称或姓名");
+    a column of people's names is headed by any role's 姓名 too ("权利人姓名")."""
+    parts = _header_text(line).split("或")
+    people = headers is PERSON_HEADERS
+    return any(part in headers or (people and part.endswith("姓名")) for part in parts)
+
+
+def join_wrapped_headers(lines: Sequence[Line]) -> list[Line]:
+    """`lines` with each table header wrapped in its narrow cell written whole: a short
+    line right under a line, within its width, that together make a header
+    ("股东名称或姓" / "名", "证件类" / "型")."""
+    out = list(lines)
+    for line in lines:
+        if line not in out or is_header(line.text):
+            continue
+        h = line.bottom - line.top
+        for tail in lines:
+            if tail is line or tail not in out or len(_squash(tail.text)) > 3:
+                continue
+            under = line.bottom - 0.6 * h <= tail.top <= line.bottom + 0.3 * h
+            if under and line.left <= _centre_x(tail) <= line.right:
+                # the first line's box: a line's height sets the column's reach
+                whole = replace(line, text=line.text + tail.text)
+                if is_header(whole.text):
+                    out[out.index(line)] = whole
+                    out.remove(tail)
+                    break
+    return out
 
 
 def _centre_x(line: Line) -> float:
@@ -130,7 +163,7 @@ def column_names(lines: Sequence[Line]) -> list[tuple[Line, str]]:
     """Business names under a header of names, each with its (first) line."""
     out: list[tuple[Line, str]] = []
     for header in lines:
-        if _header_text(header) not in HEADERS:
+        if not _heads(header, HEADERS):
             continue
         h = header.bottom - header.top
         inside = _in_column(header, lines)
@@ -196,6 +229,7 @@ def _join_wrapped_people(cells: list[Line]) -> list[Line]:
             last is not None
             and re.fullmatch(r"[\u4e00-\u9fff]", text)
             and line.top < last.bottom + 0.3 * (last.bottom - last.top)
+            and last.left <= _centre_x(line) <= last.right
             and _PERSON_TOKEN.match(_squash(last.text))
         ):
             box = rect_box(last.left, last.top, max(last.right, line.right), line.bottom)
@@ -212,7 +246,7 @@ def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Li
     words that label a field: a label is no name."""
     out: list[tuple[Line, str]] = []
     for header in lines:
-        if _header_text(header) not in PERSON_HEADERS:
+        if not _heads(header, PERSON_HEADERS):
             continue
         if not _header_row(header, lines):
             continue
@@ -236,6 +270,8 @@ def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Li
             whole += [before + value] if len(before) >= len(value) else []
             if any(len(v) >= 4 and BUSINESS_END.search(v) for v in whole):
                 continue
+            if re.fullmatch(r"[\u4e00-\u9fff]", value):
+                continue  # the end of another cell's wrapped words, standing in the column
             if not _PERSON.match(value) or value.startswith((*labels, *_TABLE_WORDS)):
                 break
             out.append((line, value))

@@ -448,3 +448,51 @@ def test_a_labels_note_in_the_cell_of_its_value() -> None:
         _box("（盖章）：武汉霁川医疗器械股份有限公司", 230, 300, 900, 350),
     ]
     assert _named(lines) == {("enterprise_name", "武汉霁川医疗器械股份有限公司")}
+
+
+def test_people_under_headers_wrapped_in_their_cells() -> None:
+    """A shareholders' table whose narrow header cells wrap ("股东名称或姓" / "名",
+    "证件类" / "型"): the header names people or businesses; the ID-type cells beside
+    are no names."""
+    lines = [
+        _box("序号", 67, 210, 97, 257),
+        _box("股东名称或姓", 97, 210, 185, 239),
+        _box("名", 128, 229, 154, 255),
+        _box("证件类", 184, 210, 238, 240),
+        _box("型", 195, 226, 227, 256),
+        _box("证件号码", 274, 218, 338, 248),
+        _box("出资比例", 384, 217, 464, 249),
+        _box("黎韬薇", 92, 259, 143, 290),
+        _box("居民身份证", 185, 259, 236, 290),
+        _box("620102199912161937", 240, 261, 373, 286),
+        _box("4.00%", 384, 261, 452, 286),
+        _box("农沛彦", 90, 301, 145, 330),
+        _box("居民身份证", 185, 301, 236, 330),
+        _box("330402199507171610", 240, 299, 374, 329),
+        _box("96.00%", 384, 303, 452, 328),
+    ]
+    assert {v for k, v in _named(lines) if k == "person_name"} == {"黎韬薇", "农沛彦"}
+
+
+def test_owners_under_a_roles_name_header_down_to_the_next_label() -> None:
+    """A property application's owners under "权利人姓名" (wrapped in its cell), the
+    next row's label ("坐落") no owner; a character of another cell to the left of a
+    name is not the end of it."""
+    lines = [
+        _box("权利人姓", 238, 635, 493, 748),
+        _box("名", 330, 720, 400, 810),
+        _box("证件种类", 514, 663, 764, 776),
+        _box("证件号码", 969, 667, 1207, 773),
+        _box("联系电话", 1909, 663, 2156, 782),
+        _box("尚昀岫", 271, 820, 470, 925),
+        _box("居民身份证", 493, 815, 789, 930),
+        _box("620102198612122632", 775, 824, 1328, 919),
+        _box("15872606944", 1821, 829, 2170, 916),
+        _box("况", 120, 900, 200, 985),
+        _box("聂蓁恺", 266, 944, 476, 1063),
+        _box("居民身份证", 493, 944, 789, 1063),
+        _box("430602200506259645", 775, 950, 1328, 1050),
+        _box("坐落", 271, 1100, 400, 1190),
+        _box("甘肃省兰州市城关区望海街397号", 500, 1100, 1600, 1190),
+    ]
+    assert {v for k, v in _named(lines) if k == "person_name"} == {"尚昀岫", "聂蓁恺"}
