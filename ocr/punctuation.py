@@ -75,10 +75,27 @@ def _boxes(text: str) -> str:
     return "".join(out)
 
 
+# the line a blank is filled in on reads as "_" before or after the entry ("委托人：_莫旻",
+# "籍铎歆_"); between two letters or digits it is the text's own ("kf_403@qq.com")
+_UNDERLINE = re.compile(r"_+")
+
+
+def _without_underlines(text: str) -> str:
+    def keep(m: re.Match[str]) -> str:
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        return (
+            m.group(0)
+            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+            else ""
+        )
+
+    return _UNDERLINE.sub(keep, text)
+
+
 def tidy(text: str) -> str:
     """One recognised line with its punctuation restored and known confusions undone."""
     text = _SCHEME.sub(lambda m: f"http{m.group(1)}://", text.replace("曰", "日"))
-    return restore(_boxes(_WWW.sub("www.", text)))
+    return restore(_boxes(_without_underlines(_WWW.sub("www.", text))))
 
 
 def restore(text: str) -> str:

@@ -55,3 +55,12 @@ def test_an_empty_check_box_read_as_kou_is_a_box() -> None:
     assert tidy("■窗口领取 口邮寄送达") == "■窗口领取 □邮寄送达"
     assert tidy("☑户口簿 口身份证") == "☑户口簿 □身份证"
     assert tidy("口腔诊所 人口 出口") == "口腔诊所 人口 出口"
+
+
+def test_the_underline_of_a_filled_in_blank_is_no_character() -> None:
+    """The line an entry is written on reads as "_" before or after it; an underscore
+    between letters or digits is the text's own."""
+    assert tidy("委托人：_莫旻") == "委托人：莫旻"
+    assert tidy("申请人名称：__南昌鼎祺酒店管理有限公司") == "申请人名称：南昌鼎祺酒店管理有限公司"
+    assert tidy("经办人： 籍铎歆_") == "经办人： 籍铎歆"
+    assert tidy("电子邮箱：kf_403@qq.com") == "电子邮箱：kf_403@qq.com"
