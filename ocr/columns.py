@@ -60,6 +60,7 @@ PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
 LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their values
 APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart
 OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
+TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -208,11 +209,13 @@ def _short_side_level(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) ->
     return False
 
 
-def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap) -> int:
+def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
     """Number of rows opening a run of columns that are a title over them ("营业执照" /
-    "（副本）" over a licence's two halves): each line centred on the run's width, on
-    one side of the gap, nothing on the other; with up to `OVER_TITLE` rows above the
-    title on one side (a certificate's number at the right margin over its title)."""
+    "（副本）" over a licence's two halves): each line centred on the run's width or set
+    larger than the text (a letter's title centred on the page over entries that do not
+    reach its right margin), on one side of the gap, nothing on the other; with up to
+    `OVER_TITLE` rows above the title on one side (a certificate's number at the right
+    margin over its title)."""
     lines = [ln for row in rows for ln in row]
     left, right = min(ln.left for ln in lines), max(ln.right for ln in lines)
     centre, width = (left + right) / 2.0, right - left
@@ -222,7 +225,9 @@ def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap) -> int:
 
     def title(row: Sequence[Line]) -> bool:
         centred = all(abs((ln.left + ln.right) / 2.0 - centre) < 0.05 * width for ln in row)
-        return centred and one_side(row)
+        # set larger than the text: a heading, centred on the page if not on the run
+        heading = all(box_height(ln) >= TITLE_HEIGHT * scale.height for ln in row)
+        return (centred or heading) and one_side(row)
 
     over = 0
     while over < min(OVER_TITLE, len(rows)) and not title(rows[over]) and one_side(rows[over]):
@@ -388,7 +393,7 @@ def column_blocks(
                 # decided on the whole run; the rows standing apart below are read after
                 end = i + _side_ended(rows[i:end], gap, scale, seals)
                 # a title centred over the columns, on one side of their gap, is read first
-                start = i + _title_rows(rows[i:end], gap)
+                start = i + _title_rows(rows[i:end], gap, scale)
                 # two parties' signature blocks of two rows ("委托人（签字）：张三" over
                 # its date, "受托人（签字）：李四" over its date) are read whole all the same
                 least = MIN_ROWS - 1 if _parties(rows[start:end], gap) else MIN_ROWS

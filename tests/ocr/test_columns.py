@@ -267,6 +267,30 @@ def test_two_entries_at_the_right_of_a_forms_first_rows_are_read_row_by_row() ->
     assert order.index("457906") < order.index("经营地址：")
 
 
+def test_a_letters_title_set_larger_is_read_before_its_entries_in_two_columns() -> None:
+    """A power of attorney (an mpl page's boxes): its title, set larger and centred on
+    the page, stands right of the whitespace between the principal's entries and their
+    ID numbers, which do not reach the right margin. It is the letter's title, read
+    first, not the head of the right-hand column."""
+    lines = _from_boxes("""213 591 592 691 委托人：莫旻
+208 705 867 810 联系电话：16611173197
+979 290 1501 433 授权委托书
+1094 585 2010 691 身份证号码：411302200109143383
+213 829 1617 925 住址：河南省南阳市宛城区新华北路294号24幢4单元619室
+213 1015 639 1116 受托人：滕嵘彦
+1099 1026 1414 1110 身份证号码：
+1420 1029 2004 1105 450305198002119944
+203 1130 867 1234 联系电话：15050684140
+203 1239 1855 1358 住址：广西壮族自治区桂林市七星区丰收东路397号28幢3单元2078室
+310 1526 2248 1605 现委托受托人滕嵘彦代表委托人前往南阳市宛城区政务服务中心办理食品经营许可申请事宜
+305 1602 2248 1697 受托人在办理上述事项过程中所签署的有关文件，委托人均予以认可，并承担相应法律责任
+305 1740 1439 1835 委托期限：自2026年2月17日起至2026年5月17日止。
+310 1864 726 1950 受托人无转委托权。""")
+    order = _order(lines)
+    assert order[0] == "授权委托书"
+    assert order.index("委托人：莫旻") < order.index("身份证号码：411302200109143383")
+
+
 def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
     """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
     two halves stand right of the gap between them (the left half is narrower, the QR
