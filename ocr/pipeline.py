@@ -21,6 +21,7 @@ from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_pag
 from ocr.layout import Cell, join_wrapped, rulings, tie_continuations, units
 from ocr.preprocess import (
     Quality,
+    SealBox,
     decode_image,
     deskew,
     find_red_seals,
@@ -178,11 +179,11 @@ UPSIDE_DOWN_SUSPECT = 0.88
 VOTE_MARGIN = 0.25
 
 
-def _without_seals(image: np.ndarray) -> tuple[np.ndarray, list[Ring]]:
+def _without_seals(image: np.ndarray) -> tuple[np.ndarray, list[Ring], list[SealBox]]:
     """What the engine reads: the page with red seals and colourless (grey) ones turned
-    into paper; and the page's round seals, whatever their ink."""
-    rings = seal_rings(image)
-    return suppress_grey_seals(suppress_red(image), rings), rings
+    into paper; the page's round seals, whatever their ink; and its red seals' boxes."""
+    rings, seals = seal_rings(image), find_red_seals(image)
+    return suppress_grey_seals(suppress_red(image, seals), rings), rings, seals
 
 
 def _mean_confidence(lines: Sequence[Line]) -> float:
@@ -226,21 +227,21 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     straight, skew = deskew(image, thumb=thumb)
     # An engine that votes on the orientation before recognising reads each page once;
     # otherwise (or when its vote is split) an unsure reading is tried upside down too.
-    cleaned, rings = _without_seals(straight)
+    cleaned, rings, seals = _without_seals(straight)
     lines, upside_down = _run_engine(engine, cleaned, timeout, upright=True)
     if upside_down is not None and upside_down > 0.5:
         h, w = straight.shape[:2]
         rings = [(w - x, h - y, r) for x, y, r in rings]
         straight, rotation = turn(straight, 2), (rotation + 180) % 360
+        seals = find_red_seals(straight)
     decided = upside_down is not None and abs(upside_down - 0.5) >= VOTE_MARGIN
     if lines and not decided and _mean_confidence(lines) < UPSIDE_DOWN_SUSPECT:
         flipped = turn(straight, 2)
-        cleaned_flipped, flipped_rings = _without_seals(flipped)
+        cleaned_flipped, flipped_rings, flipped_seals = _without_seals(flipped)
         flipped_lines, _ = _run_engine(engine, cleaned_flipped, timeout)
         if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
-            rings = flipped_rings
-    seals = find_red_seals(straight)
+            rings, seals = flipped_rings, flipped_seals
     lines = drop_seal_words([replace(ln, text=tidy(ln.text)) for ln in lines], rings)
     cells, rules = rulings(straight)
     ordered, text = reading_order(lines, cells, rules, rings)

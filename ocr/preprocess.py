@@ -9,6 +9,7 @@ engine sees the page; black text under a seal then survives.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -141,7 +142,10 @@ def _red_masks(image: np.ndarray, min_saturations: tuple[int, ...]) -> list[np.n
     ]
 
 
-def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
+SealBox = tuple[int, int, int, int]  # x, y, width, height
+
+
+def find_red_seals(image: np.ndarray) -> list[SealBox]:
     """Bounding boxes (x, y, w, h) of red round or oval seals.
 
     Found on a half-size copy (a seal is hundreds of pixels across) and scaled back.
@@ -166,7 +170,7 @@ def find_red_seals(image: np.ndarray) -> list[tuple[int, int, int, int]]:
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    seals: list[tuple[int, int, int, int]] = []
+    seals: list[SealBox] = []
     for contour in contours:
         x, y, cw, ch = cv2.boundingRect(contour)
         x, y, cw, ch = round(x * sx), round(y * sy), round(cw * sx), round(ch * sy)
@@ -192,9 +196,7 @@ RED_LINE_ASPECT = 2.0
 RED_LINE_HEIGHT = 0.06
 
 
-def _red_text_lines(
-    strong: np.ndarray, seals: list[tuple[int, int, int, int]]
-) -> list[tuple[int, int, int, int]]:
+def _red_text_lines(strong: np.ndarray, seals: Sequence[SealBox]) -> list[SealBox]:
     """Boxes (x, y, w, h) of lines printed in red outside every red seal: a seal's ink
     is not the page's, a red title is. Found on a quarter-size copy of the red mask, its
     characters closed into lines; a line inside a ring of red (a seal not found as one,
@@ -224,7 +226,7 @@ def _red_text_lines(
     return lines
 
 
-def suppress_red(image: np.ndarray) -> np.ndarray:
+def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> np.ndarray:
     """Turn red ink (and its blurred, JPEG-smeared fringe) into paper colour.
 
     Red ink reflects red light, so in the red channel it is almost as light as paper while
@@ -237,7 +239,8 @@ def suppress_red(image: np.ndarray) -> np.ndarray:
     `MIN_RED_SHARE` of the page, and the gain is bounded by real red ink's brightness.
 
     Lines printed in red outside the seals (a certificate's title, a red-headed
-    document's issuer) are the page's text and stay (`_red_text_lines`).
+    document's issuer) are the page's text and stay (`_red_text_lines`). `seals`: the
+    page's `find_red_seals` when the caller has them already.
     """
     if image.ndim != 3:
         return image
@@ -246,7 +249,8 @@ def suppress_red(image: np.ndarray) -> np.ndarray:
         return image
     strong, weak = _red_masks(image, (60, 25))
     mask = cv2.dilate(weak, np.ones((5, 5), np.uint8)) > 0
-    for x, y, w, h in _red_text_lines(strong, find_red_seals(image)):
+    seals = find_red_seals(image) if seals is None else seals
+    for x, y, w, h in _red_text_lines(strong, seals):
         mask[y : y + h, x : x + w] = False
     paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
     # red ink is at least 60% as bright as the paper in the red channel
