@@ -91,23 +91,26 @@ def join_wrapped_headers(lines: Sequence[Line]) -> list[Line]:
     """`lines` with each table header wrapped in its narrow cell written whole: a short
     line right under a line, within its width, that together make a header
     ("股东名称或姓" / "名", "证件类" / "型")."""
-    out = list(lines)
-    for line in lines:
-        if line not in out or is_header(line.text):
+    out: list[Line | None] = list(lines)
+    tails = [k for k, ln in enumerate(lines) if len(_squash(ln.text)) <= 3]
+    joined: set[int] = set()  # heads written whole and the tails joined to them
+    for k, line in enumerate(lines):
+        if k in joined or is_header(line.text):
             continue
         h = line.bottom - line.top
-        for tail in lines:
-            if tail is line or tail not in out or len(_squash(tail.text)) > 3:
+        for j in tails:
+            tail = lines[j]
+            if j == k or j in joined:
                 continue
             under = line.bottom - 0.6 * h <= tail.top <= line.bottom + 0.3 * h
             if under and line.left <= _centre_x(tail) <= line.right:
                 # the first line's box: a line's height sets the column's reach
                 whole = replace(line, text=line.text + tail.text)
                 if is_header(whole.text):
-                    out[out.index(line)] = whole
-                    out.remove(tail)
+                    out[k], out[j] = whole, None
+                    joined |= {k, j}
                     break
-    return out
+    return [ln for ln in out if ln is not None]
 
 
 def _centre_x(line: Line) -> float:
