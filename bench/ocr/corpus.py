@@ -30,6 +30,7 @@ CHROMIUM = "chromium"
 FPDF = "fpdf"  # reporting only: made apart from everything else (reporting_corpora.fpdf_*)
 OFFICE = "office"
 MPL = "mpl"  # made apart from everything else (reporting_corpora.mpl_*), tuned on since 16:00
+QT = "qt"  # made apart from everything else (reporting_corpora.qt_*), tuned on since 17:40
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
 # errors were read to fix reading order, split labels and web addresses; forms-pdf since
@@ -52,7 +53,12 @@ MPL = "mpl"  # made apart from everything else (reporting_corpora.mpl_*), tuned 
 # 4 December 2026 16:00 UTC, made that afternoon and read never tuned on once at 15:38
 # (seed 1, 16 pages: 4.6% strict; carbonless-copy 4.4%, chat-forward 3.2%,
 # inkjet-banding 4.8%, stapled-skew 6.1%; person names 21/35), read to fix name fields
-# while `qt` was being made apart from everything to report beside pango and fpdf)
+# while `qt` was being made apart from everything to report beside pango and fpdf; qt
+# since 4 December 2026 17:40 UTC, made that afternoon and read never tuned on once at
+# 16:14 (seed 1, 16 pages: 10.9% strict; fax-relay 25.0%, kiosk-camera 14.9%,
+# receipt-thermal 1.8%, bent-book 0.2%; person names 15/19), read to fix its captures
+# while `skia` and `svg` were being made apart from everything to report beside pango
+# and fpdf)
 TUNED_ON = (
     TUNING,
     COLUMNS,
@@ -65,6 +71,7 @@ TUNED_ON = (
     CHROMIUM,
     OFFICE,
     MPL,
+    QT,
 )
 
 
