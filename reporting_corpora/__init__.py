@@ -122,6 +122,25 @@ and a seal over the date, one-time correction notice); its own people, enterpris
 check-character code; its own capture profiles (kiosk-camera, receipt-thermal, bent-book,
 fax-relay).
 
+`svg` is another, made apart from all of the above (`svg_*` modules, sharing no code with
+them): each page written as SVG by hand (its own line breaking and table layout, advances
+measured from the faces' hmtx tables) and rasterised at 300 ppi A4 by resvg's command line
+(PyPI `resvg-cli`), system fonts skipped and only its face files loaded. Faces IPAmj Mincho
+for print where it has every character of a line (a Japanese face: it lacks many
+simplified characters), else Noto Serif CJK SC ExtraLight with a thin stroke; the same
+ExtraLight face unstroked for notes and small print; SetoFont for entries by hand; C059 and
+Nimbus Mono PS for Latin and digits in print; every character checked to have an outline
+in its face (SetoFont maps thousands of characters to empty glyphs). Seal ring words are
+glyph outlines and QR-like blocks rectangles. Six layouts of its own (company
+establishment application with check boxes, business licence duplicate in two columns
+with a QR-like block and a seal over the date, power of attorney with blanks filled in,
+roster of insured employees, residence certificate, notice of acceptance); its own
+people, enterprises and check-character code; its own capture profiles
+(overhead-visualizer, toner-saver, scan-to-mail-bw, clipboard-photo). resvg makes no PDF:
+every page's truth is checked as it is built against the characters of the SVG's text
+elements, and the tests draw every text run alone (it must leave ink) and every character
+alone in its face with no other face loaded.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

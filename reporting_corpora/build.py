@@ -3,7 +3,8 @@ profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
-`typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`) and `qt` (`qt_*`)."""
+`typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`) and `svg`
+(`svg_*`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from reporting_corpora import (
     pdf_pages,
     qt_captures,
     qt_pages,
+    svg_captures,
+    svg_pages,
     typeset_captures,
     typeset_pages,
     typst_captures,
@@ -49,6 +52,7 @@ CORPORA = (
     "pango",
     "mpl",
     "qt",
+    "svg",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -63,6 +67,7 @@ CORPUS_CAPTURES = {
     "pango": pango_captures.CAPTURES,
     "mpl": mpl_captures.CAPTURES,
     "qt": qt_captures.CAPTURES,
+    "svg": svg_captures.CAPTURES,
 }
 
 
@@ -102,6 +107,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         if corpus == "pango"
         else mpl_pages.LAYOUTS
         if corpus == "mpl"
+        else svg_pages.LAYOUTS
+        if corpus == "svg"
         else qt_pages.LAYOUTS
     )
     jobs = [
@@ -126,6 +133,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("mpl", mpl_pages, mpl_captures, out_dir, jobs)
     elif corpus == "qt":
         pages = _batched_pages("qt", qt_pages, qt_captures, out_dir, jobs)
+    elif corpus == "svg":
+        pages = _batched_pages("svg", svg_pages, svg_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -195,7 +204,7 @@ def _batched_pages(
     load once per document; `office`: LibreOffice takes seconds to start; `typst`,
     `pango` and `mpl` draw each page on its own but share the interface; `mpl` puts
     the batch's pages in one PDF, its faces subset once; `qt` likewise, painted by
-    QPainter), a few at a time: a clean
+    QPainter; `svg` writes SVG that resvg rasterises), a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
     pages = []
