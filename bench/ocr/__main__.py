@@ -1,10 +1,10 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on fourteen corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on fifteen corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
-                                pango:12,fpdf:12,mpl:12,qt:12]
+                                pango:12,fpdf:12,mpl:12,qt:12,svg:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -62,7 +62,12 @@ QR-like blocks as paths; the same painting to a QPdfWriter PDF whose text checks
 truth; AR PL SungtiL GB, AR PL KaitiM GB, WenQuanYi Micro Hei and Noto Sans CJK SC Medium;
 6 service-hall layouts of its own; captures kiosk-camera, receipt-thermal, bent-book,
 fax-relay) and read never tuned on once (10.9% strict); its errors were read from 17:40
-that evening: it counts as tuning since. `columns`
+that evening: it counts as tuning since. `svg` is another reporting-only corpus, made
+apart from all of them on 4 December 2026 (SVG written by hand with its own line breaking
+and tables, rasterised by resvg at 300 ppi with system fonts skipped; seals and QR-like
+blocks as paths; the truth checked against the SVG's text elements; IPAmj Mincho, Noto
+Serif CJK SC ExtraLight, SetoFont, C059 and Nimbus Mono PS; 6 service-hall layouts of its
+own; captures overhead-visualizer, toner-saver, scan-to-mail-bw, clipboard-photo). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -115,7 +120,7 @@ LABELS = {
 }
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
-    "typst:12,pango:12,fpdf:12,mpl:12,qt:12"
+    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12"
 )
 
 

@@ -29,6 +29,7 @@ TYPST = "typst"
 CHROMIUM = "chromium"
 FPDF = "fpdf"  # reporting only: made apart from everything else (reporting_corpora.fpdf_*)
 OFFICE = "office"
+SVG = "svg"  # reporting only: made apart from everything else (reporting_corpora.svg_*)
 MPL = "mpl"  # made apart from everything else (reporting_corpora.mpl_*), tuned on since 16:00
 QT = "qt"  # made apart from everything else (reporting_corpora.qt_*), tuned on since 17:40
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures

@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 import pytest
 
-from bench.ocr.corpus import TUNED_ON
+from bench.ocr.corpus import SVG, TUNED_ON
 from reporting_corpora import CORPORA, CORPUS_CAPTURES, ReportPage, build
 from reporting_corpora.svg_captures import CAPTURES, PROFILES
 from reporting_corpora.svg_data import credit_check, id_check
@@ -43,7 +43,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> list[ReportPage]:
 
 def test_registered() -> None:
     assert "svg" in CORPORA
-    assert "svg" not in TUNED_ON
+    assert SVG == "svg" and SVG not in TUNED_ON
     assert CORPUS_CAPTURES["svg"] == CAPTURES == tuple(PROFILES)
     assert len(LAYOUTS) >= 6
 
