@@ -199,14 +199,33 @@ def _short_side_level(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) ->
     level with a line of the other side, which goes on above or below: entries set two
     to a row among a form's entries ("负责人：… 经办人：…" over "联系电话：… 邮政编码：…",
     then "经营地址：…" across), a grid read row by row; not two halves of a licence,
-    whose blocks of entries run down side by side, nor a shorter column of running text."""
+    whose blocks of entries run down side by side (the longer one only because its last
+    value wraps on below, its lines indented from the side's labels), nor a shorter
+    column of running text."""
     for side in (0, 1):
         held = [k for k, row in enumerate(rows) if _sides(row, gap)[side]]
         if held and held == list(range(held[0], held[-1] + 1)) and 2 * len(held) <= len(rows):
             lines = [ln for k in held for ln in _sides(rows[k], gap)[side]]
             level = _paired(rows[held[0] : held[-1] + 1], gap) == 1.0
-            return level and not _filled(lines, scale)
+            return (
+                level and not _filled(lines, scale) and not _wraps_on(rows, held, side, gap, scale)
+            )
     return False
+
+
+def _wraps_on(
+    rows: Sequence[Sequence[Line]], held: Sequence[int], side: int, gap: Gap, scale: Scale
+) -> bool:
+    """The other side goes on only below the rows `held`, and only with lines indented
+    from its own left edge in them: the wrapped value of its last entry ("经营范围" and
+    its lines under the right half's "住所"), no entries of a form going on."""
+    other = 1 - side
+    level = [ln for k in held for ln in _sides(rows[k], gap)[other]]
+    above = [ln for k in range(held[0]) for ln in _sides(rows[k], gap)[other]]
+    below = [ln for k in range(held[-1] + 1, len(rows)) for ln in _sides(rows[k], gap)[other]]
+    if above or not below or not level:
+        return False
+    return min(ln.left for ln in below) > min(ln.left for ln in level) + 2 * scale.char
 
 
 def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:

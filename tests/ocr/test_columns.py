@@ -291,6 +291,50 @@ def test_a_letters_title_set_larger_is_read_before_its_entries_in_two_columns() 
     assert order.index("委托人：莫旻") < order.index("身份证号码：411302200109143383")
 
 
+def test_a_licence_half_whose_last_value_wraps_on_below_the_other_is_a_column() -> None:
+    """A qt business licence photographed by a kiosk camera (its boxes): the right half
+    has four entries level with the left half's, and the left half's business scope
+    wraps on below the right half's end, its lines indented from the left half's labels.
+    Not a form's entries two to a row: the left half is read, then the right."""
+    lines = _from_boxes("""125 121 630 201 统一社会信用代码91330402Q8XKEC3G6J
+508 265 903 402 营业执照
+118 519 203 581 名称
+294 510 714 570 嘉兴清和餐饮管理股份有限公司
+739 513 881 570 注册资本
+914 516 1054 573 1000万元
+115 608 200 670 类型
+294 589 717 651 有限责任公司（自然人投资或控
+302 632 352 670 股）
+741 605 884 662 成立日期
+911 604 1121 668 2026年4月21日
+115 702 288 759 法定代表人
+283 702 373 754 彭娟
+738 693 885 760 营业期限
+914 697 1002 759 长期
+113 794 247 851 经营范围
+297 778 714 832 一般项目：文化传媒的研发、销
+739 789 829 851 住所
+911 794 1255 854 浙江省嘉兴市建设路269号
+291 802 717 864 售：技术服务、技术开发、技术
+291 832 714 894 咨询：货物进出口。（除依法
+291 859 714 921 经批准的项目外，凭营业执照依
+288 888 583 951 法自主开展经营活动）
+736 1434 892 1499 登记机关
+884 1532 1104 1588 2026年7月19日""")
+    order = _order(lines)
+    assert order.index("法自主开展经营活动）") < order.index("注册资本")
+    assert order[order.index("注册资本") :][:8] == [
+        "注册资本",
+        "1000万元",
+        "成立日期",
+        "2026年4月21日",
+        "营业期限",
+        "长期",
+        "住所",
+        "浙江省嘉兴市建设路269号",
+    ]
+
+
 def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
     """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
     two halves stand right of the gap between them (the left half is narrower, the QR
