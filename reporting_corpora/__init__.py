@@ -141,6 +141,24 @@ every page's truth is checked as it is built against the characters of the SVG's
 elements, and the tests draw every text run alone (it must leave ink) and every character
 alone in its face with no other face loaded.
 
+`skia` is another, made apart from all of the above (`skia_*` modules, sharing no code with
+them): pages drawn by skia-python on a 300 ppi raster surface, text laid out by Skia itself
+(skia.Font for lines, skia.textlayout Paragraph for wrapped prose with entries inline, one
+TypefaceFontProvider holding only the corpus's faces); the same operations replayed on a
+page of a Skia PDF document whose text (pypdfium2) checks the truth as a multiset of
+characters (radicals a face shares with an ideograph read as the ideograph). Faces GNU
+Unifont (the print of the forms, like an impact printer's), VL Gothic (entries filled in),
+IPAex Mincho (signatures), DejaVu Sans Mono (numbers filled in) and URW Nimbus Sans (form
+numbers), every character checked against its face's cmap: the Japanese faces lack many
+simplified characters, so the corpus's people, places and enterprise names are made of
+characters they carry. Seals (ring words as glyph outlines) and QR-like blocks are not
+text. Six layouts of its own (enterprise establishment application with check boxes,
+business licence in two columns with a QR-like block and a seal over the date, power of
+attorney with entries inline, household members and income table, acceptance notice with
+numbered items, social insurance contribution record printed on continuous stationery);
+its own people, enterprises and check-character code; its own capture profiles
+(yellowed-old-copy, dusty-glass-240, tablet-counter, recycled-paper-copy).
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

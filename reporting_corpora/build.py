@@ -3,8 +3,8 @@ profiles, deterministic from the seed, written as JPEG files with a manifest.
 `forms-pdf` and `web-html` share one set of capture profiles (`captures`); `typeset` has
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
-`typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`) and `svg`
-(`svg_*`)."""
+`typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
+(`svg_*`) and `skia` (`skia_*`)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ from reporting_corpora import (
     pdf_pages,
     qt_captures,
     qt_pages,
+    skia_captures,
+    skia_pages,
     svg_captures,
     svg_pages,
     typeset_captures,
@@ -53,6 +55,7 @@ CORPORA = (
     "mpl",
     "qt",
     "svg",
+    "skia",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -68,6 +71,7 @@ CORPUS_CAPTURES = {
     "mpl": mpl_captures.CAPTURES,
     "qt": qt_captures.CAPTURES,
     "svg": svg_captures.CAPTURES,
+    "skia": skia_captures.CAPTURES,
 }
 
 
@@ -110,6 +114,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else svg_pages.LAYOUTS
         if corpus == "svg"
         else qt_pages.LAYOUTS
+        if corpus == "qt"
+        else skia_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -135,6 +141,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("qt", qt_pages, qt_captures, out_dir, jobs)
     elif corpus == "svg":
         pages = _batched_pages("svg", svg_pages, svg_captures, out_dir, jobs)
+    elif corpus == "skia":
+        pages = _batched_pages("skia", skia_pages, skia_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -204,7 +212,8 @@ def _batched_pages(
     load once per document; `office`: LibreOffice takes seconds to start; `typst`,
     `pango` and `mpl` draw each page on its own but share the interface; `mpl` puts
     the batch's pages in one PDF, its faces subset once; `qt` likewise, painted by
-    QPainter; `svg` writes SVG that resvg rasterises), a few at a time: a clean
+    QPainter; `svg` writes SVG that resvg rasterises; `skia` draws with skia-python),
+    a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
     pages = []
