@@ -1,10 +1,11 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on fifteen corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on sixteen corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
-                                pango:12,fpdf:12,mpl:12,qt:12,svg:12]
+                                pango:12,fpdf:12,mpl:12,qt:12,svg:12,
+                                skia:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -67,7 +68,14 @@ apart from all of them on 4 December 2026 (SVG written by hand with its own line
 and tables, rasterised by resvg at 300 ppi with system fonts skipped; seals and QR-like
 blocks as paths; the truth checked against the SVG's text elements; IPAmj Mincho, Noto
 Serif CJK SC ExtraLight, SetoFont, C059 and Nimbus Mono PS; 6 service-hall layouts of its
-own; captures overhead-visualizer, toner-saver, scan-to-mail-bw, clipboard-photo). `columns`
+own; captures overhead-visualizer, toner-saver, scan-to-mail-bw, clipboard-photo). `skia`
+is another reporting-only corpus, made apart from all of them on 4 December 2026 (pages
+drawn by skia-python on a 300 ppi raster surface, text laid out by Skia itself, Font lines
+and textlayout paragraphs, only the corpus's faces registered; seals' ring words as glyph
+outlines and QR-like blocks not text; the same operations replayed into a Skia PDF whose
+text checks the truth; GNU Unifont, VL Gothic, IPAex Mincho, DejaVu Sans Mono and URW
+Nimbus Sans; 6 service-hall layouts of its own; captures yellowed-old-copy,
+dusty-glass-240, tablet-counter, recycled-paper-copy). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -120,7 +128,7 @@ LABELS = {
 }
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
-    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12"
+    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12"
 )
 
 

@@ -12,7 +12,6 @@ import cv2
 import numpy as np
 import pytest
 
-from bench.ocr.corpus import TUNED_ON
 from reporting_corpora import CORPORA, CORPUS_CAPTURES, ReportPage, build
 from reporting_corpora.skia_captures import CAPTURES, PROFILES
 from reporting_corpora.skia_data import (
@@ -51,7 +50,14 @@ def test_registered() -> None:
     assert "skia" in CORPORA
     assert CORPUS_CAPTURES["skia"] == CAPTURES == tuple(PROFILES)
     assert len(LAYOUTS) >= 6
-    assert "skia" not in TUNED_ON
+
+
+def test_bench_reports_it_never_tuned_on() -> None:
+    from bench.ocr.__main__ import DEFAULT_CORPORA
+    from bench.ocr.corpus import SKIA, TUNED_ON
+
+    assert SKIA == "skia" and SKIA not in TUNED_ON
+    assert "skia:12" in DEFAULT_CORPORA.split(",")
 
 
 def test_every_layout_and_capture(pages: list[ReportPage]) -> None:
