@@ -156,7 +156,10 @@ class RapidOcrEngine(Engine):
         det_res = det_model(img)
         if det_res.boxes is None or len(det_res.boxes) == 0:
             return [], 0.0
-        crops = ocr.crop_text_regions(img, det_res.boxes)
+        det_boxes = _redetect_crowded(det_model, img, det_res.boxes)
+        # the recogniser reads each box parted from the boxes stacked on it; the boxes
+        # themselves, which the page's layout is read from, stay as the detector drew them
+        crops = ocr.crop_text_regions(img, _trim_stacked(det_boxes))
         upside_down = self._vote_upside_down(crops)
         if upside_down > 0.5:
             crops = [cv2.rotate(c, cv2.ROTATE_180) for c in crops]
@@ -166,7 +169,7 @@ class RapidOcrEngine(Engine):
         )
         txts, scores = _without_mirrored(ocr, crops, txts, scores)
         h, w = image.shape[:2]
-        boxes = map_boxes_to_original(det_res.boxes, op_record, h, w)
+        boxes = map_boxes_to_original(det_boxes, op_record, h, w)
         min_score = float(ocr.cfg.Global.text_score)
         lines = [
             line
@@ -207,6 +210,122 @@ class RapidOcrEngine(Engine):
 NARROW_PX = 15.0
 WIDE_PX = 24.0
 _CODE = re.compile(r"[0-9A-Za-z]{6}")  # a number or code of a field: where repeats matter
+
+
+# The detector sees the page shrunk to `det_limit_side_len`: lines set with no leading
+# (a licence's business scope, fine print) run together there, and their boxes come out
+# stacked, each overlapping the next by much of its height, or one box over two lines;
+# the recogniser then reads a strip cut across two lines. Where boxes stand stacked like
+# that (`_stacked_pairs`), their region is detected again at the image's own resolution,
+# and its boxes are taken when they stand clear of each other; boxes still stacked are
+# parted at the middle between them for the recogniser (`_trim_stacked`).
+CROWDED_OVERLAP = 0.4
+CROWDED_APART = 0.3
+CROWDED_MAX_REGIONS = 8
+
+
+def _rects(boxes: np.ndarray) -> np.ndarray:
+    return np.stack(
+        [
+            boxes[:, :, 0].min(1),
+            boxes[:, :, 1].min(1),
+            boxes[:, :, 0].max(1),
+            boxes[:, :, 1].max(1),
+        ],
+        axis=1,
+    )
+
+
+def _stacked_pairs(rects: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs of boxes (left, top, right, bottom) standing stacked: overlapping across by
+    half the narrower's width, down by CROWDED_OVERLAP of the height, their
+    middles apart by CROWDED_APART of it (heights: the shorter box's)."""
+    x0, y0, x1, y1 = (rects[:, k] for k in range(4))
+    across = np.minimum(x1[:, None], x1[None]) - np.maximum(x0[:, None], x0[None])
+    down = np.minimum(y1[:, None], y1[None]) - np.maximum(y0[:, None], y0[None])
+    width = np.minimum((x1 - x0)[:, None], (x1 - x0)[None])
+    height = np.minimum((y1 - y0)[:, None], (y1 - y0)[None])
+    apart = np.abs((y0 + y1)[:, None] - (y0 + y1)[None]) / 2
+    stacked = (
+        (across > 0.5 * width)
+        & (down > CROWDED_OVERLAP * height)
+        & (apart > CROWDED_APART * height)
+    )
+    a, b = np.nonzero(np.triu(stacked, 1))
+    return list(zip(a.tolist(), b.tolist(), strict=True))
+
+
+def _redetect_crowded(det_model: Any, img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """`boxes` with each region of stacked boxes detected again at full resolution."""
+    boxes = np.asarray(boxes, dtype=np.float32)
+    rects = _rects(boxes)
+    pairs = _stacked_pairs(rects)
+    if not pairs:
+        return boxes
+    group = list(range(len(boxes)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for a, b in pairs:
+        group[root(a)] = root(b)
+    members: dict[int, list[int]] = {}
+    for i in {i for pair in pairs for i in pair}:
+        members.setdefault(root(i), []).append(i)
+    h, w = img.shape[:2]
+    keep = np.ones(len(boxes), dtype=bool)
+    found: list[np.ndarray] = []
+    limit = det_model.limit_side_len
+    try:
+        for idx in list(members.values())[:CROWDED_MAX_REGIONS]:
+            x0, y0 = rects[idx, 0].min(), rects[idx, 1].min()
+            x1, y1 = rects[idx, 2].max(), rects[idx, 3].max()
+            pad = 0.5 * float(np.median(rects[idx, 3] - rects[idx, 1]))
+            cx0, cy0 = max(0, int(x0 - pad)), max(0, int(y0 - pad))
+            cx1, cy1 = min(w, int(x1 + pad) + 1), min(h, int(y1 + pad) + 1)
+            crop = img[cy0:cy1, cx0:cx1]
+            det_model.limit_side_len = max(crop.shape[:2])
+            again = det_model(np.ascontiguousarray(crop)).boxes
+            if again is None or len(again) <= len(idx):
+                continue
+            again = np.asarray(again, dtype=np.float32) + np.array([cx0, cy0], np.float32)
+            centres = again.mean(axis=1)
+            inside = (
+                (centres[:, 0] >= x0)
+                & (centres[:, 0] <= x1)
+                & (centres[:, 1] >= y0)
+                & (centres[:, 1] <= y1)
+            )
+            again = again[inside]
+            if len(again) <= len(idx) or _stacked_pairs(_rects(again)):
+                continue
+            keep[idx] = False
+            found.append(again)
+    finally:
+        det_model.limit_side_len = limit
+    if not found:
+        return boxes
+    return np.concatenate([boxes[keep], *found])
+
+
+def _trim_stacked(boxes: np.ndarray) -> np.ndarray:
+    """`boxes` with each pair still stacked parted at the middle between their centres:
+    grown into its neighbours, a box would give the recogniser a strip of two lines."""
+    rects = _rects(boxes)
+    pairs = _stacked_pairs(rects)
+    if not pairs:
+        return boxes
+    boxes = boxes.copy()
+    for a, b in pairs:
+        upper, lower = (a, b) if rects[a, 1] + rects[a, 3] < rects[b, 1] + rects[b, 3] else (b, a)
+        middle = (rects[upper, 1] + rects[upper, 3] + rects[lower, 1] + rects[lower, 3]) / 4
+        # corners clockwise from the top left: the upper box's bottom, the lower's top
+        boxes[upper, 2:, 1] = np.minimum(boxes[upper, 2:, 1], middle)
+        boxes[lower, :2, 1] = np.maximum(boxes[lower, :2, 1], middle)
+    return boxes
 
 
 def _units(text: str) -> int:

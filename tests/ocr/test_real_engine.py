@@ -190,6 +190,57 @@ def test_digits_of_a_condensed_face_are_all_read(
     assert lines[1].text != number
 
 
+SCOPE = [
+    "一般项目：电子科技的研发、销",
+    "售；技术服务、技术开发、技术",
+    "咨询；货物进出口。（除依法须",
+    "经批准的项目外，凭营业执照依",
+]
+
+
+def _set_solid(size: int) -> np.ndarray:
+    """A licence's business scope set solid (no leading: lines one point apart more
+    than their size) on a 200 dpi page, under a large title."""
+    page = Image.new("L", (1660, 2340), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((120, 200), "营业执照", font=font(90, FontKind.HEI), fill=0)
+    draw.text((120, 500), "经营范围", font=font(size, FontKind.HEI), fill=0)
+    for k, text in enumerate(SCOPE):
+        draw.text((380, 500 + k * (size + 1)), text, font=font(size, FontKind.SONG), fill=0)
+    return cv2.cvtColor(np.array(page), cv2.COLOR_GRAY2BGR)
+
+
+@pytest.mark.parametrize("size", [30, 32])
+def test_lines_set_solid_are_each_read_alone(
+    ocr_engine: RapidOcrEngine, size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Grown into the lines above and below, each box is a strip across two lines and
+    its middle lines are misread ("询：物进出口依法须"); parted between their centres,
+    every line is read whole."""
+    image = _set_solid(size)
+    texts = [ln.text for ln in ocr_engine.recognise_upright(image)[0]]
+    assert all(line in texts for line in SCOPE), texts
+    monkeypatch.setattr(rapid, "CROWDED_OVERLAP", 9.0)  # the premise: boxes left stacked
+    texts = [ln.text for ln in ocr_engine.recognise_upright(image)[0]]
+    assert sum(line in texts for line in SCOPE) <= 2, texts
+
+
+def test_lines_run_together_at_the_detectors_scale_are_detected_again(
+    ocr_engine: RapidOcrEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shrunk to the detector's 736 px, two of the four lines set solid run together
+    into one box; their region, detected again at the page's own scale, has a box for
+    each line."""
+
+    def scope_lines() -> list[str]:
+        lines, _ = ocr_engine.recognise_upright(_set_solid(28))
+        return [ln.text for ln in lines if ln.left > 300 and 450 < ln.centre_y < 650]
+
+    assert len(scope_lines()) == len(SCOPE)
+    monkeypatch.setattr(rapid, "_redetect_crowded", lambda _det, _img, boxes: boxes)
+    assert len(scope_lines()) < len(SCOPE)
+
+
 def _back_showing_through() -> np.ndarray:
     """A form's two lines, and between them the back of the sheet showing through the
     paper: a line of its print, mirrored, grey and soft."""
