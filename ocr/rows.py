@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from ocr.engine import Line, rect_box
 
+STACKED_APART = 0.35  # middles this far apart, in the lower box's height: one over the other
+
 
 def _stacked(a: Line, b: Line) -> bool:
     """One line over the other (they share most of the narrower one's width, and less
@@ -24,7 +26,9 @@ def _stacked(a: Line, b: Line) -> bool:
     shared = min(a.right, b.right) - max(a.left, b.left)
     level = min(a.bottom, b.bottom) - max(a.top, b.top)
     lower = min(a.bottom - a.top, b.bottom - b.top)
-    return shared > 0.5 * min(a.right - a.left, b.right - b.left) and level < 0.6 * lower
+    apart = abs(a.centre_y - b.centre_y)
+    over = level < 0.6 * lower or apart > STACKED_APART * lower
+    return shared > 0.5 * min(a.right - a.left, b.right - b.left) and over
 
 
 def group_rows(lines: Sequence[Line]) -> list[list[Line]]:
