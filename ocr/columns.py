@@ -55,7 +55,7 @@ from ocr.strips import Gap, Rect, free_gaps, label_gaps, value_gaps
 # Sizes are in characters (the page's median character pitch): detected boxes are padded
 # by a share of their height that varies with the capture, their text runs at its pitch.
 MIN_ROWS = 3
-GAP_CHARS = 0.6  # narrowest column gap between (padded) boxes
+GAP_CHARS = 0.3  # narrowest column gap between (padded) boxes
 PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
 LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their values
 APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart

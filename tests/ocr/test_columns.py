@@ -335,6 +335,38 @@ def test_a_licence_half_whose_last_value_wraps_on_below_the_other_is_a_column() 
     ]
 
 
+def test_a_licences_halves_a_third_of_a_character_apart_are_columns() -> None:
+    """A qt licence's halves set close (receipt-thermal, its boxes): the left half's
+    values wrap to within 19 px (half a character) of the right half's labels. The
+    whitespace between padded boxes is narrower than the page's own gutter; it still
+    parts the halves."""
+    lines = _from_boxes("""174 206 742 261 统一社会信用代码913305025RUBE17L5A
+607 365 1050 527 营业执照
+171 645 268 709 名称
+380 648 839 703 湖州博远机械制造有限责任公司
+862 643 1024 709 注册资本
+1052 643 1214 709 1000万元
+168 740 268 813 类型
+378 731 839 795 有限责任公司（自然人投资或控
+387 769 439 817 股）
+171 849 472 915 法定代表人昌芳
+168 950 329 1017 经营范围
+400 941 836 995 一般项目：电子科技的研发、销
+375 963 843 1036 售：技术服务、技术开发、技术
+380 1027 636 1093 经批准的项目外
+378 1055 697 1122 法自主开展经营活动）
+865 744 1024 810 成立日期
+1050 750 1275 808 2026年4月18日
+865 845 1024 915 营业期限
+1055 849 1149 912 长期
+865 950 959 1014 住所
+1055 950 1469 1014 浙江省湖州市人民大道109号
+862 1646 1037 1722 登记机关""")
+    order = _order(lines)
+    assert order.index("法自主开展经营活动）") < order.index("注册资本")
+    assert order.index("浙江省湖州市人民大道109号") < order.index("登记机关")
+
+
 def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
     """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
     two halves stand right of the gap between them (the left half is narrower, the QR
