@@ -32,7 +32,7 @@ OFFICE = "office"
 SVG = "svg"  # reporting only: made apart from everything else (reporting_corpora.svg_*)
 MPL = "mpl"  # made apart from everything else (reporting_corpora.mpl_*), tuned on since 16:00
 QT = "qt"  # made apart from everything else (reporting_corpora.qt_*), tuned on since 17:40
-SKIA = "skia"  # reporting only: made apart from everything else (reporting_corpora.skia_*)
+SKIA = "skia"  # made apart from everything else (reporting_corpora.skia_*), tuned on since 18:20
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
 # errors were read to fix reading order, split labels and web addresses; forms-pdf since
@@ -60,7 +60,11 @@ SKIA = "skia"  # reporting only: made apart from everything else (reporting_corp
 # 16:14 (seed 1, 16 pages: 10.9% strict; fax-relay 25.0%, kiosk-camera 14.9%,
 # receipt-thermal 1.8%, bent-book 0.2%; person names 15/19), read to fix its captures
 # while `skia` and `svg` were being made apart from everything to report beside pango
-# and fpdf)
+# and fpdf; skia since 4 December 2026 18:20 UTC, made that evening and read never tuned
+# on once at 18:05 (seed 1, 16 pages: 14.2% strict against RapidOCR defaults' 9.8%;
+# dusty-glass-240 23.7%, yellowed-old-copy 17.5%, recycled-paper-copy 8.6%,
+# tablet-counter 3.0%; person names 31/32), read because the pipeline did twice as badly
+# as plain RapidOCR on two of its captures, while pango, fpdf and svg report)
 TUNED_ON = (
     TUNING,
     COLUMNS,
@@ -74,6 +78,7 @@ TUNED_ON = (
     OFFICE,
     MPL,
     QT,
+    SKIA,
 )
 
 
