@@ -21,6 +21,8 @@ Rect = tuple[float, float, float, float]  # left, top, right, bottom in page pix
 
 LABEL_WIDTH = 10  # a strip of labels is at most this wide (in characters)
 LABEL_CHARS = 8  # and its labels at most this long
+# an amount, a date or a number in figures: a value in a table's column, never a label
+_FIGURES = re.compile(r"[\d.,:：/%\-¥￥\s]+")
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def label_stem(text: str) -> str:
 def label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[Gap], scale: Scale) -> set[int]:
     """Indexes of the gaps that part labels from their values: the strip between a gap
     and the one before it (or the block's left edge) is no wider than a label, and most
-    of its lines are short, in the body's size (a title is no label)."""
+    of its lines are short, in the body's size (a title is no label), and not figures
+    (a column of amounts is a table's)."""
     lines = [ln for row in rows for ln in row]
     start = min(ln.left for ln in lines)
     out: set[int] = set()
@@ -84,6 +87,7 @@ def label_gaps(rows: Sequence[Sequence[Line]], gaps: Sequence[Gap], scale: Scale
             for ln in strip
             if char_count(label_stem(ln.text)) <= LABEL_CHARS
             and box_height(ln) <= 1.3 * scale.height
+            and not _FIGURES.fullmatch(ln.text)
         ]
         if gap.left - start <= LABEL_WIDTH * scale.char and len(labels) >= 0.6 * len(strip):
             out.add(k)

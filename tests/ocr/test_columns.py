@@ -367,6 +367,56 @@ def test_a_licences_halves_a_third_of_a_character_apart_are_columns() -> None:
     assert order.index("浙江省湖州市人民大道109号") < order.index("登记机关")
 
 
+def test_a_table_set_in_whitespace_between_entries_and_notes_keeps_its_rows() -> None:
+    """A skia social insurance record (its boxes): five columns of figures set in
+    whitespace, entries above and notes below reaching past the third column. The
+    columns of amounts ("154.00", "23.10") are no strip of labels: the widest gap is not
+    the only one, and the table is read row by row, not its two right-hand columns after
+    the notes."""
+    lines = _from_boxes("""840 407 1033 487 性别：男
+180 414 440 484 姓名：祝欣霞
+180 476 826 552 公民身份号码：420302196003164831
+180 541 857 618 参保单位：宜昌恒信花卉股份有限公司
+180 607 974 688 单位统一社会信用代码：92420502UK2E7Y2504
+184 763 366 833 费款所属期
+448 763 606 833 缴费基数
+770 763 923 833 养老保险
+1108 763 1265 837 医疗保险
+1430 763 1587 837 失业保险
+184 867 330 926 202503
+451 867 613 926 7700.00
+770 867 916 926 616.00
+1111 867 1261 926 154.00
+1430 867 1560 928 23.10
+180 917 334 987 202504.
+448 917 620 987 7700.00
+766 917 920 987 616.00
+1111 917 1261 987 154.00
+1434 921 1560 982 23.10
+180 975 334 1044 202505
+448 975 617 1044 7700.00
+766 975 920 1044 616.00
+1108 975 1261 1044 154.00
+1434 978 1560 1041 23.10
+766 1028 920 1102 616.00
+180 1032 334 1102 202506
+448 1032 624 1102 7700.00.
+1111 1032 1261 1102 154.00
+1434 1037 1560 1098 23.10
+180 1091 330 1159 202507
+766 1091 920 1159 616.00
+1111 1091 1257 1159 154.00
+451 1094 613 1152 7700.00
+1430 1094 1560 1155 23.10
+189 1616 797 1682 以上信息仅证明参保人在上述期间的缴费情况。
+184 1673 938 1739 验证方式：扫描右侧二维码或登录社会保险网上服务平台。
+180 1892 664 1969 打印日期：2026年12月20日""")
+    order = _order(lines)
+    row = order.index("202503")
+    assert order[row : row + 5] == ["202503", "7700.00", "616.00", "154.00", "23.10"]
+    assert order.index("23.10") < order.index("以上信息仅证明参保人在上述期间的缴费情况。")
+
+
 def test_a_title_centred_over_two_columns_is_read_before_them() -> None:
     """A landscape licence (a typst page's boxes): "营业执照" and "（副本）" centred over its
     two halves stand right of the gap between them (the left half is narrower, the QR
