@@ -20,9 +20,10 @@ STACKED_APART = 0.35  # middles this far apart, in the lower box's height: one o
 
 def _stacked(a: Line, b: Line) -> bool:
     """One line over the other (they share most of the narrower one's width, and less
-    than most of the lower one's height): lines of one block set tight (small print),
-    never two cells of one row. Lines at one height over each other are an overprint
-    (a seal's ring text on a line), left to the row."""
+    than most of the lower one's height, or their middles stand `STACKED_APART` apart):
+    lines of one block set tight (small print, a business scope set solid), never two
+    cells of one row. Lines at one height over each other are an overprint (a seal's
+    ring text on a line), left to the row."""
     shared = min(a.right, b.right) - max(a.left, b.left)
     level = min(a.bottom, b.bottom) - max(a.top, b.top)
     lower = min(a.bottom - a.top, b.bottom - b.top)
