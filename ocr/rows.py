@@ -28,7 +28,8 @@ def _stacked(a: Line, b: Line) -> bool:
     level = min(a.bottom, b.bottom) - max(a.top, b.top)
     lower = min(a.bottom - a.top, b.bottom - b.top)
     apart = abs(a.centre_y - b.centre_y)
-    over = level < 0.6 * lower or apart > STACKED_APART * lower
+    # (a line within a taller box's height, a cell's lines read as one, stands level)
+    over = level < 0.6 * lower or (apart > STACKED_APART * lower and level < 0.85 * lower)
     return shared > 0.5 * min(a.right - a.left, b.right - b.left) and over
 
 

@@ -428,3 +428,15 @@ def test_lines_set_solid_overlapping_by_more_than_half_are_read_in_turn() -> Non
     ]
     _, text = reading_order(lines)
     assert text.index("售；技术服务") < text.index("咨询；货物进出口") < text.index("经批准")
+
+
+def test_a_line_within_a_taller_cells_height_stands_in_its_row() -> None:
+    """A table cell's wrapped lines read as one unit (mpl, our own fold over a stapled
+    page: "养老、医疗、" over "业、工伤、生育") and the "失" the detector cut off its first line,
+    within the unit's height: level, not one over the other, though their middles stand
+    26 px apart."""
+    from ocr.rows import group_rows
+
+    cell = _ln("养老、医疗、业、工伤、生育", 838, 1028, 1120, 1152)
+    cut = _ln("失", 1041, 1028, 1110, 1100)
+    assert group_rows([cell, cut]) == [[cell, cut]]
