@@ -196,21 +196,22 @@ RED_LINE_ASPECT = 2.0
 RED_LINE_HEIGHT = 0.06
 
 
-def _red_text_lines(strong: np.ndarray, seals: Sequence[SealBox]) -> list[SealBox]:
+def _red_text_lines(red: np.ndarray, seals: Sequence[SealBox]) -> list[SealBox]:
     """Boxes (x, y, w, h) of lines printed in red outside every red seal: a seal's ink
-    is not the page's, a red title is. Found on a quarter-size copy of the red mask, its
-    characters closed into lines; a line inside a ring of red (a seal not found as one,
-    its name across it) is the seal's."""
+    is not the page's, a red title is, and so is print an inkjet's colour cast makes
+    weakly red. Found on a quarter-size copy of the (weak) red mask, its characters
+    closed into lines; a line inside a ring of red (a seal not found as one, its name
+    across it) is the seal's."""
     step = 4
-    small = np.ascontiguousarray(strong[::step, ::step]) * 255
+    small = np.ascontiguousarray(red[::step, ::step]) * 255
     closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((3, 9), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(closed)
     boxes = [tuple(int(v) * step for v in row[:4]) for row in stats[1:count]]
-    page = min(strong.shape[:2])
+    page = min(red.shape[:2])
     rings = [b for b in boxes if 0.06 * page <= min(b[2], b[3]) and max(b[2], b[3]) <= 0.4 * page]
     lines = []
     for x, y, w, h in boxes:
-        if w < RED_LINE_ASPECT * h or h > RED_LINE_HEIGHT * strong.shape[0] or h < 2 * step:
+        if w < RED_LINE_ASPECT * h or h > RED_LINE_HEIGHT * red.shape[0] or h < 2 * step:
             continue
         if any(
             x < sx + sw and sx < x + w and y < sy + sh and sy < y + h for sx, sy, sw, sh in seals
@@ -250,7 +251,7 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
     strong, weak = _red_masks(image, (60, 25))
     mask = cv2.dilate(weak, np.ones((5, 5), np.uint8)) > 0
     seals = find_red_seals(image) if seals is None else seals
-    for x, y, w, h in _red_text_lines(strong, seals):
+    for x, y, w, h in _red_text_lines(weak, seals):
         mask[y : y + h, x : x + w] = False
     paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
     # red ink is at least 60% as bright as the paper in the red channel

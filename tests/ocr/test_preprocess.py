@@ -167,6 +167,24 @@ def test_a_red_title_and_frame_stay_while_the_seal_goes(lease_page: np.ndarray) 
     assert int(((hsv[..., 1] > 80) & (hsv[..., 2] > 60)).sum()) < 50
 
 
+def test_print_with_a_weak_red_cast_stays_while_the_seal_goes(lease_page: np.ndarray) -> None:
+    """An inkjet with a colour cast prints its text brownish red, too weakly saturated
+    to count as strong red ink: lines of it outside the seal are the page's print and
+    stay (they were turned into paper, the page's entries lost in bands)."""
+    page = lease_page.copy()
+    line = np.full((120, 1000, 3), 255, np.uint8)
+    cv2.putText(line, "WWWW WWW", (30, 95), 0, 3.0, (95, 95, 122), 9)
+    page[120:240, 600:1600] = line
+    hsv = cv2.cvtColor(page[120:240, 600:1600], cv2.COLOR_BGR2HSV)
+    ink = hsv[..., 2] < 200
+    assert 25 <= int(np.median(hsv[..., 1][ink])) < 60  # weak red, not strong
+    cleaned = suppress_red(page)
+    assert np.array_equal(cleaned[120:240, 600:1600], page[120:240, 600:1600])
+    (x, y, sw, sh) = find_red_seals(page)[0]
+    hsv = cv2.cvtColor(cleaned[y : y + sh, x : x + sw], cv2.COLOR_BGR2HSV)
+    assert int(((hsv[..., 1] > 80) & (hsv[..., 2] > 60)).sum()) < 50
+
+
 def test_suppress_red_leaves_text_on_pink_paper_with_a_few_red_specks(
     form_page: np.ndarray,
 ) -> None:
