@@ -15,7 +15,10 @@ end of a centred title) is no gap. A block of columns ends before a row below th
 one side whose lines stand apart (a blank line or more; the space a seal was stamped on
 is no blank space) from the lines above them on their side: that is a block below both
 (a serial number under a header of blocks side by side), not the rest of a column; a
-longer column's lines at their own leading stay in it.
+longer column's lines at their own leading stay in it. A block of columns right under
+another whose sides start where the sides above start goes on the same two columns, read
+with them: the gap steps aside where the left half's last value wraps on past it, under
+the right half's last labels.
 A run whose whitespace runs on below its columns (between a strip of labels and its
 values) is cut where a line running across the column gap closes it (a paragraph under
 the two halves of a licence).
@@ -379,6 +382,25 @@ def _closed_below(
     return end, None
 
 
+def _continued(
+    last: tuple[list[Line], list[Line], int, int],
+    halves: tuple[list[Line], list[Line]],
+    scale: Scale,
+) -> bool:
+    """A block of columns right under the last one goes on its two columns: on each
+    side, its first line starts where a line of that side above starts (a label under
+    labels, a value's wrapped line under values) and does not stand apart from them."""
+    for above, below in zip(last[:2], halves, strict=True):
+        if not above or not below:
+            return False
+        first = min(below, key=lambda ln: (ln.top, ln.left))
+        if all(abs(first.left - a.left) > scale.char for a in above):
+            return False
+        if first.top - max(a.bottom for a in above) > scale.height:
+            return False
+    return True
+
+
 def column_blocks(
     units: Sequence[Line],
     *,
@@ -400,6 +422,9 @@ def column_blocks(
     scale = page_scale([ln for ln in units if "\u0000" not in ln.text] or list(units))
     blocks: list[list[Line]] = []
     pending: list[Line] = []
+    # the last block of columns read, while no row has come after it: its sides, its end
+    # row and the number of blocks before its columns
+    last: tuple[list[Line], list[Line], int, int] | None = None
     i = 0
     while i < len(rows):
         found: tuple[int, int, Gap] | None = None
@@ -420,6 +445,7 @@ def column_blocks(
         if found is None:
             pending += rows[i]
             i += 1
+            last = None
             continue
         start, end, gap = found
         pending += [ln for row in rows[i:start] for ln in row]
@@ -427,11 +453,21 @@ def column_blocks(
         if pending:
             blocks.append(pending)
             pending = []
+            last = None
         band = _header_band(rows[i:end], gap, scale)
-        for part in (rows[i : i + band], rows[i + band : end]):
-            run = [ln for row in part for ln in row]
-            for side in _halves(run, gap):
+        halves = _halves([ln for row in rows[i + band : end] for ln in row], gap)
+        if band == 0 and last is not None and last[2] == i and _continued(last, halves, scale):
+            # the same two columns, their gap stepped aside (the left half's last value
+            # wraps on under the right half's labels, past where the gap ran above)
+            halves = (last[0] + halves[0], last[1] + halves[1])
+            del blocks[last[3] :]
+        else:
+            head = [ln for row in rows[i : i + band] for ln in row]
+            for side in _halves(head, gap):
                 blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
+        last = (halves[0], halves[1], end, len(blocks))
+        for side in halves:
+            blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
         i = end
     if pending:
         blocks.append(pending)

@@ -367,6 +367,45 @@ def test_a_licences_halves_a_third_of_a_character_apart_are_columns() -> None:
     assert order.index("浙江省湖州市人民大道109号") < order.index("登记机关")
 
 
+def test_a_licence_half_whose_scope_wraps_under_the_other_halfs_labels_stays_a_column() -> None:
+    """A skia licence (dusty-glass-240, its boxes): the business scope's lines reach past
+    where the right half's labels start, below them, so the gap between the halves
+    steps aside under the last labels. The halves still read one after the other."""
+    lines = _from_boxes("""702 297 1271 519 营业执照
+888 499 1120 569 （副本）
+206 645 558 724 统一社会信用代码
+554 645 1030 720 91421303WE5EMMM1QQ
+213 735 519 793 证照编号：99222786514689
+202 922 411 1014 名称
+454 933 845 1003 随州丰年食品有限公司
+197 999 407 1090 类型
+454 1010 868 1079 股份有限公司（非上市）
+206 1079 442 1158 法定代表人
+445 1083 597 1155 郭雅清
+1034 931 1504 1007 注册资本人民币30万元
+1034 1003 1240 1083 成立日期
+1232 1010 1511 1079 2013年6月11日
+1034 1079 1236 1158 住所
+1240 1083 1767 1158 湖北省随州市曾都区解放路238
+206 1155 399 1235 经营范围
+450 1163 1070 1239 食品相关产品的生产、加工与销售；技
+454 1209 1065 1284 术开发、技术咨询；货物进出口（依法
+454 1250 1062 1331 须经批准的项目，经相关部门批准后方
+448 1296 761 1385 可开展经营活动）
+1244 1136 1465 1216 号4楼702室
+1127 2188 1333 2280 登记机关
+1213 2325 1492 2406 2026年9月28日""")
+    order = _order(lines)
+    assert order.index("可开展经营活动）") < order.index("注册资本人民币30万元")
+    assert order[order.index("住所") :] == [
+        "住所",
+        "湖北省随州市曾都区解放路238",
+        "号4楼702室",
+        "登记机关",
+        "2026年9月28日",
+    ]
+
+
 def test_a_table_set_in_whitespace_between_entries_and_notes_keeps_its_rows() -> None:
     """A skia social insurance record (its boxes): five columns of figures set in
     whitespace, entries above and notes below reaching past the third column. The
