@@ -227,12 +227,18 @@ def _red_text_lines(red: np.ndarray, seals: Sequence[SealBox]) -> list[SealBox]:
     return lines
 
 
+# a pixel darker than this share of the seal's ink in the red channel is no seal ink
+SEAL_INK_SHARE = 0.75
+
+
 def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> np.ndarray:
     """Turn red ink (and its blurred, JPEG-smeared fringe) into paper colour.
 
     Red ink reflects red light, so in the red channel it is almost as light as paper while
     black text stays dark. Red pixels take their red-channel value, scaled so that seal ink
-    maps to the paper's colour: a black stroke under the seal stays dark.
+    maps to the paper's colour: a black stroke under the seal stays dark. The seal's ink is
+    measured inside the seals found; pixels far darker than it in the red channel are
+    print (an inkjet's red cast, text edges under the seal) and are left as they are.
 
     A few reddish specks are not ink worth suppressing: on pink or tinted paper the
     anti-aliased edges of black text count as weak red, and scaling them by a "seal ink"
@@ -254,8 +260,17 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
     for x, y, w, h in _red_text_lines(weak, seals):
         mask[y : y + h, x : x + w] = False
     paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
+    # the seal's ink, measured in the seals where there are any: print an inkjet casts red
+    # counts as strong red too, far darker in the red channel (118 against a seal's 220)
+    inside = np.zeros_like(strong)
+    for x, y, w, h in seals:
+        inside[y : y + h, x : x + w] = strong[y : y + h, x : x + w]
+    measured = inside if cv2.countNonZero(inside) else strong
     # red ink is at least 60% as bright as the paper in the red channel
-    ink = max(float(np.median(image[..., 2][strong > 0])), 0.6 * float(paper[2]), 1.0)
+    ink = max(float(np.median(image[..., 2][measured > 0])), 0.6 * float(paper[2]), 1.0)
+    if measured is inside:
+        # pixels far darker than the seal's ink are print (cast red, or under the seal)
+        mask &= image[..., 2] >= SEAL_INK_SHARE * ink
     red = image[..., 2][mask].astype(np.float32)[:, None]
     out = image.copy()
     out[mask] = np.minimum(red * (paper / ink), paper).clip(0, 255).astype(np.uint8)
