@@ -159,6 +159,28 @@ numbered items, social insurance contribution record printed on continuous stati
 its own people, enterprises and check-character code; its own capture profiles
 (yellowed-old-copy, dusty-glass-240, tablet-counter, recycled-paper-copy).
 
+`wand` is another, made apart from all of the above (`wand_*` modules, sharing no code with
+them): pages drawn by ImageMagick through PyPI's `wand` (MagickWand) on a 300 ppi A4 canvas,
+text by `Drawing.text` with each face handed to FreeType by its file (no fontconfig, no
+fallback), rules, check boxes and card outlines as lines; seals' ring words are glyph
+outlines drawn as paths and QR-like blocks rectangles, neither text. Its pages are in
+simplified characters, its faces whole simplified-Chinese WOFF files from npm @fontsource
+packages (tests/node, `make node-deps`): Noto Sans SC ExtraLight 200 (body print and typed
+values) and SemiBold 600 (labels, table heads, small print), Noto Serif SC ExtraBold 800
+(titles, seal words), ZCOOL XiaoWei (the issuing hall's name), Ma Shan Zheng (entries by
+hand), Zhi Mang Xing (signatures), with P052 (typed numbers) and URW Bookman Light (web
+addresses); every character checked to be in its face's cmap with an outline. Six layouts
+of its own (business licence duplicate in two columns with a QR-like block and a seal over
+the date, power of attorney with a table and check boxes, company establishment
+application with check boxes and a table of shareholders, copy of both sides of a resident
+ID card with a note by hand, one-time correction notice with a numbered list and a seal,
+shareholders' resolution with a table of signatures); its own mainland people (uncommon
+surnames and given names), districts, enterprises and check-character code; its own
+capture profiles (mailroom-gray-200, counter-webcam, sheet-protector-scan,
+punched-binder-copy). ImageMagick writes PDF only as an image, so every page's truth is
+checked as it is built against the text runs the page model drew (a multiset of
+characters), and the tests draw every character alone in its face.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -37,6 +37,8 @@ from reporting_corpora import (
     typeset_pages,
     typst_captures,
     typst_pages,
+    wand_captures,
+    wand_pages,
     weasy_captures,
     weasy_pages,
 )
@@ -56,6 +58,7 @@ CORPORA = (
     "qt",
     "svg",
     "skia",
+    "wand",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -72,6 +75,7 @@ CORPUS_CAPTURES = {
     "qt": qt_captures.CAPTURES,
     "svg": svg_captures.CAPTURES,
     "skia": skia_captures.CAPTURES,
+    "wand": wand_captures.CAPTURES,
 }
 
 
@@ -116,6 +120,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else qt_pages.LAYOUTS
         if corpus == "qt"
         else skia_pages.LAYOUTS
+        if corpus == "skia"
+        else wand_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -143,6 +149,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("svg", svg_pages, svg_captures, out_dir, jobs)
     elif corpus == "skia":
         pages = _batched_pages("skia", skia_pages, skia_captures, out_dir, jobs)
+    elif corpus == "wand":
+        pages = _batched_pages("wand", wand_pages, wand_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
