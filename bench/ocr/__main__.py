@@ -1,11 +1,11 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on sixteen corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on seventeen corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
                                 pango:12,fpdf:12,mpl:12,qt:12,svg:12,
-                                skia:12]
+                                skia:12,wand:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -77,7 +77,14 @@ text checks the truth; GNU Unifont, VL Gothic, IPAex Mincho, DejaVu Sans Mono an
 Nimbus Sans; 6 service-hall layouts of its own; captures yellowed-old-copy,
 dusty-glass-240, tablet-counter, recycled-paper-copy) and read never tuned on once (14.2%
 strict, against RapidOCR defaults' 9.8%); its errors were read from 18:20 that evening: it
-counts as tuning since. `columns`
+counts as tuning since. `wand` is another reporting-only corpus, made apart from all of
+them on 4 December 2026 and never tuned on (pages drawn by ImageMagick through PyPI's
+`wand` on a 300 ppi canvas, each face given to it by its file; seals' ring words as glyph
+outlines and QR-like blocks not text; the truth checked against the page model's drawn
+runs; simplified-Chinese faces from npm @fontsource packages: Noto Sans SC ExtraLight and
+SemiBold, Noto Serif SC ExtraBold, ZCOOL XiaoWei, Ma Shan Zheng and Zhi Mang Xing, with
+P052 and URW Bookman for Latin; 6 service-hall layouts of its own; captures
+mailroom-gray-200, counter-webcam, sheet-protector-scan, punched-binder-copy). `columns`
 (`sample_scans.columns`, off by default) is a small held-out development set of layouts
 `tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
 order), looked at like `tuning` while working on reading order. All are generated from the
@@ -130,7 +137,7 @@ LABELS = {
 }
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
-    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12"
+    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12"
 )
 
 

@@ -33,6 +33,7 @@ SVG = "svg"  # reporting only: made apart from everything else (reporting_corpor
 MPL = "mpl"  # made apart from everything else (reporting_corpora.mpl_*), tuned on since 16:00
 QT = "qt"  # made apart from everything else (reporting_corpora.qt_*), tuned on since 17:40
 SKIA = "skia"  # made apart from everything else (reporting_corpora.skia_*), tuned on since 18:20
+WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), never tuned on
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
 # errors were read to fix reading order, split labels and web addresses; forms-pdf since
