@@ -45,11 +45,13 @@ from all of them on 4 December 2026 (Pango shaping and wrapping the text, Cairo 
 rules, seals and QR-like blocks, straight to a 300 ppi image and to a PDF whose text checks
 the truth; Noto Sans CJK SC Thin and Black and Noto Sans Mono CJK SC, faces no other
 corpus uses; 7 service-hall layouts of its own; captures sheetfed-bw-300, phone-flash,
-low-res-120, toner-streak). `fpdf` is another reporting-only corpus, made apart from all
+low-res-120, toner-streak). `fpdf` was another reporting-only corpus, made apart from all
 of them on 4 December 2026 (fpdf2's own tables with spans and wrapping, rasterised by
 PDFium; cwTeX FangSong, Ming, HeiBold and Kai where a run is wholly in them, else unused
 weights of Noto CJK SC; 8 service-hall layouts of its own; captures mfp-gray-150,
-phone-shadow, folded-crease, thermal-fax). `mpl` was another reporting-only corpus, made
+phone-shadow, folded-crease, thermal-fax) and last read never tuned on at 18:59 (3.1%
+strict); its errors were read from 20:50 that evening to find what made its folded-crease
+capture worse: it counts as tuning since. `mpl` was another reporting-only corpus, made
 apart from all of them on 4 December 2026 (pages drawn by matplotlib's Agg backend:
 FreeType text, one face to each `FontProperties`, rules, boxes, seals and QR-like blocks as
 lines and patches, straight to a 300 ppi image; the same figures to a PDF whose text checks

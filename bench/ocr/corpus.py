@@ -27,7 +27,7 @@ TYPESET = "typeset"
 LEDGER = "ledger"
 TYPST = "typst"
 CHROMIUM = "chromium"
-FPDF = "fpdf"  # reporting only: made apart from everything else (reporting_corpora.fpdf_*)
+FPDF = "fpdf"  # made apart from everything else (reporting_corpora.fpdf_*), tuned on since 20:50
 OFFICE = "office"
 SVG = "svg"  # reporting only: made apart from everything else (reporting_corpora.svg_*)
 MPL = "mpl"  # made apart from everything else (reporting_corpora.mpl_*), tuned on since 16:00
@@ -65,7 +65,12 @@ WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), nev
 # on once at 18:05 (seed 1, 16 pages: 14.2% strict against RapidOCR defaults' 9.8%;
 # dusty-glass-240 23.7%, yellowed-old-copy 17.5%, recycled-paper-copy 8.6%,
 # tablet-counter 3.0%; person names 31/32), read because the pipeline did twice as badly
-# as plain RapidOCR on two of its captures, while pango, fpdf and svg report)
+# as plain RapidOCR on two of its captures, while pango, fpdf and svg report; fpdf since
+# 4 December 2026 20:50 UTC, made at midday and last read never tuned on at 18:59 (seed 1,
+# 16 pages: 3.1% strict; folded-crease 8.8% (4.0% at 16:14), mfp-gray-150 1.2%,
+# phone-shadow 0.6%, thermal-fax 1.3%; ID numbers 12/14, enterprise names 14/16), read to
+# find the regression of its folded-crease capture once `wand` had been made apart from
+# everything to report beside pango and svg)
 TUNED_ON = (
     TUNING,
     COLUMNS,
@@ -80,6 +85,7 @@ TUNED_ON = (
     MPL,
     QT,
     SKIA,
+    FPDF,
 )
 
 
