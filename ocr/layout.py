@@ -66,18 +66,26 @@ def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> tuple[list
 SHADOW_CONTRAST = 60
 # and its darker side by less than this share of that.
 SHADOW_ONE_SIDED = 0.6
+# A fold's crease is a faint dark line (less than this many grey levels below the paper)
+CREASE_DARKNESS = 100
+# with a ridge beside it that catches the light: at least this many levels above the paper
+# on one side, the paper on the other (a printed rule has paper on both sides).
+CREASE_GLOSS = 8
 
 
 def _without_shadow_edges(horizontal: np.ndarray, gray: np.ndarray) -> np.ndarray:
     """The horizontal strokes without the edges of shadows: a stroke whose grey, column
     by column, is faint against the paper on one side and about as dark as the other
     side is a step in the page's light, no rule (a crease read as a rule ran across the
-    gap between two signature blocks and tied them into rows)."""
+    gap between two signature blocks and tied them into rows); nor is a faint stroke
+    with a ridge lighter than the paper beside it, a fold's crease (creases across a
+    licence's two halves tied them into rows, and closed a cell around half the page)."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
     if count <= 1:
         return horizontal
     g = gray.astype(np.int16)
     h = g.shape[0]
+    paper = float(np.median(g[::4, ::4]))
     out = horizontal.copy()
     for i in range(1, count):
         x, y, cw, ch = (int(v) for v in stats[i][:4])
@@ -95,6 +103,21 @@ def _without_shadow_edges(horizontal: np.ndarray, gray: np.ndarray) -> np.ndarra
         darker = float(np.median(np.minimum(above, below)))
         if paler < SHADOW_CONTRAST and darker < SHADOW_ONE_SIDED * paler:
             out[y : y + ch, x : x + cw][mine] = 0
+        elif paper - float(np.median(core)) < CREASE_DARKNESS:
+            # the lightest grey 2-7 rows off the stroke, above it and below it
+            sides = sorted(
+                float(
+                    np.median(
+                        np.max(
+                            [g[np.clip(edge + d * k, 0, h - 1), xs] for k in range(2, 8)], axis=0
+                        )
+                    )
+                )
+                - paper
+                for edge, d in ((top, -1), (bottom, 1))
+            )
+            if sides[1] >= CREASE_GLOSS and sides[0] >= -3:
+                out[y : y + ch, x : x + cw][mine] = 0
     return out
 
 

@@ -60,6 +60,22 @@ def test_the_edge_of_a_shadow_is_no_rule() -> None:
     assert [(top, bottom) for _, top, _, bottom in rules] == [(300, 303), (1000, 1003)]
 
 
+def test_a_folds_crease_is_no_rule() -> None:
+    """A sheet folded in three and flattened (fpdf's folded-crease capture): each crease
+    is a faint dark line with a ridge lighter than the paper beside it. Read as rules,
+    they ran across the gap between a licence's two halves and tied them into rows (its
+    strict CER 0.3% -> 51.9%). A faint printed rule has paper on both sides, and stays."""
+    page = np.full((1400, 1000, 3), 243, np.uint8)
+    for y in (450, 700):
+        page[y - 2 : y + 2] = 190  # the crease, 53 levels below the paper
+        for k in range(14):  # the ridge below it, catching the light, fading out
+            page[y + 2 + k] = 253 - round(10 * k / 14)
+    page[300:303, 100:900] = 185  # a printed rule, faint (toner running low)
+    page[1000:1003, 100:900] = 40  # and a dark one
+    _, rules = rulings(page)
+    assert [(top, bottom) for _, top, _, bottom in rules] == [(300, 303), (1000, 1003)]
+
+
 def test_wrapped_cells_are_read_whole() -> None:
     ordered, text = reading_order(LINES, table_cells(_table_page()))
     assert [ln.text for ln in ordered] == [
