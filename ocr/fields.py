@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from ocr.engine import Box, Line
 from ocr.field_labels import (
@@ -180,6 +181,26 @@ def _pattern_fields(lines: tuple[Line, ...]) -> list[Field]:
         for m in _DATE.finditer(line.text):
             value = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
             found.append(_make("date", value, _valid_date(m), line))
+    return found
+
+
+_CODE_TAIL = re.compile(r"(?<![0-9A-Za-z])([0-9A-Za-z]{1,17})$")
+_CODE_HEAD = re.compile(r"^([0-9A-Za-z]{1,17})(?![0-9A-Za-z])")
+
+
+def _wrapped_codes(lines: tuple[Line, ...]) -> list[Field]:
+    """ID numbers and credit codes wrapped from the end of one line of running text to
+    the start of the next ("选举史丽明（身份证号码：4501031986" / "01027140）为公司…"):
+    the two pieces make 18 characters and their check character holds."""
+    found: list[Field] = []
+    for line, after in pairwise(lines):
+        tail = _CODE_TAIL.search(_squash(line.text))
+        head = _CODE_HEAD.match(_squash(after.text))
+        if tail is None or head is None or len(tail.group(1)) + len(head.group(1)) != 18:
+            continue
+        kind, value, ok = _classify_code((tail.group(1) + head.group(1)).upper(), line.text)
+        if ok:
+            found.append(_make(kind, value, ok, line, min(line.confidence, after.confidence)))
     return found
 
 
@@ -425,7 +446,9 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
 def extract_fields(reading: PageReading) -> list[Field]:
     """All fields found on a page, numbers first; duplicates (same name and value) once."""
     lines = tuple(join_spaced_labels(reading.lines, ALL_LABELS))
-    fields = _pattern_fields(reading.lines) + _labelled_fields(lines)
+    fields = (
+        _pattern_fields(reading.lines) + _wrapped_codes(reading.lines) + _labelled_fields(lines)
+    )
     seen: set[tuple[str, str]] = set()
     unique: list[Field] = []
     for f in fields:

@@ -105,6 +105,20 @@ def test_bad_check_digit_needs_review() -> None:
     assert not field.valid and field.needs_review
 
 
+def test_an_id_number_wrapped_onto_the_next_line_of_prose_is_found() -> None:
+    """A shareholders' resolution names the new director with her ID number in its
+    prose, and the line wraps inside the number: its two pieces make 18 characters whose
+    check character holds. Pieces whose check character fails are no number."""
+    lines = [
+        _box("一、选举史丽明（身份证号码：4501031986", 120, 600, 1400, 650),
+        _box("01027140）为公司执行董事，任期三年。", 120, 660, 1100, 710),
+        _box("合同编号：11010519", 120, 760, 1000, 810),
+        _box("4912310021号，租期一年。", 120, 820, 700, 870),
+    ]
+    ids = [f for f in extract_fields(_reading(lines)) if f.name == "id_number"]
+    assert [(f.value, f.valid) for f in ids] == [("450103198601027140", True)]
+
+
 def test_low_confidence_needs_review() -> None:
     lines = [_line("姓名", 100, 100), _line("张晓梅", 300, 100, conf=0.6)]
     (field,) = extract_fields(_reading(lines))
