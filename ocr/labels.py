@@ -7,7 +7,8 @@ with the value, as boxes of their own; no box then starts with the label, and it
 has no label beside it. Boxes standing level in one row, close together (the spacing of
 a label, at most `SPACING` line heights), whose texts joined begin a known label, are
 one label again, and a value merged onto the label's last characters is a box of its
-own after it.
+own after it. A label wrapped inside its table cell ("参保单" over "位", starting where it
+starts) is one label too.
 """
 
 from __future__ import annotations
@@ -39,6 +40,20 @@ def _next_in_row(line: Line, lines: Sequence[Line]) -> Line | None:
     return best
 
 
+def _wrapped_under(line: Line, lines: Sequence[Line]) -> Line | None:
+    """The line right under `line`, starting where it starts: the rest of a label
+    wrapped inside its table cell ("参保单" over "位")."""
+    height = line.bottom - line.top
+    for other in lines:
+        if (
+            other is not line
+            and abs(other.left - line.left) < 0.5 * height
+            and line.top + 0.3 * height < other.top < line.bottom + 0.5 * height
+        ):
+            return other
+    return None
+
+
 def join_spaced_labels(lines: Sequence[Line], labels: Iterable[str]) -> list[Line]:
     """`lines` with each label split into boxes (a start of a label, then the box holding
     its rest, and maybe the value) joined into one line, in the first box's place."""
@@ -54,6 +69,16 @@ def join_spaced_labels(lines: Sequence[Line], labels: Iterable[str]) -> list[Lin
         nxt = _next_in_row(line, out)
         joined = head + _squash(nxt.text) if nxt is not None else ""
         if nxt is None or not any(joined.startswith(lb) or lb.startswith(joined) for lb in known):
+            under = _wrapped_under(line, out)
+            if under is not None and head + _squash(under.text) in known:
+                # a label wrapped in its cell: one label, in the first line's place
+                top, bottom = line.top, under.bottom
+                right = max(line.right, under.right)
+                confidence = min(line.confidence, under.confidence)
+                joined = head + _squash(under.text)
+                out[k] = Line(joined, rect_box(line.left, top, right, bottom), confidence)
+                k -= out.index(under) < k
+                out.remove(under)
             k += 1
             continue
         top, bottom = min(line.top, nxt.top), max(line.bottom, nxt.bottom)

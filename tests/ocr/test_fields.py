@@ -119,6 +119,20 @@ def test_an_id_number_wrapped_onto_the_next_line_of_prose_is_found() -> None:
     assert [(f.value, f.valid) for f in ids] == [("450103198601027140", True)]
 
 
+def test_a_label_wrapped_inside_its_cell_still_labels_its_value() -> None:
+    """A social insurance certificate's narrow label cell wraps "参保单位" as "参保单"
+    over "位" (fpdf, its boxes): the two lines are one label, and the business beside it
+    is the insured employer."""
+    lines = [
+        _box("姓名", 178, 317, 282, 397),
+        _box("苏刚颖", 336, 312, 484, 402),
+        _box("参保单", 186, 393, 322, 469),
+        _box("位", 181, 437, 256, 513),
+        _box("南昌宏远物业服务有限公司", 348, 421, 766, 481),
+    ]
+    assert ("enterprise_name", "南昌宏远物业服务有限公司") in _named(lines)
+
+
 def test_low_confidence_needs_review() -> None:
     lines = [_line("姓名", 100, 100), _line("张晓梅", 300, 100, conf=0.6)]
     (field,) = extract_fields(_reading(lines))
