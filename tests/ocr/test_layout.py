@@ -76,6 +76,36 @@ def test_a_folds_crease_is_no_rule() -> None:
     assert [(top, bottom) for _, top, _, bottom in rules] == [(300, 303), (1000, 1003)]
 
 
+def test_a_ruled_cell_over_three_rows_is_read_with_the_first_of_them() -> None:
+    """A power of attorney's "委托权限" cell, ruled, merged over the three rows of its
+    permissions, under the row "其他：…" of the cell above (fpdf, its boxes and cells):
+    set level with its first row from the rules, it was lifted once more from there, as
+    if no rules bounded it, and read before "其他：…"."""
+    cells = [
+        (146, 460, 374, 610),
+        (382, 460, 1509, 532),
+        (382, 540, 1509, 610),
+        (146, 618, 374, 846),
+        (382, 618, 1509, 690),
+        (382, 698, 1509, 768),
+        (382, 776, 1509, 846),
+    ]
+    lines = [
+        _ln("委托事项", 181, 496, 339, 566),
+        _ln("□设立 □变更 ☑注销 □备案", 381, 464, 798, 518),
+        _ln("其他：变更法定代表人", 378, 540, 691, 598),
+        _ln("委托权限", 184, 696, 336, 763),
+        _ln("1. 同意□不同意☑核对登记材料中的复印件并签署核对意见；", 375, 622, 1144, 677),
+        _ln("2. 同意☑不同意□修改企业自备文件的错误；", 375, 703, 949, 757),
+        _ln("3. 同意☑不同意□领取营业执照和有关文书。", 371, 772, 950, 839),
+    ]
+    _, text = reading_order(lines, cells)
+    assert text.splitlines()[1:3] == [
+        "其他：变更法定代表人",
+        "委托权限 1. 同意□不同意☑核对登记材料中的复印件并签署核对意见；",
+    ]
+
+
 def test_wrapped_cells_are_read_whole() -> None:
     ordered, text = reading_order(LINES, table_cells(_table_page()))
     assert [ln.text for ln in ordered] == [
