@@ -219,21 +219,42 @@ _BUSINESS_BEFORE_CODE = re.compile(
 )
 
 
-def _names_before_numbers(lines: tuple[Line, ...]) -> list[Field]:
+def _names_before_numbers(lines: tuple[Line, ...], page_text: str) -> list[Field]:
     found = []
     for line in lines:
         for m in _PERSON_BEFORE_ID.finditer(line.text):
-            name = m.group(1)
-            if not valid_id_number(m.group(2).upper()) or name.startswith((*ALL_LABELS, *NOT_NAME)):
-                continue
-            if name_shaped(name) == "person_name" and not name.endswith(_ROLE_ENDS):
-                found.append(_make("person_name", name, True, line))
+            found += _person(m, line)
         for m in _BUSINESS_BEFORE_CODE.finditer(line.text):
             name = repair_legal_form(without_opening(m.group(1)))
             shaped = name_shaped(name) == "enterprise_name"
             if shaped and valid_credit_code(m.group(2)) and not name.startswith(ALL_LABELS):
                 found.append(_make("enterprise_name", name, True, line))
+    # a table's row opening with a person and their ID number, each cell a line of its
+    # own, its document type between them ("3 甘竣恺 居民身份证 411302…", "居民身" over
+    # "份证" joined in the page's text)
+    for row in page_text.splitlines():
+        opening = _ROW_PERSON.match(row)
+        if opening is not None:
+            name = opening.group(1)
+            cell = next((ln for ln in lines if name == _squash(ln.text)), None)
+            found += _person(opening, cell)
     return found
+
+
+# a row of a table of people: its number, the person's name, the document, the number
+_ROW_PERSON = re.compile(
+    r"(?:\d{1,3}\s+)?([\u4e00-\u9fff]{2,4})\s+(?:居民身份证|身份证)?\s*(\d{17}[\dXx])(?![0-9A-Za-z])"
+)
+
+
+def _person(m: re.Match[str], line: Line | None) -> list[Field]:
+    """The person named by group 1 of `m` before the ID number of group 2."""
+    name = m.group(1)
+    if line is None or not valid_id_number(m.group(2).upper()):
+        return []
+    if name.startswith((*ALL_LABELS, *NOT_NAME)) or name.endswith(_ROLE_ENDS):
+        return []
+    return [_make("person_name", name, True, line)] if name_shaped(name) == "person_name" else []
 
 
 def _id_details(found: list[Field], line: Line) -> list[tuple[str, str, bool]]:
@@ -440,14 +461,17 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             continue  # a party's label with the name glued on ("扣缴义务人某某有限公司")
         value = surer_reading(repair_legal_form(value), line.confidence, lines)
         found.append(_make("enterprise_name", value, True, line))
-    return found + _names_before_numbers(lines)
+    return found
 
 
 def extract_fields(reading: PageReading) -> list[Field]:
     """All fields found on a page, numbers first; duplicates (same name and value) once."""
     lines = tuple(join_spaced_labels(reading.lines, ALL_LABELS))
     fields = (
-        _pattern_fields(reading.lines) + _wrapped_codes(reading.lines) + _labelled_fields(lines)
+        _pattern_fields(reading.lines)
+        + _wrapped_codes(reading.lines)
+        + _labelled_fields(lines)
+        + _names_before_numbers(lines, reading.text)
     )
     seen: set[tuple[str, str]] = set()
     unique: list[Field] = []

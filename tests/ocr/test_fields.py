@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from ocr.engine import Line, rect_box
@@ -10,7 +12,7 @@ from ocr.fields import (
     valid_credit_code,
     valid_id_number,
 )
-from ocr.pipeline import PageReading
+from ocr.pipeline import PageReading, reading_order
 from ocr.preprocess import Quality
 from tests.ocr.synthetic import box as _box
 from tests.ocr.synthetic import line as _line
@@ -131,6 +133,51 @@ def test_a_label_wrapped_inside_its_cell_still_labels_its_value() -> None:
         _box("南昌宏远物业服务有限公司", 348, 421, 766, 481),
     ]
     assert ("enterprise_name", "南昌宏远物业服务有限公司") in _named(lines)
+
+
+def test_people_in_a_table_with_their_document_type_before_the_number() -> None:
+    """A shareholders' table whose narrow cells wrap (mpl, its boxes and ruled cells):
+    its header's "股东名称或姓" over "名", then a business, and each row is number, name,
+    document type ("居民身" over "份证", read whole in its ruled cell) and number, every
+    cell a line of its own. The person opening a row is named before the ID number, the
+    document between."""
+    lines = [
+        _box("股东名称或姓", 334, 747, 644, 848),
+        _box("名", 445, 815, 537, 905),
+        _box("证件类", 639, 753, 824, 843),
+        _box("型", 683, 809, 780, 899),
+        _box("证件号码", 949, 776, 1176, 877),
+        _box("认缴出资额", 1345, 776, 1613, 877),
+        _box("试式", 1638, 800, 1787, 915),
+        _box("钟宸", 315, 915, 459, 1025),
+        _box("居民身", 644, 891, 819, 995),
+        _box("份证", 658, 953, 803, 1048),
+        _box("510703199106068491", 813, 933, 1289, 1006),
+        _box("¥99,500.00", 1303, 930, 1578, 1014),
+        _box("2", 257, 1119, 310, 1182),
+        _box("大连泓业电子", 318, 1027, 621, 1140),
+        _box("商务股份有限", 320, 1105, 614, 1191),
+        _box("公司", 320, 1163, 454, 1258),
+        _box("营业执", 648, 1073, 819, 1163),
+        _box("照", 686, 1129, 785, 1220),
+        _box("91210202GFTMF85G03", 813, 1110, 1317, 1182),
+        _box("¥736,300.00", 1303, 1110, 1602, 1182),
+        _box("3", 251, 1281, 320, 1357),
+        _box("甘竣恺", 315, 1267, 503, 1372),
+        _box("居民身", 644, 1239, 819, 1343),
+        _box("份证", 658, 1301, 808, 1396),
+        _box("411302200606254092", 803, 1273, 1303, 1363),
+        _box("¥577,100.00", 1303, 1276, 1599, 1363),
+    ]
+    cells = [
+        (left, top, right, bottom)
+        for top, bottom in ((763, 895), (909, 1041), (1052, 1242), (1257, 1389))
+        for left, right in ((243, 324), (339, 646), (658, 810), (821, 1304), (1318, 1637))
+    ]
+    ordered, text = reading_order(lines, cells)
+    page = replace(_reading(lines), lines=ordered, text=text)
+    people = {f.value for f in extract_fields(page) if f.name == "person_name"}
+    assert {"钟宸", "甘竣恺"} <= people
 
 
 def test_low_confidence_needs_review() -> None:
