@@ -400,18 +400,22 @@ def sentence_names(lines: Sequence[Line]) -> list[tuple[Line, str, str]]:
 _LEGAL_END = re.compile(r"(公司|合作社|合伙企业|事务所|集团|商行)(（[^（）]{1,6}）)?$")
 # a seal's or signature's note after the name, a signature's words before it
 _SIGNED = re.compile(r"[（(](?:盖章|公章|签章|印章|章|单位盖章|公司盖章)[）)]$")
-_SIGNING = re.compile(r"^(?:盖章|签章|落款)[:：]")
+_SIGNING = re.compile(r"^(?:盖章|签章|落款|公司盖章|单位盖章|单位公章)[:：]")
+# a document of the business titled with its name ("某某有限公司股东会决议")
+_TITLED = re.compile(r"(?:股东会决议|股东大会决议|股东决定|董事会决议|章程修正案|章程)$")
 _FORM_WORDS = re.compile(r"(一人)?(有限责任|股份有限|有限)$")
 _LINE_NAME = re.compile(r"[\u4e00-\u9fff（）]{6,40}")
 
 
 def standalone_businesses(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Line, str]]:
     """Business names on a line of their own: a letterhead, a signature ("某某有限公司
-    （盖章）"), a party under its heading. Only a legal form's ending counts; a line
-    starting with a label (`labels`) is a field's."""
+    （盖章）", "公司盖章：某某有限公司"), a party under its heading, an addressee ("某某有限
+    公司："), the title of the business's own document ("某某有限公司股东会决议"). Only a
+    legal form's ending counts; a line starting with a label (`labels`) is a field's."""
     out: list[tuple[Line, str]] = []
     for line in lines:
         text = _SIGNING.sub("", _SIGNED.sub("", _squash(line.text).rstrip(":：")))
+        text = _TITLED.sub("", text)
         if text.startswith((*labels, *NEXT_LABELS)) or not _LINE_NAME.fullmatch(text):
             continue
         end = _LEGAL_END.search(text)

@@ -405,6 +405,23 @@ def test_a_business_signing_on_a_line_of_its_own() -> None:
     }
 
 
+def test_a_business_titling_its_own_document_or_sealing_after_the_word() -> None:
+    """A resolution titled with the business's name ("某某有限公司股东会决议"), its articles
+    ("某某有限公司章程") and a seal's line "公司盖章：某某有限公司" name the business; a
+    title without a business ("股东会决议") names none."""
+    lines = [
+        _box("兰州恒泰商贸有限公司股东会决议", 500, 100, 1300, 170),
+        _box("银川塞上明珠餐饮有限公司章程", 500, 300, 1250, 370),
+        _box("股东会决议", 600, 500, 900, 570),
+        _box("公司盖章：贵阳筑城印务有限公司", 900, 2000, 1600, 2060),
+    ]
+    assert _named(lines) == {
+        ("enterprise_name", "兰州恒泰商贸有限公司"),
+        ("enterprise_name", "银川塞上明珠餐饮有限公司"),
+        ("enterprise_name", "贵阳筑城印务有限公司"),
+    }
+
+
 def test_a_person_named_before_their_id_number() -> None:
     """A pledge's signer ("本人张三，身份证号码…") and a party followed by their ID number
     are named, so is one after a role's word ("经办人萨仁，身份证号码…"), a business
