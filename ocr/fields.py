@@ -237,8 +237,22 @@ def _names_before_numbers(lines: tuple[Line, ...], page_text: str) -> list[Field
         if opening is not None:
             name = opening.group(1)
             cell = next((ln for ln in lines if name == _squash(ln.text)), None)
-            found += _person(opening, cell)
+            if cell is not None and not _goes_on_below(cell, lines):
+                found += _person(opening, cell)
     return found
+
+
+def _goes_on_below(line: Line, lines: tuple[Line, ...]) -> bool:
+    """A line of a character or two stands right under `line`, within its width: the
+    rest of a name its narrow cell wrapped ("欧阳泽" / "熙")."""
+    height = line.bottom - line.top
+    return any(
+        other is not line
+        and line.top + 0.3 * height < other.top < line.bottom
+        and line.left <= (other.left + other.right) / 2.0 <= line.right
+        and len(_squash(other.text)) <= 2
+        for other in lines
+    )
 
 
 # a row of a table of people: its number, the person's name, the document, the number
