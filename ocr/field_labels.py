@@ -102,9 +102,9 @@ _OTHER_FIELD = (
     *("声明", "承诺", "须知", "信息", "情况"),
 )
 LABEL_PUNCT = " :：\t"
-# a party's signing word with a name after its colon ("申请人签收：张三", "委托人签字：李四");
-# without one the line is the signature's place, no name
-_SIGNED_BY = re.compile(r"^(?:签收|签字|签名|签章|签署)(?=[:：]\s*[\u4e00-\u9fff])")
+# a party's signing word with a name after its colon ("申请人签收：张三", "委托人签字：李四")
+# or ending the line (the name beside it, in a box of its own: "受托人签名：" | "李四")
+_SIGNED_BY = re.compile(r"^(?:签收|签字|签名|签章|签署)(?=[:：]\s*(?:[\u4e00-\u9fff]|$))")
 # the end of a document's name, which no person's name glued to a label is: a table of
 # materials lists "法定代表人任职文件", "委托代理人授权委托书"
 _DOCUMENT_END = re.compile(r"(文件|委托书|申请书|证明|决议|章程|执照|复印件|原件|材料)$")
@@ -221,10 +221,13 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
 # when it ends like one.
 _ROLE_LABEL = re.compile(
     r"^((?:[\u4e00-\u9fff]{1,5}?[人员]|[\u4e00-\u9fff]{0,3}[甲乙丙丁让租包托卖买售购借贷保供需款资]方"
-    r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)))(?:[（(][^）)]{1,8}[）)])?"
+    r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)|(?:执行)?董事长?|监事|总?经理))"
+    r"(?:[（(][^）)]{1,8}[）)])?(?:签收|签字|签名)?"
 )
 # words ending in 人 that name nobody's role; the authority that issues a document
 # ("出具单位：某某社会保险管理中心", "发证单位") is no applicant's business
+# a company's officers, labels of a person only with a colon after them ("监事：张三")
+_OFFICER = re.compile(r"(?:执行)?董事长?|监事|总?经理")
 _NO_ROLE = ("个人", "本人", "他人", "每人", "法人", "自然人")
 # nor do members ("组织会员开展…", "从业人员"); an officer ("安全管理员") is a person,
 # never a business glued to the label
@@ -250,6 +253,8 @@ def role_label(line: Line) -> tuple[str, str] | None:
         return None
     kind = "enterprise_name" if match[1].endswith(("单位", "名称", "全称")) else "person_name"
     rest = text[match.end() :]
+    if _OFFICER.fullmatch(match[1]) and not rest.startswith((":", "：")):
+        return None  # the offices a form ticks ("□董事 □监事 ☑经理"), no label
     if not rest or rest[0] in LABEL_PUNCT:
         return kind, rest.lstrip(LABEL_PUNCT)
     glued_business = name_shaped(cut_at_next_field(rest)) == "enterprise_name"

@@ -448,14 +448,44 @@ def test_a_person_named_before_their_id_number() -> None:
 def test_a_signer_named_after_the_signing_word() -> None:
     """A receipt's "申请人签收：张三" names the applicant; a table of materials' "法定代表人
     任职文件" (the detector merged the label and the document's name) names nobody; a
-    signature's place without a name ("委托人签字：") neither."""
+    signature's place without a name ("委托人签字：") neither. A signing word ending its
+    line names the person in the box beside ("受托人签名：" | "郜晓岚"), and so does a
+    role's ("领取人签字：阚立新")."""
     lines = [
         _line("申请人签收：晏淼棠", 120, 300),
         _line("法定代表人任职文件", 120, 400),
         _line("委托代理人授权委托书", 120, 500),
         _line("委托人签字：", 120, 600),
+        _box("受托人签名：", 120, 700, 330, 740),
+        _box("郜晓岚", 420, 700, 520, 740),
+        _line("领取人签字：阚立新", 120, 800),
     ]
-    assert _named(lines) == {("person_name", "晏淼棠")}
+    assert _named(lines) == {
+        ("person_name", "晏淼棠"),
+        ("person_name", "郜晓岚"),
+        ("person_name", "阚立新"),
+    }
+
+
+def test_a_companys_officers_labelled_with_a_colon() -> None:
+    """A registration form's officers ("执行董事：…", "监事：…", "经理：…") are people; the
+    offices a form ticks ("☑章程修正案董事 | 监事 | ☑经理") and a board's resolution are
+    not labels."""
+    lines = [
+        _line("执行董事：栾国栋", 120, 300),
+        _line("监事：鄢秀英", 120, 400),
+        _line("经理：逄志强", 120, 500),
+        _box("备案事项", 120, 600, 300, 640),
+        _box("☑章程修正案董事", 350, 600, 640, 640),
+        _box("监事", 700, 600, 780, 640),
+        _box("☑经理", 830, 600, 940, 640),
+        _line("董事会决议", 120, 700),
+    ]
+    assert _named(lines) == {
+        ("person_name", "栾国栋"),
+        ("person_name", "鄢秀英"),
+        ("person_name", "逄志强"),
+    }
 
 
 def test_a_labels_note_in_the_cell_of_its_value() -> None:
