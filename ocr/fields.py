@@ -29,6 +29,7 @@ from ocr.name_readings import completed, repair_legal_form, surer_reading
 from ocr.names import (
     BRANCH_TAIL,
     BUSINESS_END,
+    FORM_WORD,
     NOT_NAME,
     column_names,
     column_people,
@@ -332,7 +333,7 @@ def _value_valid(name: str, value: str) -> bool:
     if len(value) < _MIN_LEN[name]:
         return False
     if name == "person_name":
-        return bool(_NAME_CHARS.match(value))
+        return bool(_NAME_CHARS.match(value)) and not FORM_WORD.search(value)
     return True
 
 

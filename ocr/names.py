@@ -337,10 +337,20 @@ def several_people(raw: str, value: str) -> list[str]:
     return tokens if len(tokens) >= 3 or len(value) >= 5 else []
 
 
+# words of a form's vocabulary that no person's name holds: a table's headers and the
+# ends of labels wrapped in their cells ("医疗单位", "缴费状态", "与申请人关", "员名单")
+FORM_WORD = re.compile(
+    "单位|个人|状态|名单|关系|意见|身份|年月|地址|银行|机构|电话|号码|日期|金额|材料|项目"
+    "|情况|证明|申请|登记|信息|类型|时间|编号|备注|合计|签字|签名|盖章"
+)
+
+
 def name_shaped(text: str) -> str | None:
     """ "person_name" or "enterprise_name" when `text` is shaped like one, else None."""
     if len(text) >= 4 and BUSINESS_END.search(text):
         return "enterprise_name"
+    if FORM_WORD.search(text):
+        return None
     return "person_name" if _PERSON.match(text) or _LONG_NAME.match(text) else None
 
 
@@ -403,7 +413,7 @@ _SIGNED = re.compile(r"[（(](?:盖章|公章|签章|印章|章|单位盖章|公
 _SIGNING = re.compile(r"^(?:盖章|签章|落款|公司盖章|单位盖章|单位公章)[:：]")
 # a document of the business titled with its name ("某某有限公司股东会决议")
 _TITLED = re.compile(r"(?:股东会决议|股东大会决议|股东决定|董事会决议|章程修正案|章程)$")
-_FORM_WORDS = re.compile(r"(一人)?(有限责任|股份有限|有限)$")
+FORM_WORDS = re.compile(r"(一人)?(有限责任|股份有限|有限)$")
 _LINE_NAME = re.compile(r"[\u4e00-\u9fff（）]{6,40}")
 
 
@@ -419,7 +429,7 @@ def standalone_businesses(lines: Sequence[Line], labels: Sequence[str]) -> list[
         if text.startswith((*labels, *NEXT_LABELS)) or not _LINE_NAME.fullmatch(text):
             continue
         end = _LEGAL_END.search(text)
-        if end is None or len(_FORM_WORDS.sub("", text[: end.start()])) < 3:
+        if end is None or len(FORM_WORDS.sub("", text[: end.start()])) < 3:
             continue  # a legal form alone ("有限责任公司") is a licence's type
         if not _wraps_onto(line, lines) and not _wraps_below(line, lines):
             out.append((line, text))

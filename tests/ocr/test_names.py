@@ -467,6 +467,26 @@ def test_a_signer_named_after_the_signing_word() -> None:
     }
 
 
+def test_words_of_a_forms_vocabulary_are_no_names() -> None:
+    """A contribution table's headers ("医疗单位", "失业个人", "缴费状态") under a header
+    row were read as people; the end of a label wrapped in its cell ("参保人" / "员名单")
+    as the insured person, with no doubt. Such words name nobody: none is found, and a
+    label's value made of them is flagged for the clerk."""
+    lines = [
+        _box("姓名", 178, 317, 282, 397),
+        _box("苏刚颖", 336, 312, 484, 402),
+        _box("费款所属期", 214, 542, 395, 613),
+        _box("医疗单位", 900, 542, 1040, 613),
+        _box("失业个人", 1100, 542, 1240, 613),
+        _box("缴费状态", 1300, 542, 1440, 613),
+        _box("202502", 214, 620, 330, 690),
+        _box("已实缴", 1300, 620, 1410, 690),
+    ]
+    assert _named(lines) == {("person_name", "苏刚颖")}
+    (field,) = [f for f in extract_fields(_reading([_line("参保人：员名单", 120, 200)]))]
+    assert field.value == "员名单" and not field.valid and field.needs_review
+
+
 def test_a_companys_officers_labelled_with_a_colon() -> None:
     """A registration form's officers ("执行董事：…", "监事：…", "经理：…") are people; the
     offices a form ticks ("☑章程修正案董事 | 监事 | ☑经理") and a board's resolution are
