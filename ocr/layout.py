@@ -68,9 +68,13 @@ SHADOW_CONTRAST = 60
 SHADOW_ONE_SIDED = 0.6
 # A fold's crease is a faint dark line (less than this many grey levels below the paper)
 CREASE_DARKNESS = 100
-# with a ridge beside it that catches the light: at least this many levels above the paper
-# on one side, the paper on the other (a printed rule has paper on both sides).
+# with a ridge beside it that catches the light: at least this many levels above the
+# paper on one side, and above the other side, which is paper (a printed rule has paper
+# on both sides, however lit),
 CREASE_GLOSS = 8
+# and the ridge is narrow: it fades by at least this much within a few rows (in a flash's
+# hotspot a rule has light far above the paper beside it, and as far off it).
+CREASE_RIDGE = 5
 
 
 def _without_shadow_edges(horizontal: np.ndarray, gray: np.ndarray) -> np.ndarray:
@@ -78,8 +82,9 @@ def _without_shadow_edges(horizontal: np.ndarray, gray: np.ndarray) -> np.ndarra
     by column, is faint against the paper on one side and about as dark as the other
     side is a step in the page's light, no rule (a crease read as a rule ran across the
     gap between two signature blocks and tied them into rows); nor is a faint stroke
-    with a ridge lighter than the paper beside it, a fold's crease (creases across a
-    licence's two halves tied them into rows, and closed a cell around half the page)."""
+    with a narrow ridge lighter than the paper along one side, a fold's crease (creases
+    across a licence's two halves tied them into rows, and closed a cell around half the
+    page)."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
     if count <= 1:
         return horizontal
@@ -103,22 +108,25 @@ def _without_shadow_edges(horizontal: np.ndarray, gray: np.ndarray) -> np.ndarra
         darker = float(np.median(np.minimum(above, below)))
         if paler < SHADOW_CONTRAST and darker < SHADOW_ONE_SIDED * paler:
             out[y : y + ch, x : x + cw][mine] = 0
-        elif paper - float(np.median(core)) < CREASE_DARKNESS:
-            # the lightest grey 2-7 rows off the stroke, above it and below it
-            sides = sorted(
-                float(
-                    np.median(
-                        np.max(
-                            [g[np.clip(edge + d * k, 0, h - 1), xs] for k in range(2, 8)], axis=0
-                        )
-                    )
-                )
-                - paper
-                for edge, d in ((top, -1), (bottom, 1))
+        else:
+            (lo, _), (hi, far) = sorted(
+                _beside(g, edge, step, xs) for edge, step in ((top, -1), (bottom, 1))
             )
-            if sides[1] >= CREASE_GLOSS and sides[0] >= -3:
+            lit = hi - max(paper, lo) >= CREASE_GLOSS and lo - paper >= -3
+            ridge = lit and hi - far >= CREASE_RIDGE
+            if ridge and paper - float(np.median(core)) < CREASE_DARKNESS:
                 out[y : y + ch, x : x + cw][mine] = 0
     return out
+
+
+def _beside(g: np.ndarray, edge: np.ndarray, step: int, xs: np.ndarray) -> tuple[float, float]:
+    """Off a stroke's `edge` (rows per column), going `step` (-1 up, 1 down): the
+    lightest grey 2 to 7 rows off, and the grey 10 to 16 rows off (medians over the
+    columns `xs`)."""
+    near = [np.clip(edge + step * k, 0, g.shape[0] - 1) for k in range(2, 8)]
+    away = [np.clip(edge + step * k, 0, g.shape[0] - 1) for k in range(10, 17)]
+    lightest = float(np.median(np.max([g[r, xs] for r in near], axis=0)))
+    return lightest, float(np.median(np.median([g[r, xs] for r in away], axis=0)))
 
 
 def _scaled(x: int, y: int, cw: int, ch: int, scale: float) -> Cell:

@@ -106,6 +106,20 @@ def test_a_ruled_cell_over_three_rows_is_read_with_the_first_of_them() -> None:
     ]
 
 
+def test_a_rule_in_a_flashs_hotspot_is_a_rule() -> None:
+    """A phone photo's flash lights a patch of the page far above its paper: a table's
+    rule there has light on both sides, far from it too. It is no crease (taken for one,
+    the rules of the tables in a hotspot went, and their cells with them)."""
+    page = np.full((1400, 1000, 3), 200, np.uint8)
+    yy, xx = np.mgrid[0:1400, 0:1000]
+    glow = 55 * np.exp(-((xx - 500) ** 2 + (yy - 700) ** 2) / (2 * 260.0**2))
+    page[:] = np.clip(200 + glow, 0, 255).astype(np.uint8)[..., None]
+    page[650:653, 200:800] = 150  # a grey rule, faint against the lit paper
+    page[1000:1003, 100:900] = 40
+    _, rules = rulings(page)
+    assert [(top, bottom) for _, top, _, bottom in rules] == [(650, 653), (1000, 1003)]
+
+
 def test_wrapped_cells_are_read_whole() -> None:
     ordered, text = reading_order(LINES, table_cells(_table_page()))
     assert [ln.text for ln in ordered] == [
