@@ -94,7 +94,7 @@ def reading_order(
     `seals` its round seals).
     """
     kept = [ln for ln in lines if ln.text.strip()]
-    found = lift_row_headings(join_wrapped(tie_continuations(units(kept, cells)), cells), cells)
+    found = lift_row_headings(join_wrapped(tie_continuations(units(kept, cells)), cells))
     members = {id(stand_in): inner for stand_in, inner in found}
     ordered_lines: list[Line] = []
     texts: list[str] = []

@@ -104,17 +104,21 @@ def _tight(upper: list[Line], lower: list[Line], height: float) -> bool:
 _HEADING = re.compile(r"[\u4e00-\u9fff（）()]{2,10}")
 
 
-def lift_row_headings(
-    found: Sequence[tuple[Line, list[Line]]], cells: Sequence[tuple[int, int, int, int]] = ()
-) -> list[tuple[Line, list[Line]]]:
+def lift_row_headings(found: Sequence[tuple[Line, list[Line]]]) -> list[tuple[Line, list[Line]]]:
     """Reading units (`ocr.layout.units`) with a cell merged over several rows without
     rules read with the first of them: "申请人信息" set level with the middle of the rows
     of the applicant's name, ID number and phone, nothing else in its column. Row by row
     it fell between them; a person, and the table's own order (HTML's rowspan), read it
-    first. Its stand-in is set level with the first row it heads. A heading in a ruled
-    cell (`cells`) was set level with its rows from the rules already: lifted again, from
-    there, it went to the row above them."""
+    first. Its stand-in is set level with the first row it heads. A heading `units` set
+    level with its first row from the rules already (its stand-in no longer spans its
+    lines) stays there: lifted again, it went to the row above them."""
     stand_ins = [stand_in for stand_in, _ in found]
+    ruled = {
+        id(stand_in)
+        for stand_in, members in found
+        if (stand_in.top, stand_in.bottom)
+        != (min(ln.top for ln in members), max(ln.bottom for ln in members))
+    }
     if len(stand_ins) < 5:
         return list(found)
     height = statistics.median(box_height(ln) for ln in stand_ins)
@@ -124,8 +128,7 @@ def lift_row_headings(
         head = row[0]
         if head.text != "\u0000" and not _HEADING.fullmatch(head.text):
             continue  # a row's number ("3") or a field with its value heads no rows
-        x, y = (head.left + head.right) / 2.0, head.centre_y
-        if any(c[0] <= x <= c[2] and c[1] <= y <= c[3] for c in cells):
+        if id(head) in ruled:
             continue
         span = _heading_span(at, rows, height)
         if span is None or span[0] is row:
