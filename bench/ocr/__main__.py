@@ -12,85 +12,85 @@
 phone photo, document camera, pages turned 90/180/270°, a blank sheet; seals over text).
 `forms-pdf` and `web-html` (`reporting_corpora`: other generators, fonts, layouts and
 capture simulations: clean scan, office scan, phone photo, poor copy) were reporting-only
-until 3 December 2026, when their pages and errors were read to decide changes: they
-count as tuning since, and the "reporting" columns leave them out (`TUNED_ON`).
-`typeset` was a reporting-only corpus made apart from all of those (Typst, Noto CJK and
-AR PL UKai fonts, layouts of its own, captures fax, flatbed-color, phone-low-light,
-photocopy-of-copy) until the night of 3 December 2026, when its errors were read to fix
-fields and the fax capture: it counts as tuning since. `weasy` was another (HTML laid out
-by WeasyPrint, rasterised by PDFium; WenQuanYi Micro Hei, AR PL SungtiL GB and KaitiM GB;
-service-hall layouts of its own; captures adf-scan, scanner-app, glare-photo,
-carbon-copy) until late on 3 December 2026, when its errors were read: it counts as
-tuning since. `ledger` was the reporting-only corpus made then, apart from all of them
-(ReportLab rasterised by poppler; BabelStone Han, Droid Sans Fallback, LXGW WenKai; 8
-service-hall layouts of its own; captures sheetfed-150, phone-keystone, ink-starved,
-folded-stapled) until early on 4 December 2026, when its errors were read: it counts as
-tuning since. `chromium` was another reporting-only corpus made apart from all of them
-(HTML laid out and screenshot by headless Chromium; Hanazono Mincho and Smiley Sans; 6
-service-hall layouts of its own; captures wechat-forward, laser-toner-low,
-tilted-handheld, multifunction-fax-in) until midday on 4 December 2026, when its errors
-were read: it counts as tuning since. `office` was another reporting-only corpus made
-apart from all of them (Word documents written by python-docx, PDF by LibreOffice
-headless, rasterised by Ghostscript; Noto Serif/Sans CJK SC Light, Black, Medium,
-DemiLight and Nimbus Roman/Sans; 8 service-hall layouts of its own; captures
+until 3 December 2026, when their pages and errors were read to decide changes: they count
+as tuning since, and the "reporting" columns leave them out (`TUNED_ON`). `typeset` was a
+reporting-only corpus made apart from all of those (Typst, Noto CJK and AR PL UKai fonts,
+layouts of its own, captures fax, flatbed-color, phone-low-light, photocopy-of-copy) until
+the night of 3 December 2026, when its errors were read to fix fields and the fax capture:
+it counts as tuning since. `weasy` was another (HTML laid out by WeasyPrint, rasterised by
+PDFium; WenQuanYi Micro Hei, AR PL SungtiL GB and KaitiM GB; service-hall layouts of its
+own; captures adf-scan, scanner-app, glare-photo, carbon-copy) until late on 3 December
+2026, when its errors were read: it counts as tuning since. `ledger` was the reporting-only
+corpus made then, apart from all of them (ReportLab rasterised by poppler; BabelStone Han,
+Droid Sans Fallback, LXGW WenKai; 8 service-hall layouts of its own; captures sheetfed-150,
+phone-keystone, ink-starved, folded-stapled) until early on 4 December 2026, when its
+errors were read: it counts as tuning since. `chromium` was another reporting-only corpus
+made apart from all of them (HTML laid out and screenshot by headless Chromium; Hanazono
+Mincho and Smiley Sans; 6 service-hall layouts of its own; captures wechat-forward,
+laser-toner-low, tilted-handheld, multifunction-fax-in) until midday on 4 December 2026,
+when its errors were read: it counts as tuning since. `office` was another reporting-only
+corpus made apart from all of them (Word documents written by python-docx, PDF by
+LibreOffice headless, rasterised by Ghostscript; Noto Serif/Sans CJK SC Light, Black,
+Medium, DemiLight and Nimbus Roman/Sans; 8 service-hall layouts of its own; captures
 desk-lamp-photo, archive-microfilm, duplex-bleed, high-speed-adf-300) until the afternoon
-of 4 December 2026, when its errors were read once `mpl` was there to report in its
-place: it counts as tuning since. `typst` was made apart from all of
-them on 4 December 2026 (Typst from the PyPI wheel, offline, to PDF and PNG, the
-typesetter `typeset` uses too; TW-Sung and TW-Kai, faces no other corpus uses; 6
-service-hall layouts of its own; captures flatbed-200, phone-angle, fax-fine,
-copy-of-copy) and read never tuned on once (6.3% strict); its errors were read that
-morning: it counts as tuning since. `pango` is another reporting-only corpus made apart
-from all of them on 4 December 2026 (Pango shaping and wrapping the text, Cairo drawing
-rules, seals and QR-like blocks, straight to a 300 ppi image and to a PDF whose text checks
-the truth; Noto Sans CJK SC Thin and Black and Noto Sans Mono CJK SC, faces no other
-corpus uses; 7 service-hall layouts of its own; captures sheetfed-bw-300, phone-flash,
-low-res-120, toner-streak). `fpdf` was another reporting-only corpus, made apart from all
-of them on 4 December 2026 (fpdf2's own tables with spans and wrapping, rasterised by
-PDFium; cwTeX FangSong, Ming, HeiBold and Kai where a run is wholly in them, else unused
-weights of Noto CJK SC; 8 service-hall layouts of its own; captures mfp-gray-150,
-phone-shadow, folded-crease, thermal-fax) and last read never tuned on at 18:59 (3.1%
-strict); its errors were read from 20:50 that evening to find what made its folded-crease
-capture worse: it counts as tuning since. `mpl` was another reporting-only corpus, made
-apart from all of them on 4 December 2026 (pages drawn by matplotlib's Agg backend:
-FreeType text, one face to each `FontProperties`, rules, boxes, seals and QR-like blocks as
-lines and patches, straight to a 300 ppi image; the same figures to a PDF whose text checks
-the truth; AR PL UMing CN, WenQuanYi Zen Hei, LXGW WenKai Light and Noto Serif CJK SC Bold;
-8 service-hall layouts of its own; captures chat-forward, inkjet-banding, stapled-skew,
-carbonless-copy) and read never tuned on once (4.6% strict); its errors were read at 16:00
-that afternoon: it counts as tuning since. `qt` is another reporting-only corpus,
-made apart from all of them on 4 December 2026 (pages laid out and painted by Qt: QPainter
-on a 300 ppi QImage, text by drawText and QTextDocument, font merging off, seals and
-QR-like blocks as paths; the same painting to a QPdfWriter PDF whose text checks the
-truth; AR PL SungtiL GB, AR PL KaitiM GB, WenQuanYi Micro Hei and Noto Sans CJK SC Medium;
-6 service-hall layouts of its own; captures kiosk-camera, receipt-thermal, bent-book,
-fax-relay) and read never tuned on once (10.9% strict); its errors were read from 17:40
-that evening: it counts as tuning since. `svg` is another reporting-only corpus, made
-apart from all of them on 4 December 2026 (SVG written by hand with its own line breaking
-and tables, rasterised by resvg at 300 ppi with system fonts skipped; seals and QR-like
-blocks as paths; the truth checked against the SVG's text elements; IPAmj Mincho, Noto
-Serif CJK SC ExtraLight, SetoFont, C059 and Nimbus Mono PS; 6 service-hall layouts of its
-own; captures overhead-visualizer, toner-saver, scan-to-mail-bw, clipboard-photo). `skia`
-is another reporting-only corpus, made apart from all of them on 4 December 2026 (pages
-drawn by skia-python on a 300 ppi raster surface, text laid out by Skia itself, Font lines
-and textlayout paragraphs, only the corpus's faces registered; seals' ring words as glyph
-outlines and QR-like blocks not text; the same operations replayed into a Skia PDF whose
-text checks the truth; GNU Unifont, VL Gothic, IPAex Mincho, DejaVu Sans Mono and URW
-Nimbus Sans; 6 service-hall layouts of its own; captures yellowed-old-copy,
-dusty-glass-240, tablet-counter, recycled-paper-copy) and read never tuned on once (14.2%
-strict, against RapidOCR defaults' 9.8%); its errors were read from 18:20 that evening: it
-counts as tuning since. `wand` is another reporting-only corpus, made apart from all of
-them on 4 December 2026 and never tuned on (pages drawn by ImageMagick through PyPI's
-`wand` on a 300 ppi canvas, each face given to it by its file; seals' ring words as glyph
-outlines and QR-like blocks not text; the truth checked against the page model's drawn
-runs; simplified-Chinese faces from npm @fontsource packages: Noto Sans SC ExtraLight and
-SemiBold, Noto Serif SC ExtraBold, ZCOOL XiaoWei, Ma Shan Zheng and Zhi Mang Xing, with
-P052 and URW Bookman for Latin; 6 service-hall layouts of its own; captures
-mailroom-gray-200, counter-webcam, sheet-protector-scan, punched-binder-copy). `columns`
-(`sample_scans.columns`, off by default) is a small held-out development set of layouts
-`tuning` lacks (two text columns, blocks side by side, and grids and tables that keep row
-order), looked at like `tuning` while working on reading order. All are generated from the
-seed at bench time.
+of 4 December 2026, when its errors were read once `mpl` was there to report in its place:
+it counts as tuning since. `typst` was made apart from all of them on 4 December 2026
+(Typst from the PyPI wheel, offline, to PDF and PNG, the typesetter `typeset` uses too;
+TW-Sung and TW-Kai, faces no other corpus uses; 6 service-hall layouts of its own; captures
+flatbed-200, phone-angle, fax-fine, copy-of-copy) and read never tuned on once (6.3%
+strict); its errors were read that morning: it counts as tuning since. `pango` was another
+reporting-only corpus made apart from all of them on 4 December 2026 (Pango shaping and
+wrapping the text, Cairo drawing rules, seals and QR-like blocks, straight to a 300 ppi
+image and to a PDF whose text checks the truth; Noto Sans CJK SC Thin and Black and Noto
+Sans Mono CJK SC, faces no other corpus uses; 7 service-hall layouts of its own; captures
+sheetfed-bw-300, phone-flash, low-res-120, toner-streak) and last read never tuned on at
+21:46 (9.7% strict, its phone-flash capture 27.4% against 21.9% at 18:59); the session's
+changes were bisected on its figures and its pages read from 22:05: it counts as tuning
+since. `fpdf` was another reporting-only corpus, made apart from all of them on 4 December
+2026 (fpdf2's own tables with spans and wrapping, rasterised by PDFium; cwTeX FangSong,
+Ming, HeiBold and Kai where a run is wholly in them, else unused weights of Noto CJK SC; 8
+service-hall layouts of its own; captures mfp-gray-150, phone-shadow, folded-crease,
+thermal-fax) and last read never tuned on at 18:59 (3.1% strict); its errors were read from
+20:50 that evening to find what made its folded-crease capture worse: it counts as tuning
+since. `mpl` was another reporting-only corpus, made apart from all of them on 4 December
+2026 (pages drawn by matplotlib's Agg backend: FreeType text, one face to each
+`FontProperties`, rules, boxes, seals and QR-like blocks as lines and patches, straight to
+a 300 ppi image; the same figures to a PDF whose text checks the truth; AR PL UMing CN,
+WenQuanYi Zen Hei, LXGW WenKai Light and Noto Serif CJK SC Bold; 8 service-hall layouts of
+its own; captures chat-forward, inkjet-banding, stapled-skew, carbonless-copy) and read
+never tuned on once (4.6% strict); its errors were read at 16:00 that afternoon: it counts
+as tuning since. `qt` is another reporting-only corpus, made apart from all of them on 4
+December 2026 (pages laid out and painted by Qt: QPainter on a 300 ppi QImage, text by
+drawText and QTextDocument, font merging off, seals and QR-like blocks as paths; the same
+painting to a QPdfWriter PDF whose text checks the truth; AR PL SungtiL GB, AR PL KaitiM
+GB, WenQuanYi Micro Hei and Noto Sans CJK SC Medium; 6 service-hall layouts of its own;
+captures kiosk-camera, receipt-thermal, bent-book, fax-relay) and read never tuned on once
+(10.9% strict); its errors were read from 17:40 that evening: it counts as tuning since.
+`svg` is another reporting-only corpus, made apart from all of them on 4 December 2026 (SVG
+written by hand with its own line breaking and tables, rasterised by resvg at 300 ppi with
+system fonts skipped; seals and QR-like blocks as paths; the truth checked against the
+SVG's text elements; IPAmj Mincho, Noto Serif CJK SC ExtraLight, SetoFont, C059 and Nimbus
+Mono PS; 6 service-hall layouts of its own; captures overhead-visualizer, toner-saver,
+scan-to-mail-bw, clipboard-photo). `skia` is another reporting-only corpus, made apart from
+all of them on 4 December 2026 (pages drawn by skia-python on a 300 ppi raster surface,
+text laid out by Skia itself, Font lines and textlayout paragraphs, only the corpus's faces
+registered; seals' ring words as glyph outlines and QR-like blocks not text; the same
+operations replayed into a Skia PDF whose text checks the truth; GNU Unifont, VL Gothic,
+IPAex Mincho, DejaVu Sans Mono and URW Nimbus Sans; 6 service-hall layouts of its own;
+captures yellowed-old-copy, dusty-glass-240, tablet-counter, recycled-paper-copy) and read
+never tuned on once (14.2% strict, against RapidOCR defaults' 9.8%); its errors were read
+from 18:20 that evening: it counts as tuning since. `wand` is another reporting-only
+corpus, made apart from all of them on 4 December 2026 and never tuned on (pages drawn by
+ImageMagick through PyPI's `wand` on a 300 ppi canvas, each face given to it by its file;
+seals' ring words as glyph outlines and QR-like blocks not text; the truth checked against
+the page model's drawn runs; simplified-Chinese faces from npm @fontsource packages: Noto
+Sans SC ExtraLight and SemiBold, Noto Serif SC ExtraBold, ZCOOL XiaoWei, Ma Shan Zheng and
+Zhi Mang Xing, with P052 and URW Bookman for Latin; 6 service-hall layouts of its own;
+captures mailroom-gray-200, counter-webcam, sheet-protector-scan, punched-binder-copy).
+`columns` (`sample_scans.columns`, off by default) is a small held-out development set of
+layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
+keep row order), looked at like `tuning` while working on reading order. All are generated
+from the seed at bench time.
 
 Each configuration runs in its own process (so peak memory is its own), over the same
 pages in alternating chunks. Printed as Markdown: strict CER (whole page text in reading

@@ -34,6 +34,7 @@ MPL = "mpl"  # made apart from everything else (reporting_corpora.mpl_*), tuned 
 QT = "qt"  # made apart from everything else (reporting_corpora.qt_*), tuned on since 17:40
 SKIA = "skia"  # made apart from everything else (reporting_corpora.skia_*), tuned on since 18:20
 WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), never tuned on
+PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
 # errors were read to fix reading order, split labels and web addresses; forms-pdf since
@@ -70,7 +71,11 @@ WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), nev
 # 16 pages: 3.1% strict; folded-crease 8.8% (4.0% at 16:14), mfp-gray-150 1.2%,
 # phone-shadow 0.6%, thermal-fax 1.3%; ID numbers 12/14, enterprise names 14/16), read to
 # find the regression of its folded-crease capture once `wand` had been made apart from
-# everything to report beside pango and svg)
+# everything to report beside pango and svg; pango since 4 December 2026 22:05 UTC, made
+# at midday and last read never tuned on at 21:46 (seed 1, 16 pages: 9.7% strict;
+# phone-flash 27.4% (21.9% at 18:59), low-res-120 0.4%, sheetfed-bw-300 1.4%,
+# toner-streak 5.7%; fields 52/52), bisected on and read to find what made its
+# phone-flash capture worse that session: only svg and wand report since)
 TUNED_ON = (
     TUNING,
     COLUMNS,
@@ -86,6 +91,7 @@ TUNED_ON = (
     QT,
     SKIA,
     FPDF,
+    PANGO,
 )
 
 

@@ -37,7 +37,10 @@ def _model(i: int) -> tuple[Page, random.Random]:
 
 
 def test_covers_every_layout_and_capture(pages: list[ReportPage]) -> None:
+    from bench.ocr.corpus import PANGO, TUNED_ON
+
     assert "pango" in CORPORA and CORPUS_CAPTURES["pango"] == CAPTURES
+    assert PANGO == "pango" and PANGO in TUNED_ON  # read since 4 December 2026 22:05
     assert [p.layout for p in pages] == list(LAYOUTS)
     assert {p.capture for p in pages} == set(CAPTURES)
     assert len({p.truth_text for p in pages}) == len(pages)
