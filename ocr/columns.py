@@ -327,7 +327,8 @@ def _side_ended(
     """Number of the run's rows that belong to its columns: a run ends before a row
     below the end of one side whose lines all stand apart from the lines above them on
     their own side (more than a line's height of whitespace): a block below both columns
-    (a serial number under a header of blocks side by side), not the rest of a column."""
+    (a serial number under a header of blocks side by side), not the rest of a column;
+    and before a page's footer far below a side that ended long before (`_footer`)."""
 
     def side(line: Line) -> int:
         return 0 if (line.left + line.right) / 2.0 < gap.middle else 1
@@ -341,14 +342,31 @@ def _side_ended(
         if len(sides) != 1:
             continue
         other = 1 - next(iter(sides))
+        above = [ln for r in rows[:k] for ln in r if side(ln) != other]
+        if above and _footer(
+            row, above, [ln for r in rows[:k] for ln in r if side(ln) == other], scale
+        ):
+            return k
         if last[other] < 0 or last[other] >= k:
             continue  # the other side goes on below (or never started)
-        above = [ln for r in rows[:k] for ln in r if side(ln) != other]
         # the whole row: a value right under the value above goes on its side, though
         # its label stands apart (the label above it was lost under a seal)
         if all(_apart(line, above, scale, seals) for line in row):
             return k
     return len(rows)
+
+
+def _footer(
+    row: Sequence[Line], above: Sequence[Line], other: Sequence[Line], scale: Scale
+) -> bool:
+    """A row on one side more than `APART_LINES` lines below that side's last line, with
+    the other side's lines going on down between them: the page's footer under a licence
+    whose left half ended long before, though the right half's seal, authority and date
+    run down to it (a line of the footer may stand on the right, the print maker's)."""
+    top, ended = min(ln.top for ln in row), max(ln.bottom for ln in above)
+    return top - ended > APART_LINES * scale.height and any(
+        ln.top > ended + scale.height for ln in other
+    )
 
 
 def _closed_below(

@@ -406,6 +406,46 @@ def test_a_licence_half_whose_scope_wraps_under_the_other_halfs_labels_stays_a_c
     ]
 
 
+def test_a_licences_footer_far_below_its_left_half_is_read_after_both_halves() -> None:
+    """A landscape licence photographed with a flash (pango, its boxes): the footer's two
+    lines stand far below the left half's scope, while the right half's authority and
+    date run down close to them, and the print maker's line stands at the right in the
+    footer's last row. The footer is no part of the left column: both halves, then it."""
+    lines = _from_boxes("""187 198 528 269 统一社会信用代码
+187 269 641 338 9132050842GAP7HA0B
+263 814 345 898 名
+386 814 472 893 称
+560 819 1018 888 苏州云栖商贸有限公司
+268 935 335 1009 类
+391 930 472 1012 型
+555 935 1255 1012 有限责任公司（自然人投资或控股）
+263 1049 522 1134 法定代表人
+555 1049 727 1137 康华燕
+259 1160 482 1258 经营范围
+560 1165 1491 1258 日用百货销售；服装服饰零售；电子产品销售；
+560 1245 1504 1322 货物进出口；技术进出口（除依法须经批准的项
+568 1327 1396 1406 目外，凭营业执照依法自主开展经营活动）
+209 2067 1059 2151 国家企业信用信息公示系统网址：https://www.gsxt.gov.cn
+214 2119 1472 2197 市场主体应当于每年1月1日至6月30日报送公示年度报告。
+1209 232 2118 476 营业执照
+1536 454 1786 565 （正本）
+1764 804 1987 901 注册资本
+2054 804 2274 901 10万元整
+1764 925 1992 1022 成立日期
+2069 938 2383 1009 2022年09月03日
+1769 1046 1987 1142 营业期限
+2069 1059 2518 1128 2022年09月03日至长期
+1769 1160 1995 1258 住所
+2069 1174 2979 1240 江苏省苏州市姑苏区科技园中路232号27层09室
+2019 1763 2255 1860 登记机关
+2319 1897 2673 1966 2022年09月03日
+2756 2136 3156 2194 国家市场监督管理总局监制""")
+    order = _order(lines)
+    footer = order.index("国家企业信用信息公示系统网址：https://www.gsxt.gov.cn")
+    assert footer > order.index("登记机关") and footer > order.index("2022年09月03日")
+    assert order.index("目外，凭营业执照依法自主开展经营活动）") < order.index("注册资本")
+
+
 def test_a_table_set_in_whitespace_between_entries_and_notes_keeps_its_rows() -> None:
     """A skia social insurance record (its boxes): five columns of figures set in
     whitespace, entries above and notes below reaching past the third column. The
