@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ocr.engine import Line
 from ocr.rows import Scale, box_height, group_rows, page_scale
@@ -400,15 +401,21 @@ def _closed_below(
     return end, None
 
 
-def _continued(
-    last: tuple[list[Line], list[Line], int, int],
-    halves: tuple[list[Line], list[Line]],
-    scale: Scale,
-) -> bool:
+class _Block(NamedTuple):
+    """The last block of columns read: its sides, the row it ends before, and the number
+    of blocks read before its columns."""
+
+    left: list[Line]
+    right: list[Line]
+    end: int
+    at: int
+
+
+def _continued(last: _Block, halves: tuple[list[Line], list[Line]], scale: Scale) -> bool:
     """A block of columns right under the last one goes on its two columns: on each
     side, its first line starts where a line of that side above starts (a label under
     labels, a value's wrapped line under values) and does not stand apart from them."""
-    for above, below in zip(last[:2], halves, strict=True):
+    for above, below in zip((last.left, last.right), halves, strict=True):
         if not above or not below:
             return False
         first = min(below, key=lambda ln: (ln.top, ln.left))
@@ -440,9 +447,7 @@ def column_blocks(
     scale = page_scale([ln for ln in units if "\u0000" not in ln.text] or list(units))
     blocks: list[list[Line]] = []
     pending: list[Line] = []
-    # the last block of columns read, while no row has come after it: its sides, its end
-    # row and the number of blocks before its columns
-    last: tuple[list[Line], list[Line], int, int] | None = None
+    last: _Block | None = None  # goes on only in a block starting at its end row
     i = 0
     while i < len(rows):
         found: tuple[int, int, Gap] | None = None
@@ -463,7 +468,6 @@ def column_blocks(
         if found is None:
             pending += rows[i]
             i += 1
-            last = None
             continue
         start, end, gap = found
         pending += [ln for row in rows[i:start] for ln in row]
@@ -471,19 +475,18 @@ def column_blocks(
         if pending:
             blocks.append(pending)
             pending = []
-            last = None
         band = _header_band(rows[i:end], gap, scale)
         halves = _halves([ln for row in rows[i + band : end] for ln in row], gap)
-        if band == 0 and last is not None and last[2] == i and _continued(last, halves, scale):
+        if band == 0 and last is not None and last.end == i and _continued(last, halves, scale):
             # the same two columns, their gap stepped aside (the left half's last value
             # wraps on under the right half's labels, past where the gap ran above)
-            halves = (last[0] + halves[0], last[1] + halves[1])
-            del blocks[last[3] :]
+            halves = (last.left + halves[0], last.right + halves[1])
+            del blocks[last.at :]
         else:
             head = [ln for row in rows[i : i + band] for ln in row]
             for side in _halves(head, gap):
                 blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
-        last = (halves[0], halves[1], end, len(blocks))
+        last = _Block(halves[0], halves[1], end, len(blocks))
         for side in halves:
             blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
         i = end

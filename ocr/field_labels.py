@@ -215,19 +215,19 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
 
 # A party the table above does not list: the national forms name more roles than any list
 # holds ("财务负责人", "项目负责人", "受让方", "发包方", "建设单位", "分支机构名称").
+# a company's officers, labels of a person only with a colon after them ("监事：张三")
+_OFFICER = re.compile(r"(?:执行)?董事长?|监事|总?经理")
 # A label of a few characters ending like a party's ("…人", an officer's "…员", a
-# contract's "…方", "…单位", "…名称", "…全称"), a note in brackets after it, then a
-# colon: the value is a name only when it is shaped like one (`name_shaped`), a business
-# when it ends like one.
+# contract's "…方", "…单位", "…名称", "…全称") or a company's officer, a note in brackets
+# and a signing word after it, then a colon: the value is a name only when it is shaped
+# like one (`name_shaped`), a business when it ends like one.
 _ROLE_LABEL = re.compile(
     r"^((?:[\u4e00-\u9fff]{1,5}?[人员]|[\u4e00-\u9fff]{0,3}[甲乙丙丁让租包托卖买售购借贷保供需款资]方"
-    r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)|(?:执行)?董事长?|监事|总?经理))"
+    r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)|" + _OFFICER.pattern + "))"
     r"(?:[（(][^）)]{1,8}[）)])?(?:签收|签字|签名)?"
 )
 # words ending in 人 that name nobody's role; the authority that issues a document
 # ("出具单位：某某社会保险管理中心", "发证单位") is no applicant's business
-# a company's officers, labels of a person only with a colon after them ("监事：张三")
-_OFFICER = re.compile(r"(?:执行)?董事长?|监事|总?经理")
 _NO_ROLE = ("个人", "本人", "他人", "每人", "法人", "自然人")
 # nor do members ("组织会员开展…", "从业人员"); an officer ("安全管理员") is a person,
 # never a business glued to the label

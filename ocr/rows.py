@@ -113,14 +113,14 @@ def lift_row_headings(found: Sequence[tuple[Line, list[Line]]]) -> list[tuple[Li
     level with its first row from the rules already (its stand-in no longer spans its
     lines) stays there: lifted again, it went to the row above them."""
     stand_ins = [stand_in for stand_in, _ in found]
+    if len(stand_ins) < 5:
+        return list(found)
     ruled = {
         id(stand_in)
         for stand_in, members in found
         if (stand_in.top, stand_in.bottom)
         != (min(ln.top for ln in members), max(ln.bottom for ln in members))
     }
-    if len(stand_ins) < 5:
-        return list(found)
     height = statistics.median(box_height(ln) for ln in stand_ins)
     rows = group_rows(stand_ins)
     moved: dict[int, Line] = {}
