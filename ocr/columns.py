@@ -20,8 +20,11 @@ another whose sides start where the sides above start goes on the same two colum
 with them: the gap steps aside where the left half's last value wraps on past it, under
 the right half's last labels.
 A run whose whitespace runs on below its columns (between a strip of labels and its
-values) is cut where a line running across the column gap closes it (a paragraph under
-the two halves of a licence).
+values) is cut where a line running across the column gap, well into both sides, closes
+it (a paragraph under the two halves of a licence). A run ends before its last rows when
+they open a longer run below with a gap of their own (the halves' first row under a
+header of a code beside a title), and its opening rows are read first when one side
+starts only below them (an authority over a footer beside the print maker's line).
 
 Not every such gap separates columns. Row order is kept when
 - the gap is crossed by a horizontal rule (a table without vertical rules) or by a ruled
@@ -65,6 +68,7 @@ LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their valu
 APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart
 OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
 TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
+ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both sides
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -261,6 +265,26 @@ def _title_rows(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
     return count if count > over else 0
 
 
+def _late_side(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
+    """Number of rows opening a run of columns before one side's first line, when that
+    line stands more than `APART_LINES` lines below them or the other side goes on
+    beside it in one row at most: a block above, read first (an authority and its date
+    over a licence's footer, the print maker's line beside the footer's last line), not
+    the top of a column."""
+    opening = _sides(rows[0], gap) if rows else ([], [])
+    if all(opening) or not any(opening):
+        return 0
+    late = 0 if opening[1] else 1  # the side with nothing in the first row
+    for k, row in enumerate(rows):
+        lines = _sides(row, gap)[late]
+        if lines:
+            above = max(ln.bottom for r in rows[:k] for ln in r)
+            first = min(ln.top for ln in lines)
+            beside = sum(bool(_sides(r, gap)[1 - late]) for r in rows[k:])
+            return k if first - above > APART_LINES * scale.height or beside <= 1 else 0
+    return 0
+
+
 def _header_band(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
     """Number of rows opening a run of columns that are a band over them, read before
     the columns (its left part, then its right part): rows whose lines right of the gap
@@ -393,12 +417,57 @@ def _closed_below(
         apart = min(ln.top for ln in rows[stop]) - above > APART_LINES * scale.height
         if opened > known or apart:
             gap = _column_gap(rows[start:stop], obstacles, rules, scale)
-            if gap is not None and (
-                apart or any(ln.left < gap.left and ln.right > gap.right for ln in rows[stop])
-            ):
+            if gap is not None and (apart or any(_across(ln, gap, scale) for ln in rows[stop])):
                 return stop, gap
             known = max(known, opened)
     return end, None
+
+
+def _across(line: Line, gap: Gap, scale: Scale) -> bool:
+    """`line` runs across `gap`, well into both sides (a paragraph across two halves; a
+    value that only reaches past the gap's edge, its half's wide line under a header
+    of blocks, goes on in its half)."""
+    reach = ACROSS_CHARS * scale.char
+    return line.left < gap.left - reach and line.right > gap.right + reach
+
+
+def _handed_on(
+    rows: Sequence[Sequence[Line]],
+    start: int,
+    end: int,
+    gap: Gap,
+    obstacles: Sequence[Rect],
+    rules: Sequence[Rect],
+    scale: Scale,
+) -> int:
+    """End of a run of columns before its last rows when they hold lines on both sides
+    of its gap, none where a line of its side above starts, and open a longer run below
+    with a gap of its own: the first row of a licence's two halves under its header (the
+    code at the left, the title right of it) belongs to the halves."""
+    for k in range(start + 1, end):
+        if _goes_on(rows[start:k], rows[k:end], gap, scale):
+            continue
+        if not all(all(_sides(row, gap)) for row in rows[k:end]):
+            continue  # (a code under a title, the caption beside them: the header's own)
+        below = _run_end(rows, k, obstacles, GAP_CHARS * scale.char)
+        other = _column_gap(rows[k:below], obstacles, rules, scale) if below > end else None
+        if other is not None and (other.right <= gap.left or other.left >= gap.right):
+            return k
+    return end
+
+
+def _goes_on(
+    above: Sequence[Sequence[Line]], rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale
+) -> bool:
+    """A line of `rows` starts where a line above on its side of `gap` starts: the
+    blocks above go on in them (a QR caption's lines wrapping on beside the halves)."""
+    higher = [ln for row in above for ln in row]
+    return any(
+        abs(ln.left - a.left) <= scale.char and (ln.left < gap.middle) == (a.left < gap.middle)
+        for row in rows
+        for ln in row
+        for a in higher
+    )
 
 
 class _Block(NamedTuple):
@@ -461,6 +530,8 @@ def column_blocks(
                 end = i + _side_ended(rows[i:end], gap, scale, seals)
                 # a title centred over the columns, on one side of their gap, is read first
                 start = i + _title_rows(rows[i:end], gap, scale)
+                start += _late_side(rows[start:end], gap, scale)
+                end = _handed_on(rows, start, end, gap, obstacles, rules, scale)
                 # two parties' signature blocks of two rows ("委托人（签字）：张三" over
                 # its date, "受托人（签字）：李四" over its date) are read whole all the same
                 least = MIN_ROWS - 1 if _parties(rows[start:end], gap) else MIN_ROWS

@@ -1120,3 +1120,124 @@ def test_a_line_at_its_columns_own_leading_stays_in_it() -> None:
         " 受托人（签字）：韩浩航 （按指印） 2026年8月19日"
         " 附：1.受托人居民身份证复印件；2.委托单位营业执照复印件（加盖公章）。"
     )
+
+
+# a business licence photographed under a phone's flash (pango): the code at the left and
+# the title right of it over the two halves; the QR caption mostly lost in the flash
+FLASHED_LICENCE = """
+198 184 543 252 统一社会信用代码
+1228 220 2124 448 营业执照
+198 247 662 331 91350102026EMGHR4Q
+1549 431 1803 540 （正 本）
+2723 527 2967 581 了解更多登记、备案、
+2070 779 2290 875 10万元整
+266 784 350 866 名
+391 784 478 866 称
+566 784 1123 858 福州鼎信文化传媒有限公司
+1780 784 1996 866 注册资本
+266 899 350 980 类
+391 899 478 980 型
+561 902 1269 980 有限责任公司（自然人投资或控股）
+1785 902 2001 985 成立日期
+2078 902 2406 985 2013年06月23日
+1780 1013 2005 1108 营业期限
+266 1018 520 1100 法定代表人
+551 1018 689 1105 严然
+2083 1026 2539 1095 2013年06月23日至长期
+556 1132 1522 1224 组织文化艺术交流活动；广告设计、代理；广告
+1780 1132 2015 1228 住所
+263 1135 478 1219 经营范围
+2083 1141 3003 1219 福建省福州市鼓楼区科技园中路178号22层05室
+561 1214 1513 1292 制作；会议及展览服务（除依法须经批准的项目
+561 1297 1362 1374 外，凭营业执照依法自主开展经营活动）
+2037 1732 2281 1828 登记机关
+2341 1860 2709 1944 2013年06月23日
+184 2048 1063 2131 国家企业信用信息公示系统网址：https/www.gsxw.gov.cn
+193 2107 1481 2172 市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。
+2791 2112 3201 2167 国家市场监督管理总局监制
+"""
+
+
+def test_a_left_value_reaching_past_the_header_gap_does_not_close_it() -> None:
+    """The left half's wide value ("有限责任公司（…）") reaches just past the gap between
+    the code and the title: no line running across both sides, so the header's columns
+    do not end above it and take in the halves' first row. The left half is read whole
+    before the right half."""
+    _, text = reading_order(_boxes(FLASHED_LICENCE)[::-1])
+    rows = [squash(row) for row in text.splitlines()]
+    assert rows[4:10] == [
+        "名称福州鼎信文化传媒有限公司",
+        "类型有限责任公司（自然人投资或控股）",
+        "法定代表人严然",
+        "经营范围组织文化艺术交流活动；广告设计、代理；广告",
+        "制作；会议及展览服务（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）",
+        "注册资本10万元整",
+    ]
+
+
+# the same licence with another company (pango, phone-flash): the caption lost whole, the
+# header's columns (code | title) end on the halves' first row
+FLASHED_LICENCE_2 = """
+204 234 563 317 统一社会信用代码
+1233 260 2150 524 营业执照
+207 312 669 382 91370202026UX36E77
+1569 495 1817 606 （正 本）
+563 845 1134 936 青岛启明医疗器械有限公司
+1784 850 2015 945 注册资本
+2080 850 2339 945 1000万元整
+397 858 489 936 称
+281 863 356 931 名
+568 969 1281 1060 有限责任公司（自然人投资或控股）
+1789 969 2015 1065 成立日期
+272 974 356 1055 类
+402 974 489 1055 型
+2089 977 2417 1060 2018年09月04日
+267 1087 535 1184 法定代表人
+1795 1087 2010 1184 营业期限
+563 1092 701 1179 罗佳
+2094 1101 2546 1170 2018年09月04日至长期
+1784 1208 2020 1303 住所
+267 1211 489 1294 经营范围
+571 1216 1531 1294 第一类医疗器械销售；第二类医疗器械销售；卫
+2094 1216 2965 1294 山东省青岛市市南区中山北路227号23层23室
+571 1294 1531 1372 生用品和一次性使用医疗用品销售（除依法须经
+568 1372 1526 1450 批准的项目外，凭营业执照依法自主开展经营活
+563 1450 674 1542 动）
+2043 1813 2279 1910 登记机关
+2339 1946 2706 2029 2018年09月04日
+198 2139 1069 2217 国家企业信用信息公示系统网址：https://www.gsxt.gov.cn
+2780 2190 3201 2258 国家市场监督管理总局监制
+198 2193 1480 2258 市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。
+"""
+
+
+def test_the_halves_first_row_is_handed_on_from_the_header_to_the_halves() -> None:
+    """The header's run of columns (code | title) holds the halves' first row ("名称 …"
+    | "注册资本 …"), which opens the halves' longer run with a gap of its own: the
+    header ends above it, its code read before its title, and the halves are read
+    half by half."""
+    _, text = reading_order(_boxes(FLASHED_LICENCE_2)[::-1])
+    rows = [squash(row) for row in text.splitlines()]
+    assert rows[:5] == [
+        "统一社会信用代码",
+        "91370202026UX36E77",
+        "营业执照",
+        "（正本）",
+        "名称青岛启明医疗器械有限公司",
+    ]
+    assert rows.index("动）") + 1 == rows.index("注册资本1000万元整")
+
+
+def test_an_authority_over_the_footer_is_read_before_it() -> None:
+    """Under the halves, the authority and its date stand at the right over the footer,
+    whose last line has the print maker's line beside it: the footer's side starts only
+    below the authority's block, which is read first, not as a column beside it."""
+    _, text = reading_order(_boxes(FLASHED_LICENCE_2)[::-1])
+    rows = [squash(row) for row in text.splitlines()]
+    assert rows[-4:] == [
+        "登记机关",
+        "2018年09月04日",
+        "国家企业信用信息公示系统网址：https://www.gsxt.gov.cn",
+        "市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。"
+        "国家市场监督管理总局监制",
+    ]
