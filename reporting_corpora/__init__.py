@@ -181,6 +181,28 @@ punched-binder-copy). ImageMagick writes PDF only as an image, so every page's t
 checked as it is built against the text runs the page model drew (a multiset of
 characters), and the tests draw every character alone in its face.
 
+`blend` is another, made apart from all of the above (`blend_*` modules, sharing no code
+with them): pages drawn by Blend2D (PyPI `blend2d-python`: its own rasteriser and its own
+font engine, not FreeType) on a 300 ppi A4 image, one face to a text run, no fallback;
+seals' ring words are glyph outlines turned into Blend2D paths and QR-like blocks
+rectangles, neither text. Its faces come from npm (tests/node) as WOFF2 and are joined
+into one TrueType file each by fontTools in a cache the first time they are needed:
+Maoken Assorted Sans (print, labels, small print; @chinese-fonts, split into a hundred
+pieces), ZCOOL QingKe HuangYou (titles, seal words), Jiangxi Zhuokai (entries by hand;
+@chinese-fonts), Honglei Xingshu (signatures; @chinese-fonts) and Long Cang (the clerk's
+notes), every character checked to be in its face's cmap with an outline (no free
+Fangsong face no other corpus uses could be found). Six layouts of its own (red-head notice
+of a county market regulation bureau with a document number and a table of enterprises,
+social security card application with a photo box, power of attorney between an
+enterprise and an agent with check boxes, food business licence in two columns with a
+QR-like block and a seal, roster of a farmers' cooperative's members with ID numbers,
+resident pension enrolment with contribution grades and the clerk's notes by hand); its
+own mainland people (uncommon surnames and given names), counties, enterprises and
+check-character code; its own capture profiles (roller-feed-240, tablet-flicker,
+crumpled-flattened, halftone-copy-200). Blend2D makes no PDF: every page's truth is checked
+as it is built against the characters of the glyphs Blend2D shaped for each run, read
+back through the face's cmap.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -4,7 +4,7 @@ profiles, deterministic from the seed, written as JPEG files with a manifest.
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
-(`svg_*`) and `skia` (`skia_*`)."""
+(`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`) and `blend` (`blend_*`)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from pathlib import Path
 from types import ModuleType
 
 from reporting_corpora import (
+    blend_captures,
+    blend_pages,
     chromium_captures,
     chromium_pages,
     html_pages,
@@ -59,6 +61,7 @@ CORPORA = (
     "svg",
     "skia",
     "wand",
+    "blend",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -76,6 +79,7 @@ CORPUS_CAPTURES = {
     "svg": svg_captures.CAPTURES,
     "skia": skia_captures.CAPTURES,
     "wand": wand_captures.CAPTURES,
+    "blend": blend_captures.CAPTURES,
 }
 
 
@@ -122,6 +126,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else skia_pages.LAYOUTS
         if corpus == "skia"
         else wand_pages.LAYOUTS
+        if corpus == "wand"
+        else blend_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -151,6 +157,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("skia", skia_pages, skia_captures, out_dir, jobs)
     elif corpus == "wand":
         pages = _batched_pages("wand", wand_pages, wand_captures, out_dir, jobs)
+    elif corpus == "blend":
+        pages = _batched_pages("blend", blend_pages, blend_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -220,7 +228,8 @@ def _batched_pages(
     load once per document; `office`: LibreOffice takes seconds to start; `typst`,
     `pango` and `mpl` draw each page on its own but share the interface; `mpl` puts
     the batch's pages in one PDF, its faces subset once; `qt` likewise, painted by
-    QPainter; `svg` writes SVG that resvg rasterises; `skia` draws with skia-python),
+    QPainter; `svg` writes SVG that resvg rasterises; `skia` draws with skia-python;
+    `blend` with Blend2D),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
