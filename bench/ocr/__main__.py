@@ -1,11 +1,11 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on seventeen corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on eighteen corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
                                 pango:12,fpdf:12,mpl:12,qt:12,svg:12,
-                                skia:12,wand:12]
+                                skia:12,wand:12,blend:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -87,6 +87,14 @@ the page model's drawn runs; simplified-Chinese faces from npm @fontsource packa
 Sans SC ExtraLight and SemiBold, Noto Serif SC ExtraBold, ZCOOL XiaoWei, Ma Shan Zheng and
 Zhi Mang Xing, with P052 and URW Bookman for Latin; 6 service-hall layouts of its own;
 captures mailroom-gray-200, counter-webcam, sheet-protector-scan, punched-binder-copy).
+`blend` is another reporting-only corpus, made apart from all of them on 4-5 December 2026
+and never tuned on (pages drawn by Blend2D, its own rasteriser and font engine, on a 300
+ppi image, one face to a run, no fallback; seals' ring words as glyph outlines and QR-like
+blocks not text; the truth checked against the glyphs Blend2D shaped, read back through
+each face's cmap; faces from npm joined into TrueType files by fontTools: Maoken Assorted
+Sans, ZCOOL QingKe HuangYou, Jiangxi Zhuokai, Honglei Xingshu and Long Cang; 6 service-hall
+layouts of its own; captures roller-feed-240, tablet-flicker, crumpled-flattened,
+halftone-copy-200).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated
@@ -139,7 +147,7 @@ LABELS = {
 }
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
-    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12"
+    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12,blend:12"
 )
 
 
