@@ -413,6 +413,8 @@ _SIGNED = re.compile(r"[（(](?:盖章|公章|签章|印章|章|单位盖章|公
 _SIGNING = re.compile(r"^(?:盖章|签章|落款|公司盖章|单位盖章|单位公章)[:：]")
 # a document of the business titled with its name ("某某有限公司股东会决议")
 _TITLED = re.compile(r"(?:股东会决议|股东大会决议|股东决定|董事会决议|章程修正案|章程)$")
+# the words of a public body's name: a letter addressed to a hall ("某某政务服务中心：")
+_PUBLIC_BODY = re.compile(r"政务|政府|人民|机关|管理|监督|税务|公安|社会保险|公积金|登记|服务中心")
 FORM_WORDS = re.compile(r"(一人)?(有限责任|股份有限|有限)$")
 _LINE_NAME = re.compile(r"[\u4e00-\u9fff（）]{6,40}")
 
@@ -424,11 +426,14 @@ def standalone_businesses(lines: Sequence[Line], labels: Sequence[str]) -> list[
     legal form's ending counts; a line starting with a label (`labels`) is a field's."""
     out: list[tuple[Line, str]] = []
     for line in lines:
-        text = _SIGNING.sub("", _SIGNED.sub("", _squash(line.text).rstrip(":：")))
+        squashed = _squash(line.text)
+        text = _SIGNING.sub("", _SIGNED.sub("", squashed.rstrip(":：")))
         text = _TITLED.sub("", text)
         if text.startswith((*labels, *NEXT_LABELS)) or not _LINE_NAME.fullmatch(text):
             continue
         end = _LEGAL_END.search(text)
+        if end is None and squashed.endswith(("：", ":")) and not _PUBLIC_BODY.search(text):
+            end = BUSINESS_END.search(text)  # an addressee: "某某花卉工作室：", "某某超市："
         if end is None or len(FORM_WORDS.sub("", text[: end.start()])) < 3:
             continue  # a legal form alone ("有限责任公司") is a licence's type
         if not _wraps_onto(line, lines) and not _wraps_below(line, lines):

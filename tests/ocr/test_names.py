@@ -422,6 +422,22 @@ def test_a_business_titling_its_own_document_or_sealing_after_the_word() -> None
     }
 
 
+def test_an_addressee_of_any_kind_of_business() -> None:
+    """A notice addressed to its applicant on a line of its own ("某某花卉工作室：",
+    "某某超市：") names the business, whatever kind it is; a letter addressed to a hall
+    ("某某政务服务中心：") or a heading with no colon ("某某便利店") names none."""
+    lines = [
+        _box("宜昌千山花卉工作室：", 150, 300, 700, 360),
+        _box("荆门漳河生鲜超市:", 150, 500, 600, 560),
+        _box("宜昌市西陵区政务服务中心：", 150, 700, 800, 760),
+        _box("宜昌东山便利店", 150, 900, 600, 960),
+    ]
+    assert _named(lines) == {
+        ("enterprise_name", "宜昌千山花卉工作室"),
+        ("enterprise_name", "荆门漳河生鲜超市"),
+    }
+
+
 def test_a_person_named_before_their_id_number() -> None:
     """A pledge's signer ("本人张三，身份证号码…") and a party followed by their ID number
     are named, so is one after a role's word ("经办人萨仁，身份证号码…"), a business
