@@ -226,10 +226,7 @@ def _names_before_numbers(lines: tuple[Line, ...], page_text: str) -> list[Field
         for m in _PERSON_BEFORE_ID.finditer(line.text):
             found += _person(m, line)
         for m in _BUSINESS_BEFORE_CODE.finditer(line.text):
-            name = repair_legal_form(without_opening(m.group(1)))
-            shaped = name_shaped(name) == "enterprise_name"
-            if shaped and valid_credit_code(m.group(2)) and not name.startswith(ALL_LABELS):
-                found.append(_make("enterprise_name", name, True, line))
+            found += _business(m, line)
     # a table's row opening with a person and their ID number, each cell a line of its
     # own, its document type between them ("3 甘竣恺 居民身份证 411302…", "居民身" over
     # "份证" joined in the page's text)
@@ -240,7 +237,29 @@ def _names_before_numbers(lines: tuple[Line, ...], page_text: str) -> list[Field
             cell = next((ln for ln in lines if name == _squash(ln.text)), None)
             if cell is not None and not _goes_on_below(cell, lines):
                 found += _person(opening, cell)
+        # a business's row, its name wrapped in its cell, its document's cell between
+        # ("2 某某电子商务股份有限公司 营业执照 91…", "营业执" over "照")
+        opening = _ROW_BUSINESS.match(row)
+        if opening is not None:
+            name = _squash(opening.group(1))
+            first = (
+                ln
+                for ln in lines
+                if len(_squash(ln.text)) > 1 and name.startswith(_squash(ln.text))
+            )
+            cell = next(first, None)
+            if cell is not None:
+                found += _business(opening, cell)
     return found
+
+
+def _business(m: re.Match[str], line: Line) -> list[Field]:
+    """The business named by group 1 of `m` before the credit code of group 2."""
+    name = repair_legal_form(without_opening(m.group(1)))
+    shaped = name_shaped(name) == "enterprise_name"
+    if shaped and valid_credit_code(m.group(2)) and not name.startswith(ALL_LABELS):
+        return [_make("enterprise_name", name, True, line)]
+    return []
 
 
 def _goes_on_below(line: Line, lines: tuple[Line, ...]) -> bool:
@@ -256,6 +275,10 @@ def _goes_on_below(line: Line, lines: tuple[Line, ...]) -> bool:
     )
 
 
+# a row of a table of businesses: its number, the name, the document, the credit code
+_ROW_BUSINESS = re.compile(
+    r"(?:\d{1,3}\s+)?([\u4e00-\u9fff（）]{4,40}?)\s*(?:营业执照)?\s+([0-9A-Z]{18})(?![0-9A-Za-z])"
+)
 # a row of a table of people: its number, the person's name, the document, the number
 _ROW_PERSON = re.compile(
     r"(?:\d{1,3}\s+)?([\u4e00-\u9fff]{2,4})\s+(?:居民身份证|身份证)?\s*(\d{17}[\dXx])(?![0-9A-Za-z])"

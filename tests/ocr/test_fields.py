@@ -140,7 +140,8 @@ def test_people_in_a_table_with_their_document_type_before_the_number() -> None:
     its header's "股东名称或姓" over "名", then a business, and each row is number, name,
     document type ("居民身" over "份证", read whole in its ruled cell) and number, every
     cell a line of its own. The person opening a row is named before the ID number, the
-    document between."""
+    document between; so is the business opening a row before its credit code, its name
+    wrapped over three lines, "营业执" over "照" between."""
     lines = [
         _box("股东名称或姓", 334, 747, 644, 848),
         _box("名", 445, 815, 537, 905),
@@ -176,8 +177,11 @@ def test_people_in_a_table_with_their_document_type_before_the_number() -> None:
     ]
     ordered, text = reading_order(lines, cells)
     page = replace(_reading(lines), lines=ordered, text=text)
-    people = {f.value for f in extract_fields(page) if f.name == "person_name"}
-    assert {"钟宸", "甘竣恺"} <= people
+    fields = extract_fields(page)
+    assert {"钟宸", "甘竣恺"} <= {f.value for f in fields if f.name == "person_name"}
+    assert "大连泓业电子商务股份有限公司" in {
+        f.value for f in fields if f.name == "enterprise_name"
+    }
 
 
 def test_low_confidence_needs_review() -> None:
