@@ -99,3 +99,36 @@ def join_spaced_labels(lines: Sequence[Line], labels: Iterable[str]) -> list[Lin
         out[at] = Line(rest, rect_box(cut, nxt.top, nxt.right, nxt.bottom), nxt.confidence)
         k += 1
     return out
+
+
+def part_next_labels(lines: Sequence[Line], labels: Iterable[str]) -> list[Line]:
+    """`lines` with a value and the next entry's label merged into one box parted again:
+    "有限责任公司（自然人投资或控股）成立日期" across the narrow gap between a licence's
+    halves. The label must end the box (a colon may follow) and start, at the box's
+    pitch, within one and a half characters of where another line starting with a label
+    starts (the other half's strip of labels)."""
+    known = tuple(labels)
+    starts = [ln.left for ln in lines if _squash(ln.text).startswith(known)]
+    out: list[Line] = []
+    for line in lines:
+        head = line.text.rstrip(" :：")
+        label = next((lb for lb in known if head.endswith(lb)), "")
+        value = head[: len(head) - len(label)].rstrip()
+        if not label or len(_squash(value)) < 2 or _squash(value).startswith(known):
+            out.append(line)
+            continue
+        pitch = (line.right - line.left) / _width(_squash(line.text))
+        cut = line.left + pitch * _width(_squash(value))
+        if not any(abs(x - cut) < 1.5 * pitch for x in starts):
+            out.append(line)
+            continue
+        rest = line.text[len(value) :].strip()
+        out.append(Line(value, rect_box(line.left, line.top, cut, line.bottom), line.confidence))
+        out.append(Line(rest, rect_box(cut, line.top, line.right, line.bottom), line.confidence))
+    return out
+
+
+def _width(text: str) -> float:
+    """`text`'s width in characters of a CJK face: Latin letters, digits and ASCII
+    punctuation take half."""
+    return sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text)

@@ -18,7 +18,9 @@ from ocr.columns import column_blocks
 from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
+from ocr.labels import part_next_labels
 from ocr.layout import Cell, join_wrapped, rulings, tie_continuations, units
+from ocr.names import NEXT_LABELS
 from ocr.preprocess import (
     Quality,
     SealBox,
@@ -93,7 +95,7 @@ def reading_order(
     read column after column (`ocr.columns`; `rules` are the page's horizontal rules,
     `seals` its round seals).
     """
-    kept = [ln for ln in lines if ln.text.strip()]
+    kept = part_next_labels([ln for ln in lines if ln.text.strip()], NEXT_LABELS)
     found = lift_row_headings(join_wrapped(tie_continuations(units(kept, cells)), cells))
     members = {id(stand_in): inner for stand_in, inner in found}
     ordered_lines: list[Line] = []

@@ -9,6 +9,8 @@ import pytest
 from ocr import Engine, read_page
 from ocr.columns import column_blocks
 from ocr.engine import Line, rect_box
+from ocr.labels import part_next_labels
+from ocr.names import NEXT_LABELS
 from ocr.pipeline import reading_order
 from sample_scans.columns import dev_page
 
@@ -1241,3 +1243,30 @@ def test_an_authority_over_the_footer_is_read_before_it() -> None:
         "市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。"
         "国家市场监督管理总局监制",
     ]
+
+
+# a business licence's yellowed old copy (skia): the detector merged the left half's type
+# with the right half's next label across the narrow gap; the right half's labels merged
+# with their values ("注册资本人民币300万元")
+MERGED_ACROSS_HALVES = """
+208 956 421 1053 名称
+476 972 881 1045 宜昌金桂印刷有限公司
+1075 969 1578 1049 注册资本人民币300万元
+210 1040 424 1136 类型
+468 1049 1280 1129 有限责任公司（自然人投资或控股）成立日期
+1292 1052 1559 1124 2022年9月9日
+"""
+
+
+def test_a_value_merged_with_the_next_halfs_label_is_parted() -> None:
+    """The box "…控股）成立日期" is two again, parted where "成立日期" starts at the box's
+    pitch, beside "注册资本" which starts there too; a line ending in a label's words
+    with no label starting where they would ("请核对住所") stays whole."""
+    lines = [*_boxes(MERGED_ACROSS_HALVES), *_boxes("468 1300 800 1380 请核对住所")]
+    parted = part_next_labels(lines, NEXT_LABELS)
+    texts = [ln.text for ln in parted]
+    assert texts[4:6] == ["有限责任公司（自然人投资或控股）", "成立日期"]
+    assert abs(parted[4].right - 1075) < 60 and parted[5].left == parted[4].right
+    assert texts[-1] == "请核对住所"
+    _, text = reading_order(_boxes(MERGED_ACROSS_HALVES)[::-1])
+    assert "有限责任公司（自然人投资或控股） 成立日期 2022年9月9日" in text.splitlines()[1]
