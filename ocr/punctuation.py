@@ -9,8 +9,9 @@ width. Parentheses go in pairs: a pair that encloses or follows Chinese text is 
 
 `tidy` also puts back what the recogniser is known to confuse where the document type
 leaves no doubt: "曰" (classical "says", absent from administrative papers) for "日"
-(dates, names such as 乌日娜), a URL's "ww." for "www.", and a scheme missing letters or
-a slash ("htt:/", "hp:/") for "http://".
+(dates, names such as 乌日娜), a URL's "ww." for "www.", a scheme missing letters or
+a slash ("htt:/", "hp:/") for "http://", and the Greek "ζ" opening a parenthesis that
+closes further on for "（".
 """
 
 from __future__ import annotations
@@ -92,9 +93,15 @@ def _without_underlines(text: str) -> str:
     return _UNDERLINE.sub(keep, text)
 
 
+# an opening parenthesis read as the Greek "ζ" (its hook) after a Chinese character,
+# closed by a parenthesis further on ("代理人ζ签字）：")
+_ZETA = re.compile(r"(?<=[\u3400-\u9fff])ζ(?=[^（()）]*[)）])")
+
+
 def tidy(text: str) -> str:
     """One recognised line with its punctuation restored and known confusions undone."""
     text = _SCHEME.sub(lambda m: f"http{m.group(1)}://", text.replace("曰", "日"))
+    text = _ZETA.sub("（", text)
     return restore(_boxes(_without_underlines(_WWW.sub("www.", text))))
 
 

@@ -64,3 +64,11 @@ def test_the_underline_of_a_filled_in_blank_is_no_character() -> None:
     assert tidy("申请人名称：__南昌鼎祺酒店管理有限公司") == "申请人名称：南昌鼎祺酒店管理有限公司"
     assert tidy("经办人： 籍铎歆_") == "经办人： 籍铎歆"
     assert tidy("电子邮箱：kf_403@qq.com") == "电子邮箱：kf_403@qq.com"
+
+
+def test_an_opening_parenthesis_read_as_zeta() -> None:
+    """The recogniser reads a faint "（" as "ζ" (yellowed copies): after a Chinese
+    character, closed further on, it is the parenthesis; without a closing one it stays."""
+    assert tidy("代理人ζ签字）：邵梅睿") == "代理人（签字）：邵梅睿"
+    assert tidy("有限责任公司ζ自然人投资或控股）") == "有限责任公司（自然人投资或控股）"
+    assert tidy("角度ζ为") == "角度ζ为"
