@@ -104,12 +104,14 @@ _OTHER_FIELD = (
 LABEL_PUNCT = " :：\t"
 # a party's signing word with a name after its colon ("申请人签收：张三", "委托人签字：李四")
 # or ending the line (the name beside it, in a box of its own: "受托人签名：" | "李四")
-_SIGNED_BY = re.compile(r"^(?:签收|签字|签名|签章|签署)(?=[:：]\s*(?:[\u4e00-\u9fff]|$))")
+# (its second character misread on a poor copy: "法定代表人签予：方强")
+_SIGNED_BY = re.compile(r"^签[\u4e00-\u9fff](?=[:：]\s*(?:[\u4e00-\u9fff]|$))")
 # the end of a document's name, which no person's name glued to a label is: a table of
 # materials lists "法定代表人任职文件", "委托代理人授权委托书"
 _DOCUMENT_END = re.compile(r"(文件|委托书|申请书|证明|决议|章程|执照|复印件|原件|材料)$")
 # a parenthesised note between a label and its value: "法定代表人（签字）：", "名称(章)";
 # in a narrow cell the label wraps inside its note ("法定代表人（负责" / "人）")
+_SPECK = re.compile(r"^[·.。]+(?=[（(])")
 _LABEL_NOTE = re.compile(r"^[（(][^）)]{1,8}([）)]|$)")
 
 
@@ -187,6 +189,8 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
             rest = rest[signed.end() :]
         if rest.startswith(_OTHER_FIELD):
             return None
+        # a speck read as a dot before the note: "委托人·（签字）：葛锴"
+        rest = _SPECK.sub("", rest)
         note = _LABEL_NOTE.match(rest)
         # a closed note goes even when the colon after it was lost ("委托人（盖章）某某公司")
         if note and (note[1] or len(rest) == note.end() or rest[note.end()] in LABEL_PUNCT):

@@ -466,7 +466,8 @@ def test_a_signer_named_after_the_signing_word() -> None:
     任职文件" (the detector merged the label and the document's name) names nobody; a
     signature's place without a name ("委托人签字：") neither. A signing word ending its
     line names the person in the box beside ("受托人签名：" | "郜晓岚"), and so does a
-    role's ("领取人签字：阚立新")."""
+    role's ("领取人签字：阚立新"), its second character misread ("签予：") or a speck read
+    before its note ("委托人·（签字）：")."""
     lines = [
         _line("申请人签收：晏淼棠", 120, 300),
         _line("法定代表人任职文件", 120, 400),
@@ -475,8 +476,13 @@ def test_a_signer_named_after_the_signing_word() -> None:
         _box("受托人签名：", 120, 700, 330, 740),
         _box("郜晓岚", 420, 700, 520, 740),
         _line("领取人签字：阚立新", 120, 800),
+        # a poor copy: the signing word's second character misread, a speck before a note
+        _line("法定代表人签予：方强", 120, 900),
+        _line("委托人·（签字）：葛锴", 120, 1000),
     ]
     assert _named(lines) == {
+        ("person_name", "方强"),
+        ("person_name", "葛锴"),
         ("person_name", "晏淼棠"),
         ("person_name", "郜晓岚"),
         ("person_name", "阚立新"),
