@@ -101,7 +101,7 @@ _OTHER_FIELD = (
     # a heading of the party's part of a form: "申请人声明", "委托人信息"
     *("声明", "承诺", "须知", "信息", "情况"),
 )
-LABEL_PUNCT = " :：\t"
+LABEL_PUNCT = " :：=\t"  # ("=": a faint colon on a yellowed copy, "姓名 = 臧永霞")
 # a party's signing word with a name after its colon ("申请人签收：张三", "委托人签字：李四")
 # or ending the line (the name beside it, in a box of its own: "受托人签名：" | "李四")
 # (its second character misread on a poor copy: "法定代表人签予：方强")
@@ -300,7 +300,7 @@ def cut_at_next_field(value: str) -> str:
     alias = _ALIAS.search(value)
     if alias is not None:
         value = value[: alias.start()]
-    colon = re.search(r"[:：]", value)
+    colon = re.search(r"[:：=]", value)
     if colon is None:
         return value
     head = value[: colon.start()]

@@ -585,3 +585,8 @@ def test_owners_under_a_roles_name_header_down_to_the_next_label() -> None:
         _box("甘肃省兰州市城关区望海街397号", 500, 1100, 1600, 1190),
     ]
     assert {v for k, v in _named(lines) if k == "person_name"} == {"尚昀岫", "聂蓁恺"}
+
+
+def test_a_colon_read_as_an_equals_sign_parts_label_and_value() -> None:
+    """A yellowed copy's faint "：" reads "=" ("姓名 = 臧永霞"): the name without it."""
+    assert _named([_line("姓名 = 臧永霞 性别 = 女", 160, 300)]) == {("person_name", "臧永霞")}
