@@ -203,6 +203,29 @@ crumpled-flattened, halftone-copy-200). Blend2D makes no PDF: every page's truth
 as it is built against the characters of the glyphs Blend2D shaped for each run, read
 back through the face's cmap.
 
+`pygame` is another, made apart from all of the above (`pygame_*` modules, sharing no code
+with them): pages drawn by pygame 2.6 (SDL 2 with SDL_ttf, FreeType and HarfBuzz) on a 300
+ppi A4 `pygame.Surface`, headless (the dummy video driver, set in code), text by
+`pygame.font.Font(path, px).render`, one face to a run, no fallback; rules, boxes and check
+marks by `pygame.draw`, seals stamped by multiplying, their ring words glyph outlines
+(fontTools) filled as polygons even-odd, and QR-like blocks rectangles, neither text; an ID
+copy's light diagonal overprint ("仅供……使用，他用无效") is a watermark, not in the truth.
+Its faces come from npm (tests/node) as WOFF2 joined into one TrueType file each by
+fontTools in a cache the first time they are needed: 思源屏显臻宋 (Source Han Serif CN for
+Display, a screen rework of the Source Han Serif design; @chinese-fonts/sypxzs, the print
+of every page), ZCOOL KuaiLe (entries by hand) and Liu Jian Mao Cao (signatures), every
+character checked to be in its face's cmap with an outline, and again against SDL_ttf's
+glyph metrics as it is drawn. Five layouts of its own (individual business licence
+duplicate in two blocks with a QR-like block and a seal over the date, copy of both sides
+of a resident ID card under a diagonal overprint with a note by hand, real-estate
+registration application with check boxes and a table of both parties, enterprise change
+registration form with a before/after table and the enterprise's seal, first page of a
+house lease with the parties filled in by hand); its own mainland people (uncommon
+surnames and given names), districts, enterprises and check-character code; its own
+capture profiles (doccam-barrel, gray150-heavyjpeg, wooden-desk-phone,
+gen2-copy-grey-stock). pygame makes no PDF: every page's truth is checked as it is built
+against the strings of the runs SDL_ttf rendered with ink, a multiset of characters.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -4,7 +4,8 @@ profiles, deterministic from the seed, written as JPEG files with a manifest.
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
-(`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`) and `blend` (`blend_*`)."""
+(`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`) and `pygame`
+(`pygame_*`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ from reporting_corpora import (
     pango_captures,
     pango_pages,
     pdf_pages,
+    pygame_captures,
+    pygame_pages,
     qt_captures,
     qt_pages,
     skia_captures,
@@ -62,6 +65,7 @@ CORPORA = (
     "skia",
     "wand",
     "blend",
+    "pygame",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -80,6 +84,7 @@ CORPUS_CAPTURES = {
     "skia": skia_captures.CAPTURES,
     "wand": wand_captures.CAPTURES,
     "blend": blend_captures.CAPTURES,
+    "pygame": pygame_captures.CAPTURES,
 }
 
 
@@ -128,6 +133,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else wand_pages.LAYOUTS
         if corpus == "wand"
         else blend_pages.LAYOUTS
+        if corpus == "blend"
+        else pygame_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -159,6 +166,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("wand", wand_pages, wand_captures, out_dir, jobs)
     elif corpus == "blend":
         pages = _batched_pages("blend", blend_pages, blend_captures, out_dir, jobs)
+    elif corpus == "pygame":
+        pages = _batched_pages("pygame", pygame_pages, pygame_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -229,7 +238,7 @@ def _batched_pages(
     `pango` and `mpl` draw each page on its own but share the interface; `mpl` puts
     the batch's pages in one PDF, its faces subset once; `qt` likewise, painted by
     QPainter; `svg` writes SVG that resvg rasterises; `skia` draws with skia-python;
-    `blend` with Blend2D),
+    `blend` with Blend2D; `pygame` with pygame's SDL_ttf),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""

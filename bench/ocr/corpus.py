@@ -35,6 +35,7 @@ QT = "qt"  # made apart from everything else (reporting_corpora.qt_*), tuned on 
 SKIA = "skia"  # made apart from everything else (reporting_corpora.skia_*), tuned on since 18:20
 WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), never tuned on
 BLEND = "blend"  # made apart from everything else (reporting_corpora.blend_*), never tuned on
+PYGAME = "pygame"  # made apart from everything else (reporting_corpora.pygame_*), never tuned on
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
