@@ -46,9 +46,11 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> list[ReportPage]:
 
 
 def test_registered() -> None:
+    from bench.ocr.__main__ import DEFAULT_CORPORA
     from bench.ocr.corpus import PYGAME, TUNED_ON
 
     assert "pygame" in CORPORA and PYGAME == "pygame" and PYGAME not in TUNED_ON
+    assert "pygame:12" in DEFAULT_CORPORA.split(",")
     assert CORPUS_CAPTURES["pygame"] == CAPTURES == tuple(PROFILES)
     assert len(LAYOUTS) >= 5
 
