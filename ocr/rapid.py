@@ -168,9 +168,17 @@ class RapidOcrEngine(Engine):
             ocr, crops, list(rec_res.txts or ()), list(rec_res.scores or ())
         )
         txts, scores = _without_mirrored(ocr, crops, txts, scores)
+        min_score = float(ocr.cfg.Global.text_score)
+        if upside_down <= 0.5:
+            # (a box read as nothing sure hides no line: the line under a mark is in it)
+            read = [i for i, s in enumerate(scores) if s >= min_score and txts[i].strip()]
+            det_boxes = np.asarray(det_boxes, np.float32)
+            extra, more, sure = _dark_lines(ocr, det_model, img, det_boxes[read])
+            if len(extra):
+                det_boxes = np.concatenate([det_boxes, extra])
+                txts, scores = txts + more, scores + sure
         h, w = image.shape[:2]
         boxes = map_boxes_to_original(det_boxes, op_record, h, w)
-        min_score = float(ocr.cfg.Global.text_score)
         lines = [
             line
             for line in lines_from_polygons(boxes, txts, scores)
@@ -309,6 +317,83 @@ def _redetect_crowded(det_model: Any, img: np.ndarray, boxes: np.ndarray) -> np.
     if not found:
         return boxes
     return np.concatenate([boxes[keep], *found])
+
+
+# A light mark printed or stamped across dark print (a copy's "仅供……使用，他用无效"
+# written aslant over an ID card, the residue of a seal taken out in red, a form's tint)
+# can hide a whole line of it from the detector, which sees the page shrunk: the line
+# is in no box. Where dark ink (darker than DARK_SHARE of the way from the page's ink to
+# its paper) shaped like a line of text stands outside every box, the page is detected
+# again with everything lighter turned to paper; its boxes clear of the first ones
+# (overlapping none by more than DARK_OVERLAP of their area) are read in that image and
+# kept when read at least DARK_SURE.
+DARK_SHARE = 0.4
+DARK_OVERLAP = 0.3
+DARK_SURE = 0.8
+DARK_STROKES = 0.06  # least share of a line's box its strokes cover
+
+
+def _dark_lines(
+    ocr: Any, det_model: Any, img: np.ndarray, boxes: np.ndarray
+) -> tuple[np.ndarray, list[str], list[float]]:
+    """Boxes, texts and scores of the lines only the page's dark ink shows."""
+    none: tuple[np.ndarray, list[str], list[float]] = (np.zeros((0, 4, 2), np.float32), [], [])
+    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
+    ink, paper = np.percentile(gray, (0.1, 50))  # (print covers a page's least share)
+    dark = gray < ink + DARK_SHARE * (paper - ink)
+    rects = _rects(np.asarray(boxes, np.float32))
+    if not _uncovered_text(dark, rects):
+        return none
+    cleaned = img.copy()
+    cleaned[~dark] = np.uint8(paper)
+    found = det_model(cleaned).boxes
+    if found is None or len(found) == 0:
+        return none
+    found = np.asarray(found, np.float32)
+    new = _rects(found)
+    x0 = np.maximum(new[:, None, 0], rects[None, :, 0])
+    y0 = np.maximum(new[:, None, 1], rects[None, :, 1])
+    x1 = np.minimum(new[:, None, 2], rects[None, :, 2])
+    y1 = np.minimum(new[:, None, 3], rects[None, :, 3])
+    shared = np.clip(x1 - x0, 0, None) * np.clip(y1 - y0, 0, None)
+    area = np.maximum((new[:, 2] - new[:, 0]) * (new[:, 3] - new[:, 1]), 1.0)
+    clear = (shared / area[:, None]).max(axis=1, initial=0.0) < DARK_OVERLAP
+    if not clear.any():
+        return none
+    found = found[clear]
+    read = ocr.recognize_txt(ocr.crop_text_regions(cleaned, found))
+    keep = [i for i, score in enumerate(read.scores or ()) if float(score) >= DARK_SURE]
+    return (
+        found[keep],
+        [str(read.txts[i]) for i in keep],
+        [float(read.scores[i]) for i in keep],
+    )
+
+
+def _uncovered_text(dark: np.ndarray, rects: np.ndarray) -> bool:
+    """Dark ink outside every box in a blob of a text line's height and at least two
+    characters long (rules, a QR code's block and specks are none)."""
+    if len(rects) == 0:
+        return False
+    height = float(np.median(rects[:, 3] - rects[:, 1]))
+    mask = dark.astype(np.uint8)
+    for x0, y0, x1, y1 in rects.astype(int):
+        mask[max(0, y0) : y1 + 1, max(0, x0) : x1 + 1] = 0
+    long = max(15, int(3 * height))
+    across = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, long), np.uint8))
+    down = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((long, 1), np.uint8))
+    mask[(across > 0) | (down > 0)] = 0
+    # (thin strokes of a faint copy part into specks: joined a little down, more across)
+    joined = cv2.dilate(mask, np.ones((max(3, int(height / 6)), max(3, int(height / 3))), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
+    h, w = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]
+    # the share of its box the ink itself covers: strokes, not a photo's or a QR's block
+    ink = np.bincount(labels[mask > 0], minlength=count)[1:]
+    fill = ink / np.maximum(h * w, 1)
+    # (specks of toner or of a fax, joined, cover a few hundredths of their box)
+    line = (h > 0.3 * height) & (h < 1.2 * height) & (w > 1.5 * height)
+    line &= (fill > DARK_STROKES) & (fill < 0.6)
+    return bool(line.any())
 
 
 def _trim_stacked(boxes: np.ndarray) -> np.ndarray:

@@ -291,3 +291,37 @@ def test_only_lines_that_read_as_other_characters_mirrored_are_the_backs() -> No
     # brackets and many characters are their own mirror images), and so does a line
     # read surely enough
     assert kept == ["", "18", "（副本）", "联系电话：13800471234"]
+
+
+def _id_copy_marked() -> np.ndarray:
+    """An ID card copy's last entry and, written aslant in light grey across the
+    number's end, the copy's purpose ("仅供……使用，他用无效"), as halls mark them."""
+    page = Image.new("L", (1400, 1000), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((200, 200), "姓名　殷悦", font=font(34, FontKind.HEI), fill=40)
+    draw.text(
+        (200, 300), "住址　福建省泉州市丰泽区临江大道258号", font=font(34, FontKind.HEI), fill=40
+    )
+    draw.text((200, 420), "公民身份号码", font=font(30, FontKind.HEI), fill=90)
+    draw.text((430, 415), "350503197310121376", font=font(38, FontKind.HEI), fill=60)
+    mark = Image.new("L", (1400, 200), 0)
+    words = "仅供办理不动产转移登记使用，他用无效"
+    ImageDraw.Draw(mark).text((20, 40), words, font=font(44, FontKind.HEI), fill=255)
+    layer = Image.new("L", page.size, 0)
+    layer.paste(mark.rotate(20, expand=True), (150, 150))
+    share = np.array(layer).astype(np.float32) / 255
+    marked = np.minimum(np.array(page) * (1 - share) + 160 * share, np.array(page))
+    return cv2.cvtColor(marked.astype(np.uint8), cv2.COLOR_GRAY2BGR)
+
+
+def test_a_line_under_a_light_mark_is_detected_in_the_dark_ink(
+    ocr_engine: RapidOcrEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The light words written aslant across the ID number hide it and its label from
+    the detector; detected again in the page's dark ink alone, both are read."""
+    lines, _ = ocr_engine.recognise_upright(_id_copy_marked())
+    assert "公民身份号码350503197310121376" in "".join(ln.text for ln in lines).replace(" ", "")
+    # the premise: without the second look, the number is lost
+    monkeypatch.setattr(rapid, "_uncovered_text", lambda _dark, _rects: False)
+    lines, _ = ocr_engine.recognise_upright(_id_copy_marked())
+    assert not any("350503197310121376" in ln.text for ln in lines)
