@@ -16,30 +16,25 @@ renderer's own account of what it drew, which the truth is checked against."""
 
 from __future__ import annotations
 
-import glob
 import math
-import os
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import blend2d as bl
 import numpy as np
 from fontTools.pens.basePen import BasePen
-from fontTools.pens.recordingPen import DecomposingRecordingPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
+
+from reporting_corpora.npm_faces import joined_face
 
 PPI = 300
 PX_W, PX_H = 2480, 3508  # A4
 MM = PPI / 25.4
 PT = PPI / 72
 
-_NODE = Path(__file__).resolve().parents[1] / "tests" / "node" / "node_modules"
-_CACHE = _NODE / ".cache" / "onewindow-blend"
 
 # face: (npm package, version, glob of its WOFF2 file or pieces, what it draws)
 FACES = {
@@ -72,74 +67,11 @@ class MissingGlyph(ValueError):
     pass
 
 
-def _merge(files: list[str], out: Path) -> None:
-    """One TrueType file from a face's WOFF2 pieces (or its one WOFF2 file)."""
-    from fontTools.fontBuilder import FontBuilder
-
-    glyphs: dict[str, object] = {}
-    advances: dict[str, int] = {}
-    cmap: dict[int, str] = {}
-    base = None
-    for path in files:
-        font = TTFont(path)
-        base = base or font
-        glyph_set, hmtx, glyf = font.getGlyphSet(), font["hmtx"].metrics, font["glyf"]
-        for cp, name in sorted(font.getBestCmap().items()):
-            if cp in cmap:
-                continue
-            glyph = glyf[name]
-            if glyph.isComposite():
-                recording = DecomposingRecordingPen(glyph_set)
-                glyph_set[name].draw(recording)
-                pen = TTGlyphPen(None)
-                recording.replay(pen)
-                glyph = pen.glyph()
-            new = f"u{cp:04X}"
-            glyphs[new], advances[new], cmap[cp] = glyph, hmtx[name][0], new
-    assert base is not None, files
-    upem = base["head"].unitsPerEm
-    glyphs = {".notdef": TTGlyphPen(None).glyph(), **glyphs}
-    advances[".notdef"] = upem
-    builder = FontBuilder(upem, isTTF=True)
-    builder.setupGlyphOrder(list(glyphs))
-    builder.setupCharacterMap(cmap)
-    builder.setupGlyf(glyphs)
-    builder.setupHorizontalMetrics(
-        {g: (advances[g], getattr(glyphs[g], "xMin", 0)) for g in glyphs}
-    )
-    builder.setupHorizontalHeader(ascent=base["hhea"].ascent, descent=base["hhea"].descent)
-    builder.setupNameTable({"familyName": out.stem, "styleName": "Regular"})
-    os2 = base["OS/2"]
-    builder.setupOS2(
-        sTypoAscender=os2.sTypoAscender,
-        sTypoDescender=os2.sTypoDescender,
-        usWinAscent=os2.usWinAscent,
-        usWinDescent=os2.usWinDescent,
-    )
-    builder.setupPost()
-    tmp = out.with_suffix(f".{os.getpid()}.tmp")
-    builder.save(str(tmp))
-    os.replace(tmp, out)  # several processes may make it at once
-
-
 @cache
 def face_file(face: str) -> str:
-    """The face's TrueType file in the cache, made from its npm package if missing."""
+    """The face's TrueType file, made from its npm package if missing."""
     package, version, pattern = FACES[face]
-    out = _CACHE / f"{package.split('/')[1]}-{version}.ttf"
-    if not out.exists():
-        root = _NODE / package
-        manifest = root / "package.json"
-        if not manifest.exists():
-            raise FileNotFoundError(f"{package} missing: run `make node-deps`")
-        if f'"version": "{version}"' not in manifest.read_text(encoding="utf-8"):
-            raise FileNotFoundError(f"{package} is not {version}: run `make node-deps`")
-        files = sorted(glob.glob(str(root / pattern)))
-        if not files:
-            raise FileNotFoundError(f"{package}: no {pattern}")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _merge(files, out)
-    return str(out)
+    return joined_face(package, version, pattern)
 
 
 @cache

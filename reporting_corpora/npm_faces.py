@@ -1,0 +1,91 @@
+"""Font faces from npm packages (tests/node, `make node-deps`) as one TrueType file each.
+
+@fontsource ships a face's simplified-Chinese subset as one WOFF2 file; @chinese-fonts
+ships a face split by cn-font-split into a hundred WOFF2 pieces. Renderers that load
+TrueType files only (Blend2D, SDL_ttf) get one file per face, joined by fontTools the
+first time the face is needed (composite glyphs decomposed, layout tables dropped, one
+glyph to a character) into a cache beside node_modules, never at import. Plumbing only:
+which faces a corpus draws with, and how, stays in that corpus's own modules."""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+from typing import Any
+
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont
+
+NODE = Path(__file__).resolve().parents[1] / "tests" / "node" / "node_modules"
+CACHE = NODE / ".cache" / "onewindow-faces"
+
+
+def joined_face(package: str, version: str, pattern: str) -> str:
+    """The TrueType file of the face `package`@`version` ships as the WOFF2 file or
+    pieces matching `pattern`, made in the cache if missing."""
+    out = CACHE / f"{package.split('/')[1]}-{version}.ttf"
+    if not out.exists():
+        root = NODE / package
+        manifest = root / "package.json"
+        if not manifest.exists():
+            raise FileNotFoundError(f"{package} missing: run `make node-deps`")
+        if f'"version": "{version}"' not in manifest.read_text(encoding="utf-8"):
+            raise FileNotFoundError(f"{package} is not {version}: run `make node-deps`")
+        files = sorted(glob.glob(str(root / pattern)))
+        if not files:
+            raise FileNotFoundError(f"{package}: no {pattern}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _merge(files, out)
+    return str(out)
+
+
+def _merge(files: list[str], out: Path) -> None:
+    """One TrueType file from a face's WOFF2 pieces (or its one WOFF2 file)."""
+    from fontTools.fontBuilder import FontBuilder
+
+    glyphs: dict[str, Any] = {}
+    advances: dict[str, int] = {}
+    cmap: dict[int, str] = {}
+    base = None
+    for path in files:
+        font = TTFont(path)
+        base = base or font
+        glyph_set, hmtx, glyf = font.getGlyphSet(), font["hmtx"].metrics, font["glyf"]
+        for cp, name in sorted(font.getBestCmap().items()):
+            if cp in cmap:
+                continue
+            glyph = glyf[name]
+            if glyph.isComposite():
+                recording = DecomposingRecordingPen(glyph_set)
+                glyph_set[name].draw(recording)
+                pen = TTGlyphPen(None)
+                recording.replay(pen)
+                glyph = pen.glyph()
+            new = f"u{cp:04X}"
+            glyphs[new], advances[new], cmap[cp] = glyph, hmtx[name][0], new
+    assert base is not None, files
+    upem = base["head"].unitsPerEm
+    glyphs = {".notdef": TTGlyphPen(None).glyph(), **glyphs}
+    advances[".notdef"] = upem
+    builder = FontBuilder(upem, isTTF=True)
+    builder.setupGlyphOrder(list(glyphs))
+    builder.setupCharacterMap(cmap)
+    builder.setupGlyf(glyphs)
+    builder.setupHorizontalMetrics(
+        {g: (advances[g], getattr(glyphs[g], "xMin", 0)) for g in glyphs}
+    )
+    builder.setupHorizontalHeader(ascent=base["hhea"].ascent, descent=base["hhea"].descent)
+    builder.setupNameTable({"familyName": out.stem, "styleName": "Regular"})
+    os2 = base["OS/2"]
+    builder.setupOS2(
+        sTypoAscender=os2.sTypoAscender,
+        sTypoDescender=os2.sTypoDescender,
+        usWinAscent=os2.usWinAscent,
+        usWinDescent=os2.usWinDescent,
+    )
+    builder.setupPost()
+    tmp = out.with_suffix(f".{os.getpid()}.tmp")
+    builder.save(str(tmp))
+    os.replace(tmp, out)  # several processes may make it at once
