@@ -293,6 +293,40 @@ def test_only_lines_that_read_as_other_characters_mirrored_are_the_backs() -> No
     assert kept == ["", "18", "（副本）", "联系电话：13800471234"]
 
 
+class _Padded:
+    """A recogniser that notes how wide it pads the lines it is given, and reads them as
+    the given texts and scores."""
+
+    def __init__(self, readings: list[tuple[str, float]]) -> None:
+        self.readings = readings
+        self.rec_image_shape = [3, 48, 96]
+        self.read: list[tuple[int, list[int]]] = []  # (lines, padding) of each call
+
+    def _load_rec_model(self) -> Any:
+        return self
+
+    def recognize_txt(self, crops: list[np.ndarray]) -> Any:
+        self.read.append((len(crops), list(self.rec_image_shape)))
+        texts, scores = zip(*self.readings[: len(crops)], strict=True)
+        return type("Out", (), {"txts": texts, "scores": scores})()
+
+
+def test_short_lines_read_unsurely_are_read_again_padded_wider() -> None:
+    """Names on tuned pages read 墓暄铭, 阮哈 padded to 96 px read 葛暄铭, 阮晗 padded to
+    RapidOCR's 320: a short line of Chinese read less surely than 0.95 is read again so
+    padded and the surer reading kept; a sure line, a long one and figures are not."""
+    short, long = np.zeros((48, 150, 3), np.uint8), np.zeros((48, 900, 3), np.uint8)
+    crops = [short, short, short, long, short]
+    txts = ["墓暄铭", "阮哈", "性别", "经营范围：技术服务、技术开发", "2026"]
+    scores = [0.78, 0.86, 0.99, 0.80, 0.70]
+    padded = _Padded([("葛暄铭", 0.93), ("阮啥", 0.70)])
+    kept, sure = rapid._reread_short(padded, crops, txts, scores)
+    assert kept == ["葛暄铭", "阮哈", "性别", "经营范围：技术服务、技术开发", "2026"]
+    assert sure[:2] == [0.93, 0.86]
+    assert padded.read == [(2, [3, 48, 320])]
+    assert padded.rec_image_shape == [3, 48, 96]  # put back for the page's other lines
+
+
 def _id_copy_marked() -> np.ndarray:
     """An ID card copy's last entry and, written aslant in light grey across the
     number's end, the copy's purpose ("仅供……使用，他用无效"), as halls mark them."""
