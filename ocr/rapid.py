@@ -27,6 +27,7 @@ import numpy as np
 
 from ocr.engine import Engine, Line, lines_from_polygons
 from ocr.errors import EngineFailed, EngineUnavailable
+from ocr.preprocess import percentiles
 
 log = logging.getLogger(__name__)
 
@@ -340,7 +341,7 @@ def _dark_lines(
     """Boxes, texts and scores of the lines only the page's dark ink shows."""
     none: tuple[np.ndarray, list[str], list[float]] = (np.zeros((0, 4, 2), np.float32), [], [])
     gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
-    ink, paper = np.percentile(gray, (0.1, 50))  # (print covers a page's least share)
+    ink, paper = percentiles(gray, (0.1, 50))  # (print covers a page's least share)
     dark = gray < ink + DARK_SHARE * (paper - ink)
     rects = _rects(np.asarray(boxes, np.float32))
     if not _uncovered_text(dark, rects):
@@ -437,7 +438,14 @@ def _reread_narrow(
             redo.append(i)
     if not redo:
         return txts, scores
-    again = ocr.recognize_txt(stretched)
+    return _surer(txts, scores, redo, ocr.recognize_txt(stretched))
+
+
+def _surer(
+    txts: list[str], scores: list[float], redo: list[int], again: Any
+) -> tuple[list[str], list[float]]:
+    """`txts` and `scores` with line `redo[k]` read as `again`'s k-th reading where that
+    reading is the surer."""
     txts, scores = list(txts), list(scores)
     for i, text, score in zip(redo, again.txts or (), again.scores or (), strict=False):
         if float(score) > float(scores[i]):
@@ -476,11 +484,7 @@ def _reread_short(
         again = ocr.recognize_txt([crops[i] for i in redo])
     finally:
         rec.rec_image_shape = shape
-    txts, scores = list(txts), list(scores)
-    for i, text, score in zip(redo, again.txts or (), again.scores or (), strict=False):
-        if float(score) > float(scores[i]):
-            txts[i], scores[i] = text, float(score)
-    return txts, scores
+    return _surer(txts, scores, redo, again)
 
 
 # Thin paper scanned on a duplex scanner or photographed against the light shows the back

@@ -26,9 +26,8 @@ from typing import Any
 import blend2d as bl
 import numpy as np
 from fontTools.pens.basePen import BasePen
-from fontTools.ttLib import TTFont
 
-from reporting_corpora.npm_faces import joined_face
+from reporting_corpora import npm_faces
 
 PPI = 300
 PX_W, PX_H = 2480, 3508  # A4
@@ -71,49 +70,27 @@ class MissingGlyph(ValueError):
 def face_file(face: str) -> str:
     """The face's TrueType file, made from its npm package if missing."""
     package, version, pattern = FACES[face]
-    return joined_face(package, version, pattern)
-
-
-@cache
-def _tt(face: str) -> TTFont:
-    return TTFont(face_file(face), lazy=True)
-
-
-@cache
-def _cmap(face: str) -> dict[int, str]:
-    return _tt(face).getBestCmap()
+    return npm_faces.joined_face(package, version, pattern)
 
 
 @cache
 def _reverse_cmap(face: str) -> dict[int, str]:
     """Glyph id to character (each glyph has one character: the cache file is built so)."""
-    font = _tt(face)
-    return {font.getGlyphID(name): chr(cp) for cp, name in _cmap(face).items()}
-
-
-@cache
-def _has_outline(face: str, char: str) -> bool:
-    name = _cmap(face).get(ord(char))
-    if name is None:
-        return False
-    glyph = _tt(face)["glyf"][name]
-    return glyph.numberOfContours != 0
+    font = npm_faces.opened(face_file(face))
+    return {font.getGlyphID(name): chr(cp) for cp, name in npm_faces.cmap(face_file(face)).items()}
 
 
 def missing_glyphs(face: str, text: str) -> str:
     """The characters of `text` (spaces aside) the face lacks or maps to an empty glyph."""
-    return "".join(dict.fromkeys(c for c in text if not c.isspace() and not _has_outline(face, c)))
-
-
-@cache
-def _advance_units(face: str) -> tuple[dict[str, int], int]:
-    font = _tt(face)
-    hmtx = font["hmtx"].metrics
-    return {chr(cp): hmtx[name][0] for cp, name in _cmap(face).items()}, font["head"].unitsPerEm
+    return "".join(
+        dict.fromkeys(
+            c for c in text if not c.isspace() and not npm_faces.has_outline(face_file(face), c)
+        )
+    )
 
 
 def width_mm(face: str, size_pt: float, text: str) -> float:
-    advances, upem = _advance_units(face)
+    advances, upem = npm_faces.advances(face_file(face))
     return sum(advances.get(c, upem) for c in text) * size_pt / upem * 25.4 / 72
 
 
@@ -278,8 +255,8 @@ def _rect(x: float, y: float, w: float, h: float) -> bl.BLRect:
 
 
 def _outline_path(face: str, text: str, matrices: Iterator[tuple[float, ...]]) -> bl.BLPath:
-    font = _tt(face)
-    glyph_set, cmap = font.getGlyphSet(), _cmap(face)
+    font = npm_faces.opened(face_file(face))
+    glyph_set, cmap = font.getGlyphSet(), npm_faces.cmap(face_file(face))
     path = bl.BLPath()
     for char, matrix in zip(text, matrices, strict=False):
         glyph_set[cmap[ord(char)]].draw(_PathPen(glyph_set, path, matrix))
@@ -299,7 +276,7 @@ def _seal(ctx: bl.BLContext, cx: float, cy: float, r: float, ring: str, centre: 
         point = (X + R * 0.95 * math.cos(a), Y + R * 0.95 * math.sin(a))
         circle.move_to(*point) if i == 0 else circle.line_to(*point)
     ctx.stroke_path(circle)
-    upem = _tt("title")["head"].unitsPerEm
+    upem = npm_faces.opened(face_file("title"))["head"].unitsPerEm
     n = max(len(ring), 1)
     span_max = math.radians(235)
     size = min(R * 0.27, 0.95 * R * 0.72 * span_max / n)

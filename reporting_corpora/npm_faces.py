@@ -4,13 +4,15 @@
 ships a face split by cn-font-split into a hundred WOFF2 pieces. Renderers that load
 TrueType files only (Blend2D, SDL_ttf) get one file per face, joined by fontTools the
 first time the face is needed (composite glyphs decomposed, layout tables dropped, one
-glyph to a character) into a cache beside node_modules, never at import. Plumbing only:
+glyph to a character) into a cache beside node_modules, never at import; read from there
+for the checks and measures every corpus makes (cmap, outlines, advances). Plumbing only:
 which faces a corpus draws with, and how, stays in that corpus's own modules."""
 
 from __future__ import annotations
 
 import glob
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +91,33 @@ def _merge(files: list[str], out: Path) -> None:
     tmp = out.with_suffix(f".{os.getpid()}.tmp")
     builder.save(str(tmp))
     os.replace(tmp, out)  # several processes may make it at once
+
+
+# What a corpus checks and measures in a joined face (keyed by its file, read once):
+# every character drawn must be in the face's cmap with an outline (display faces map
+# many characters to empty glyphs), and lines are laid out from its advances.
+
+
+@cache
+def opened(path: str) -> TTFont:
+    return TTFont(path, lazy=True)
+
+
+@cache
+def cmap(path: str) -> dict[int, str]:
+    return opened(path).getBestCmap()
+
+
+@cache
+def has_outline(path: str, char: str) -> bool:
+    """The face draws `char` with at least one contour."""
+    name = cmap(path).get(ord(char))
+    return name is not None and opened(path)["glyf"][name].numberOfContours != 0
+
+
+@cache
+def advances(path: str) -> tuple[dict[str, int], int]:
+    """Each character's advance in font units, and the face's units per em."""
+    font = opened(path)
+    hmtx = font["hmtx"].metrics
+    return {chr(cp): hmtx[name][0] for cp, name in cmap(path).items()}, font["head"].unitsPerEm

@@ -28,9 +28,8 @@ from typing import Any
 
 import numpy as np
 from fontTools.pens.basePen import BasePen
-from fontTools.ttLib import TTFont
 
-from reporting_corpora.npm_faces import joined_face
+from reporting_corpora import npm_faces
 
 PPI = 300
 PX_W, PX_H = 2480, 3508  # A4
@@ -73,30 +72,14 @@ class TruthMismatch(ValueError):
 def face_file(face: str) -> str:
     """The face's TrueType file, made from its npm package if missing."""
     package, version, pattern = FACES[face]
-    return joined_face(package, version, pattern)
-
-
-@cache
-def _tt(face: str) -> TTFont:
-    return TTFont(face_file(face), lazy=True)
-
-
-@cache
-def _cmap(face: str) -> dict[int, str]:
-    return _tt(face).getBestCmap()
-
-
-@cache
-def _has_outline(face: str, char: str) -> bool:
-    name = _cmap(face).get(ord(char))
-    if name is None:
-        return False
-    return bool(_tt(face)["glyf"][name].numberOfContours != 0)
+    return npm_faces.joined_face(package, version, pattern)
 
 
 def missing_glyphs(face: str, text: str) -> str:
     """The characters of `text` (whitespace aside) the face lacks or draws empty."""
-    return "".join(c for c in text if not c.isspace() and not _has_outline(face, c))
+    return "".join(
+        c for c in text if not c.isspace() and not npm_faces.has_outline(face_file(face), c)
+    )
 
 
 def _pygame() -> Any:
@@ -115,15 +98,8 @@ def _font(face: str, px: int) -> Any:
     return _pygame().font.Font(face_file(face), px)
 
 
-@cache
-def _advances(face: str) -> tuple[dict[str, int], int]:
-    font = _tt(face)
-    hmtx = font["hmtx"].metrics
-    return {chr(cp): hmtx[name][0] for cp, name in _cmap(face).items()}, font["head"].unitsPerEm
-
-
 def width_mm(face: str, pt: float, text: str) -> float:
-    adv, upem = _advances(face)
+    adv, upem = npm_faces.advances(face_file(face))
     return sum(adv.get(c, upem) for c in text) / upem * pt * PT / MM
 
 
@@ -180,9 +156,9 @@ class _PolyPen(BasePen):
 def glyph_polygons(face: str, char: str, px: float, cx: float, cy: float, angle: float) -> Any:
     """The character's outline, `px` em high, centred on (cx, cy) and turned by `angle`
     (radians, 0 upright), as polygons in page pixels."""
-    font = _tt(face)
+    font = npm_faces.opened(face_file(face))
     upem = font["head"].unitsPerEm
-    name = _cmap(face)[ord(char)]
+    name = npm_faces.cmap(face_file(face))[ord(char)]
     adv = font["hmtx"].metrics[name][0]
     s = px / upem
     ca, sa = math.cos(angle), math.sin(angle)
