@@ -87,8 +87,8 @@ the page model's drawn runs; simplified-Chinese faces from npm @fontsource packa
 Sans SC ExtraLight and SemiBold, Noto Serif SC ExtraBold, ZCOOL XiaoWei, Ma Shan Zheng and
 Zhi Mang Xing, with P052 and URW Bookman for Latin; 6 service-hall layouts of its own;
 captures mailroom-gray-200, counter-webcam, sheet-protector-scan, punched-binder-copy).
-`blend` is another reporting-only corpus, made apart from all of them on 4-5 December 2026
-and never tuned on (pages drawn by Blend2D, its own rasteriser and font engine, on a 300
+`blend` is another corpus, made apart from all of them on 4-5 December 2026 and tuned on
+since 5 December 2026 02:10 (pages drawn by Blend2D, its own rasteriser and font engine, on a 300
 ppi image, one face to a run, no fallback; seals' ring words as glyph outlines and QR-like
 blocks not text; the truth checked against the glyphs Blend2D shaped, read back through
 each face's cmap; faces from npm joined into TrueType files by fontTools: Maoken Assorted

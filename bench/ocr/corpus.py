@@ -34,7 +34,7 @@ MPL = "mpl"  # made apart from everything else (reporting_corpora.mpl_*), tuned 
 QT = "qt"  # made apart from everything else (reporting_corpora.qt_*), tuned on since 17:40
 SKIA = "skia"  # made apart from everything else (reporting_corpora.skia_*), tuned on since 18:20
 WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), never tuned on
-BLEND = "blend"  # made apart from everything else (reporting_corpora.blend_*), never tuned on
+BLEND = "blend"  # made apart from everything else (reporting_corpora.blend_*), tuned on since 12-05
 PYGAME = "pygame"  # made apart from everything else (reporting_corpora.pygame_*), never tuned on
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
@@ -77,7 +77,11 @@ PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), 
 # at midday and last read never tuned on at 21:46 (seed 1, 16 pages: 9.7% strict;
 # phone-flash 27.4% (21.9% at 18:59), low-res-120 0.4%, sheetfed-bw-300 1.4%,
 # toner-streak 5.7%; fields 52/52), bisected on and read to find what made its
-# phone-flash capture worse that session: only svg and wand report since)
+# phone-flash capture worse that session; blend since 5 December 2026 02:10 UTC, made
+# the night before and last read never tuned on at 00:54 (seed 1, 16 pages: 4.7% strict,
+# 1.2% order-free; tablet-flicker 8.0%, roller-feed-240 4.3% against RapidOCR defaults'
+# 2.8%; person names 33/39), read to fix its reading order while `mupdf` was being made
+# apart from everything to report beside svg, wand and pygame)
 TUNED_ON = (
     TUNING,
     COLUMNS,
@@ -94,6 +98,7 @@ TUNED_ON = (
     SKIA,
     FPDF,
     PANGO,
+    BLEND,
 )
 
 
