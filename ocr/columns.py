@@ -30,6 +30,7 @@ Not every such gap separates columns. Row order is kept when
 - the gap is crossed by a horizontal rule (a table without vertical rules) or by a ruled
   cell (ruled tables are read cell by cell, `ocr.layout`);
 - the block has two or more gaps that are not label gaps (a table set in whitespace);
+- the gap runs between a form's check-box options set in a grid (`_between_options`);
 - the strip left of the gap, from the block's edge or the previous gap, is no wider than
   a label and holds mostly short lines of body size (a bracketed qualifier, "（负责人）",
   not counted): it parts labels ("名称", "住所：") from their values (a label gap). But a
@@ -69,6 +70,7 @@ APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart
 OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
 TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
 ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both sides
+CHECK_BOX = re.compile(r"[☑☒□☐■]")  # a form's check box, ticked or not
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -118,6 +120,19 @@ def _paired(rows: Sequence[Sequence[Line]], gap: Gap) -> float:
     return hits / len(rows)
 
 
+def _between_options(rows: Sequence[Sequence[Line]], gap: Gap) -> bool:
+    """The gap parts a form's options set in a grid: in two rows or more, and in every
+    row with lines on both sides, the line right of it opens with a check box and a line
+    left of it holds one ("□500元 □800元" beside "□200元 □300元"). A question's options
+    are read row by row, whatever whitespace their grid leaves."""
+    both = [_sides(row, gap) for row in rows if all(_sides(row, gap))]
+    return len(both) >= 2 and all(
+        CHECK_BOX.match(min(right, key=lambda ln: ln.left).text.lstrip())
+        and any(CHECK_BOX.search(ln.text) for ln in left)
+        for left, right in both
+    )
+
+
 def _filled(lines: Sequence[Line], scale: Scale) -> bool:
     """Running text: most lines long and ending at one right margin (wrapped text)."""
     if len(lines) < MIN_ROWS:
@@ -156,7 +171,10 @@ def _column_gap(
     gaps = [
         g
         for k, g in enumerate(found)
-        if k not in labels and g.right - g.left >= wide and _side_by_side(rows, g, scale)
+        if k not in labels
+        and g.right - g.left >= wide
+        and _side_by_side(rows, g, scale)
+        and not _between_options(rows, g)
     ]
     if not gaps:
         # the parties' blocks side by side, each opening with its party: the left one's

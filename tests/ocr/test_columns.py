@@ -1270,3 +1270,38 @@ def test_a_value_merged_with_the_next_halfs_label_is_parted() -> None:
     assert texts[-1] == "请核对住所"
     _, text = reading_order(_boxes(MERGED_ACROSS_HALVES)[::-1])
     assert "有限责任公司（自然人投资或控股） 成立日期 2022年9月9日" in text.splitlines()[1]
+
+
+# a pension enrolment form's options (blend): contribution grades four to a row, then the
+# group the applicant belongs to, five to a row; the widest whitespace runs between the
+# second and third option of each row
+OPTION_GRID = """
+141 788 354 858 缴费档次（每年）
+165 853 325 926 □ 200元
+460 853 619 926 □ 300元
+754 853 914 926 □ 500元
+1049 853 1209 924 □800元
+162 915 343 994 □1000元
+454 912 634 992 □1500元
+757 917 929 992 □ 2000元
+1049 912 1226 994 ☑3000元
+141 1015 321 1086 特殊群体标识
+172 1083 289 1148 ☑无
+295 1086 484 1148 □ 低保对象
+502 1086 691 1148 □ 特困人员
+715 1089 926 1142 □ 重度残疾人
+950 1089 1185 1142 □ 返贫致贫人口
+"""
+
+
+def test_a_forms_options_are_read_row_by_row() -> None:
+    """Whitespace running down between a form's check-box options is no column gap: a
+    question's options are read row by row, as the applicant ticks them."""
+    _, text = reading_order(_boxes(OPTION_GRID)[::-1])
+    assert [squash(row) for row in text.splitlines()] == [
+        "缴费档次（每年）",
+        "□200元□300元□500元□800元",
+        "□1000元□1500元□2000元☑3000元",
+        "特殊群体标识",
+        "☑无□低保对象□特困人员□重度残疾人□返贫致贫人口",
+    ]
