@@ -122,14 +122,18 @@ def _paired(rows: Sequence[Sequence[Line]], gap: Gap) -> float:
 
 def _between_options(rows: Sequence[Sequence[Line]], gap: Gap) -> bool:
     """The gap parts a form's options set in a grid: in two rows or more, and in every
-    row with lines on both sides, the line right of it opens with a check box and a line
-    left of it holds one ("□500元 □800元" beside "□200元 □300元"). A question's options
-    are read row by row, whatever whitespace their grid leaves."""
+    row with lines on both sides, each side holds a check box, and the line right of the
+    gap opens with one in half of them or more ("□500元 □800元" beside "□200元 □300元"; a
+    faint box may be lost). A question's options are read row by row, whatever
+    whitespace their grid leaves."""
     both = [_sides(row, gap) for row in rows if all(_sides(row, gap))]
-    return len(both) >= 2 and all(
-        CHECK_BOX.match(min(right, key=lambda ln: ln.left).text.lstrip())
-        and any(CHECK_BOX.search(ln.text) for ln in left)
-        for left, right in both
+    opening = sum(
+        bool(CHECK_BOX.match(min(right, key=lambda ln: ln.left).text.lstrip())) for _, right in both
+    )
+    return (
+        len(both) >= 2
+        and 2 * opening >= len(both)
+        and all(any(CHECK_BOX.search(ln.text) for ln in side) for pair in both for side in pair)
     )
 
 

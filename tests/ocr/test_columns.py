@@ -1305,3 +1305,24 @@ def test_a_forms_options_are_read_row_by_row() -> None:
         "特殊群体标识",
         "☑无□低保对象□特困人员□重度残疾人□返贫致贫人口",
     ]
+
+
+# a power of attorney's matters, three to a row (blend): one faint box was not read
+MATTERS_GRID = """
+232 1849 858 1945 内签署的文件甲方均予承认：
+321 1920 634 2021 □ 设立登记
+315 2021 631 2136 ☑ 注销登记
+935 1911 1251 2026 变更登记
+1555 1920 1768 2026 □备案
+941 2026 1337 2125 □ 领取营业执照
+1561 2035 2034 2122 ☑ 食品经营许可申请
+335 2170 1589 2249 1.同意/不同意代理人核对登记材料中的复印件并签署核对意见；
+"""
+
+
+def test_options_are_read_row_by_row_though_a_box_is_lost() -> None:
+    _, text = reading_order(_boxes(MATTERS_GRID)[::-1])
+    assert [squash(row) for row in text.splitlines()][1:3] == [
+        "□设立登记变更登记□备案",
+        "☑注销登记□领取营业执照☑食品经营许可申请",
+    ]
