@@ -226,6 +226,27 @@ capture profiles (doccam-barrel, gray150-heavyjpeg, wooden-desk-phone,
 gen2-copy-grey-stock). pygame makes no PDF: every page's truth is checked as it is built
 against the strings of the runs SDL_ttf rendered with ink, a multiset of characters.
 
+`mupdf` is another, made apart from all of the above (`mupdf_*` modules, sharing no code
+with them): each page is built as a PDF page by PyMuPDF (MuPDF; AGPL, a test and bench
+dependency only) and rasterised by MuPDF's own draw device at 300 ppi (no poppler, no
+PDFium): text by `insert_text` in faces inserted from their files only, rules, boxes and
+check marks by `draw_*`, seals a `Shape` whose ring words are glyph outlines filled
+even-odd and QR-like blocks rectangles, neither text. Its faces come from npm (tests/node)
+joined into TrueType files by fontTools (`npm_faces`): Maple Mono CN Regular
+(@chinese-fonts/maple-mono-cn, a plain hei with half-width Latin: the print of every page,
+titles emboldened by a thin stroke) and LXGW Marker Gothic (@fontsource, entries by hand,
+written a little off the line and turned), every character checked to be in its face's
+cmap with an outline. Five layouts of its own (employment and entrepreneurship card
+application with a photo box, check boxes and household members; medical institution
+practice licence duplicate in two blocks with a QR-like block and the health bureau's seal
+over the date; sole proprietorship establishment application with its investor and agent;
+housing provident fund contribution certificate with a table of twelve months and the
+employer's seal; veteran's preferential card application with family members' ID numbers
+and the service station's note and seal); its own mainland people (uncommon surnames and
+given names), counties, enterprises and check-character code; its own capture profiles
+(handheld-smear, sleeve-glare-band, adf-curl-200, streaky-drum-copy). Every page's truth
+is checked as it is built against `get_text()` of the same PDF, a multiset of characters.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

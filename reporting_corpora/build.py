@@ -4,8 +4,8 @@ profiles, deterministic from the seed, written as JPEG files with a manifest.
 its own generator, fonts, layouts and capture profiles (`typeset_*`), and so have `weasy`
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
-(`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`) and `pygame`
-(`pygame_*`)."""
+(`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
+(`pygame_*`) and `mupdf` (`mupdf_*`)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from reporting_corpora import (
     ledger_pages,
     mpl_captures,
     mpl_pages,
+    mupdf_captures,
+    mupdf_pages,
     office_captures,
     office_pages,
     pango_captures,
@@ -66,6 +68,7 @@ CORPORA = (
     "wand",
     "blend",
     "pygame",
+    "mupdf",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -85,6 +88,7 @@ CORPUS_CAPTURES = {
     "wand": wand_captures.CAPTURES,
     "blend": blend_captures.CAPTURES,
     "pygame": pygame_captures.CAPTURES,
+    "mupdf": mupdf_captures.CAPTURES,
 }
 
 
@@ -135,6 +139,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else blend_pages.LAYOUTS
         if corpus == "blend"
         else pygame_pages.LAYOUTS
+        if corpus == "pygame"
+        else mupdf_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -168,6 +174,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("blend", blend_pages, blend_captures, out_dir, jobs)
     elif corpus == "pygame":
         pages = _batched_pages("pygame", pygame_pages, pygame_captures, out_dir, jobs)
+    elif corpus == "mupdf":
+        pages = _batched_pages("mupdf", mupdf_pages, mupdf_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -238,7 +246,8 @@ def _batched_pages(
     `pango` and `mpl` draw each page on its own but share the interface; `mpl` puts
     the batch's pages in one PDF, its faces subset once; `qt` likewise, painted by
     QPainter; `svg` writes SVG that resvg rasterises; `skia` draws with skia-python;
-    `blend` with Blend2D; `pygame` with pygame's SDL_ttf),
+    `blend` with Blend2D; `pygame` with pygame's SDL_ttf; `mupdf` puts the
+    batch's pages in one PDF PyMuPDF writes and MuPDF rasterises),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
