@@ -1,11 +1,11 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on nineteen corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
                                 pango:12,fpdf:12,mpl:12,qt:12,svg:12,
-                                skia:12,wand:12,blend:12,pygame:12]
+                                skia:12,wand:12,blend:12,pygame:12,mupdf:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -103,6 +103,13 @@ drew with ink; faces from npm joined into TrueType files by fontTools: 思源屏
 for print), ZCOOL KuaiLe (entries by hand) and Liu Jian Mao Cao (signatures); 5
 service-hall layouts of its own; captures doccam-barrel, gray150-heavyjpeg,
 wooden-desk-phone, gen2-copy-grey-stock).
+`mupdf` is another reporting-only corpus, made apart from all of them on 5 December 2026 and
+never tuned on (PDF pages built by PyMuPDF and rasterised by MuPDF's draw device at 300 ppi;
+faces from their files only, seals' ring words as glyph outlines and QR-like blocks not
+text; the truth checked against get_text() of the same PDF; faces from npm joined into
+TrueType files by fontTools: Maple Mono CN (print) and LXGW Marker Gothic (entries by
+hand); 5 service-hall layouts of its own; captures handheld-smear, sleeve-glare-band,
+adf-curl-200, streaky-drum-copy).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated
@@ -155,7 +162,7 @@ LABELS = {
 }
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
-    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12,blend:12,pygame:12"
+    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12,blend:12,pygame:12,mupdf:12"
 )
 
 

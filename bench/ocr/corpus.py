@@ -36,6 +36,7 @@ SKIA = "skia"  # made apart from everything else (reporting_corpora.skia_*), tun
 WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), never tuned on
 BLEND = "blend"  # made apart from everything else (reporting_corpora.blend_*), tuned on since 12-05
 PYGAME = "pygame"  # made apart from everything else (reporting_corpora.pygame_*), never tuned on
+MUPDF = "mupdf"  # made apart from everything else (reporting_corpora.mupdf_*), never tuned on
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
