@@ -50,6 +50,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "申报人",
         "联系人",
         "经办人",
+        "日常监督管理人员",  # a food business licence's inspector
         "姓名",
     ),
     "enterprise_name": (
@@ -295,8 +296,9 @@ _ALIAS = re.compile(r"[（(](?:以下简称|以下称|下称|简称)")
 
 def cut_at_next_field(value: str) -> str:
     """A name without the next field of its line merged onto it: "张三联系电话：138…" →
-    "张三" (the next field's label ends just before the first colon), nor the short name
-    given after it ("…有限公司（以下简称“公司”）。" → "…有限公司")."""
+    "张三" (the next field's label ends just before the first colon; nor the comma before
+    it: "张三，联系电话：…"), nor the short name given after it ("…有限公司（以下简称
+    “公司”）。" → "…有限公司")."""
     alias = _ALIAS.search(value)
     if alias is not None:
         value = value[: alias.start()]
@@ -306,5 +308,5 @@ def cut_at_next_field(value: str) -> str:
     head = value[: colon.start()]
     for label in _NEXT_FIELD:
         if head.endswith(label) and len(head) > len(label):
-            return head[: -len(label)]
+            return head[: -len(label)].rstrip("，,、；; ")
     return value

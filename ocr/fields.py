@@ -112,6 +112,7 @@ _NOTE_BEFORE = re.compile(r"^[（(][^（）()]{1,6}[）)][:：]")
 # the last characters of a role's or a document's word, never of a name
 _ROLE_ENDS = ("人", "方", "号", "码", "证", "名", "员", "者")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
+LONG_NAME = 4  # Han characters of the longest name written without a middle dot
 
 _MIN_LEN = {"person_name": 2, "enterprise_name": 4, "address": 5}
 
@@ -356,7 +357,10 @@ def _value_valid(name: str, value: str) -> bool:
     if len(value) < _MIN_LEN[name]:
         return False
     if name == "person_name":
-        return bool(_NAME_CHARS.match(value)) and not FORM_WORD.search(value)
+        # five Han characters or more without a middle dot: two names whose separator
+        # was lost ("米敏竹景博芳"), or a misreading; a clerk confirms it
+        long = len(value) > LONG_NAME and "·" not in value
+        return bool(_NAME_CHARS.match(value)) and not FORM_WORD.search(value) and not long
     return True
 
 
@@ -448,8 +452,10 @@ def _labelled_value(
         # a table's header row: the cell beside is the next column's header
         header = is_header(right.text) if right else last_header(line, lines)
         # another label beside (the next party's, "甲方（出租方）： 乙方（承租方）："
-        # over their names) is no value either
-        if right is not None and starts_with_label(right):
+        # over their names; the other half's "主体业态：" beside "负责人：") is no value
+        if right is not None and (
+            starts_with_label(right) or right.text.rstrip().endswith((":", "："))
+        ):
             right = None
         if right is None or header:
             # the value set under its label: a header's cell, or a label ending

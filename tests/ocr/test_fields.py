@@ -416,3 +416,48 @@ def test_people_and_businesses_under_a_column_header_of_names() -> None:
         _box("男", 260, 296, 300, 345),
     ]
     assert _named(card) == {("person_name", "孟根")}
+
+
+def test_a_name_before_the_next_field_loses_the_comma_between() -> None:
+    lines = [_line("联系人：涂槿，联系电话：19995084242。", 100, 100)]
+    assert ("person_name", "涂槿") in _named(lines)
+
+
+# a food business licence's two halves, labels over their values (blend): each label of
+# the left half stands level with a label of the right half
+FOOD_LICENCE_HALVES = """
+162 798 491 855 法定代表人（负责人）：
+869 798 1062 855 许可证编号：
+174 858 297 918 寇临川
+885 862 1195 918 JY25463489239686
+158 935 268 1004 住所：
+871 941 1153 997 日常监督管理机构：
+171 1001 791 1065 山东省济宁市邹城市龙湾街道竹园社区6组5
+882 1001 1456 1055 邹城市市场监督管理局清溪镇市场监管所
+171 1052 251 1115 9号
+871 1083 1153 1141 日常监督管理人员：
+882 1147 1007 1207 蔺守拙
+"""
+
+
+def test_a_label_beside_a_label_takes_the_value_under_it() -> None:
+    """A line ending in a colon beside a label is the other half's label, not its value;
+    the licence's inspector is a person."""
+    lines = [
+        _box(text, *map(float, (left, top, right, bottom)))
+        for left, top, right, bottom, text in (
+            row.split(maxsplit=4) for row in FOOD_LICENCE_HALVES.strip().splitlines()
+        )
+    ]
+    people = {value for kind, value in _named(lines) if kind == "person_name"}
+    assert people == {"寇临川", "蔺守拙"}
+
+
+def test_a_long_name_without_a_dot_is_confirmed_by_the_clerk() -> None:
+    """Two inspectors whose separator was lost read as one name of six characters."""
+    lines = [_line("日常监督管理人员：", 100, 100), _line("米敏竹景博芳", 420, 100)]
+    (field,) = [f for f in extract_fields(_reading(lines)) if f.name == "person_name"]
+    assert field.value == "米敏竹景博芳" and not field.valid and field.needs_review
+    lines = [_line("姓名：", 100, 100), _line("阿依古丽·买买提", 300, 100)]
+    (field,) = [f for f in extract_fields(_reading(lines)) if f.name == "person_name"]
+    assert field.valid
