@@ -73,6 +73,14 @@ class Engine(Protocol):
         """
         return self.recognise(image), None
 
+    def char_choices(
+        self, image: np.ndarray, box: Box, best: int
+    ) -> list[tuple[tuple[str, float], ...]] | None:
+        """Optional: the line in `box` read again, with the recogniser's `best` likeliest
+        characters (character, probability), best first, at each character it reads; or
+        None when the engine cannot tell. The default cannot."""
+        return None
+
 
 def rect_box(left: float, top: float, right: float, bottom: float) -> Box:
     """An axis-aligned box, clockwise from top-left."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ocr.engine import Box, Line
 from ocr.field_labels import (
@@ -44,7 +45,9 @@ from ocr.names import (
     value_below,
     without_opening,
 )
-from ocr.pipeline import PageReading
+
+if TYPE_CHECKING:
+    from ocr.pipeline import PageReading
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"

@@ -35,6 +35,7 @@ from ocr.preprocess import (
 from ocr.punctuation import tidy
 from ocr.rows import group_rows, lift_row_headings
 from ocr.seals import Ring, drop_seal_words, seal_rings, suppress_grey_seals
+from ocr.surnames import CHOICES, find, has_surname, put_right
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,38 @@ def _mean_confidence(lines: Sequence[Line]) -> float:
     return sum(ln.confidence * w for ln, w in zip(lines, weights, strict=True)) / sum(weights)
 
 
+def _surnames_put_right(
+    lines: tuple[Line, ...], text: str, engine: Engine, image: np.ndarray
+) -> list[Line] | None:
+    """The lines with each person's name whose surname no one bears put right from the
+    engine's other choices at its first characters (`ocr.surnames`), or None when none
+    was. `image` is the one the engine read the lines from."""
+    from ocr.fields import extract_fields  # (fields read a PageReading: no cycle at import)
+
+    reading = PageReading(lines, text, 0, 0, 0.0, (), False, Quality(0.0, 0.0, True), "", 0.0)
+    fixed: dict[int, str] = {}
+    for found in extract_fields(reading):
+        if found.name != "person_name" or has_surname(found.value):
+            continue
+        at = next((k for k, ln in enumerate(lines) if ln.box == found.box), None)
+        if at is None or at in fixed:
+            continue
+        choices = [
+            c
+            for c in engine.char_choices(image, lines[at].box, CHOICES) or ()
+            if c and not c[0][0].isspace()
+        ]
+        start = find(found.value, choices)
+        if start < 0:
+            continue  # (read otherwise this time: no telling which choice is which)
+        name = put_right(found.value, choices[start : start + len(found.value)])
+        if name != found.value:
+            fixed[at] = lines[at].text.replace(found.value, name, 1)
+    if not fixed:
+        return None
+    return [replace(ln, text=fixed[k]) if k in fixed else ln for k, ln in enumerate(lines)]
+
+
 def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> PageReading:
     """Read one scanned page. `timeout` (seconds) bounds each engine call when given."""
     started = time.perf_counter()
@@ -235,6 +268,7 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
         h, w = straight.shape[:2]
         rings = [(w - x, h - y, r) for x, y, r in rings]
         straight, rotation = turn(straight, 2), (rotation + 180) % 360
+        cleaned = turn(cleaned, 2)
         seals = find_red_seals(straight)
     decided = upside_down is not None and abs(upside_down - 0.5) >= VOTE_MARGIN
     if lines and not decided and _mean_confidence(lines) < UPSIDE_DOWN_SUSPECT:
@@ -243,11 +277,14 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
         flipped_lines, _ = _run_engine(engine, cleaned_flipped, timeout)
         if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
-            rings, seals = flipped_rings, flipped_seals
+            rings, seals, cleaned = flipped_rings, flipped_seals, cleaned_flipped
     lines = drop_seal_words([replace(ln, text=tidy(ln.text)) for ln in lines], rings)
     cells, rules = rulings(straight)
     ordered, text = reading_order(lines, cells, rules, rings)
     h, w = straight.shape[:2]
+    named = _surnames_put_right(ordered, text, engine, cleaned)
+    if named is not None:
+        ordered, text = reading_order(named, cells, rules, rings)
     seconds = round(time.perf_counter() - started, 3)
     log.info(
         "read page %dx%d: %d lines, rotation %d, skew %.2f°, %d seals, %.2f s",

@@ -25,7 +25,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from ocr.engine import Engine, Line, lines_from_polygons
+from ocr.engine import Box, Engine, Line, lines_from_polygons
 from ocr.errors import EngineFailed, EngineUnavailable
 from ocr.preprocess import percentiles
 
@@ -124,6 +124,34 @@ class RapidOcrEngine(Engine):
         if boxes is None or txts is None or scores is None:
             return []
         return lines_from_polygons(boxes, txts, scores)
+
+    def char_choices(
+        self, image: np.ndarray, box: Box, best: int
+    ) -> list[tuple[tuple[str, float], ...]] | None:
+        """The line in `box` read padded to `SHORT_PAD_PX`, with the `best` likeliest
+        characters where the greedy reading of the recogniser's output emits one."""
+        self.load()
+        try:
+            with self._run_lock:
+                rec = self._ocr._load_rec_model()
+                crop = self._ocr.crop_text_regions(image, np.asarray([box], np.float32))[0]
+                if crop.size == 0:
+                    return None
+                ratio = max(SHORT_PAD_PX / 48.0, crop.shape[1] / crop.shape[0])
+                norm = rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+                probs = np.asarray(rec.session(norm))[0]
+                charset = rec.postprocess_op.character
+        except Exception as e:
+            raise _failed(e) from e
+        out: list[tuple[tuple[str, float], ...]] = []
+        previous = -1
+        for step in probs:
+            k = int(step.argmax())
+            if k != 0 and k != previous:  # (0 is CTC's blank)
+                order = np.argsort(step)[::-1][: best + 1]
+                out.append(tuple((charset[j], float(step[j])) for j in order if j != 0)[:best])
+            previous = k
+        return out
 
     def recognise_upright(self, image: np.ndarray) -> tuple[list[Line], float]:
         """Lines of the page read the right way up, in one detection and one recognition.

@@ -359,3 +359,16 @@ def test_a_line_under_a_light_mark_is_detected_in_the_dark_ink(
     monkeypatch.setattr(rapid, "_uncovered_text", lambda _dark, _rects: False)
     lines, _ = ocr_engine.recognise_upright(_id_copy_marked())
     assert not any("350503197310121376" in ln.text for ln in lines)
+
+
+def test_the_engine_gives_its_choices_at_each_character(ocr_engine: RapidOcrEngine) -> None:
+    """Read again for its choices, a clear name gives its own characters first, each
+    with the recogniser's probability, and a few other characters after them."""
+    page = Image.new("L", (600, 120), 255)
+    ImageDraw.Draw(page).text((20, 30), "经办人：葛暄铭", font=font(40, FontKind.SONG), fill=0)
+    image = cv2.cvtColor(np.array(page), cv2.COLOR_GRAY2BGR)
+    (line,) = ocr_engine.recognise(image)
+    choices = ocr_engine.char_choices(image, line.box, 3)
+    assert choices is not None
+    assert "".join(c[0][0] for c in choices) == line.text == "经办人：葛暄铭"
+    assert all(len(c) == 3 and 0.5 < c[0][1] <= 1.0 and c[0][1] >= c[1][1] for c in choices)

@@ -1,0 +1,78 @@
+"""A person's name whose surname no one bears is put right from the recogniser's other
+choices at that character (`ocr.surnames`), in the pipeline (`read_page`)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr import Engine, Line, read_page
+from ocr.engine import Box, rect_box
+from ocr.surnames import COMPOUND, SINGLE, find, has_surname, put_right
+from ocr.testing import FixedLinesEngine
+
+# the recogniser's choices at each character of "墓暄铭" read again (tuned page, mpl)
+GE_XUANMING = [
+    (("葛", 0.85), ("墓", 0.14), ("募", 0.002)),
+    (("暄", 0.72), ("喧", 0.26), ("谊", 0.009)),
+    (("铭", 0.999), ("名", 0.0004), ("銘", 0.00005)),
+]
+
+
+def test_the_surname_lists() -> None:
+    assert len(SINGLE) > 400 and {"赵", "葛", "柯", "蔺", "姜", "詹", "谯"} <= SINGLE
+    assert {"上官", "欧阳", "司马", "诸葛"} <= COMPOUND and all(len(s) == 2 for s in COMPOUND)
+    assert not {"墓", "祠", "葡", "基"} & SINGLE
+    assert has_surname("上官翎桐") and not has_surname("上宫翎桐") and has_surname("宫翎")
+
+
+def test_a_surname_no_one_bears_takes_the_choice_that_is_one() -> None:
+    misread = [(("墓", 0.6), ("葛", 0.35), ("募", 0.01)), *GE_XUANMING[1:]]
+    assert put_right("墓暄铭", misread) == "葛暄铭"
+    # a compound surname's second character
+    shang_guan = [
+        (("上", 0.99),),
+        (("宫", 0.7), ("官", 0.25)),
+        (("翎", 0.95),),
+        (("桐", 0.97),),
+    ]
+    assert put_right("上宫翎桐", shang_guan) == "上官翎桐"
+
+
+def test_a_sure_reading_or_a_faint_choice_is_kept() -> None:
+    sure = [(("墓", 0.95), ("葛", 0.04)), *GE_XUANMING[1:]]
+    assert put_right("墓暄铭", sure) == "墓暄铭"
+    faint = [(("墓", 0.6), ("募", 0.39), ("葛", 0.01)), *GE_XUANMING[1:]]
+    assert put_right("墓暄铭", faint) == "墓暄铭"
+    assert put_right("葛暄铭", GE_XUANMING) == "葛暄铭"  # a surname already
+    assert put_right("墓暄铭", GE_XUANMING[:2]) == "墓暄铭"  # choices not for this name
+
+
+def test_the_name_is_found_among_the_second_readings_choices() -> None:
+    line = [(("经", 0.99),), (("办", 0.99),), (("人", 0.99),), (("：", 0.9),), *GE_XUANMING]
+    assert find("墓暄铭", line) == 4 and find("葛暄铭", line) == 4
+    assert find("葛铭", line) == -1
+
+
+class _Choosing(FixedLinesEngine):
+    """Fixed lines, and the choices a recogniser gives at each character of the name."""
+
+    def char_choices(
+        self, image: np.ndarray, box: Box, best: int
+    ) -> list[tuple[tuple[str, float], ...]] | None:
+        self.asked = getattr(self, "asked", 0) + 1
+        return [(("经", 0.99),), (("办", 0.99),), (("人", 0.99),), (("：", 0.9),), *GE_XUANMING]
+
+
+def test_read_page_puts_a_names_surname_right() -> None:
+    page = np.full((1200, 900, 3), 255, np.uint8)
+    cv2.putText(page, "TEXT", (80, 100), 0, 1.4, (0, 0, 0), 3)
+    ok, buf = cv2.imencode(".png", page)
+    assert ok
+    lines = [Line("经办人：墓暄铭", rect_box(80, 300, 400, 340), 0.78)]
+    engine = _Choosing(lines)
+    reading = read_page(buf.tobytes(), engine)
+    assert reading.text == "经办人：葛暄铭" and engine.asked == 1
+    # an engine that gives no choices reads the page as before
+    assert read_page(buf.tobytes(), FixedLinesEngine(lines)).text == "经办人：墓暄铭"
+    assert isinstance(engine, Engine)
