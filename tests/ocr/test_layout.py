@@ -49,6 +49,29 @@ def test_cells_found_from_rules() -> None:
     assert abs(right - 300) < 12 and abs(bottom - 320) < 12
 
 
+def _smeared(image: np.ndarray, length: int, degrees: float) -> np.ndarray:
+    """`image` smeared by a straight streak, as a hand's shake smears a phone's photo."""
+    kernel = np.zeros((length, length), np.float32)
+    kernel[length // 2, :] = 1
+    turn = cv2.getRotationMatrix2D((length / 2 - 0.5, length / 2 - 0.5), degrees, 1.0)
+    kernel = cv2.warpAffine(kernel, turn, (length, length))
+    return cv2.filter2D(image, -1, kernel / kernel.sum())
+
+
+def test_thin_rules_smeared_by_a_shake_still_close_their_cells() -> None:
+    """A table of thin grey rules on an A4 page at 300 ppi, photographed by a shaking
+    hand: its 20 cells are found all the same."""
+    page = np.full((3508, 2480, 3), 255, np.uint8)
+    xs, ys = (200, 700, 1300, 1900, 2300), (800, 950, 1100, 1250, 1400, 1550)
+    for x in xs:
+        cv2.line(page, (x, ys[0]), (x, ys[-1]), (90, 90, 90), 1)
+    for y in ys:
+        cv2.line(page, (xs[0], y), (xs[-1], y), (90, 90, 90), 1)
+    assert len(table_cells(page)) == 20
+    for length, degrees in ((11, 30), (13, 40), (11, 10)):
+        assert len(table_cells(_smeared(page, length, degrees))) == 20
+
+
 def test_the_edge_of_a_shadow_is_no_rule() -> None:
     page = np.full((1400, 1000, 3), 250, np.uint8)
     # a fold: the paper darkens towards the crease over 24 px, then is lit again at once
