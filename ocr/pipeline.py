@@ -212,11 +212,12 @@ def _surnames_put_right(
         at = next((k for k, ln in enumerate(lines) if ln.box == found.box), None)
         if at is None or at in fixed:
             continue
-        choices = [
-            c
-            for c in engine.char_choices(image, lines[at].box, CHOICES) or ()
-            if c and not c[0][0].isspace()
-        ]
+        try:
+            read = engine.char_choices(image, lines[at].box, CHOICES) or ()
+        except Exception:  # (an optional second look: the page stands as read without it)
+            log.warning("OCR engine %s failed to give its choices", engine.name, exc_info=True)
+            return None
+        choices = [c for c in read if c and not c[0][0].isspace()]
         start = find(found.value, choices)
         if start < 0:
             continue  # (read otherwise this time: no telling which choice is which)

@@ -201,7 +201,8 @@ own mainland people (uncommon surnames and given names), counties, enterprises a
 check-character code; its own capture profiles (roller-feed-240, tablet-flicker,
 crumpled-flattened, halftone-copy-200). Blend2D makes no PDF: every page's truth is checked
 as it is built against the characters of the glyphs Blend2D shaped for each run, read
-back through the face's cmap.
+back through the face's cmap. Tuning since 5 December 2026 02:10 UTC (its pages and errors
+read to fix reading order and name fields); `mupdf` reports in its place.
 
 `pygame` is another, made apart from all of the above (`pygame_*` modules, sharing no code
 with them): pages drawn by pygame 2.6 (SDL 2 with SDL_ttf, FreeType and HarfBuzz) on a 300

@@ -76,3 +76,19 @@ def test_read_page_puts_a_names_surname_right() -> None:
     # an engine that gives no choices reads the page as before
     assert read_page(buf.tobytes(), FixedLinesEngine(lines)).text == "经办人：墓暄铭"
     assert isinstance(engine, Engine)
+
+
+class _Failing(FixedLinesEngine):
+    def char_choices(
+        self, image: np.ndarray, box: Box, best: int
+    ) -> list[tuple[tuple[str, float], ...]] | None:
+        raise RuntimeError("simulated failure of the second look")
+
+
+def test_an_engine_failing_to_give_choices_leaves_the_page_as_read() -> None:
+    page = np.full((1200, 900, 3), 255, np.uint8)
+    cv2.putText(page, "TEXT", (80, 100), 0, 1.4, (0, 0, 0), 3)
+    ok, buf = cv2.imencode(".png", page)
+    assert ok
+    lines = [Line("经办人：墓暄铭", rect_box(80, 300, 400, 340), 0.78)]
+    assert read_page(buf.tobytes(), _Failing(lines)).text == "经办人：墓暄铭"
