@@ -97,12 +97,25 @@ def _without_underlines(text: str) -> str:
 # closed by a parenthesis further on ("代理人ζ签字）：")
 _ZETA = re.compile(r"(?<=[\u3400-\u9fff])ζ(?=[^（()）]*[)）])")
 
+# a figure read as a letter of like shape inside a number ("1991I182321", a phone): in a
+# run of six or more figures and such letters, the letters standing between figures
+_NUMBER = re.compile(r"(?<![0-9A-Za-z|])[0-9IlO|]{6,}(?![0-9A-Za-z|])")
+_AMONG_FIGURES = re.compile(r"(?<=[0-9])[IlO|](?=[0-9])")
+_AS_FIGURES = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
+
+
+def _figures(text: str) -> str:
+    return _NUMBER.sub(
+        lambda m: _AMONG_FIGURES.sub(lambda c: c.group().translate(_AS_FIGURES), m.group()),
+        text,
+    )
+
 
 def tidy(text: str) -> str:
     """One recognised line with its punctuation restored and known confusions undone."""
     text = _SCHEME.sub(lambda m: f"http{m.group(1)}://", text.replace("曰", "日"))
     text = _ZETA.sub("（", text)
-    return restore(_boxes(_without_underlines(_WWW.sub("www.", text))))
+    return restore(_boxes(_without_underlines(_figures(_WWW.sub("www.", text)))))
 
 
 def restore(text: str) -> str:

@@ -72,3 +72,11 @@ def test_an_opening_parenthesis_read_as_zeta() -> None:
     assert tidy("代理人ζ签字）：邵梅睿") == "代理人（签字）：邵梅睿"
     assert tidy("有限责任公司ζ自然人投资或控股）") == "有限责任公司（自然人投资或控股）"
     assert tidy("角度ζ为") == "角度ζ为"
+
+
+def test_a_figure_read_as_a_letter_inside_a_number_is_a_figure() -> None:
+    assert tidy("联系电话1991I182321") == "联系电话19911182321"
+    assert tidy("编号：20l6O5") == "编号：201605"
+    # letters of a code, a model or a standard's name stay letters
+    for text in ("ISO9001", "F63K84", "91370883C8L9TDF71P", "证号12345I", "型号A1I2345678"):
+        assert tidy(text) == text
