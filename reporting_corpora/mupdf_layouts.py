@@ -50,6 +50,33 @@ def _row(
     return y + h
 
 
+def _member(
+    p: Page,
+    y: float,
+    cols: list[float],
+    kin: data.Person,
+    rel: str,
+    last: str,
+    rng: random.Random,
+) -> float:
+    """A family member's row filled in by hand (name, relation, ID number, `last`)."""
+    y = _row(
+        p,
+        y,
+        24,
+        [
+            (cols[0], cols[1], "hand", kin.name),
+            (cols[1], cols[2], "hand", rel),
+            (cols[2], cols[3], "hand", kin.id_number),
+            (cols[3], cols[4], "hand", last),
+        ],
+        rng,
+    )
+    p.field("person_name", kin.name)
+    p.field("id_number", kin.id_number)
+    return y
+
+
 def _birth(person: data.Person) -> str:
     y, m, d = person.born
     return f"{y}年{m}月{d}日"
@@ -148,20 +175,7 @@ def employment_register(rng: random.Random) -> Page:
     for rel in rng.sample(["配偶", "父亲", "母亲", "儿子", "女儿"], rng.randint(2, 3)):
         kin = data.person(rng, 1950, 2012)
         work = data.unit(rng).name if rng.random() < 0.6 else "务农"
-        y = _row(
-            p,
-            y,
-            24,
-            [
-                (cols[0], cols[1], "hand", kin.name),
-                (cols[1], cols[2], "hand", rel),
-                (cols[2], cols[3], "hand", kin.id_number),
-                (cols[3], cols[4], "hand", work),
-            ],
-            rng,
-        )
-        p.field("person_name", kin.name)
-        p.field("id_number", kin.id_number)
+        y = _member(p, y, cols, kin, rel, work, rng)
     y += 22
     y = p.wrap(
         L,
@@ -528,20 +542,7 @@ def veteran_card(rng: random.Random) -> Page:
             else data.person(rng, 2009, 2018)
         )
         phone = kin.phone if rel == "配偶" else "无"
-        y = _row(
-            p,
-            y,
-            24,
-            [
-                (cols[0], cols[1], "hand", kin.name),
-                (cols[1], cols[2], "hand", rel),
-                (cols[2], cols[3], "hand", kin.id_number),
-                (cols[3], cols[4], "hand", phone),
-            ],
-            rng,
-        )
-        p.field("person_name", kin.name)
-        p.field("id_number", kin.id_number)
+        y = _member(p, y, cols, kin, rel, phone, rng)
     y += 20
     y = p.wrap(
         L,
