@@ -205,7 +205,7 @@ def _surnames_put_right(
     from ocr.fields import extract_fields  # (fields read a PageReading: no cycle at import)
 
     reading = PageReading(lines, text, 0, 0, 0.0, (), False, Quality(0.0, 0.0, True), "", 0.0)
-    fixed: dict[int, str] = {}
+    fixed: dict[int, Line] = {}
     for found in extract_fields(reading):
         if found.name != "person_name" or has_surname(found.value):
             continue
@@ -223,10 +223,16 @@ def _surnames_put_right(
             continue  # (read otherwise this time: no telling which choice is which)
         name = put_right(found.value, choices[start : start + len(found.value)])
         if name != found.value:
-            fixed[at] = lines[at].text.replace(found.value, name, 1)
+            # the line is as sure as the recogniser was of the character taken: a clerk
+            # confirms a surname it gave little weight to
+            k = next(k for k, (a, b) in enumerate(zip(name, found.value, strict=True)) if a != b)
+            taken = dict(choices[start + k])[name[k]]
+            line = lines[at]
+            text = line.text.replace(found.value, name, 1)
+            fixed[at] = replace(line, text=text, confidence=min(line.confidence, taken))
     if not fixed:
         return None
-    return [replace(ln, text=fixed[k]) if k in fixed else ln for k, ln in enumerate(lines)]
+    return [fixed.get(k, ln) for k, ln in enumerate(lines)]
 
 
 def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> PageReading:

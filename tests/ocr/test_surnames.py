@@ -6,7 +6,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr import Engine, Line, read_page
+from ocr import Engine, Line, extract_fields, read_page
 from ocr.engine import Box, rect_box
 from ocr.surnames import COMPOUND, SINGLE, find, has_surname, put_right
 from ocr.testing import FixedLinesEngine
@@ -57,11 +57,14 @@ def test_the_name_is_found_among_the_second_readings_choices() -> None:
 class _Choosing(FixedLinesEngine):
     """Fixed lines, and the choices a recogniser gives at each character of the name."""
 
+    choices = GE_XUANMING
+
     def char_choices(
         self, image: np.ndarray, box: Box, best: int
     ) -> list[tuple[tuple[str, float], ...]] | None:
         self.asked = getattr(self, "asked", 0) + 1
-        return [(("经", 0.99),), (("办", 0.99),), (("人", 0.99),), (("：", 0.9),), *GE_XUANMING]
+        head = [(("经", 0.99),), (("办", 0.99),), (("人", 0.99),), (("：", 0.9),)]
+        return [*head, *self.choices]
 
 
 def test_read_page_puts_a_names_surname_right() -> None:
@@ -73,6 +76,11 @@ def test_read_page_puts_a_names_surname_right() -> None:
     engine = _Choosing(lines)
     reading = read_page(buf.tobytes(), engine)
     assert reading.text == "经办人：葛暄铭" and engine.asked == 1
+    # a surname the recogniser gave little weight to is the clerk's to confirm
+    engine = _Choosing([Line("经办人：墓暄铭", rect_box(80, 300, 400, 340), 0.97)])
+    engine.choices = [(("墓", 0.6), ("葛", 0.35)), *GE_XUANMING[1:]]
+    (name,) = [f for f in extract_fields(read_page(buf.tobytes(), engine)) if f.value == "葛暄铭"]
+    assert name.confidence == 0.35 and name.needs_review
     # an engine that gives no choices reads the page as before
     assert read_page(buf.tobytes(), FixedLinesEngine(lines)).text == "经办人：墓暄铭"
     assert isinstance(engine, Engine)
