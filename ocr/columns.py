@@ -57,6 +57,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ocr.engine import Line
+from ocr.punctuation import CHECK_BOX
 from ocr.rows import Scale, box_height, group_rows, page_scale
 from ocr.strips import Gap, Rect, free_gaps, label_gaps, value_gaps
 
@@ -70,7 +71,6 @@ APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart
 OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
 TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
 ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both sides
-CHECK_BOX = re.compile(r"[☑☒□☐■]")  # a form's check box, ticked or not
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -126,7 +126,7 @@ def _between_options(rows: Sequence[Sequence[Line]], gap: Gap) -> bool:
     gap opens with one in half of them or more ("□500元 □800元" beside "□200元 □300元"; a
     faint box may be lost). A question's options are read row by row, whatever
     whitespace their grid leaves."""
-    both = [_sides(row, gap) for row in rows if all(_sides(row, gap))]
+    both = [sides for sides in (_sides(row, gap) for row in rows) if all(sides)]
     opening = sum(
         bool(CHECK_BOX.match(min(right, key=lambda ln: ln.left).text.lstrip())) for _, right in both
     )

@@ -513,12 +513,17 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
 
 def extract_fields(reading: PageReading) -> list[Field]:
     """All fields found on a page, numbers first; duplicates (same name and value) once."""
-    lines = tuple(join_spaced_labels(reading.lines, ALL_LABELS))
+    return fields_of(reading.lines, reading.text)
+
+
+def fields_of(read: tuple[Line, ...], text: str) -> list[Field]:
+    """All fields found in lines in reading order and the page text made of them."""
+    lines = tuple(join_spaced_labels(read, ALL_LABELS))
     fields = (
-        _pattern_fields(reading.lines)
-        + _wrapped_codes(reading.lines)
+        _pattern_fields(read)
+        + _wrapped_codes(read)
         + _labelled_fields(lines)
-        + _names_before_numbers(lines, reading.text)
+        + _names_before_numbers(lines, text)
     )
     seen: set[tuple[str, str]] = set()
     unique: list[Field] = []

@@ -17,6 +17,7 @@ import numpy as np
 from ocr.columns import column_blocks
 from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
+from ocr.fields import fields_of
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
 from ocr.labels import part_next_labels
 from ocr.layout import Cell, join_wrapped, rulings, tie_continuations, units
@@ -202,11 +203,8 @@ def _surnames_put_right(
     """The lines with each person's name whose surname no one bears put right from the
     engine's other choices at its first characters (`ocr.surnames`), or None when none
     was. `image` is the one the engine read the lines from."""
-    from ocr.fields import extract_fields  # (fields read a PageReading: no cycle at import)
-
-    reading = PageReading(lines, text, 0, 0, 0.0, (), False, Quality(0.0, 0.0, True), "", 0.0)
     fixed: dict[int, Line] = {}
-    for found in extract_fields(reading):
+    for found in fields_of(lines, text):
         if found.name != "person_name" or has_surname(found.value):
             continue
         at = next((k for k, ln in enumerate(lines) if ln.box == found.box), None)

@@ -54,7 +54,7 @@ _SCHEME = re.compile(r"(?<![A-Za-z])h[tp]{1,3}(s?):/{1,2}(?=[A-Za-z0-9])")
 
 # A form's empty check box ("□") blurred or faint reads as the character 口; on a line that
 # has boxes, a 口 outside a word is one of them ("☑城镇口农村" is "☑城镇□农村")
-_BOX = re.compile(r"[☑☒□☐■]")
+CHECK_BOX = re.compile(r"[☑☒□☐■]")  # a form's check box, ticked or not
 # two characters each
 _KOU_WORDS = frozenset(
     re.findall(
@@ -66,7 +66,7 @@ _KOU_WORDS = frozenset(
 
 
 def _boxes(text: str) -> str:
-    if "口" not in text or not _BOX.search(text):
+    if "口" not in text or not CHECK_BOX.search(text):
         return text
     out = list(text)
     for i, ch in enumerate(text):

@@ -50,6 +50,35 @@ def _row(
     return y + h
 
 
+def _name_row(
+    p: Page, y: float, h: float, c: list[float], me: data.Person, rng: random.Random
+) -> float:
+    """An applicant's row of name, sex and ethnic group beside the photo (columns `c`)."""
+    return _row(
+        p,
+        y,
+        h,
+        [
+            (c[0], c[1], "label", "姓名"),
+            (c[1], c[2], "hand", me.name),
+            (c[2], c[3], "label", "性别"),
+            (c[3], c[4], "hand", me.sex),
+            (c[4], c[5], "label", "民族"),
+            (c[5], c[6], "hand", rng.choice(ETHNIC)),
+        ],
+        rng,
+    )
+
+
+def _id_row(
+    p: Page, y: float, h: float, c: list[float], me: data.Person, rng: random.Random
+) -> float:
+    """An applicant's ID number across the row beside the photo."""
+    return _row(
+        p, y, h, [(c[0], c[1], "label", "公民身份号码"), (c[1], c[6], "hand", me.id_number)], rng
+    )
+
+
 def _member(
     p: Page,
     y: float,
@@ -109,20 +138,7 @@ def employment_register(rng: random.Random) -> Page:
     y, h = 104.0, 27.0
     c = [L, 115, 205, 250, 300, 345, 430, R]
     p.photo(c[6], y, R, y + 4 * h)
-    y = _row(
-        p,
-        y,
-        h,
-        [
-            (c[0], c[1], "label", "姓名"),
-            (c[1], c[2], "hand", me.name),
-            (c[2], c[3], "label", "性别"),
-            (c[3], c[4], "hand", me.sex),
-            (c[4], c[5], "label", "民族"),
-            (c[5], c[6], "hand", rng.choice(ETHNIC)),
-        ],
-        rng,
-    )
+    y = _name_row(p, y, h, c, me, rng)
     y = _row(
         p,
         y,
@@ -135,9 +151,7 @@ def employment_register(rng: random.Random) -> Page:
         ],
         rng,
     )
-    y = _row(
-        p, y, h, [(c[0], c[1], "label", "公民身份号码"), (c[1], c[6], "hand", me.id_number)], rng
-    )
+    y = _id_row(p, y, h, c, me, rng)
     y = _row(p, y, h, [(c[0], c[1], "label", "联系电话"), (c[1], c[6], "hand", me.phone)], rng)
     y = _row(p, y, h, [(c[0], c[1], "label", "户籍地址"), (c[1], R, "hand", me.address)], rng)
     home = data.person(rng)
@@ -468,23 +482,8 @@ def veteran_card(rng: random.Random) -> Page:
     p.photo(c[6], y, R, y + 4 * h)
     enlist = me.born[0] + rng.randint(17, 20)
     out = enlist + rng.choice([2, 5, 8, 12, 16])
-    y = _row(
-        p,
-        y,
-        h,
-        [
-            (c[0], c[1], "label", "姓名"),
-            (c[1], c[2], "hand", me.name),
-            (c[2], c[3], "label", "性别"),
-            (c[3], c[4], "hand", me.sex),
-            (c[4], c[5], "label", "民族"),
-            (c[5], c[6], "hand", rng.choice(ETHNIC)),
-        ],
-        rng,
-    )
-    y = _row(
-        p, y, h, [(c[0], c[1], "label", "公民身份号码"), (c[1], c[6], "hand", me.id_number)], rng
-    )
+    y = _name_row(p, y, h, c, me, rng)
+    y = _id_row(p, y, h, c, me, rng)
     y = _row(
         p,
         y,
