@@ -103,13 +103,13 @@ drew with ink; faces from npm joined into TrueType files by fontTools: 思源屏
 for print), ZCOOL KuaiLe (entries by hand) and Liu Jian Mao Cao (signatures); 5
 service-hall layouts of its own; captures doccam-barrel, gray150-heavyjpeg,
 wooden-desk-phone, gen2-copy-grey-stock).
-`mupdf` is another reporting-only corpus, made apart from all of them on 5 December 2026 and
-never tuned on (PDF pages built by PyMuPDF and rasterised by MuPDF's draw device at 300 ppi;
-faces from their files only, seals' ring words as glyph outlines and QR-like blocks not
-text; the truth checked against get_text() of the same PDF; faces from npm joined into
-TrueType files by fontTools: Maple Mono CN (print) and LXGW Marker Gothic (entries by
-hand); 5 service-hall layouts of its own; captures handheld-smear, sleeve-glare-band,
-adf-curl-200, streaky-drum-copy).
+`mupdf` is another corpus, made apart from all of them on 5 December 2026, read never tuned on
+three times that night (3.3% strict) and tuned on since 5 December 2026 04:45 (PDF pages built
+by PyMuPDF and rasterised by MuPDF's draw device at 300 ppi; faces from their files only,
+seals' ring words as glyph outlines and QR-like blocks not text; the truth checked against
+get_text() of the same PDF; faces from npm joined into TrueType files by fontTools: Maple Mono
+CN (print) and LXGW Marker Gothic (entries by hand); 5 service-hall layouts of its own;
+captures handheld-smear, sleeve-glare-band, adf-curl-200, streaky-drum-copy).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated

@@ -36,7 +36,7 @@ SKIA = "skia"  # made apart from everything else (reporting_corpora.skia_*), tun
 WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), never tuned on
 BLEND = "blend"  # made apart from everything else (reporting_corpora.blend_*), tuned on since 12-05
 PYGAME = "pygame"  # made apart from everything else (reporting_corpora.pygame_*), never tuned on
-MUPDF = "mupdf"  # made apart from everything else (reporting_corpora.mupdf_*), never tuned on
+MUPDF = "mupdf"  # made apart from everything else (reporting_corpora.mupdf_*), tuned on since 12-05
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
@@ -82,6 +82,11 @@ PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), 
 # the night before and last read never tuned on at 00:54 (seed 1, 16 pages: 4.7% strict,
 # 1.2% order-free; tablet-flicker 8.0%, roller-feed-240 4.3% against RapidOCR defaults'
 # 2.8%; person names 33/39), read to fix its reading order while `mupdf` was being made
+# apart from everything to report beside svg, wand and pygame; mupdf since 5 December
+# 2026 04:45 UTC, made the night before and read never tuned on at 02:17, 02:36 and 03:06
+# (seed 1, 16 pages: 3.3% strict each time; adf-curl-200 5.1% against RapidOCR defaults'
+# 5.4%, handheld-smear 6.4% against 8.6%, sleeve-glare-band and streaky-drum-copy 0.0%;
+# person names 31/41), read to fix its blurred and curled captures while `ft` is being made
 # apart from everything to report beside svg, wand and pygame)
 TUNED_ON = (
     TUNING,
@@ -100,6 +105,7 @@ TUNED_ON = (
     FPDF,
     PANGO,
     BLEND,
+    MUPDF,
 )
 
 
