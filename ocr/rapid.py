@@ -520,8 +520,12 @@ def _reread_short(
 # reads them as strings of unrelated characters, less surely than the page's own. A line
 # read less surely than MIRROR_SUSPECT is read again flipped left to right; when that
 # reading is surer by MIRROR_MARGIN (and sure in itself) and made of other characters,
-# the line is the back's, dropped.
+# the line is the back's, dropped. The back shows through the paper paler than the page's
+# own print: a line whose ink stands out from its paper by MIRROR_FAINT of the page's
+# typical line's or more is the page's own however it reads (a rare name written by hand
+# reads unsurely, and flipped, now and then, as three surer characters).
 MIRROR_SUSPECT = 0.9
+MIRROR_FAINT = 0.6
 MIRROR_MARGIN = 0.1
 MIRROR_SURE = 0.8
 MIRROR_LONG = 6  # characters: a flipped reading this long is no mirror image of itself
@@ -531,12 +535,18 @@ MIRROR_SHARED = 0.5  # share of its characters a shorter one may have with the l
 def _without_mirrored(
     ocr: Any, crops: list[np.ndarray], txts: list[str], scores: list[float]
 ) -> tuple[list[str], list[float]]:
-    """`txts` and `scores` with the lines that read better mirrored emptied (score 0)."""
-    doubtful = [
+    """`txts` and `scores` with the pale lines that read better mirrored emptied (score 0)."""
+    unsure = [
         i
         for i, (t, s) in enumerate(zip(txts, scores, strict=True))
         if t.strip() and s < MIRROR_SUSPECT
     ]
+    if not unsure:
+        return txts, scores
+    typical = float(
+        np.median([_ink_contrast(c) for c, t in zip(crops, txts, strict=True) if t.strip()])
+    )
+    doubtful = [i for i in unsure if _ink_contrast(crops[i]) < MIRROR_FAINT * typical]
     if not doubtful:
         return txts, scores
     again = ocr.recognize_txt([cv2.flip(crops[i], 1) for i in doubtful])
@@ -552,6 +562,13 @@ def _without_mirrored(
         if surer and other:
             txts[i], scores[i] = "", 0.0
     return txts, scores
+
+
+def _ink_contrast(crop: np.ndarray) -> float:
+    """How far a line's darkest ink stands out from its paper (grey levels)."""
+    gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY) if crop.ndim == 3 else crop
+    low, paper = np.percentile(gray, (2, 50))
+    return float(paper - low)
 
 
 def _failed(e: Exception) -> EngineFailed:

@@ -281,8 +281,15 @@ class _Flipped:
         return type("Out", (), {"txts": texts, "scores": scores})()
 
 
-def test_only_lines_that_read_as_other_characters_mirrored_are_the_backs() -> None:
-    crops = [np.zeros((40, 200, 3), np.uint8)] * 4
+def _crop(ink: int) -> np.ndarray:
+    """A line's crop: white paper, a band of strokes `ink` grey levels dark."""
+    crop = np.full((40, 200, 3), 250, np.uint8)
+    crop[15:25, 10:190:4] = 250 - ink
+    return crop
+
+
+def test_only_pale_lines_that_read_as_other_characters_mirrored_are_the_backs() -> None:
+    crops = [_crop(60), _crop(200), _crop(200), _crop(200)]
     txts = ["姣突真迷林交熨", "18", "（副本）", "联系电话：13800471234"]
     scores = [0.69, 0.88, 0.85, 0.99]
     flipped = _Flipped([("本人承诺所提交", 0.99), ("81", 0.999), ("（本幅）", 0.985)])
@@ -291,6 +298,19 @@ def test_only_lines_that_read_as_other_characters_mirrored_are_the_backs() -> No
     # brackets and many characters are their own mirror images), and so does a line
     # read surely enough
     assert kept == ["", "18", "（副本）", "联系电话：13800471234"]
+    # the same pale line on a page printed as pale: the page's own
+    crops = [_crop(60), _crop(60), _crop(60), _crop(60)]
+    kept, _ = rapid._without_mirrored(flipped, crops, txts, scores)
+    assert kept[0] == "姣突真迷林交熨"
+
+
+def test_a_dark_line_read_unsurely_is_the_pages_own_however_it_reads_flipped() -> None:
+    """A rare name written by hand in dark ink ("昝澄隽", read at 0.73) reads flipped as
+    three surer other characters ("曹强督", 0.84): as dark as the page's print, it stays."""
+    crops = [_crop(170), _crop(175), _crop(175)]
+    txts = ["昝澄隽", "姓名", "固定电话"]
+    kept, _ = rapid._without_mirrored(_Flipped([("曹强督", 0.84)]), crops, txts, [0.73, 0.99, 0.99])
+    assert kept == txts
 
 
 class _Padded:
