@@ -102,6 +102,8 @@ def join_wrapped_headers(lines: Sequence[Line]) -> list[Line]:
             tail = lines[j]
             if j == k or j in joined:
                 continue
+            if is_header(tail.text) and _header_row(tail, lines):
+                continue  # a header with a header beside it heads its own column
             under = line.bottom - 0.6 * h <= tail.top <= line.bottom + 0.3 * h
             if under and line.left <= _centre_x(tail) <= line.right:
                 # the first line's box: a line's height sets the column's reach
@@ -153,6 +155,7 @@ def cut_at_next_label(value: str) -> str:
 
 
 _NAME_PART = re.compile(r"^[\u4e00-\u9fff（）·]+")
+_PROSE_AFTER = tuple("：:，,。；;")  # after a name in a cell: a label's colon, a sentence's comma
 
 
 def _name_part(line: Line) -> str:
@@ -277,6 +280,8 @@ def column_people(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Li
                 continue  # the end of another cell's wrapped words, standing in the column
             if not _PERSON.match(value) or value.startswith((*labels, *_TABLE_WORDS)):
                 break
+            if _squash(line.text)[len(value) : len(value) + 1] in _PROSE_AFTER:
+                break  # the words under the table ("本人承诺：以上…"), no cell
             out.append((line, value))
     return out
 

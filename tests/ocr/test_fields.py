@@ -386,6 +386,8 @@ def test_standard_labels_of_person_and_enterprise_names(label: str, value: str, 
 def test_a_label_followed_by_another_fields_word_is_that_fields_label() -> None:
     lines = [_line("联系人电话", 160, 300), _line("13912345678", 400, 300)]
     lines += [_line("委托人签字", 160, 400), _line("王建国", 400, 400)]
+    # an investor's residence on a sole proprietorship's application: no person "居所"
+    lines += [_line("投资人居所", 160, 500), _line("江西省兴国县埠头乡窑背路26号", 400, 500)]
     assert _named(lines) == set()
 
 

@@ -563,6 +563,29 @@ def test_people_under_headers_wrapped_in_their_cells() -> None:
     assert {v for k, v in _named(lines) if k == "person_name"} == {"黎韬薇", "农沛彦"}
 
 
+def test_a_section_title_over_a_header_row_is_no_part_of_its_header() -> None:
+    """A family table under its section's title ("家庭成员情况" over "姓名 与本人关系
+    公民身份号码 …"): "姓名" heads its own column, so every member under it is a
+    person, not only the one read with their ID number."""
+    lines = [
+        _box("家庭成员情况", 158, 982, 430, 1056),
+        _box("姓名", 230, 1042, 340, 1123),
+        _box("与本人关系", 399, 1046, 616, 1119),
+        _box("公民身份号码", 767, 1046, 1019, 1119),
+        _box("工作单位或就读学校", 1253, 1053, 1604, 1117),
+        _box("司寇栩驿", 161, 1109, 347, 1194),
+        _box("儿子", 388, 1105, 509, 1198),
+        _box("410927197901060199", 612, 1111, 1012, 1201),
+        _box("隆林泠泉纸扎有限公司", 1163, 1113, 1565, 1194),
+        _box("司寇湉湛", 161, 1186, 351, 1271),
+        _box("配偶", 395, 1186, 512, 1267),
+        _box("433127195007076667", 616, 1194, 1000, 1264),
+        _box("务农", 1155, 1183, 1280, 1275),
+        _box("本人承诺：以上填写内容及提供的材料真实有效，如有虚假，本人", 154, 1285, 1686, 1356),
+    ]
+    assert {v for k, v in _named(lines) if k == "person_name"} == {"司寇栩驿", "司寇湉湛"}
+
+
 def test_owners_under_a_roles_name_header_down_to_the_next_label() -> None:
     """A property application's owners under "权利人姓名" (wrapped in its cell), the
     next row's label ("坐落") no owner; a character of another cell to the left of a
