@@ -362,16 +362,16 @@ def _seal_mask(shape: tuple[int, int], args: tuple[Any, ...]) -> np.ndarray:
         a = -math.pi / 2 + i * math.pi / 5 + turn
         star.append((cx + rad * math.cos(a), cy + rad * math.sin(a)))
     cv2.fillPoly(mask, [np.round(np.array(star) * 16).astype(np.int32)], 255, cv2.LINE_AA, 4)
-    size = round(r * 0.26)
-    polys: list[np.ndarray] = []
-    span = math.radians(220)
     n = len(ring)
+    span = math.radians(min(250, 150 + 12 * n))
+    rad = r * 0.76
+    size = round(min(r * 0.27, 0.92 * rad * span / n))
+    polys: list[np.ndarray] = []
     for i, ch in enumerate(ring):
         glyph, adv = _outline_polys("title", ch, size)
         ang = -math.pi / 2 - span / 2 + span * (i + 0.5) / n + turn
         # the glyph's upright points outward: rotate so its baseline is tangent
         rot = ang + math.pi / 2
-        rad = r * 0.78
         gx, gy = cx + rad * math.cos(ang), cy + rad * math.sin(ang)
         cos, sin = math.cos(rot), math.sin(rot)
         for p in glyph:
