@@ -51,7 +51,8 @@ bench: system-deps venv node-deps paddle-venv
 venv: $(STAMP)
 
 # The second SM2 implementation the OFD tests check seals with (npm's sm-crypto); the
-# `wand` corpus's faces (npm @fontsource packages: whole simplified-Chinese faces as WOFF).
+# `wand` corpus's faces (npm @fontsource packages: whole simplified-Chinese faces as WOFF);
+# the `ft` corpus's (@chinese-fonts/syst and dymh pieces, joined by reporting_corpora.ft_draw).
 node-deps: tests/node/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json

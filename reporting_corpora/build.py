@@ -5,7 +5,7 @@ its own generator, fonts, layouts and capture profiles (`typeset_*`), and so hav
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
 (`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
-(`pygame_*`) and `mupdf` (`mupdf_*`)."""
+(`pygame_*`), `mupdf` (`mupdf_*`) and `ft` (`ft_*`)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from reporting_corpora import (
     blend_pages,
     chromium_captures,
     chromium_pages,
+    ft_captures,
+    ft_pages,
     html_pages,
     ledger_captures,
     ledger_pages,
@@ -69,6 +71,7 @@ CORPORA = (
     "blend",
     "pygame",
     "mupdf",
+    "ft",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -89,6 +92,7 @@ CORPUS_CAPTURES = {
     "blend": blend_captures.CAPTURES,
     "pygame": pygame_captures.CAPTURES,
     "mupdf": mupdf_captures.CAPTURES,
+    "ft": ft_captures.CAPTURES,
 }
 
 
@@ -141,6 +145,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else pygame_pages.LAYOUTS
         if corpus == "pygame"
         else mupdf_pages.LAYOUTS
+        if corpus == "mupdf"
+        else ft_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -176,6 +182,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("pygame", pygame_pages, pygame_captures, out_dir, jobs)
     elif corpus == "mupdf":
         pages = _batched_pages("mupdf", mupdf_pages, mupdf_captures, out_dir, jobs)
+    elif corpus == "ft":
+        pages = _batched_pages("ft", ft_pages, ft_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -247,7 +255,8 @@ def _batched_pages(
     the batch's pages in one PDF, its faces subset once; `qt` likewise, painted by
     QPainter; `svg` writes SVG that resvg rasterises; `skia` draws with skia-python;
     `blend` with Blend2D; `pygame` with pygame's SDL_ttf; `mupdf` puts the
-    batch's pages in one PDF PyMuPDF writes and MuPDF rasterises),
+    batch's pages in one PDF PyMuPDF writes and MuPDF rasterises; `ft` rasterises
+    each glyph with FreeType and composites the bitmaps itself),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""

@@ -32,47 +32,58 @@ def _jpeg(img: np.ndarray, quality: int) -> bytes:
     return buf.tobytes()
 
 
+def _decoded(data: bytes) -> np.ndarray:
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    assert img is not None
+    return np.asarray(img)
+
+
 def gov_app_upload(page: np.ndarray, rng: random.Random) -> bytes:
     nrng = _np_rng(rng)
     h, w = page.shape[:2]
     # the sheet on a desk, seen a little from one side: the photo is 2250 x 3000
     out_w, out_h = 2250, 3000
     margin = 0.06
-    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
     jit = [rng.uniform(-0.025, 0.025) for _ in range(8)]
     box_w, box_h = out_w * (1 - 2 * margin), out_h * (1 - 2 * margin)
-    dst = np.float32([
-        [out_w * margin + jit[0] * box_w, out_h * margin + jit[1] * box_h],
-        [out_w * (1 - margin) + jit[2] * box_w, out_h * margin + jit[3] * box_h],
-        [out_w * (1 - margin) + jit[4] * box_w, out_h * (1 - margin) + jit[5] * box_h],
-        [out_w * margin + jit[6] * box_w, out_h * (1 - margin) + jit[7] * box_h],
-    ])
-    desk = np.array([rng.randint(60, 110), rng.randint(80, 130), rng.randint(110, 160)],
-                    np.uint8)
+    dst = np.array(
+        [
+            [out_w * margin + jit[0] * box_w, out_h * margin + jit[1] * box_h],
+            [out_w * (1 - margin) + jit[2] * box_w, out_h * margin + jit[3] * box_h],
+            [out_w * (1 - margin) + jit[4] * box_w, out_h * (1 - margin) + jit[5] * box_h],
+            [out_w * margin + jit[6] * box_w, out_h * (1 - margin) + jit[7] * box_h],
+        ],
+        np.float32,
+    )
+    desk = np.array([rng.randint(60, 110), rng.randint(80, 130), rng.randint(110, 160)], np.uint8)
     m = cv2.getPerspectiveTransform(src, dst)
-    photo = cv2.warpPerspective(page, m, (out_w, out_h), flags=cv2.INTER_LINEAR,
-                                borderMode=cv2.BORDER_CONSTANT, borderValue=desk.tolist())
-    # light from one corner, a warm cast, and the camera's own blur and noise
-    yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)
-    cx, cy = rng.uniform(0, out_w), rng.uniform(0, out_h)
-    dist = np.sqrt((xx - cx) ** 2 + (yy - cy) ** 2) / np.hypot(out_w, out_h)
-    light = (1.0 - 0.38 * dist)[..., None] * np.array([0.88, 0.95, 1.0], np.float32)
-    photo = photo.astype(np.float32) * light
+    photo = cv2.warpPerspective(
+        page,
+        m,
+        (out_w, out_h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=desk.tolist(),
+    )
     photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(1.4, 2.0))
-    photo += nrng.normal(0, 6, photo.shape).astype(np.float32)
-    photo = photo.clip(0, 255).astype(np.uint8)
-    first = cv2.imdecode(np.frombuffer(_jpeg(photo, 80), np.uint8), cv2.IMREAD_COLOR)
-    # the app: longest side to 2000 px, then 1600 x ~2130 again at a low quality
-    small = cv2.resize(first, (1500, 2000), interpolation=cv2.INTER_AREA)
-    again = cv2.imdecode(np.frombuffer(_jpeg(small, rng.randint(42, 52)), np.uint8),
-                         cv2.IMREAD_COLOR)
+    # the app: longest side to 2000 px, then 1200 x 1600 again at a low quality; light
+    # from one corner, a warm cast and the sensor's noise at the size the app keeps
+    small = cv2.resize(photo, (1500, 2000), interpolation=cv2.INTER_AREA).astype(np.float32)
+    yy, xx = np.mgrid[0:2000, 0:1500].astype(np.float32)
+    cx, cy = rng.uniform(0, 1500), rng.uniform(0, 2000)
+    dist = np.sqrt((xx - cx) ** 2 + (yy - cy) ** 2) / np.hypot(1500, 2000)
+    light = (1.0 - 0.38 * dist)[..., None] * np.array([0.88, 0.95, 1.0], np.float32)
+    small = small * light + 5 * nrng.standard_normal(small.shape, dtype=np.float32)
+    first = _decoded(_jpeg(small.clip(0, 255).astype(np.uint8), 80))
+    again = _decoded(_jpeg(first, rng.randint(42, 52)))
     final = cv2.resize(again, (1200, 1600), interpolation=cv2.INTER_LINEAR)
     return _jpeg(final, rng.randint(30, 38))
 
 
 def feeder_dust_line(page: np.ndarray, rng: random.Random) -> bytes:
     nrng = _np_rng(rng)
-    gray = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    gray: np.ndarray = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY).astype(np.float32)
     # uneven feed: rows stretched and squeezed a little down the page
     h, w = gray.shape
     speed = 1 + 0.012 * np.sin(np.linspace(0, rng.uniform(3, 9), h) + rng.uniform(0, 6))
@@ -94,14 +105,16 @@ def feeder_dust_line(page: np.ndarray, rng: random.Random) -> bytes:
         strength = depth * (0.75 + 0.25 * np.sin(np.linspace(0, 20, h)))[:, None]
         streak = strength * np.exp(-(((xs - centre) / core) ** 2))
         gray = gray * (1 - streak)
-    gray += nrng.normal(0, 4, gray.shape).astype(np.float32)
+    gray += 4 * nrng.standard_normal(gray.shape, dtype=np.float32)
     gray = cv2.GaussianBlur(gray, (0, 0), 0.7)
     return _jpeg(gray.clip(0, 255).astype(np.uint8), rng.randint(60, 70))
 
 
 def stained_flatbed_250(page: np.ndarray, rng: random.Random) -> bytes:
     nrng = _np_rng(rng)
-    img = cv2.resize(page, (2067, 2923), interpolation=cv2.INTER_AREA).astype(np.float32)
+    img: np.ndarray = cv2.resize(page, (2067, 2923), interpolation=cv2.INTER_AREA).astype(
+        np.float32
+    )
     h, w = img.shape[:2]
     # the paper's tint
     img *= np.array([0.90, 0.95, 0.98], np.float32)
@@ -109,7 +122,9 @@ def stained_flatbed_250(page: np.ndarray, rng: random.Random) -> bytes:
     for _ in range(rng.randint(1, 2)):
         cx, cy = rng.uniform(0.2, 0.8) * w, rng.uniform(0.2, 0.85) * h
         rx, ry = rng.uniform(180, 320), rng.uniform(150, 280)
-        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+        x0, x1 = max(0, int(cx - 1.4 * rx)), min(w, int(cx + 1.4 * rx))
+        y0, y1 = max(0, int(cy - 1.4 * ry)), min(h, int(cy + 1.4 * ry))
+        yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
         ang = np.arctan2(yy - cy, xx - cx)
         wobble = 1 + 0.08 * np.sin(3 * ang + rng.uniform(0, 6)) + 0.05 * np.sin(7 * ang)
         d = np.sqrt(((xx - cx) / rx) ** 2 + ((yy - cy) / ry) ** 2) / wobble
@@ -117,14 +132,20 @@ def stained_flatbed_250(page: np.ndarray, rng: random.Random) -> bytes:
         rim = np.exp(-(((d - 1) / 0.035) ** 2)) * 0.42
         stain = (inside + rim)[..., None]
         tea = np.array([0.45, 0.68, 0.85], np.float32)  # brown, BGR
-        img *= 1 - stain * (1 - tea)
+        img[y0:y1, x0:x1] *= 1 - stain * (1 - tea)
     # a slight skew on the glass, the lid's grey beyond the sheet
     angle = rng.uniform(0.6, 1.4) * rng.choice((-1, 1))
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    img = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR,
-                         borderMode=cv2.BORDER_CONSTANT, borderValue=(205, 208, 210))
+    img = cv2.warpAffine(
+        img,
+        m,
+        (w, h),
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=(205, 208, 210),
+    )
     img = cv2.GaussianBlur(img, (0, 0), 0.8)
-    img += nrng.normal(0, 3, img.shape).astype(np.float32)
+    img = img + 3 * nrng.standard_normal(img.shape, dtype=np.float32)
     return _jpeg(img.clip(0, 255).astype(np.uint8), rng.randint(68, 78))
 
 
@@ -133,7 +154,9 @@ def viewer_screenshot(page: np.ndarray, rng: random.Random) -> bytes:
     # each take a third of a pixel's width
     ppi = rng.uniform(132, 152)
     pw, ph = round(2480 * ppi / 300), round(3508 * ppi / 300)
-    wide = cv2.resize(page, (pw * 3, ph), interpolation=cv2.INTER_AREA).astype(np.float32)
+    wide: np.ndarray = cv2.resize(page, (pw * 3, ph), interpolation=cv2.INTER_AREA).astype(
+        np.float32
+    )
     wide = cv2.blur(wide, (3, 1))  # the font smoothing's filter across sub-pixels
     view = np.stack([wide[:, 2::3, 0], wide[:, 1::3, 1], wide[:, 0::3, 2]], -1)
     view = view[:, :pw]

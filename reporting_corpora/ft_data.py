@@ -8,16 +8,92 @@ import random
 from dataclasses import dataclass
 
 SURNAMES = (
-    "邬", "禹", "亢", "阚", "庹", "谌", "佘", "逯", "厍", "巫", "冼", "乜", "晏", "闫",
-    "俞", "濮", "蓝", "芮", "缪", "雍", "覃", "蒯", "郦", "訾", "臧", "滕", "苗", "窦",
-    "卜", "昝", "鄢", "眭", "敖", "储", "瞿", "麦", "宓", "荀", "暴", "茹",
-    "欧阳", "皇甫", "上官", "东方",
+    "邬",
+    "禹",
+    "亢",
+    "阚",
+    "庹",
+    "谌",
+    "佘",
+    "逯",
+    "厍",
+    "巫",
+    "冼",
+    "乜",
+    "晏",
+    "闫",
+    "俞",
+    "濮",
+    "蓝",
+    "芮",
+    "缪",
+    "雍",
+    "覃",
+    "蒯",
+    "郦",
+    "訾",
+    "臧",
+    "滕",
+    "苗",
+    "窦",
+    "卜",
+    "昝",
+    "鄢",
+    "眭",
+    "敖",
+    "储",
+    "瞿",
+    "麦",
+    "宓",
+    "荀",
+    "暴",
+    "茹",
+    "欧阳",
+    "皇甫",
+    "上官",
+    "东方",
 )
 GIVEN = (
-    "沐辰", "婉清", "子墨", "梓萱", "宏图", "秀英", "建军", "桂芳", "翊航", "语桐",
-    "浩然", "昕蔚", "德胜", "淑珍", "嘉懿", "一鸣", "若曦", "国栋", "晓岚", "骞",
-    "骁", "琛", "杳", "晗", "奕辰", "泓", "婕", "铮", "煜祺", "梦瑶", "永福", "春燕",
-    "烨", "琦", "瀚文", "靖雯", "锦程", "海燕", "志强", "筱悦",
+    "沐辰",
+    "婉清",
+    "子墨",
+    "梓萱",
+    "宏图",
+    "秀英",
+    "建军",
+    "桂芳",
+    "翊航",
+    "语桐",
+    "浩然",
+    "昕蔚",
+    "德胜",
+    "淑珍",
+    "嘉懿",
+    "一鸣",
+    "若曦",
+    "国栋",
+    "晓岚",
+    "骞",
+    "骁",
+    "琛",
+    "杳",
+    "晗",
+    "奕辰",
+    "泓",
+    "婕",
+    "铮",
+    "煜祺",
+    "梦瑶",
+    "永福",
+    "春燕",
+    "烨",
+    "琦",
+    "瀚文",
+    "靖雯",
+    "锦程",
+    "海燕",
+    "志强",
+    "筱悦",
 )
 # (province, city, county, division code)
 COUNTIES = (
@@ -37,9 +113,15 @@ COUNTIES = (
 TOWNS = ("城关镇", "河口乡", "新市镇", "白沙镇", "柳林镇", "东关街道", "青石乡", "马坪镇")
 ROADS = ("人民路", "解放街", "建设路", "文化巷", "滨河北路", "迎宾大道", "新华街", "育才路")
 TRADES = (
-    ("粮油", "粮油零售"), ("农机", "农业机械维修"), ("茶叶", "茶叶种植及销售"),
-    ("五金", "五金交电销售"), ("餐饮", "中式快餐服务"), ("物流", "普通货物道路运输"),
-    ("建材", "建筑材料销售"), ("果蔬", "新鲜蔬菜水果零售"), ("印务", "包装装潢印刷"),
+    ("粮油", "粮油零售"),
+    ("农机", "农业机械维修"),
+    ("茶叶", "茶叶种植及销售"),
+    ("五金", "五金交电销售"),
+    ("餐饮", "中式快餐服务"),
+    ("物流", "普通货物道路运输"),
+    ("建材", "建筑材料销售"),
+    ("果蔬", "新鲜蔬菜水果零售"),
+    ("印务", "包装装潢印刷"),
 )
 SHOP_WORDS = ("聚福", "恒兴", "润丰", "鑫源", "兴盛", "永顺", "佳和", "瑞达", "昌隆", "宏泰")
 
@@ -88,14 +170,19 @@ class Person:
     address: str
 
 
-def person(rng: random.Random, county: tuple[str, str, str, str] | None = None,
-           born_from: int = 1956, born_to: int = 2002) -> Person:
+def person(
+    rng: random.Random,
+    county: tuple[str, str, str, str] | None = None,
+    born_from: int = 1956,
+    born_to: int = 2002,
+) -> Person:
     county = county or rng.choice(COUNTIES)
     name = rng.choice(SURNAMES) + rng.choice(GIVEN)
     sex = rng.choice("男女")
     y, m, d = rng.randint(born_from, born_to), rng.randint(1, 12), rng.randint(1, 28)
-    seq = rng.randint(0, 99) * 10 + (rng.choice((1, 3, 5, 7, 9)) if sex == "男" else
-                                       rng.choice((0, 2, 4, 6, 8)))
+    seq = rng.randint(0, 99) * 10 + (
+        rng.choice((1, 3, 5, 7, 9)) if sex == "男" else rng.choice((0, 2, 4, 6, 8))
+    )
     first17 = f"{county[3]}{y:04d}{m:02d}{d:02d}{seq:03d}"
     phone = rng.choice(("13", "15", "17", "18", "19")) + "".join(
         str(rng.randint(0, 9)) for _ in range(9)
@@ -107,15 +194,18 @@ def person(rng: random.Random, county: tuple[str, str, str, str] | None = None,
     return Person(name, sex, (y, m, d), first17 + id_check(first17), phone, county, address)
 
 
-def enterprise(rng: random.Random, county: tuple[str, str, str, str],
-               individual: bool = True) -> tuple[str, str, str]:
+def enterprise(
+    rng: random.Random, county: tuple[str, str, str, str], individual: bool = True
+) -> tuple[str, str, str]:
     """(name, credit code, business scope)."""
     word, scope = rng.choice(TRADES)
     shop = rng.choice(SHOP_WORDS)
     place = county[2].rstrip("县市")
     if individual:
-        name = f"{place}县{shop}{word}经营部" if county[2].endswith("县") else (
-            f"{place}市{shop}{word}经营部"
+        name = (
+            f"{place}县{shop}{word}经营部"
+            if county[2].endswith("县")
+            else (f"{place}市{shop}{word}经营部")
         )
         return name, credit_code(rng, county[3], "92"), scope
     name = f"{county[1].rstrip('市')}{shop}{word}有限公司"

@@ -204,13 +204,14 @@ class Page:
             self.lines.append(s)
         return x + width(role, s, size_pt, spacing)
 
-    def centered(self, cx: float, y: float, s: str, size_pt: float, role: str = "print",
-                 spacing: float = 0.0) -> None:
-        self.text(cx - width(role, s, size_pt, spacing) / 2, y, s, size_pt, role,
-                  spacing=spacing)
+    def centered(
+        self, cx: float, y: float, s: str, size_pt: float, role: str = "print", spacing: float = 0.0
+    ) -> None:
+        self.text(cx - width(role, s, size_pt, spacing) / 2, y, s, size_pt, role, spacing=spacing)
 
-    def paragraph(self, x: float, y: float, s: str, size_pt: float, max_w: float,
-                  leading: float = 1.7) -> float:
+    def paragraph(
+        self, x: float, y: float, s: str, size_pt: float, max_w: float, leading: float = 1.7
+    ) -> float:
         """Wrapped print; returns the baseline after the last line."""
         for line in wrap("print", s, size_pt, max_w):
             self.text(x, y, line, size_pt)
@@ -245,8 +246,9 @@ class Page:
     def photo(self, x: float, y: float, w: float, h: float) -> None:
         self.ops.append(("photo", (x, y, w, h)))
 
-    def seal(self, cx: float, cy: float, r: float, ring: str, rng: random.Random,
-             center: str = "") -> None:
+    def seal(
+        self, cx: float, cy: float, r: float, ring: str, rng: random.Random, center: str = ""
+    ) -> None:
         """A round red seal: ring words along the top as glyph outlines, a star, and
         optional words across the middle (outlines too); none of it is truth."""
         _checked("title", ring + center)
@@ -274,8 +276,9 @@ def _glyph(role: str, size: int, char: str) -> tuple[np.ndarray, int, int, int]:
     return arr.copy(), g.bitmap_left, g.bitmap_top, round(g.advance.x / 64)
 
 
-def _composite(img: np.ndarray, arr: np.ndarray, left: int, top: int,
-               ink: tuple[int, int, int]) -> bool:
+def _composite(
+    img: np.ndarray, arr: np.ndarray, left: int, top: int, ink: tuple[int, int, int]
+) -> bool:
     """Blend a coverage bitmap in `ink` at (left, top); True if it left ink."""
     h, w = arr.shape
     x0, y0 = max(left, 0), max(top, 0)
@@ -298,9 +301,7 @@ def _draw_text(img: np.ndarray, args: tuple[Any, ...], drawn: list[str]) -> None
     for c in s:
         arr, left, top, adv = _glyph(role, size, c)
         dy = rng.randint(-jitter, jitter) if jitter else 0
-        if not c.isspace() and _composite(
-            img, arr, round(pen) + left, round(y) - top + dy, ink
-        ):
+        if not c.isspace() and _composite(img, arr, round(pen) + left, round(y) - top + dy, ink):
             drawn.append(c)
         pen += adv + spacing
 
@@ -328,10 +329,12 @@ def _outline_polys(role: str, char: str, size: int) -> tuple[list[np.ndarray], f
         p0, p1, p2 = polys[-1][-1], pt(b), pt(c)
         for i in range(1, 7):
             t = i / 6
-            polys[-1].append((
-                (1 - t) ** 2 * p0[0] + 2 * (1 - t) * t * p1[0] + t * t * p2[0],
-                (1 - t) ** 2 * p0[1] + 2 * (1 - t) * t * p1[1] + t * t * p2[1],
-            ))
+            polys[-1].append(
+                (
+                    (1 - t) ** 2 * p0[0] + 2 * (1 - t) * t * p1[0] + t * t * p2[0],
+                    (1 - t) ** 2 * p0[1] + 2 * (1 - t) * t * p1[1] + t * t * p2[1],
+                )
+            )
         return 0
 
     def cubic_to(b: Any, c: Any, d: Any, _: Any) -> int:
@@ -339,14 +342,15 @@ def _outline_polys(role: str, char: str, size: int) -> tuple[list[np.ndarray], f
         for i in range(1, 9):
             t = i / 8
             u = 1 - t
-            polys[-1].append((
-                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-            ))
+            polys[-1].append(
+                (
+                    u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                    u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+                )
+            )
         return 0
 
-    outline.decompose(None, move_to=move_to, line_to=line_to, conic_to=conic_to,
-                      cubic_to=cubic_to)
+    outline.decompose(None, move_to=move_to, line_to=line_to, conic_to=conic_to, cubic_to=cubic_to)
     return [np.array(p, np.float64) for p in polys if len(p) > 2], face.glyph.advance.x / 64
 
 
@@ -388,13 +392,13 @@ def _seal_mask(shape: tuple[int, int], args: tuple[Any, ...]) -> np.ndarray:
             pen += adv
     if polys:
         # all contours at once: OpenCV fills them even-odd, so counters stay open
-        cv2.fillPoly(mask, [np.round(p * 16).astype(np.int32) for p in polys], 255,
-                     cv2.LINE_AA, 4)
+        cv2.fillPoly(mask, [np.round(p * 16).astype(np.int32) for p in polys], 255, cv2.LINE_AA, 4)
     return mask
 
 
-def _multiply(img: np.ndarray, mask: np.ndarray, color: tuple[int, int, int],
-              strength: float) -> None:
+def _multiply(
+    img: np.ndarray, mask: np.ndarray, color: tuple[int, int, int], strength: float
+) -> None:
     ys, xs = np.nonzero(mask)
     if not len(ys):
         return
@@ -418,16 +422,23 @@ def render(page: Page) -> tuple[np.ndarray, str]:
             cv2.line(img, (round(x0), round(y0)), (round(x1), round(y1)), INK, w, cv2.LINE_AA)
         elif kind == "rect":
             x, y, w, h, lw = args
-            cv2.rectangle(img, (round(x), round(y)), (round(x + w), round(y + h)), INK, lw,
-                          cv2.LINE_AA)
+            cv2.rectangle(
+                img, (round(x), round(y)), (round(x + w), round(y + h)), INK, lw, cv2.LINE_AA
+            )
         elif kind == "check":
             x, y, s, ticked = args
             cv2.rectangle(img, (round(x), round(y)), (round(x + s), round(y + s)), INK, 3)
             if ticked:
-                pts = np.array([(x + s * 0.15, y + s * 0.5), (x + s * 0.42, y + s * 0.82),
-                                (x + s * 1.05, y - s * 0.1)])
-                cv2.polylines(img, [np.round(pts).astype(np.int32)], False, HAND_INK, 7,
-                              cv2.LINE_AA)
+                pts = np.array(
+                    [
+                        (x + s * 0.15, y + s * 0.5),
+                        (x + s * 0.42, y + s * 0.82),
+                        (x + s * 1.05, y - s * 0.1),
+                    ]
+                )
+                cv2.polylines(
+                    img, [np.round(pts).astype(np.int32)], False, HAND_INK, 7, cv2.LINE_AA
+                )
         elif kind == "qr":
             x, y, size, bits = args
             cell = size / 29
@@ -439,9 +450,13 @@ def render(page: Page) -> tuple[np.ndarray, str]:
                     ring = max(abs(rr - 3), abs(cc - 3))
                     on = rr < 7 and cc < 7 and ring != 2
                 if on:
-                    cv2.rectangle(img, (round(x + c * cell), round(y + r * cell)),
-                                  (round(x + (c + 1) * cell) - 1, round(y + (r + 1) * cell) - 1),
-                                  (0, 0, 0), -1)
+                    cv2.rectangle(
+                        img,
+                        (round(x + c * cell), round(y + r * cell)),
+                        (round(x + (c + 1) * cell) - 1, round(y + (r + 1) * cell) - 1),
+                        (0, 0, 0),
+                        -1,
+                    )
         elif kind == "photo":
             x, y, w, h = args
             cv2.rectangle(img, (round(x), round(y)), (round(x + w), round(y + h)), INK, 3)

@@ -1,11 +1,12 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty-one corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
                                 pango:12,fpdf:12,mpl:12,qt:12,svg:12,
-                                skia:12,wand:12,blend:12,pygame:12,mupdf:12]
+                                skia:12,wand:12,blend:12,pygame:12,mupdf:12,
+                                ft:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -110,6 +111,14 @@ seals' ring words as glyph outlines and QR-like blocks not text; the truth check
 get_text() of the same PDF; faces from npm joined into TrueType files by fontTools: Maple Mono
 CN (print) and LXGW Marker Gothic (entries by hand); 5 service-hall layouts of its own;
 captures handheld-smear, sleeve-glare-band, adf-curl-200, streaky-drum-copy).
+`ft` is another reporting-only corpus, made apart from all of them on 5 December 2026 and
+never tuned on (each glyph rasterised by FreeType through freetype-py at 300 ppi and the
+bitmaps composited by its own numpy code, no layout engine; seals' ring words as glyph
+outlines filled and QR-like blocks not text; the truth checked against the characters of
+the glyphs FreeType drew with ink; faces from npm joined into TrueType files by its own
+module: Source Han Serif CN instanced Regular and Bold (print, titles) and Douyin Sans
+Bold (entries by hand); 5 service-hall layouts of its own; captures gov-app-upload,
+feeder-dust-line, stained-flatbed-250, viewer-screenshot).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated
@@ -162,7 +171,8 @@ LABELS = {
 }
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
-    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12,blend:12,pygame:12,mupdf:12"
+    "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12,blend:12,pygame:12,mupdf:12,"
+    "ft:12"
 )
 
 
