@@ -251,22 +251,23 @@ Tuning since 5 December 2026 04:45 UTC (its pages and errors read to fix its blu
 curled captures).
 
 `ft` is another, made apart from all of the above (`ft_*` modules, sharing no code with
-them): no layout engine and no PDF; FreeType 2 (freetype-py) rasterises each glyph at
-300 ppi and the corpus's own numpy code composites the coverage bitmaps onto an A4 array;
+them): no layout engine and no PDF; FreeType 2 (freetype-py) rasterises each glyph at 300
+ppi and the corpus's own numpy code composites the coverage bitmaps onto an A4 array;
 rules, boxes, check marks and photo boxes by OpenCV, seals stamped red by multiplying with
 their ring words as glyph outlines filled (not text), QR-like blocks rectangles. Its faces
-come from npm (tests/node) and are joined by its own module (a variable font instanced,
-CFF outlines converted to quadratic ones): Source Han Serif CN (@chinese-fonts/syst,
-Regular for print, Bold for titles; mainland standard forms) and Douyin Sans Bold
-(@chinese-fonts/dymh, entries by hand), every character checked to be in its face's cmap
-with an outline. Five layouts of its own (construction project planning permit with a
-QR-like block and a seal, household registration transfer certificate with the police
-station's seal, notarisation application with check boxes, individual business annual
-report with its tables, road transport qualification application with a photo box); its
-own mainland people (uncommon surnames and given names), counties, enterprises and
-check-character code; its own capture profiles (gov-app-upload, feeder-dust-line,
-stained-flatbed-250, viewer-screenshot). Every page's truth is checked as it is built
-against the characters of the glyphs FreeType drew with ink, a multiset of characters.
+come from npm (tests/node) and are joined by its own module (a variable font drawn at one
+weight, CFF outlines converted to quadratic ones): Source Han Serif CN
+(@chinese-fonts/syst, Regular for print, titles emboldened by FreeType; mainland standard
+forms) and Douyin Sans Bold (@chinese-fonts/dymh, entries by hand), every character
+checked to be in its face's cmap with an outline. Five layouts of its own (construction
+project planning permit with a QR-like block and a seal, household registration transfer
+certificate with the police station's seal, notarisation application with check boxes,
+individual business annual report with its tables, road transport qualification
+application with a photo box); its own mainland people (uncommon surnames and given
+names), counties, enterprises and check-character code; its own capture profiles
+(gov-app-upload, feeder-dust-line, stained-flatbed-250, viewer-screenshot). Every page's
+truth is checked as it is built against the characters of the glyphs FreeType drew with
+ink, a multiset of characters.
 
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from

@@ -3,10 +3,11 @@ this module composites the bitmaps onto an A4 page held as a numpy array; rules,
 check marks, photo boxes, seals and QR-like blocks are drawn with OpenCV and numpy.
 
 Faces come from npm (tests/node): Source Han Serif CN (@chinese-fonts/syst, a variable
-font split into WOFF2 pieces, instanced at Regular for print and Bold for titles) and
+font split into WOFF2 pieces, drawn at Regular; titles emboldened by FreeType) and
 Douyin Sans Bold (@chinese-fonts/dymh, CFF pieces, entries filled in by hand). They are
 joined here into one TrueType file each (npm_faces.joined_face joins plain glyf pieces
-only): each piece instanced at its weight, CFF outlines converted to quadratic ones.
+only): each piece's outlines drawn at its weight, CFF outlines converted to quadratic
+ones.
 
 A page is a model (`Page`): its operations in reading order, and its truth written as the
 text is added. Rendering notes the characters of every glyph FreeType drew with ink; the
@@ -16,6 +17,7 @@ glyph outlines filled as polygons, not text, and are in no truth."""
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import math
 import os
@@ -42,12 +44,18 @@ INK = (28, 26, 24)  # print, BGR
 HAND_INK = (120, 48, 22)  # blue-black ballpoint, BGR
 SEAL_RED = (40, 30, 215)  # BGR
 
-# role -> (npm package, version, pieces, weight of the instance or None)
+# role -> (npm package, version, pieces, weight a variable face is drawn at, or None)
 FACES: dict[str, tuple[str, str, str, int | None]] = {
     "print": ("@chinese-fonts/syst", "3.0.0", "dist/SourceHanSerifCN/*.woff2", 400),
-    "title": ("@chinese-fonts/syst", "3.0.0", "dist/SourceHanSerifCN/*.woff2", 700),
+    "title": ("@chinese-fonts/syst", "3.0.0", "dist/SourceHanSerifCN/*.woff2", 400),
     "hand": ("@chinese-fonts/dymh", "3.0.0", "dist/DouyinSansBold/*.woff2", None),
 }
+
+
+# titles: the print face's outlines emboldened by FreeType (FT_Outline_Embolden), by this
+# fraction of the em; one joined file serves both (joining a second weight would double
+# the minute the first build of the faces takes)
+EMBOLDEN = {"title": 0.05}
 
 
 class MissingGlyph(ValueError):
@@ -80,7 +88,6 @@ def face_file(role: str) -> str:
 
 def _join(files: list[str], weight: int | None, out: Path) -> None:
     from fontTools.fontBuilder import FontBuilder
-    from fontTools.varLib import instancer
 
     glyphs: dict[str, Any] = {}
     advances: dict[str, int] = {}
@@ -89,8 +96,8 @@ def _join(files: list[str], weight: int | None, out: Path) -> None:
     upem = 1000
     for path in files:
         font = TTFont(path)
-        if "fvar" in font and weight:
-            font = instancer.instantiateVariableFont(font, {"wght": weight})
+        # a variable face's outlines and advances at the weight (gvar deltas applied)
+        location = {"wght": weight} if "fvar" in font and weight else None
         if not metrics:
             os2, upem = font["OS/2"], font["head"].unitsPerEm
             metrics = (
@@ -101,7 +108,7 @@ def _join(files: list[str], weight: int | None, out: Path) -> None:
                 os2.usWinAscent,
                 os2.usWinDescent,
             )
-        glyph_set, hmtx = font.getGlyphSet(), font["hmtx"].metrics
+        glyph_set = font.getGlyphSet(location=location)
         for cp, name in sorted(font.getBestCmap().items()):
             if cp in cmap:
                 continue
@@ -110,7 +117,7 @@ def _join(files: list[str], weight: int | None, out: Path) -> None:
             pen = TTGlyphPen(None)
             recording.replay(Cu2QuPen(pen, 1.0, reverse_direction="CFF " in font))
             new = f"u{cp:04X}"
-            glyphs[new], advances[new], cmap[cp] = pen.glyph(), hmtx[name][0], new
+            glyphs[new], advances[new], cmap[cp] = pen.glyph(), round(glyph_set[name].width), new
     glyphs = {".notdef": TTGlyphPen(None).glyph(), **glyphs}
     advances[".notdef"] = upem
     builder = FontBuilder(upem, isTTF=True)
@@ -154,7 +161,13 @@ def width(role: str, text: str, size_pt: float, spacing: float = 0.0) -> float:
     """The advance of `text` in pixels at `size_pt`."""
     adv, upem = npm_faces.advances(face_file(role))
     size = px(size_pt)
-    return sum(adv.get(c, upem // 2) * size / upem + spacing for c in text)
+    extra = _extra(role, size) / 64
+    return sum(adv.get(c, upem // 2) * size / upem + extra + spacing for c in text)
+
+
+def _extra(role: str, size: int) -> int:
+    """How far FreeType's emboldening widens a role's glyphs, in 26.6 units."""
+    return round(EMBOLDEN.get(role, 0.0) * size * 64)
 
 
 def wrap(role: str, text: str, size_pt: float, max_w: float) -> list[str]:
@@ -269,11 +282,20 @@ def _face(role: str, size: int) -> freetype.Face:
 def _glyph(role: str, size: int, char: str) -> tuple[np.ndarray, int, int, int]:
     """The coverage bitmap of `char`, its left and top bearings and advance, in pixels."""
     face = _face(role, size)
-    face.load_char(char, freetype.FT_LOAD_RENDER | freetype.FT_LOAD_NO_HINTING)
+    face.load_char(char, freetype.FT_LOAD_NO_BITMAP | freetype.FT_LOAD_NO_HINTING)
     g = face.glyph
+    extra = _embolden(role, size, g)
+    g.render(freetype.FT_RENDER_MODE_NORMAL)
     bm = g.bitmap
     arr = np.array(bm.buffer, dtype=np.uint8).reshape(bm.rows, bm.pitch)[:, : bm.width]
-    return arr.copy(), g.bitmap_left, g.bitmap_top, round(g.advance.x / 64)
+    return arr.copy(), g.bitmap_left, g.bitmap_top, round((g.advance.x + extra) / 64)
+
+
+def _embolden(role: str, size: int, slot: Any) -> int:
+    extra = _extra(role, size)
+    if extra:
+        freetype.raw.FT_Outline_Embolden(ctypes.byref(slot.outline._FT_Outline), extra)
+    return extra
 
 
 def _composite(
@@ -311,6 +333,7 @@ def _outline_polys(role: str, char: str, size: int) -> tuple[list[np.ndarray], f
     its advance."""
     face = _face(role, size)
     face.load_char(char, freetype.FT_LOAD_NO_BITMAP | freetype.FT_LOAD_NO_HINTING)
+    extra = _embolden(role, size, face.glyph)
     outline = face.glyph.outline
     polys: list[list[tuple[float, float]]] = []
 
@@ -351,7 +374,8 @@ def _outline_polys(role: str, char: str, size: int) -> tuple[list[np.ndarray], f
         return 0
 
     outline.decompose(None, move_to=move_to, line_to=line_to, conic_to=conic_to, cubic_to=cubic_to)
-    return [np.array(p, np.float64) for p in polys if len(p) > 2], face.glyph.advance.x / 64
+    advance = (face.glyph.advance.x + extra) / 64
+    return [np.array(p, np.float64) for p in polys if len(p) > 2], advance
 
 
 def _seal_mask(shape: tuple[int, int], args: tuple[Any, ...]) -> np.ndarray:

@@ -183,7 +183,9 @@ def hukou_transfer(rng: random.Random) -> Page:
     station = f"{out_county[2]}公安局{rng.choice(('城关', '河口', '新市', '柳林'))}派出所"
     page.text(LEFT, 500, f"签发机关：{station}", BODY)
     reason = rng.choice(("投靠亲属", "婚姻迁移", "务工落户", "购房落户", "随迁子女"))
-    relation = rng.choice(("子", "女", "配偶", "孙子", "儿媳", "外甥"))
+    relation = rng.choice(
+        ("子", "孙子", "外甥", "配偶") if mover.sex == "男" else ("女", "孙女", "儿媳", "配偶")
+    )
     w = (RIGHT - LEFT) / 6
     y = table(
         page,
@@ -245,7 +247,7 @@ def hukou_transfer(rng: random.Random) -> Page:
     page.text(1350, y, station, BODY)
     page.text(1350, y + 140, "（户口专用章）", BODY)
     page.text(1350, y + 280, date(rng), BODY)
-    page.seal(1720, y + 130, 205, station, rng, "户口专用章")
+    page.seal(1870, y + 110, 205, station, rng, "户口专用章")
     y += 560
     page.text(LEFT, y, "注：", 9.5, "title")
     _numbered(
