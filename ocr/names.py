@@ -92,7 +92,12 @@ def join_wrapped_headers(lines: Sequence[Line]) -> list[Line]:
     line right under a line, within its width, that together make a header
     ("股东名称或姓" / "名", "证件类" / "型")."""
     out: list[Line | None] = list(lines)
-    tails = [k for k, ln in enumerate(lines) if len(_squash(ln.text)) <= 3]
+    # (a header with a header beside it heads its own column: no tail of the one above)
+    tails = [
+        k
+        for k, ln in enumerate(lines)
+        if len(_squash(ln.text)) <= 3 and not (is_header(ln.text) and _header_row(ln, lines))
+    ]
     joined: set[int] = set()  # heads written whole and the tails joined to them
     for k, line in enumerate(lines):
         if k in joined or is_header(line.text):
@@ -102,8 +107,6 @@ def join_wrapped_headers(lines: Sequence[Line]) -> list[Line]:
             tail = lines[j]
             if j == k or j in joined:
                 continue
-            if is_header(tail.text) and _header_row(tail, lines):
-                continue  # a header with a header beside it heads its own column
             under = line.bottom - 0.6 * h <= tail.top <= line.bottom + 0.3 * h
             if under and line.left <= _centre_x(tail) <= line.right:
                 # the first line's box: a line's height sets the column's reach
