@@ -106,7 +106,7 @@ LABEL_PUNCT = " :：=\t"  # ("=": a faint colon on a yellowed copy, "姓名 = �
 # a party's signing word with a name after its colon ("申请人签收：张三", "委托人签字：李四")
 # or ending the line (the name beside it, in a box of its own: "受托人签名：" | "李四")
 # (its second character misread on a poor copy: "法定代表人签予：方强")
-_SIGNED_BY = re.compile(r"^签[\u4e00-\u9fff](?=[:：]\s*(?:[\u4e00-\u9fff]|$))")
+_SIGNED_BY = re.compile(r"^签[\u4e00-\u9fff](?=[:：]\s*(?:[\u4e00-\u9fff]|$)|$)")
 # the end of a document's name, which no person's name glued to a label is: a table of
 # materials lists "法定代表人任职文件", "委托代理人授权委托书"
 _DOCUMENT_END = re.compile(r"(文件|委托书|申请书|证明|决议|章程|执照|复印件|原件|材料)$")
@@ -223,12 +223,12 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
 # a company's officers, labels of a person only with a colon after them ("监事：张三")
 _OFFICER = re.compile(r"(?:执行)?董事长?|监事|总?经理")
 # A label of a few characters ending like a party's ("…人", an officer's "…员", a
-# contract's "…方", "…单位", "…名称", "…全称") or a company's officer, a note in brackets
+# contract's "…方", "…单位", "…企业", "…名称", "…全称") or a company's officer, a note in brackets
 # and a signing word after it, then a colon: the value is a name only when it is shaped
 # like one (`name_shaped`), a business when it ends like one.
 _ROLE_LABEL = re.compile(
-    r"^((?:[\u4e00-\u9fff]{1,5}?[人员]|[\u4e00-\u9fff]{0,3}[甲乙丙丁让租包托卖买售购借贷保供需款资]方"
-    r"|[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称)|" + _OFFICER.pattern + "))"
+    r"^((?:[\u4e00-\u9fff]{1,6}?(?:单位|名称|全称|企业)(?:名称|全称)?|[\u4e00-\u9fff]{1,5}?[人员]"
+    r"|[\u4e00-\u9fff]{0,3}[甲乙丙丁让租包托卖买售购借贷保供需款资货]方|" + _OFFICER.pattern + "))"
     r"(?:[（(][^）)]{1,8}[）)])?(?:签收|签字|签名)?"
 )
 # words ending in 人 that name nobody's role; the authority that issues a document
@@ -254,9 +254,12 @@ def role_label(line: Line) -> tuple[str, str] | None:
     match = _ROLE_LABEL.match(text)
     if match is None or match[1] in _NO_ROLE or match[1].startswith(ALL_LABELS):
         return None
-    if any(word in match[1] for word in _AUTHORITY) or match[1].endswith(_NO_OFFICER):
+    unit = match[1].endswith(("单位", "名称", "全称", "企业"))
+    kind = "enterprise_name" if unit else "person_name"
+    if match[1].endswith(_NO_OFFICER):
         return None
-    kind = "enterprise_name" if match[1].endswith(("单位", "名称", "全称")) else "person_name"
+    if kind == "enterprise_name" and any(word in match[1] for word in _AUTHORITY):
+        return None  # the authority's unit; its official ("受理人", "审批人") is a person
     rest = text[match.end() :]
     if _OFFICER.fullmatch(match[1]) and not rest.startswith((":", "：")):
         return None  # the offices a form ticks ("□董事 □监事 ☑经理"), no label

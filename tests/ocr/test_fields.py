@@ -385,10 +385,25 @@ def test_standard_labels_of_person_and_enterprise_names(label: str, value: str, 
 
 def test_a_label_followed_by_another_fields_word_is_that_fields_label() -> None:
     lines = [_line("联系人电话", 160, 300), _line("13912345678", 400, 300)]
-    lines += [_line("委托人签字", 160, 400), _line("王建国", 400, 400)]
     # an investor's residence on a sole proprietorship's application: no person "居所"
     lines += [_line("投资人居所", 160, 500), _line("江西省兴国县埠头乡窑背路26号", 400, 500)]
     assert _named(lines) == set()
+
+
+@pytest.mark.parametrize("label", ["委托人签字", "申请人签名", "经办人签字", "负责人签字"])
+def test_a_partys_signature_cell_labels_the_name_signed_beside_it(label: str) -> None:
+    lines = [_line(label, 160, 400), _line("王建国", 400, 400)]
+    assert _named(lines) == {("person_name", "王建国")}
+
+
+@pytest.mark.parametrize("label", ["受理人", "审批人", "登记人", "审核人"])
+def test_the_official_who_accepted_or_approved_is_a_person(label: str) -> None:
+    """Roles named by an authority's act ("受理", "审批", "登记") are its officials, persons;
+    the authority's unit ("受理单位", "发证单位") is no applicant's business."""
+    assert _named([_line(f"{label}：王建国", 160, 300)]) == {("person_name", "王建国")}
+    beside = [_line(label, 160, 300), _line("王建国", 400, 302)]
+    assert _named(beside) == {("person_name", "王建国")}
+    assert _named([_line("受理单位：某某区政务服务中心", 160, 400)]) == set()
 
 
 def test_people_and_businesses_under_a_column_header_of_names() -> None:
@@ -463,3 +478,11 @@ def test_a_long_name_without_a_dot_is_confirmed_by_the_clerk() -> None:
     lines = [_line("姓名：", 100, 100), _line("阿依古丽·买买提", 300, 100)]
     (field,) = [f for f in extract_fields(_reading(lines)) if f.name == "person_name"]
     assert field.valid
+
+
+@pytest.mark.parametrize("label", ["用人单位", "开发企业", "生产企业", "申请企业", "供货方"])
+def test_a_units_role_with_a_colon_labels_the_business_after_it(label: str) -> None:
+    """Roles of a business the table of labels does not list: a unit that employs, an
+    enterprise that develops or makes, a party that supplies."""
+    found = _named([_line(f"{label}：宜昌晟通粮油贸易有限公司", 160, 300)])
+    assert found == {("enterprise_name", "宜昌晟通粮油贸易有限公司")}
