@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ocr.engine import Engine, Line, rect_box
+from ocr.engine import Box, Engine, Line, rect_box
 
 _CHAR_WIDTH = 32.0
 _LINE_HEIGHT = 40.0
@@ -37,17 +37,28 @@ class FixedTextEngine(Engine):
 
 
 class FixedLinesEngine(Engine):
-    """Returns exactly the given `Line`s (with their boxes), for geometry tests."""
+    """Returns exactly the given `Line`s (with their boxes), for geometry tests. Lines
+    placed on a page `page_width` pixels wide are scaled to the image the engine is given
+    (the pipeline enlarges a small page before reading it)."""
 
     name = "fixed-lines"
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, lines: Sequence[Line], *, page_width: int | None = None) -> None:
         self._lines = list(lines)
+        self._page_width = page_width
         self.calls = 0
 
     def recognise(self, image: np.ndarray) -> list[Line]:
         self.calls += 1
-        return list(self._lines)
+        if self._page_width is None or image.shape[1] == self._page_width:
+            return list(self._lines)
+        f = image.shape[1] / self._page_width
+        return [Line(ln.text, _scaled(ln.box, f), ln.confidence) for ln in self._lines]
+
+
+def _scaled(box: Box, f: float) -> Box:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = box
+    return ((x0 * f, y0 * f), (x1 * f, y1 * f), (x2 * f, y2 * f), (x3 * f, y3 * f))
 
 
 class CrashingEngine(Engine):

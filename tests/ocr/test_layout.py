@@ -166,10 +166,11 @@ def test_wrapped_cells_are_read_whole() -> None:
 
 
 def test_pipeline_reads_tables_by_cell_and_restores_punctuation() -> None:
-    ok, buf = cv2.imencode(".png", _table_page())
+    page = _table_page()
+    ok, buf = cv2.imencode(".png", page)
     assert ok
     lines = [*LINES[:-1], _ln("备注:无(见附件)", 610, 365, 880, 395)]
-    reading = read_page(buf.tobytes(), FixedLinesEngine(lines))
+    reading = read_page(buf.tobytes(), FixedLinesEngine(lines, page_width=page.shape[1]))
     assert reading.text.splitlines()[0].startswith("统一社会信用代码 ")
     assert reading.text.splitlines()[-1].endswith("备注：无（见附件）")
 
@@ -315,9 +316,10 @@ def test_a_cell_merged_over_rows_is_read_before_the_rows_it_heads() -> None:
     """Row by row, the merged cell's words stand level with its middle row and were read
     between the name and the ID number; a person (and the table's own order: HTML's
     rowspan, Word's vertical merge) reads them first."""
-    ok, buf = cv2.imencode(".png", _merged_page())
+    page = _merged_page()
+    ok, buf = cv2.imencode(".png", page)
     assert ok
-    reading = read_page(buf.tobytes(), FixedLinesEngine(MERGED))
+    reading = read_page(buf.tobytes(), FixedLinesEngine(MERGED, page_width=page.shape[1]))
     assert reading.text.splitlines() == [
         "申请人信息 姓名 其木格",
         "身份证号 152501199003150020",
@@ -326,7 +328,9 @@ def test_a_cell_merged_over_rows_is_read_before_the_rows_it_heads() -> None:
     ]
     # a heading set down its cell a character a line reads the same
     upright = [_ln(ch, 200, 240 + 70 * k, 240, 280 + 70 * k) for k, ch in enumerate("申请人")]
-    reading = read_page(buf.tobytes(), FixedLinesEngine([*upright, *MERGED[1:]]))
+    reading = read_page(
+        buf.tobytes(), FixedLinesEngine([*upright, *MERGED[1:]], page_width=page.shape[1])
+    )
     assert reading.text.splitlines()[:2] == ["申请人 姓名 其木格", "身份证号 152501199003150020"]
 
 
@@ -465,9 +469,12 @@ def test_the_last_columns_header_merged_over_two_header_rows_is_read_in_the_firs
         _ln("货币", 750, 380, 830, 420),
         _ln("152501199003150020", 960, 380, 1290, 420),
     ]
-    ok, buf = cv2.imencode(".png", _two_header_rows())
+    page = _two_header_rows()
+    ok, buf = cv2.imencode(".png", page)
     assert ok
-    assert read_page(buf.tobytes(), FixedLinesEngine(lines)).text.splitlines() == [
+    assert read_page(
+        buf.tobytes(), FixedLinesEngine(lines, page_width=page.shape[1])
+    ).text.splitlines() == [
         "序号 姓名 出资情况 证件号码",
         "出资额 出资方式",
         "1 其木格 12.00 货币 152501199003150020",

@@ -71,7 +71,7 @@ def test_read_page_with_fixed_text(text_page: bytes) -> None:
     assert engine.calls == 1
     assert reading.text == "营业执照\n统一社会信用代码 11152500011609534E"
     assert reading.engine == "fixed-text" and not reading.blank
-    assert reading.width == 900 and reading.height == 1200
+    assert reading.width == 1800 and reading.height == 2400  # read at twice its 900 × 1200
     assert reading.seconds >= 0
 
 
@@ -244,3 +244,15 @@ def test_an_engine_must_implement_recognise() -> None:
 
     with pytest.raises(TypeError, match="recognise"):
         Mute()  # type: ignore[abstract]
+
+
+def test_a_page_too_small_to_read_is_enlarged_by_a_whole_factor() -> None:
+    """An A4 page at 100 dpi (a phone photo an app shrank) is read at twice its size, an
+    icon-sized image at as many times as make it a page's length; a page of 1800 px or
+    more as it is."""
+    from ocr.pipeline import LOW_RES_SIDE, enlarged
+
+    assert enlarged(np.full((1169, 827, 3), 255, np.uint8)).shape[:2] == (2338, 1654)
+    assert enlarged(np.full((20, 10, 3), 255, np.uint8)).shape[:2] == (1800, 900)
+    page = np.full((LOW_RES_SIDE, 1273, 3), 255, np.uint8)
+    assert enlarged(page) is page
