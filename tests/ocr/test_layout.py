@@ -530,3 +530,15 @@ def test_a_line_within_a_taller_cells_height_stands_in_its_row() -> None:
     cell = _ln("养老、医疗、业、工伤、生育", 838, 1028, 1120, 1152)
     cut = _ln("失", 1041, 1028, 1110, 1100)
     assert group_rows([cell, cut]) == [[cell, cut]]
+
+
+def test_a_scanners_streak_down_the_page_cuts_no_cell() -> None:
+    """Dust on a feeder's glass draws a line down the whole scan, through the margins and
+    the table alike, broken where it crosses print: no rule, so the table's cells are the
+    same with it as without it, and none of the page beside it is a cell."""
+    clean = _table_page()
+    streaked = clean.copy()
+    for x in (450, 960):  # through the table's cells, and in the right margin
+        for top in range(0, 1400, 200):
+            cv2.line(streaked, (x, top), (x + 1, top + 170), (90, 90, 90), 3)
+    assert sorted(table_cells(streaked)) == sorted(table_cells(clean))
