@@ -12,7 +12,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-import cv2
 import numpy as np
 
 from ocr.columns import column_blocks
@@ -28,6 +27,7 @@ from ocr.preprocess import (
     SealBox,
     decode_image,
     deskew,
+    enlarged,
     find_red_seals,
     is_blank,
     quality,
@@ -232,25 +232,6 @@ def _surnames_put_right(
     if not fixed:
         return None
     return [fixed.get(k, ln) for k, ln in enumerate(lines)]
-
-
-# A page whose long side is shorter than LOW_RES_SIDE pixels (an A4 sheet under about 150
-# dpi: a phone photo shrunk by the app that sent it, a chat's forward) is enlarged by the
-# smallest whole factor that makes it as long, before anything else reads it: the rules,
-# gaps and strokes the layout is read from are measured in pixels, and at 100 dpi a table's
-# rules and a character's strokes are a pixel or two (tuned pages shrunk to 900 px wide,
-# JPEG q40 twice, 35 pages: strict CER 3.8% -> 3.1%; the 11 tuned pages under 1800 px
-# 1.56% -> 1.39%).
-LOW_RES_SIDE = 1800
-
-
-def enlarged(image: np.ndarray) -> np.ndarray:
-    """`image`, enlarged by a whole factor when it is too small to be read as it is."""
-    h, w = image.shape[:2]
-    if max(h, w) >= LOW_RES_SIDE:
-        return image
-    f = -(-LOW_RES_SIDE // max(h, w))
-    return cv2.resize(image, (w * f, h * f), interpolation=cv2.INTER_CUBIC)
 
 
 def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> PageReading:

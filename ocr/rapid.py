@@ -543,10 +543,11 @@ def _without_mirrored(
     ]
     if not unsure:
         return txts, scores
-    typical = float(
-        np.median([_ink_contrast(c) for c, t in zip(crops, txts, strict=True) if t.strip()])
-    )
-    doubtful = [i for i in unsure if _ink_contrast(crops[i]) < MIRROR_FAINT * typical]
+    contrast = {
+        i: _ink_contrast(c) for i, (c, t) in enumerate(zip(crops, txts, strict=True)) if t.strip()
+    }
+    typical = float(np.median(list(contrast.values())))
+    doubtful = [i for i in unsure if contrast[i] < MIRROR_FAINT * typical]
     if not doubtful:
         return txts, scores
     again = ocr.recognize_txt([cv2.flip(crops[i], 1) for i in doubtful])
@@ -567,8 +568,8 @@ def _without_mirrored(
 def _ink_contrast(crop: np.ndarray) -> float:
     """How far a line's darkest ink stands out from its paper (grey levels)."""
     gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY) if crop.ndim == 3 else crop
-    low, paper = np.percentile(gray, (2, 50))
-    return float(paper - low)
+    low, paper = percentiles(gray, (2, 50))
+    return paper - low
 
 
 def _failed(e: Exception) -> EngineFailed:

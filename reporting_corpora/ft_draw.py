@@ -18,23 +18,16 @@ glyph outlines filled as polygons, not text, and are in no truth."""
 from __future__ import annotations
 
 import ctypes
-import glob
 import math
-import os
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import cv2
 import freetype
 import numpy as np
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.recordingPen import DecomposingRecordingPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont
 
 from reporting_corpora import npm_faces
 
@@ -68,77 +61,7 @@ class TruthMismatch(AssertionError):
 
 def face_file(role: str) -> str:
     """The TrueType file of a role's face, joined in the npm faces' cache if missing."""
-    package, version, pattern, weight = FACES[role]
-    suffix = f"-w{weight}" if weight else ""
-    out = npm_faces.CACHE / f"ft-{package.split('/')[1]}-{version}{suffix}.ttf"
-    if not out.exists():
-        root = npm_faces.NODE / package
-        manifest = root / "package.json"
-        if not manifest.exists() or f'"version": "{version}"' not in manifest.read_text(
-            encoding="utf-8"
-        ):
-            raise FileNotFoundError(f"{package}@{version} missing: run `make node-deps`")
-        files = sorted(glob.glob(str(root / pattern)))
-        if not files:
-            raise FileNotFoundError(f"{package}: no {pattern}")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _join(files, weight, out)
-    return str(out)
-
-
-def _join(files: list[str], weight: int | None, out: Path) -> None:
-    from fontTools.fontBuilder import FontBuilder
-
-    glyphs: dict[str, Any] = {}
-    advances: dict[str, int] = {}
-    cmap: dict[int, str] = {}
-    metrics: tuple[int, ...] = ()
-    upem = 1000
-    for path in files:
-        font = TTFont(path)
-        # a variable face's outlines and advances at the weight (gvar deltas applied)
-        location = {"wght": weight} if "fvar" in font and weight else None
-        if not metrics:
-            os2, upem = font["OS/2"], font["head"].unitsPerEm
-            metrics = (
-                font["hhea"].ascent,
-                font["hhea"].descent,
-                os2.sTypoAscender,
-                os2.sTypoDescender,
-                os2.usWinAscent,
-                os2.usWinDescent,
-            )
-        glyph_set = font.getGlyphSet(location=location)
-        for cp, name in sorted(font.getBestCmap().items()):
-            if cp in cmap:
-                continue
-            recording = DecomposingRecordingPen(glyph_set)
-            glyph_set[name].draw(recording)
-            pen = TTGlyphPen(None)
-            recording.replay(Cu2QuPen(pen, 1.0, reverse_direction="CFF " in font))
-            new = f"u{cp:04X}"
-            glyphs[new], advances[new], cmap[cp] = pen.glyph(), round(glyph_set[name].width), new
-    glyphs = {".notdef": TTGlyphPen(None).glyph(), **glyphs}
-    advances[".notdef"] = upem
-    builder = FontBuilder(upem, isTTF=True)
-    builder.setupGlyphOrder(list(glyphs))
-    builder.setupCharacterMap(cmap)
-    builder.setupGlyf(glyphs)
-    builder.setupHorizontalMetrics(
-        {g: (advances[g], getattr(glyphs[g], "xMin", 0)) for g in glyphs}
-    )
-    builder.setupHorizontalHeader(ascent=metrics[0], descent=metrics[1])
-    builder.setupNameTable({"familyName": out.stem, "styleName": "Regular"})
-    builder.setupOS2(
-        sTypoAscender=metrics[2],
-        sTypoDescender=metrics[3],
-        usWinAscent=metrics[4],
-        usWinDescent=metrics[5],
-    )
-    builder.setupPost()
-    tmp = out.with_suffix(f".{os.getpid()}.tmp")
-    builder.save(str(tmp))
-    os.replace(tmp, out)
+    return npm_faces.joined_face(*FACES[role])
 
 
 def missing_glyphs(role: str, text: str) -> str:

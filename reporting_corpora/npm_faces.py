@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
@@ -24,10 +25,12 @@ NODE = Path(__file__).resolve().parents[1] / "tests" / "node" / "node_modules"
 CACHE = NODE / ".cache" / "onewindow-faces"
 
 
-def joined_face(package: str, version: str, pattern: str) -> str:
+def joined_face(package: str, version: str, pattern: str, weight: int | None = None) -> str:
     """The TrueType file of the face `package`@`version` ships as the WOFF2 file or
-    pieces matching `pattern`, made in the cache if missing."""
-    out = CACHE / f"{package.split('/')[1]}-{version}.ttf"
+    pieces matching `pattern`, made in the cache if missing; a variable face is drawn at
+    `weight` (its wght axis)."""
+    suffix = f"-w{weight}" if weight else ""
+    out = CACHE / f"{package.split('/')[1]}-{version}{suffix}.ttf"
     if not out.exists():
         root = NODE / package
         manifest = root / "package.json"
@@ -39,12 +42,14 @@ def joined_face(package: str, version: str, pattern: str) -> str:
         if not files:
             raise FileNotFoundError(f"{package}: no {pattern}")
         out.parent.mkdir(parents=True, exist_ok=True)
-        _merge(files, out)
+        _merge(files, out, weight)
     return str(out)
 
 
-def _merge(files: list[str], out: Path) -> None:
-    """One TrueType file from a face's WOFF2 pieces (or its one WOFF2 file)."""
+def _merge(files: list[str], out: Path, weight: int | None = None) -> None:
+    """One TrueType file from a face's WOFF2 pieces (or its one WOFF2 file). TrueType
+    glyphs are copied (composites decomposed); a variable face's at `weight` and CFF
+    outlines are drawn and converted to quadratic curves."""
     from fontTools.fontBuilder import FontBuilder
 
     glyphs: dict[str, Any] = {}
@@ -54,19 +59,20 @@ def _merge(files: list[str], out: Path) -> None:
     for path in files:
         font = TTFont(path)
         base = base or font
-        glyph_set, hmtx, glyf = font.getGlyphSet(), font["hmtx"].metrics, font["glyf"]
+        location = {"wght": weight} if "fvar" in font and weight else None
+        drawn = location is not None or "glyf" not in font
+        glyph_set = font.getGlyphSet(location=location)
         for cp, name in sorted(font.getBestCmap().items()):
             if cp in cmap:
                 continue
-            glyph = glyf[name]
-            if glyph.isComposite():
-                recording = DecomposingRecordingPen(glyph_set)
-                glyph_set[name].draw(recording)
-                pen = TTGlyphPen(None)
-                recording.replay(pen)
-                glyph = pen.glyph()
+            if drawn:
+                glyph, advance = _quadratic(glyph_set, name, cff="CFF " in font)
+            else:
+                glyph, advance = font["glyf"][name], font["hmtx"].metrics[name][0]
+                if glyph.isComposite():
+                    glyph, _ = _quadratic(glyph_set, name, cff=False)
             new = f"u{cp:04X}"
-            glyphs[new], advances[new], cmap[cp] = glyph, hmtx[name][0], new
+            glyphs[new], advances[new], cmap[cp] = glyph, advance, new
     assert base is not None, files
     upem = base["head"].unitsPerEm
     glyphs = {".notdef": TTGlyphPen(None).glyph(), **glyphs}
@@ -91,6 +97,16 @@ def _merge(files: list[str], out: Path) -> None:
     tmp = out.with_suffix(f".{os.getpid()}.tmp")
     builder.save(str(tmp))
     os.replace(tmp, out)  # several processes may make it at once
+
+
+def _quadratic(glyph_set: Any, name: str, *, cff: bool) -> tuple[Any, int]:
+    """A glyph drawn from `glyph_set` (composites decomposed, variations applied) as a
+    TrueType glyph, cubic curves converted, and its advance."""
+    recording = DecomposingRecordingPen(glyph_set)
+    glyph_set[name].draw(recording)
+    pen = TTGlyphPen(None)
+    recording.replay(Cu2QuPen(pen, 1.0, reverse_direction=cff))
+    return pen.glyph(), round(glyph_set[name].width)
 
 
 # What a corpus checks and measures in a joined face (keyed by its file, read once):

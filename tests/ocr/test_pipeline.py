@@ -250,7 +250,7 @@ def test_a_page_too_small_to_read_is_enlarged_by_a_whole_factor() -> None:
     """An A4 page at 100 dpi (a phone photo an app shrank) is read at twice its size, an
     icon-sized image at as many times as make it a page's length; a page of 1800 px or
     more as it is."""
-    from ocr.pipeline import LOW_RES_SIDE, enlarged
+    from ocr.preprocess import LOW_RES_SIDE, enlarged
 
     assert enlarged(np.full((1169, 827, 3), 255, np.uint8)).shape[:2] == (2338, 1654)
     assert enlarged(np.full((20, 10, 3), 255, np.uint8)).shape[:2] == (1800, 900)
