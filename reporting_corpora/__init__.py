@@ -255,7 +255,7 @@ them): no layout engine and no PDF; FreeType 2 (freetype-py) rasterises each gly
 ppi and the corpus's own numpy code composites the coverage bitmaps onto an A4 array;
 rules, boxes, check marks and photo boxes by OpenCV, seals stamped red by multiplying with
 their ring words as glyph outlines filled (not text), QR-like blocks rectangles. Its faces
-come from npm (tests/node) and are joined by its own module (a variable font drawn at one
+come from npm (tests/node) and are joined by `npm_faces` (a variable font drawn at one
 weight, CFF outlines converted to quadratic ones): Source Han Serif CN
 (@chinese-fonts/syst, Regular for print, titles emboldened by FreeType; mainland standard
 forms) and Douyin Sans Bold (@chinese-fonts/dymh, entries by hand), every character

@@ -115,8 +115,8 @@ captures handheld-smear, sleeve-glare-band, adf-curl-200, streaky-drum-copy).
 never tuned on (each glyph rasterised by FreeType through freetype-py at 300 ppi and the
 bitmaps composited by its own numpy code, no layout engine; seals' ring words as glyph
 outlines filled and QR-like blocks not text; the truth checked against the characters of
-the glyphs FreeType drew with ink; faces from npm joined into TrueType files by its own
-module: Source Han Serif CN Regular (print; titles emboldened by FreeType) and Douyin Sans
+the glyphs FreeType drew with ink; faces from npm joined into TrueType files by
+npm_faces: Source Han Serif CN Regular (print; titles emboldened by FreeType) and Douyin Sans
 Bold (entries by hand); 5 service-hall layouts of its own; captures gov-app-upload,
 feeder-dust-line, stained-flatbed-250, viewer-screenshot).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
