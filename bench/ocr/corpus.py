@@ -37,7 +37,7 @@ WAND = "wand"  # made apart from everything else (reporting_corpora.wand_*), nev
 BLEND = "blend"  # made apart from everything else (reporting_corpora.blend_*), tuned on since 12-05
 PYGAME = "pygame"  # made apart from everything else (reporting_corpora.pygame_*), never tuned on
 MUPDF = "mupdf"  # made apart from everything else (reporting_corpora.mupdf_*), tuned on since 12-05
-FT = "ft"  # made apart from everything else (reporting_corpora.ft_*), never tuned on
+FT = "ft"  # made apart from everything else (reporting_corpora.ft_*), tuned on since 12-05 07:15
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
@@ -88,7 +88,12 @@ PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), 
 # (seed 1, 16 pages: 3.3% strict each time; adf-curl-200 5.1% against RapidOCR defaults'
 # 5.4%, handheld-smear 6.4% against 8.6%, sleeve-glare-band and streaky-drum-copy 0.0%;
 # person names 31/41), read to fix its blurred and curled captures while `ft` is being made
-# apart from everything to report beside svg, wand and pygame)
+# apart from everything to report beside svg, wand and pygame; ft since 5 December 2026
+# 07:15 UTC, made the night before and read never tuned on at 05:08 and 05:55 (seed 1,
+# 16 pages: 5.6% and 5.7% strict against RapidOCR defaults' 7.0%; gov-app-upload 8.0%
+# against 5.8%, feeder-dust-line 5.6%, stained-flatbed-250 5.0%, viewer-screenshot 2.8%;
+# person names 25/31), read to fix its phone uploads while `outline` is being made apart
+# from everything to report beside svg, wand and pygame)
 TUNED_ON = (
     TUNING,
     COLUMNS,
@@ -107,6 +112,7 @@ TUNED_ON = (
     PANGO,
     BLEND,
     MUPDF,
+    FT,
 )
 
 

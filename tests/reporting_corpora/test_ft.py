@@ -41,7 +41,7 @@ def test_registered() -> None:
     from bench.ocr.__main__ import DEFAULT_CORPORA
     from bench.ocr.corpus import FT, TUNED_ON
 
-    assert "ft" in CORPORA and FT == "ft" and FT not in TUNED_ON
+    assert "ft" in CORPORA and FT == "ft" and FT in TUNED_ON
     assert "ft:12" in DEFAULT_CORPORA.split(",")
     assert CORPUS_CAPTURES["ft"] == CAPTURES == tuple(PROFILES)
     assert len(LAYOUTS) >= 5
