@@ -246,6 +246,26 @@ def _red_text_lines(red: np.ndarray, seals: Sequence[SealBox]) -> list[SealBox]:
     return lines
 
 
+# paper whose channels differ by more than this (of 255) is tinted: warm lamplight on a
+# phone photo, recycled or yellowed stock
+PAPER_TINT = 12
+
+
+def _paper_neutral(image: np.ndarray, paper: np.ndarray) -> np.ndarray:
+    """The page with its paper's tint taken out (each channel scaled so that the paper is
+    grey), for telling red ink by its hue: on warm paper every pixel of paper is weakly
+    red, and the grey print's edges strongly so. The page itself when its paper is grey."""
+    if float(paper.max() - paper.min()) <= PAPER_TINT:
+        return image
+    gains = float(paper.max()) / np.maximum(paper, 1.0)
+    return cv2.merge(
+        [
+            cv2.convertScaleAbs(c, alpha=float(g))
+            for c, g in zip(cv2.split(image), gains, strict=True)
+        ]
+    )
+
+
 # a pixel darker than this share of the seal's ink in the red channel is no seal ink
 SEAL_INK_SHARE = 0.75
 
@@ -270,15 +290,16 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
     """
     if image.ndim != 3:
         return image
-    sample = _red_mask(image[::4, ::4])  # every fourth pixel tells the share well enough
+    paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
+    judged = _paper_neutral(image, paper)
+    sample = _red_mask(judged[::4, ::4])  # every fourth pixel tells the share well enough
     if cv2.countNonZero(sample) < MIN_RED_SHARE * sample.size:
         return image
-    strong, weak = _red_masks(image, (60, 25))
+    strong, weak = _red_masks(judged, (60, 25))
     mask = cv2.dilate(weak, np.ones((5, 5), np.uint8)) > 0
     seals = find_red_seals(image) if seals is None else seals
     for x, y, w, h in _red_text_lines(weak, seals):
         mask[y : y + h, x : x + w] = False
-    paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
     # the seal's ink, measured in the seals where there are any: print an inkjet casts red
     # counts as strong red too, far darker in the red channel (118 against a seal's 220)
     inside = np.zeros_like(strong)

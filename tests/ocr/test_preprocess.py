@@ -224,6 +224,34 @@ def test_suppress_red_leaves_text_on_pink_paper_with_a_few_red_specks(
     assert np.array_equal(suppress_red(pink), pink)
 
 
+def _lamplit(page: np.ndarray) -> np.ndarray:
+    """A phone photo under warm light, uploaded as JPEG: the paper orange-white (BGR 221,
+    238, 253), the print's edges smeared red by the JPEG's halved colour."""
+    warm = (page.astype(np.float32) * (np.array([221, 238, 253]) / 255.0)).astype(np.uint8)
+    return cv2.imdecode(cv2.imencode(".jpg", warm, [cv2.IMWRITE_JPEG_QUALITY, 60])[1], 1)
+
+
+def test_suppress_red_leaves_print_on_lamplit_paper(form_page: np.ndarray) -> None:
+    """Under warm light a sixth of the page counts as weakly red and the print's smeared
+    edges as strongly red: the labels were washed out in blocks (a notary form read at
+    21%). Red is judged against the paper's own colour."""
+    warm = _lamplit(form_page)
+    assert find_red_seals(warm) == []
+    assert np.array_equal(suppress_red(warm), warm)
+
+
+def test_a_seal_on_lamplit_paper_still_goes(lease_page: np.ndarray) -> None:
+    warm = _lamplit(lease_page)
+    (x, y, sw, sh) = find_red_seals(warm)[0]
+    before = _seal_ink_left(cv2.cvtColor(warm[y : y + sh, x : x + sw], cv2.COLOR_BGR2HSV))
+    cleaned = suppress_red(warm)
+    after = _seal_ink_left(cv2.cvtColor(cleaned[y : y + sh, x : x + sw], cv2.COLOR_BGR2HSV))
+    assert before > 5000 and after < before / 50
+    strokes = cv2.cvtColor(warm[:300], cv2.COLOR_BGR2GRAY) < 100  # the title's, far above
+    lightened = np.abs(cleaned[:300].astype(int) - warm[:300]).sum(axis=2) > 60
+    assert strokes.sum() > 5000 and (lightened & strokes).sum() < 0.01 * strokes.sum()
+
+
 def test_blank_detection(form_page: np.ndarray) -> None:
     white = np.full((2339, 1654, 3), 255, np.uint8)
     assert is_blank(white)
