@@ -34,7 +34,7 @@ from ocr.preprocess import (
     suppress_red,
     thumbnail,
 )
-from ocr.punctuation import tidy
+from ocr.punctuation import boxes_opening_lines, tidy
 from ocr.rows import group_rows, lift_row_headings
 from ocr.seals import Ring, drop_seal_words, seal_rings, suppress_grey_seals
 from ocr.surnames import CHOICES, find, has_surname, put_right
@@ -284,7 +284,10 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
         if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
             rings, seals, cleaned = flipped_rings, flipped_seals, cleaned_flipped
-    lines = drop_seal_words([replace(ln, text=tidy(ln.text)) for ln in lines], rings)
+    texts = boxes_opening_lines([tidy(ln.text) for ln in lines])
+    lines = drop_seal_words(
+        [replace(ln, text=t) for ln, t in zip(lines, texts, strict=True)], rings
+    )
     cells, rules = rulings(straight)
     ordered, text = reading_order(lines, cells, rules, rings)
     h, w = straight.shape[:2]

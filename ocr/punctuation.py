@@ -17,6 +17,7 @@ closes further on for "（".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 _HALF = {v: k for k, v in _FULL.items()}
@@ -74,6 +75,18 @@ def _boxes(text: str) -> str:
         if ch == "口" and not word:
             out[i] = "□"
     return "".join(out)
+
+
+def boxes_opening_lines(texts: Sequence[str]) -> list[str]:
+    """The page's lines with a 口 opening a line read as the check box it is, when the
+    page has boxes elsewhere: a form's options stand one to a detected line ("口委托"
+    among "□学位", "☑营业执照"), and a line of its own holds no box to tell by."""
+    if not any(CHECK_BOX.search(t) for t in texts):
+        return list(texts)
+    return [
+        "□" + t[1:] if t[:1] == "口" and t[:2] not in _KOU_WORDS and len(t) > 1 else t
+        for t in texts
+    ]
 
 
 # the line a blank is filled in on reads as "_" before or after the entry ("委托人：_莫旻",

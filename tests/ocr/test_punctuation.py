@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocr.punctuation import restore, tidy
+from ocr.punctuation import boxes_opening_lines, restore, tidy
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,12 @@ def test_a_figure_read_as_a_letter_inside_a_number_is_a_figure() -> None:
     # letters of a code, a model or a standard's name stay letters
     for text in ("ISO9001", "F63K84", "91370883C8L9TDF71P", "证号12345I", "型号A1I2345678"):
         assert tidy(text) == text
+
+
+def test_a_kou_opening_a_line_is_a_check_box_on_a_page_with_boxes() -> None:
+    """A notary form's options stand one to a line; the faint boxes of a row read as 口,
+    the grid's last column as □ and ☑, and the row's options no longer looked like a
+    grid's: the last column was read after the questions below."""
+    page = ["申办公证事项（请在□内打√）：", "口委托", "口声明", "☑营业执照", "口岸", "口"]
+    assert boxes_opening_lines(page) == [page[0], "□委托", "□声明", "☑营业执照", "口岸", "口"]
+    assert boxes_opening_lines(["口委托", "口声明"]) == ["口委托", "口声明"]  # no box on the page
