@@ -37,6 +37,7 @@ from ocr.preprocess import (
 from ocr.punctuation import boxes_opening_lines, tidy
 from ocr.rows import group_rows, lift_row_headings
 from ocr.seals import Ring, drop_seal_words, seal_rings, suppress_grey_seals
+from ocr.surname_lookalikes import surname_lookalike
 from ocr.surnames import CHOICES, find, has_surname, put_right
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,9 @@ def _call_engine(
 UPSIDE_DOWN_SUSPECT = 0.88
 # A vote on the orientation at least this far from even is trusted without a second read.
 VOTE_MARGIN = 0.25
+# How sure a surname taken for its look is (`ocr.surname_lookalikes`): below
+# `ocr.fields.REVIEW_CONFIDENCE`, so the clerk confirms it.
+LOOKALIKE_SURE = 0.5
 
 
 def _without_seals(image: np.ndarray) -> tuple[np.ndarray, list[Ring], list[SealBox]]:
@@ -221,11 +225,18 @@ def _surnames_put_right(
         if start < 0:
             continue  # (read otherwise this time: no telling which choice is which)
         name = put_right(found.value, choices[start : start + len(found.value)])
+        taken = 0.0
         if name != found.value:
             # the line is as sure as the recogniser was of the character taken: a clerk
             # confirms a surname it gave little weight to
             k = next(k for k, (a, b) in enumerate(zip(name, found.value, strict=True)) if a != b)
             taken = dict(choices[start + k])[name[k]]
+        elif len(found.value) in (2, 3):  # a Han name (a minority's runs longer, or has "·")
+            # no choice was a surname: the one its first character looks like, which a clerk
+            # confirms
+            name = surname_lookalike(found.value) or name
+            taken = LOOKALIKE_SURE
+        if name != found.value:
             line = lines[at]
             text = line.text.replace(found.value, name, 1)
             fixed[at] = replace(line, text=text, confidence=min(line.confidence, taken))

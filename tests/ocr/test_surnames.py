@@ -8,6 +8,7 @@ import numpy as np
 
 from ocr import Engine, Line, extract_fields, read_page
 from ocr.engine import Box, rect_box
+from ocr.pool import EnginePool
 from ocr.surnames import COMPOUND, SINGLE, find, has_surname, put_right
 from ocr.testing import FixedLinesEngine
 
@@ -84,6 +85,26 @@ def test_read_page_puts_a_names_surname_right() -> None:
     # an engine that gives no choices reads the page as before
     assert read_page(buf.tobytes(), FixedLinesEngine(lines)).text == "经办人：墓暄铭"
     assert isinstance(engine, Engine)
+    # through a pool of engines, as the hall and the bench read (its instances' choices
+    # were never asked: the pool gave none)
+    pool = EnginePool(lambda: _Choosing(lines), 2)
+    assert read_page(buf.tobytes(), pool).text == "经办人：葛暄铭"
+
+
+def test_a_surname_no_choice_gives_is_the_one_its_character_looks_like() -> None:
+    """厍 read surely as 库, 冼 as 洗, with no surname among the other choices: the name
+    takes the surname its first character looks like, for the clerk to confirm."""
+    page = np.full((1200, 900, 3), 255, np.uint8)
+    cv2.putText(page, "TEXT", (80, 100), 0, 1.4, (0, 0, 0), 3)
+    buf = cv2.imencode(".png", page)[1].tobytes()
+    engine = _Choosing([Line("经办人：库筱悦", rect_box(80, 300, 400, 340), 0.97)])
+    engine.choices = [(("库", 0.76), ("庫", 0.1), ("摩", 0.05)), (("筱", 0.99),), (("悦", 0.99),)]
+    (name,) = [f for f in extract_fields(read_page(buf, engine)) if f.name == "person_name"]
+    assert name.value == "厍筱悦" and name.needs_review
+    # a name of four characters or more is no Han name of a surname and a given name
+    engine = _Choosing([Line("经办人：库尔班江", rect_box(80, 300, 400, 340), 0.97)])
+    engine.choices = [(("库", 0.99),), (("尔", 0.99),), (("班", 0.99),), (("江", 0.99),)]
+    assert read_page(buf, engine).text == "经办人：库尔班江"
 
 
 class _Failing(FixedLinesEngine):
