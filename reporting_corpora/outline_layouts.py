@@ -1,5 +1,6 @@
-"""The `outline` corpus's five layouts, forms a service hall receives: a real-estate
-registration application (a table with spans and check boxes), a food business licence
+"""The `outline` corpus's five layouts, forms a service hall receives: a minimum living
+allowance application and approval form (a table with spans, check boxes, the family's
+rows and the street office's seal), a food business licence
 (a two-column certificate with a QR-like block and the bureau's seal over its date), a
 social insurance enrolment list (a table of employees under the unit's seal), a marriage
 registration review form (the two parties side by side, the declaration as prose, the
@@ -12,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reporting_corpora.outline_data import (
+    DOUBLE_SURNAMES,
     Enterprise,
     Person,
     cn_date,
@@ -55,13 +57,19 @@ def val(text: str, *fields: tuple[str, str], **kw: object) -> Cell:
 
 
 CLOSING = "，。、；：）》”！？"
+OPENING = "（《“"
 
 
 def wrap(text: str, width: float, size: float, role: str) -> list[str]:
     """Lines of `text` at most `width` wide; closing punctuation stays on its line."""
     lines, cur = [], ""
     for ch in text:
-        if cur and ch not in CLOSING and text_width(cur + ch, size, role) > width:
+        if (
+            cur
+            and ch not in CLOSING
+            and cur[-1] not in OPENING
+            and text_width(cur + ch, size, role) > width
+        ):
             lines.append(cur)
             cur = ""
         cur += ch
@@ -102,7 +110,7 @@ def block(
         w = text_width(line, size, role, 0.04 if role == "hand" else 0.0)
         x = x0 + pad if align == "left" else (x0 + x1) / 2 - w / 2
         page.text(x, top + k * lead + size * 0.95, line, size, role, truth=False)
-    page.say(text)
+    page.say(text.replace("\n", ""))
 
 
 def table(
@@ -234,149 +242,175 @@ def ymd(d: dt.date) -> str:
     return f"{d.year}年{d.month:02d}月{d.day:02d}日"
 
 
-# ---------------------------------------------------------------- 1 不动产登记申请书
+# ---------------------------------------------------------------- 1 最低生活保障申请审批表
 
 
-def real_estate(rng: random.Random) -> Page:
-    page = Page("real_estate", rng.randrange(1 << 20))
-    buyer, seller, agent = person(rng), person(rng), person(rng)
-    today = date_between(rng, dt.date(2025, 3, 1), dt.date(2026, 11, 1))
-    region = buyer.region
-    title(page, "不动产登记申请书", 300)
+def relation(who: Person, other: Person) -> str:
+    """What `other` is to `who`, by their ages and sexes."""
+    years = (other.birth - who.birth).days / 365.25
+    if years < -18:
+        return "父亲" if other.sex == "男" else "母亲"
+    if years > 40:
+        return "孙子" if other.sex == "男" else "孙女"
+    if years > 18:
+        return "儿子" if other.sex == "男" else "女儿"
+    if other.sex != who.sex:
+        return "配偶"
+    if years < 0:
+        return "哥哥" if other.sex == "男" else "姐姐"
+    return "弟弟" if other.sex == "男" else "妹妹"
+
+
+def living_allowance(rng: random.Random) -> Page:
+    page = Page("living_allowance", rng.randrange(1 << 20))
+    who = person(rng, age=(30, 75))
+    day = date_between(rng, dt.date(2025, 2, 1), dt.date(2026, 10, 20))
+    street = f"{who.region[3]}{rng.choice(['城南', '北关', '河西', '新华', '滨湖'])}街道办事处"
+    title(page, "最低生活保障申请审批表", 300)
     y: float = 400
-    no = f"{today:%Y%m%d}{rng.randint(1, 9999):04d}"
-    page.text(LEFT, y, f"收件编号：{no}", 38)
-    page.text(LEFT + 760, y, f"收件日期：{ymd(today)}", 38)
-    page.text(RIGHT - 420, y, "单位：平方米、万元", 38)
+    page.text(LEFT, y, f"申请日期：{ymd(day)}", 38)
+    page.text(RIGHT - 640, y, f"编号：DB{who.region[0]}{rng.randint(1, 99999):05d}", 38)
     page.br()
-    unit = (
-        f"{region[0]}{rng.randint(1, 20):03d}{rng.randint(1, 999):03d}GB"
-        f"{rng.randint(1, 99999):05d}F{rng.randint(1, 9999):04d}{rng.randint(1, 9999):04d}"
-    )
-    cert_year = today.year - rng.randint(3, 12)
-    cert = f"{region[1][0]}（{cert_year}）{region[2]}不动产权第{rng.randint(10**6, 10**7 - 1)}号"
-    area = f"{rng.uniform(48, 168):.2f}"
-    price = f"{rng.uniform(60, 480):.2f}"
-    kinds = ["首次登记", "转移登记", "变更登记", "注销登记", "更正登记", "预告登记"]
-    w = [200, 400, 580, 260, 660]
+    page.field("person_name", who.name)
+    page.field("id_number", who.id_number)
+    page.field("phone", who.phone)
+    w = [250, 330, 330, 400, 300, 490]
+    members = [person(rng, age=(8, 88)) for _ in range(rng.randint(1, 4))]
+    if who.name[:2] not in DOUBLE_SURNAMES:
+        # children and grandchildren carry the applicant's surname
+        members = [
+            replace(m, name=who.name[0] + m.name[1:])
+            if relation(who, m)[0] in "儿女孙" and m.name[:2] not in DOUBLE_SURNAMES
+            else m
+            for m in members
+        ]
+    cause = rng.choice(["因病", "因残", "缺乏劳动力", "失业"])
+    incomes = [rng.choice([0, 0, rng.randint(3, 30) * 100]) for _ in members]
+    own = rng.randint(0, 12) * 100
+    total = own + sum(incomes)
     rows: list[tuple[float, list[Cell]]] = [
         (
-            140,
+            124,
             [
-                lab("申请登记事项", span=2),
+                lab("申请人"),
+                val(who.name),
+                lab("性别"),
+                val(who.sex),
+                lab("出生日期"),
+                val(ymd(who.birth), size=44),
+            ],
+        ),
+        (124, [lab("身份证号"), val(who.id_number, span=3), lab("联系电话"), val(who.phone)]),
+        (140, [lab("户籍地址"), val(who.address, span=5, size=44)]),
+        (
+            124,
+            [
+                lab("申请类别"),
                 Cell(
-                    span=3,
+                    span=5,
                     checks=[
-                        ("国有建设用地使用权", False),
-                        ("房屋所有权", True),
-                        ("抵押权", False),
-                        ("地役权", False),
-                        ("其他", False),
+                        ("城市低保", True),
+                        ("农村低保", False),
+                        ("单人户施保", len(members) == 0),
                     ],
                 ),
             ],
         ),
         (
-            140,
-            [lab("登记类型", span=2), Cell(span=3, checks=[(k, k == "转移登记") for k in kinds])],
-        ),
-        (124, [lab("申\n请\n人\n情\n况", rowspan=8), lab("登记申请人", span=4, size=44)]),
-        (124, [lab("权利人姓名（名称）"), val(buyer.name, ("person_name", buyer.name), span=3)]),
-        (
             124,
             [
-                lab("身份证件种类"),
-                val("居民身份证"),
-                lab("证件号"),
-                val(buyer.id_number, ("id_number", buyer.id_number), size=44),
-            ],
-        ),
-        (140, [lab("通讯地址"), val(buyer.address, span=3, size=42)]),
-        (
-            124,
-            [
-                lab("联系电话"),
-                val(buyer.phone, ("phone", buyer.phone)),
-                lab("邮编"),
-                val(f"{region[0][:4]}00"),
-            ],
-        ),
-        (124, [lab("义务人姓名（名称）"), val(seller.name, ("person_name", seller.name), span=3)]),
-        (
-            124,
-            [
-                lab("身份证件种类"),
-                val("居民身份证"),
-                lab("证件号"),
-                val(seller.id_number, ("id_number", seller.id_number), size=44),
-            ],
-        ),
-        (
-            124,
-            [
-                lab("代理人姓名"),
-                val(agent.name, ("person_name", agent.name)),
-                lab("联系电话"),
-                val(agent.phone, ("phone", agent.phone)),
-            ],
-        ),
-        (
-            140,
-            [
-                lab("不\n动\n产\n情\n况", rowspan=5),
-                lab("坐落"),
-                val(
-                    seller.address.split("号")[0] + "号" + f"{rng.randint(1, 30)}幢"
-                    f"{rng.randint(1, 33)}{rng.randint(1, 4):02d}室",
-                    span=3,
-                    size=42,
+                lab("致贫原因"),
+                Cell(
+                    span=5,
+                    checks=[
+                        (k, k == cause) for k in ("因病", "因残", "缺乏劳动力", "失业", "其他")
+                    ],
                 ),
             ],
         ),
-        (124, [lab("不动产单元号"), val(unit, span=3, size=42)]),
-        (124, [lab("不动产类型"), val("房屋"), lab("面积"), val(f"{area}平方米")]),
+        (
+            110,
+            [
+                lab("家\n庭\n成\n员", rowspan=5),
+                lab("姓名"),
+                lab("与申请人关系"),
+                lab("身份证号", span=2),
+                lab("月收入（元）"),
+            ],
+        ),
+    ]
+    for m, income in zip(members, incomes, strict=True):
+        rows.append(
+            (
+                110,
+                [
+                    val(m.name, ("person_name", m.name)),
+                    val(relation(who, m)),
+                    val(m.id_number, ("id_number", m.id_number), span=2, size=44),
+                    val(f"{income}"),
+                ],
+            )
+        )
+    for _ in range(4 - len(members)):
+        rows.append((110, [Cell(), Cell(), Cell(span=2), Cell()]))
+    rows += [
         (
             124,
             [
-                lab("用途"),
-                val(rng.choice(["住宅", "成套住宅", "商业服务"])),
-                lab("成交价格"),
-                val(f"{price}万元"),
+                lab("家庭月总收入", span=2),
+                val(f"{total}元"),
+                lab("人均月收入"),
+                val(f"{total / (len(members) + 1):.2f}元", span=2),
             ],
         ),
-        (124, [lab("原不动产权证书号"), val(cert, span=3, size=42)]),
+        (
+            230,
+            [
+                lab("申请理由"),
+                Cell(
+                    rng.choice(
+                        [
+                            "本人长期患病，需常年服药治疗，家庭无稳定收入来源，生活十分困难，特申请最低生活保障。",
+                            "家中主要劳动力因残丧失劳动能力，子女尚在读书，家庭收入低于当地低保标准，特此申请。",
+                            "本人失业多年，年老体弱无法就业，配偶患慢性病，家庭生活困难，恳请给予低保救助。",
+                        ]
+                    ),
+                    "hand",
+                    span=5,
+                    align="left",
+                    size=46,
+                ),
+            ],
+        ),
         (
             190,
             [
-                lab("登记原因及证明", span=2),
-                Cell(
-                    "1．不动产权属证书；2．存量房买卖合同；3．完税凭证；4．申请人身份证明。",
-                    span=3,
-                    align="left",
-                ),
+                lab("社区（村）\n意见"),
+                Cell("经入户调查，情况属实，同意上报。", "hand", span=3, align="left"),
+                lab("经办人"),
+                val(person_name(rng)),
             ],
         ),
         (
-            140,
+            190,
             [
-                lab("申请证书版式", span=2),
-                Cell(span=1, checks=[("单一版", True), ("集成版", False)]),
-                lab("申请分别持证"),
-                Cell(checks=[("是", False), ("否", True)]),
+                lab("街道（乡镇）\n审核意见"),
+                Cell("经审核和民主评议，符合条件，同意。", "hand", span=3, align="left"),
+                lab("审核日期"),
+                val(ymd(day + dt.timedelta(days=rng.randint(5, 20))), size=42),
             ],
         ),
     ]
     y = table(page, LEFT, 450, w, rows)
-    y += 110
-    sign_row(page, y, [("申请人（签章）：", buyer.name), ("代理人（签章）：", agent.name)])
-    y += 90
-    sign_row(page, y, [("申请日期：", ymd(today))])
+    page.seal(RIGHT - 640 + rng.uniform(-40, 40), y - 120, 200, street, rng)
+    y += 120
+    sign_row(page, y, [("申请人签字：", who.name), ("日期：", ymd(day))])
     small_print(
         page,
-        y + 110,
+        y + 120,
         [
-            "注：1．申请人应当如实填写本申请书，并对申请材料的真实性负责；",
-            "2．本申请书一式一份，由不动产登记机构留存；申请人为两人以上的，可另附页填写。",
+            "注：1．申请人应如实填报家庭成员、收入及财产状况，并授权民政部门核对；",
+            "2．隐瞒或虚报家庭收入、财产骗取低保金的，依法追回并记入个人诚信档案。",
         ],
     )
     return page
@@ -672,7 +706,6 @@ def disability_application(rng: random.Random) -> Page:
     page.text(LEFT, 400, f"申请日期：{ymd(day)}", 38)
     page.text(RIGHT - 640, 400, "受理编号：", 38)
     page.br()
-    w = [300, 420, 220, 300, 420, 440]
     photo = Cell("照片（一寸免冠）", rowspan=4)
     kinds = ["视力", "听力", "言语", "肢体", "智力", "精神", "多重"]
     kind = rng.choice(kinds)
@@ -806,7 +839,7 @@ def disability_application(rng: random.Random) -> Page:
 
 
 LAYOUTS: dict[str, Callable[[random.Random], Page]] = {
-    "real_estate": real_estate,
+    "living_allowance": living_allowance,
     "food_licence": food_licence,
     "social_insurance": social_insurance,
     "marriage_review": marriage_review,
