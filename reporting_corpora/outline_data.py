@@ -194,12 +194,13 @@ def credit_code(rng: random.Random, region: str, kind: str = "91") -> str:
     return first17 + credit_check(first17)
 
 
-def enterprise(rng: random.Random) -> Enterprise:
+def enterprise(rng: random.Random, *, food: bool = False) -> Enterprise:
+    """An enterprise; a `food` one trades in food (a food business licence's holder)."""
     region = rng.choice(REGIONS)
     word = rng.choice(TRADE_WORDS) + rng.choice(TRADE_WORDS)
     if word[:2] == word[2:]:
         word = word[:2]
-    trade, business = rng.choice(TRADES)
+    trade, business = rng.choice(TRADES[:3] if food else TRADES)
     name = f"{region[2]}{word}{trade}{rng.choice(FORMS)}"
     return Enterprise(name, credit_code(rng, region[0]), business, address(rng, region), region)
 

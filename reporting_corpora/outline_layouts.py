@@ -421,7 +421,7 @@ def living_allowance(rng: random.Random) -> Page:
 
 def food_licence(rng: random.Random) -> Page:
     page = Page("food_licence", rng.randrange(1 << 20))
-    firm = enterprise(rng)
+    firm = enterprise(rng, food=True)
     boss = person(rng)
     signer = person_name(rng)
     issued = date_between(rng, dt.date(2022, 1, 1), dt.date(2026, 10, 1))
