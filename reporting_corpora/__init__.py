@@ -274,8 +274,9 @@ code with them): no font rasteriser at all; each glyph's outline is read by font
 curves flattened to polygons, and the polygons filled by OpenCV on a 4× supersampled mask
 brought to 300 ppi by INTER_AREA (nonzero winding, glyph by glyph); rules, check boxes,
 seals (ring words along the arc, stamped over the text, not truth) and QR-like blocks by
-OpenCV. Its faces come from npm (tests/node), joined by `npm_faces`: LXGW WenKai Regular
-(@chinese-fonts/lxgwwenkai, print; titles emboldened by dilation) and HarmonyOS Sans SC
+OpenCV. Its faces come from npm (tests/node) as the WOFF2 pieces the packages ship, never
+joined (a piece is opened when a character its stylesheet names is drawn): LXGW WenKai
+Regular (@chinese-fonts/lxgwwenkai, print; titles emboldened by dilation) and HarmonyOS Sans SC
 Regular (harmonyos-sans-sc-webfont-splitted, entries by hand, each glyph jittered and
 thickened in ballpoint blue). Five layouts of its own (minimum living allowance
 application and approval, food business licence, social insurance enrolment list,

@@ -25,15 +25,12 @@ NODE = Path(__file__).resolve().parents[1] / "tests" / "node" / "node_modules"
 CACHE = NODE / ".cache" / "onewindow-faces"
 
 
-def joined_face(
-    package: str, version: str, pattern: str, weight: int | None = None, tag: str = ""
-) -> str:
+def joined_face(package: str, version: str, pattern: str, weight: int | None = None) -> str:
     """The TrueType file of the face `package`@`version` ships as the WOFF2 file or
     pieces matching `pattern`, made in the cache if missing; a variable face is drawn at
-    `weight` (its wght axis). `tag` names one of several faces a package ships (its
-    styles in folders or file prefixes); a package need not be scoped."""
-    suffix = (f"-w{weight}" if weight else "") + (f"-{tag}" if tag else "")
-    out = CACHE / f"{package.rsplit('/', 1)[-1]}-{version}{suffix}.ttf"
+    `weight` (its wght axis)."""
+    suffix = f"-w{weight}" if weight else ""
+    out = CACHE / f"{package.split('/')[1]}-{version}{suffix}.ttf"
     if not out.exists():
         root = NODE / package
         manifest = root / "package.json"

@@ -5,21 +5,25 @@ to 300 ppi coverage; the coverage is then inked onto an A4 array. Rules, boxes, 
 boxes, photo boxes, seals (red ring, star and ring words along the arc, stamped over the
 text by multiplying, as ink is) and QR-like blocks are OpenCV too.
 
-Faces come from npm (tests/node, `make node-deps`), joined into one TrueType file each
-by `npm_faces.joined_face`: LXGW WenKai Regular (@chinese-fonts/lxgwwenkai, a Kai with
-mainland forms) prints the form, its titles emboldened by dilating the filled outline,
-and HarmonyOS Sans SC Regular (harmonyos-sans-sc-webfont-splitted) writes the entries by
-hand, each glyph jittered (size, slant, rotation, baseline) and dilated like a ballpoint
-stroke. The page records which characters it filled with ink: the truth is checked
-against them."""
+Faces come from npm (tests/node, `make node-deps`) as the WOFF2 pieces the packages ship,
+never joined: the package's stylesheet says which piece holds a character (its
+unicode-range) and only the pieces of the characters drawn are opened. LXGW WenKai
+Regular (@chinese-fonts/lxgwwenkai, a Kai with mainland forms) prints the form, its
+titles emboldened by dilating the filled outline, and HarmonyOS Sans SC Regular
+(harmonyos-sans-sc-webfont-splitted) writes the entries by hand, each glyph jittered
+(size, slant, rotation, baseline) and dilated like a ballpoint stroke. The page records
+which characters it filled with ink: the truth is checked against them."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import cv2
@@ -27,18 +31,18 @@ import numpy as np
 from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont
 
-from reporting_corpora import npm_faces
-
 DPI = 300
 PX_W, PX_H = 2480, 3508  # A4 at 300 ppi
 SS = 4  # supersampling of the glyph masks
 MM = DPI / 25.4
 
-# role: (npm package, version, WOFF2 pieces, tag of the joined file)
+# role: (npm package, version, the stylesheet that says which WOFF2 piece holds which
+# characters)
 FACES = {
-    "print": ("@chinese-fonts/lxgwwenkai", "3.0.0", "dist/LXGWWenKai-Regular/*.woff2", "regular"),
-    "hand": ("harmonyos-sans-sc-webfont-splitted", "1.1.0", "dist/Regular_*.woff2", "regular"),
+    "print": ("@chinese-fonts/lxgwwenkai", "3.0.0", "dist/LXGWWenKai-Regular/result.css"),
+    "hand": ("harmonyos-sans-sc-webfont-splitted", "1.1.0", "dist/Regular.css"),
 }
+NODE = Path(__file__).resolve().parents[1] / "tests" / "node" / "node_modules"
 
 INK = (28, 26, 30)  # BGR: black toner
 BALLPOINT = (110, 38, 22)  # BGR: blue-black ballpoint
@@ -54,23 +58,40 @@ class TruthMismatch(AssertionError):
 
 
 def face_file(role: str) -> str:
-    package, version, pattern, tag = FACES[role]
-    return npm_faces.joined_face(package, version, pattern, tag=tag)
+    """The stylesheet of the face of `role` in its npm package, checked to be the pinned
+    version (`make node-deps` installs it)."""
+    package, version, sheet = FACES[role]
+    root = NODE / package
+    manifest = root / "package.json"
+    if not manifest.exists():
+        raise FileNotFoundError(f"{package} missing: run `make node-deps`")
+    if json.loads(manifest.read_text(encoding="utf-8")).get("version") != version:
+        raise FileNotFoundError(f"{package} is not {version}: run `make node-deps`")
+    return str(root / sheet)
+
+
+_FACE_RULE = re.compile(r'url\("?\./([^")]+\.woff2)"?\).*?unicode-range:\s*([^;}]+)', re.S)
 
 
 @cache
-def _font(role: str) -> TTFont:
-    return TTFont(face_file(role), lazy=True)
+def _pieces(role: str) -> dict[int, str]:
+    """Which WOFF2 piece of the face of `role` holds each character, as its stylesheet's
+    unicode-range says: a piece is opened only when one of its characters is drawn."""
+    sheet = Path(face_file(role))
+    where: dict[int, str] = {}
+    for name, ranges in _FACE_RULE.findall(sheet.read_text(encoding="utf-8")):
+        path = str(sheet.parent / name)
+        for item in ranges.split(","):
+            lo, _, hi = item.strip().removeprefix("U+").removeprefix("u+").partition("-")
+            for cp in range(int(lo, 16), int(hi or lo, 16) + 1):
+                where.setdefault(cp, path)
+    return where
 
 
 @cache
-def _cmap(role: str) -> dict[int, str]:
-    return _font(role).getBestCmap()
-
-
-@cache
-def _upem(role: str) -> int:
-    return int(_font(role)["head"].unitsPerEm)
+def _piece(path: str) -> tuple[TTFont, dict[int, str], Any, int]:
+    font = TTFont(path)
+    return font, font.getBestCmap(), font.getGlyphSet(), int(font["head"].unitsPerEm)
 
 
 class _FlatPen(BasePen):
@@ -130,21 +151,22 @@ class Glyph:
 @cache
 def glyph(role: str, char: str) -> Glyph | None:
     """The flattened outline of `char` in the face of `role`, None if it has none."""
-    name = _cmap(role).get(ord(char))
+    path = _pieces(role).get(ord(char))
+    if path is None:
+        return None
+    font, cmap, glyph_set, upem = _piece(path)
+    name = cmap.get(ord(char))
     if name is None:
         return None
-    font = _font(role)
-    glyph_set = font.getGlyphSet()
     pen = _FlatPen(glyph_set)
     glyph_set[name].draw(pen)
-    upem = _upem(role)
     polys = [np.array(c, dtype=np.float64) / upem for c in pen.contours if len(c) >= 3]
     advance = font["hmtx"].metrics[name][0] / upem
     if not polys:
         return Glyph(advance, (), ())
     areas = [_signed_area(p) for p in polys]
-    # TrueType outer contours run clockwise (negative area with y up); the largest contour
-    # is always an outer one, whatever the face's convention
+    # the largest contour is always an outer one, whatever the face's convention (TrueType
+    # runs them clockwise, CFF counter-clockwise)
     outer = math.copysign(1, areas[int(np.argmax(np.abs(areas)))])
     filled = tuple(p for p, a in zip(polys, areas, strict=True) if a * outer > 0)
     holes = tuple(p for p, a in zip(polys, areas, strict=True) if a * outer <= 0)

@@ -123,10 +123,11 @@ feeder-dust-line, stained-flatbed-250, viewer-screenshot).
 and never tuned on (no font rasteriser: each glyph's outline read by fontTools, its curves
 flattened to polygons and filled by OpenCV on a 4x supersampled mask brought to 300 ppi by
 INTER_AREA; rules, check boxes, seals stamped over the text and QR-like blocks by OpenCV;
-the truth checked against the characters whose outlines were filled; faces from npm joined
-by npm_faces: LXGW WenKai Regular (print; titles emboldened by dilation) and HarmonyOS
-Sans SC Regular (entries by hand, each glyph jittered); 5 service-hall layouts of its own;
-captures counter-scan-gray-250, phone-stand-warm, bw-copy-png, color-scan-moire-180).
+the truth checked against the characters whose outlines were filled; faces from npm read
+piece by piece, never joined: LXGW WenKai Regular (print; titles emboldened by dilation)
+and HarmonyOS Sans SC Regular (entries by hand, each glyph jittered); 5 service-hall
+layouts of its own; captures counter-scan-gray-250, phone-stand-warm, bw-copy-png,
+color-scan-moire-180).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated

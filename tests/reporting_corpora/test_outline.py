@@ -5,6 +5,7 @@ characters."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -26,7 +27,15 @@ from reporting_corpora.outline_data import (
     org_check,
     person,
 )
-from reporting_corpora.outline_draw import FACES, PX_H, PX_W, Canvas, face_file, glyph
+from reporting_corpora.outline_draw import (
+    FACES,
+    NODE,
+    PX_H,
+    PX_W,
+    Canvas,
+    face_file,
+    glyph,
+)
 from reporting_corpora.outline_pages import (
     LAYOUTS,
     MissingGlyph,
@@ -148,9 +157,11 @@ def test_outlines_fill_counters() -> None:
 
 
 def test_faces_are_the_npm_files() -> None:
-    for role, (package, version, _, _) in FACES.items():
+    for role, (package, version, _) in FACES.items():
         path = face_file(role)
-        assert Path(path).exists() and f"{package.rsplit('/', 1)[-1]}-{version}" in path
+        assert Path(path).exists() and package in path
+        manifest = json.loads((NODE / package / "package.json").read_text(encoding="utf-8"))
+        assert manifest["name"] == package and manifest["version"] == version
     # mainland standard forms the print face must have (any face of the corpus draws
     # them: a missing one would fail here)
     assert missing_glyphs("print", "总商真启说没户内骨最低生活保障申请审批表") == ""
