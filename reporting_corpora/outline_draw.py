@@ -208,10 +208,12 @@ def text_width(text: str, size: float, role: str = "print", spacing: float = 0.0
 
 @dataclass
 class Canvas:
-    """An A4 page at 300 ppi (BGR) and the characters filled with ink on it, in order."""
+    """An A4 page at 300 ppi (BGR), the characters filled with ink on it in order, and
+    where each of them landed (x0, y0, x1, y1 and the number of its text run)."""
 
     image: np.ndarray = field(default_factory=lambda: np.full((PX_H, PX_W, 3), 255, dtype=np.uint8))
     drawn: list[str] = field(default_factory=list)
+    boxes: list[tuple[float, float, float, float, int]] = field(default_factory=list)
 
     def text(
         self,
@@ -236,7 +238,7 @@ class Canvas:
         if bad:
             raise MissingGlyph(f"{bad!r} not in the {role} face")
         rng = random.Random(jitter) if jitter is not None else None
-        glyphs: list[list[tuple[np.ndarray, int]]] = []
+        glyphs: list[tuple[str, list[tuple[np.ndarray, int]]]] = []
         pen_x = x
         slant = rng.uniform(-0.12, 0.05) if rng else 0.0
         for ch in text:
@@ -261,32 +263,39 @@ class Canvas:
                 pts = np.stack([pen_x + dx + rx * scale, baseline + dy - ry * scale], axis=1)
                 contours.append((pts, wind))
             if contours:
-                glyphs.append(contours)
-            if g.filled and record:
-                self.drawn.append(ch)
+                glyphs.append((ch, contours))
             pen_x += scale * g.advance + spacing * size + (dx * 0.3 if rng else 0.0)
         if not glyphs:
             return
         grow = max(bold * size, 0.0) + (size * 0.012 if rng else 0.0)
-        self._fill(glyphs, color, grow, multiply=not record)
+        inked = self._fill(glyphs, color, grow, multiply=not record)
+        if record:
+            # only what left ink on the page counts as drawn (a glyph off the page does not)
+            run = len({b[4] for b in self.boxes})
+            for ch, box in inked:
+                self.drawn.append(ch)
+                self.boxes.append((*box, run))
 
     def _fill(
         self,
-        glyphs: list[list[tuple[np.ndarray, int]]],
+        glyphs: list[tuple[str, list[tuple[np.ndarray, int]]]],
         color: tuple[int, int, int],
         grow: float,
         multiply: bool,
-    ) -> None:
-        allpts = np.concatenate([p for contours in glyphs for p, _ in contours])
+    ) -> list[tuple[str, tuple[float, float, float, float]]]:
+        """Fills the glyphs' outlines with `color`; returns each glyph that left ink, with
+        its box on the page."""
+        allpts = np.concatenate([p for _, contours in glyphs for p, _ in contours])
         pad = int(grow) + 3
         x0 = max(math.floor(allpts[:, 0].min()) - pad, 0)
         y0 = max(math.floor(allpts[:, 1].min()) - pad, 0)
         x1 = min(math.ceil(allpts[:, 0].max()) + pad, PX_W)
         y1 = min(math.ceil(allpts[:, 1].max()) + pad, PX_H)
+        inked: list[tuple[str, tuple[float, float, float, float]]] = []
         if x1 <= x0 or y1 <= y0:
-            return
+            return inked
         mask = np.zeros(((y1 - y0) * SS, (x1 - x0) * SS), dtype=np.uint8)
-        for contours in glyphs:
+        for ch, contours in glyphs:
             # nonzero winding, glyph by glyph: each contour filled alone into the glyph's
             # box and its winding (+1 outside, -1 counter) summed; ink where it is not 0
             q = [np.round((p - (x0, y0)) * SS).astype(np.int32) for p, _ in contours]
@@ -302,16 +311,22 @@ class Canvas:
                 one[:] = 0
                 cv2.fillPoly(one, [c - (gx0, gy0)], 1)
                 winding += one.astype(np.int16) * wind
+            solid = winding != 0
+            if solid.sum() < SS * SS:  # less than a pixel of ink
+                continue
             np.maximum(
                 mask[gy0:gy1, gx0:gx1],
-                (winding != 0).astype(np.uint8) * 255,
+                solid.astype(np.uint8) * 255,
                 out=mask[gy0:gy1, gx0:gx1],
             )
+            box = (x0 + gx0 / SS, y0 + gy0 / SS, x0 + gx1 / SS, y0 + gy1 / SS)
+            inked.append((ch, box))
         if grow > 0.3:
             k = max(round(grow * SS), 1) * 2 + 1
             mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
         cover = cv2.resize(mask, (x1 - x0, y1 - y0), interpolation=cv2.INTER_AREA)
         self.ink(x0, y0, cover.astype(np.float32) / 255.0, color, multiply=multiply)
+        return inked
 
     def ink(
         self,
@@ -546,9 +561,15 @@ class Page:
         return "\n".join(" ".join(parts) for parts in self.lines if parts)
 
 
-def render(page: Page) -> tuple[np.ndarray, str]:
-    """The clean page at 300 ppi and the characters filled with ink, in drawing order."""
+def render_canvas(page: Page) -> Canvas:
+    """The page drawn: its image, the characters filled with ink and where they landed."""
     canvas = Canvas()
     for op, args, kw in page.ops:
         getattr(canvas, op)(*args, **kw)
+    return canvas
+
+
+def render(page: Page) -> tuple[np.ndarray, str]:
+    """The clean page at 300 ppi and the characters filled with ink, in drawing order."""
+    canvas = render_canvas(page)
     return canvas.image, "".join(canvas.drawn)

@@ -35,6 +35,7 @@ from reporting_corpora.outline_draw import (
     Canvas,
     face_file,
     glyph,
+    render_canvas,
 )
 from reporting_corpora.outline_pages import (
     LAYOUTS,
@@ -132,6 +133,31 @@ def test_truth_is_the_filled_glyphs() -> None:
             check_truth(page, drawn + "多")
         with pytest.raises(TruthMismatch):
             check_truth(page, drawn[1:])
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_no_text_over_other_text(layout: str) -> None:
+    """No run of text lands on another (a value over its label, a cell's words over the
+    next): glyph boxes of different runs overlap by at most a sliver; all on the page."""
+    for seed in range(2):
+        canvas = render_canvas(model(layout, random.Random(f"o:{layout}:{seed}")))
+        boxes = np.array(canvas.boxes)
+        assert len(boxes) == len(canvas.drawn) > 200
+        assert (boxes[:, 0] >= 0).all() and (boxes[:, 2] <= PX_W).all()
+        assert (boxes[:, 1] >= 0).all() and (boxes[:, 3] <= PX_H).all()
+        x0, y0, x1, y1, run = (boxes[:, k] for k in range(5))
+        w = np.clip(np.minimum(x1[:, None], x1) - np.maximum(x0[:, None], x0), 0, None)
+        h = np.clip(np.minimum(y1[:, None], y1) - np.maximum(y0[:, None], y0), 0, None)
+        area = (x1 - x0) * (y1 - y0)
+        share = w * h / np.minimum(area[:, None], area)
+        share[run[:, None] == run] = 0
+        worst = np.unravel_index(np.argmax(share), share.shape)
+        assert share.max() < 0.15, (
+            layout,
+            canvas.drawn[worst[0]],
+            canvas.drawn[worst[1]],
+            boxes[worst[0]],
+        )
 
 
 def test_seal_words_are_not_drawn_text() -> None:
