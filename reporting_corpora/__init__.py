@@ -276,9 +276,9 @@ brought to 300 ppi by INTER_AREA (nonzero winding, glyph by glyph); rules, check
 seals (ring words along the arc, stamped over the text, not truth) and QR-like blocks by
 OpenCV. Its faces come from npm (tests/node) as the WOFF2 pieces the packages ship, never
 joined (a piece is opened when a character its stylesheet names is drawn): LXGW WenKai
-Regular (@chinese-fonts/lxgwwenkai, print; titles emboldened by dilation) and HarmonyOS Sans SC
-Regular (harmonyos-sans-sc-webfont-splitted, entries by hand, each glyph jittered and
-thickened in ballpoint blue). Five layouts of its own (minimum living allowance
+Regular (@chinese-fonts/lxgwwenkai, print; titles emboldened by dilation) and HarmonyOS
+Sans SC Light (harmonyos-sans-sc-webfont-splitted, entries by hand, each glyph jittered,
+its strokes wavering, thickened in ballpoint blue). Five layouts of its own (minimum living allowance
 application and approval, food business licence, social insurance enrolment list,
 marriage registration review, disability certificate application); its own people,
 enterprises and check-character code; its own capture profiles (counter-scan-gray-250,

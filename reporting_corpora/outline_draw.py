@@ -9,9 +9,10 @@ Faces come from npm (tests/node, `make node-deps`) as the WOFF2 pieces the packa
 never joined: the package's stylesheet says which piece holds a character (its
 unicode-range) and only the pieces of the characters drawn are opened. LXGW WenKai
 Regular (@chinese-fonts/lxgwwenkai, a Kai with mainland forms) prints the form, its
-titles emboldened by dilating the filled outline, and HarmonyOS Sans SC Regular
+titles emboldened by dilating the filled outline, and HarmonyOS Sans SC Light
 (harmonyos-sans-sc-webfont-splitted) writes the entries by hand, each glyph jittered
-(size, slant, rotation, baseline) and dilated like a ballpoint stroke. The page records
+(size, slant, rotation, a wandering baseline), its outline wavering, and dilated like a
+ballpoint stroke. The page records
 which characters it filled with ink: the truth is checked against them."""
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ MM = DPI / 25.4
 # characters)
 FACES = {
     "print": ("@chinese-fonts/lxgwwenkai", "3.0.0", "dist/LXGWWenKai-Regular/result.css"),
-    "hand": ("harmonyos-sans-sc-webfont-splitted", "1.1.0", "dist/Regular.css"),
+    "hand": ("harmonyos-sans-sc-webfont-splitted", "1.1.0", "dist/Light.css"),
 }
 NODE = Path(__file__).resolve().parents[1] / "tests" / "node" / "node_modules"
 
@@ -241,23 +242,37 @@ class Canvas:
         glyphs: list[tuple[str, list[tuple[np.ndarray, int]]]] = []
         pen_x = x
         slant = rng.uniform(-0.12, 0.05) if rng else 0.0
+        drift = 0.0  # a hand's line wanders off its baseline and back
         for ch in text:
             g = glyph(role, ch)
             if ch.isspace() or g is None:
                 pen_x += size * advance(role, ch)
                 continue
             scale, rot, dy, dx = size, rotate, 0.0, 0.0
+            wobble = (0.0, 1.0, 0.0, 1.0, 0.0)
             if rng:
-                scale = size * rng.uniform(0.9, 1.08)
-                rot += rng.uniform(-0.05, 0.05)
-                dy = size * rng.uniform(-0.05, 0.05)
+                # strokes that waver: a smooth displacement of the outline (em units)
+                wobble = (
+                    rng.uniform(0.008, 0.016),
+                    rng.uniform(8, 14),
+                    rng.uniform(0, 2 * math.pi),
+                    rng.uniform(8, 14),
+                    rng.uniform(0, 2 * math.pi),
+                )
+                scale = size * rng.uniform(0.86, 1.1)
+                rot += rng.uniform(-0.09, 0.09)
+                drift = max(-0.12, min(0.12, drift + rng.uniform(-0.035, 0.035)))
+                dy = size * (drift + rng.uniform(-0.04, 0.04))
                 dx = size * rng.uniform(-0.03, 0.05)
             cx, cy = g.advance / 2, 0.38
             cos, sin = math.cos(rot), math.sin(rot)
             contours = []
             for poly, wind in [(p, 1) for p in g.filled] + [(p, -1) for p in g.holes]:
-                px = poly[:, 0] - cx + slant * (poly[:, 1] - 0.38)
-                py = poly[:, 1] - cy
+                amp, fx, phx, fy, phy = wobble
+                wx = poly[:, 0] + amp * np.sin(poly[:, 1] * fy + phy)
+                wy = poly[:, 1] + amp * np.sin(poly[:, 0] * fx + phx)
+                px = wx - cx + slant * (wy - 0.38)
+                py = wy - cy
                 rx = px * cos - py * sin + cx
                 ry = px * sin + py * cos + cy
                 pts = np.stack([pen_x + dx + rx * scale, baseline + dy - ry * scale], axis=1)
@@ -267,7 +282,7 @@ class Canvas:
             pen_x += scale * g.advance + spacing * size + (dx * 0.3 if rng else 0.0)
         if not glyphs:
             return
-        grow = max(bold * size, 0.0) + (size * 0.012 if rng else 0.0)
+        grow = max(bold * size, 0.0) + (size * rng.uniform(0.015, 0.03) if rng else 0.0)
         inked = self._fill(glyphs, color, grow, multiply=not record)
         if record:
             # only what left ink on the page counts as drawn (a glyph off the page does not)

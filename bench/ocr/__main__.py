@@ -125,7 +125,7 @@ flattened to polygons and filled by OpenCV on a 4x supersampled mask brought to 
 INTER_AREA; rules, check boxes, seals stamped over the text and QR-like blocks by OpenCV;
 the truth checked against the characters whose outlines were filled; faces from npm read
 piece by piece, never joined: LXGW WenKai Regular (print; titles emboldened by dilation)
-and HarmonyOS Sans SC Regular (entries by hand, each glyph jittered); 5 service-hall
+and HarmonyOS Sans SC Light (entries by hand, each glyph jittered); 5 service-hall
 layouts of its own; captures counter-scan-gray-250, phone-stand-warm, bw-copy-png,
 color-scan-moire-180).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
