@@ -278,13 +278,13 @@ OpenCV. Its faces come from npm (tests/node) as the WOFF2 pieces the packages sh
 joined (a piece is opened when a character its stylesheet names is drawn): LXGW WenKai
 Regular (@chinese-fonts/lxgwwenkai, print; titles emboldened by dilation) and HarmonyOS
 Sans SC Light (harmonyos-sans-sc-webfont-splitted, entries by hand, each glyph jittered,
-its strokes wavering, thickened in ballpoint blue). Five layouts of its own (minimum living allowance
-application and approval, food business licence, social insurance enrolment list,
-marriage registration review, disability certificate application); its own people,
-enterprises and check-character code; its own capture profiles (counter-scan-gray-250,
-phone-stand-warm, bw-copy-png, color-scan-moire-180). Every page's truth is checked as it
-is built against the characters whose outlines were filled with ink, a multiset of
-characters.
+its strokes wavering, thickened in ballpoint blue). Five layouts of its own (minimum
+living allowance application and approval, food business licence, social insurance
+enrolment list, marriage registration review, disability certificate application); its
+own people, enterprises and check-character code; its own capture profiles
+(counter-scan-gray-250, phone-stand-warm, bw-copy-png, color-scan-moire-180). Every
+page's truth is checked as it is built against the characters whose outlines were filled
+with ink, a multiset of characters.
 
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
