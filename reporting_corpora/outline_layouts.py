@@ -700,7 +700,15 @@ def marriage_review(rng: random.Random) -> Page:
 def disability_application(rng: random.Random) -> Page:
     page = Page("disability_application", rng.randrange(1 << 20))
     who = person(rng, age=(6, 80))
-    guardian = person(rng)
+    # a child's guardian is a parent; a grown applicant's a spouse, child or parent
+    age = (dt.date(2026, 11, 20) - who.birth).days // 365
+    guardian = person(rng, age=(age + 22, age + 40) if age < 18 else (20, 80))
+    if (
+        who.name[:2] not in DOUBLE_SURNAMES
+        and guardian.name[:2] not in DOUBLE_SURNAMES
+        and relation(who, guardian) in ("父亲", "儿子", "女儿")
+    ):
+        guardian = replace(guardian, name=who.name[0] + guardian.name[1:])
     day = date_between(rng, dt.date(2025, 1, 2), dt.date(2026, 11, 1))
     title(page, "中华人民共和国残疾人证申请表", 290, size=76)
     page.text(LEFT, 400, f"申请日期：{ymd(day)}", 38)
@@ -750,7 +758,7 @@ def disability_application(rng: random.Random) -> Page:
                 lab("监护人姓名"),
                 val(guardian.name, ("person_name", guardian.name)),
                 lab("关系"),
-                val(rng.choice(["父亲", "母亲", "配偶", "子女"])),
+                val(relation(who, guardian)),
                 lab("监护人电话"),
                 val(guardian.phone, ("phone", guardian.phone)),
             ],
