@@ -52,7 +52,9 @@ venv: $(STAMP)
 
 # The second SM2 implementation the OFD tests check seals with (npm's sm-crypto); the
 # `wand` corpus's faces (npm @fontsource packages: whole simplified-Chinese faces as WOFF);
-# the `ft` corpus's (@chinese-fonts/syst and dymh pieces, joined by reporting_corpora.ft_draw).
+# the `ft` corpus's (@chinese-fonts/syst and dymh pieces, joined by reporting_corpora.ft_draw);
+# the `outline` corpus's (@chinese-fonts/lxgwwenkai and harmonyos-sans-sc-webfont-splitted
+# pieces, read by reporting_corpora.outline_draw).
 node-deps: tests/node/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json

@@ -269,6 +269,23 @@ names), counties, enterprises and check-character code; its own capture profiles
 truth is checked as it is built against the characters of the glyphs FreeType drew with
 ink, a multiset of characters.
 
+`outline` is another, made apart from all of the above (`outline_*` modules, sharing no
+code with them): no font rasteriser at all; each glyph's outline is read by fontTools, its
+curves flattened to polygons, and the polygons filled by OpenCV on a 4× supersampled mask
+brought to 300 ppi by INTER_AREA (nonzero winding, glyph by glyph); rules, check boxes,
+seals (ring words along the arc, stamped over the text, not truth) and QR-like blocks by
+OpenCV. Its faces come from npm (tests/node) as the WOFF2 pieces the packages ship, never
+joined (a piece is opened when a character its stylesheet names is drawn): LXGW WenKai
+Regular (@chinese-fonts/lxgwwenkai, print; titles emboldened by dilation) and HarmonyOS
+Sans SC Light (harmonyos-sans-sc-webfont-splitted, entries by hand, each glyph jittered,
+its strokes wavering, thickened in ballpoint blue). Five layouts of its own (minimum
+living allowance application and approval, food business licence, social insurance
+enrolment list, marriage registration review, disability certificate application); its
+own people, enterprises and check-character code; its own capture profiles
+(counter-scan-gray-250, phone-stand-warm, bw-copy-png, color-scan-moire-180). Every
+page's truth is checked as it is built against the characters whose outlines were filled
+with ink, a multiset of characters.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -5,7 +5,7 @@ its own generator, fonts, layouts and capture profiles (`typeset_*`), and so hav
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
 (`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
-(`pygame_*`), `mupdf` (`mupdf_*`) and `ft` (`ft_*`)."""
+(`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`) and `outline` (`outline_*`)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ from reporting_corpora import (
     mupdf_pages,
     office_captures,
     office_pages,
+    outline_captures,
+    outline_pages,
     pango_captures,
     pango_pages,
     pdf_pages,
@@ -72,6 +74,7 @@ CORPORA = (
     "pygame",
     "mupdf",
     "ft",
+    "outline",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -93,6 +96,7 @@ CORPUS_CAPTURES = {
     "pygame": pygame_captures.CAPTURES,
     "mupdf": mupdf_captures.CAPTURES,
     "ft": ft_captures.CAPTURES,
+    "outline": outline_captures.CAPTURES,
 }
 
 
@@ -147,6 +151,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else mupdf_pages.LAYOUTS
         if corpus == "mupdf"
         else ft_pages.LAYOUTS
+        if corpus == "ft"
+        else outline_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -184,6 +190,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("mupdf", mupdf_pages, mupdf_captures, out_dir, jobs)
     elif corpus == "ft":
         pages = _batched_pages("ft", ft_pages, ft_captures, out_dir, jobs)
+    elif corpus == "outline":
+        pages = _batched_pages("outline", outline_pages, outline_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -256,7 +264,8 @@ def _batched_pages(
     QPainter; `svg` writes SVG that resvg rasterises; `skia` draws with skia-python;
     `blend` with Blend2D; `pygame` with pygame's SDL_ttf; `mupdf` puts the
     batch's pages in one PDF PyMuPDF writes and MuPDF rasterises; `ft` rasterises
-    each glyph with FreeType and composites the bitmaps itself),
+    each glyph with FreeType and composites the bitmaps itself; `outline` fills the
+    glyphs' outlines with OpenCV),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""

@@ -1,12 +1,12 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty-one corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty-two corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
                                 pango:12,fpdf:12,mpl:12,qt:12,svg:12,
                                 skia:12,wand:12,blend:12,pygame:12,mupdf:12,
-                                ft:12]
+                                ft:12,outline:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -119,6 +119,15 @@ the glyphs FreeType drew with ink; faces from npm joined into TrueType files by
 npm_faces: Source Han Serif CN Regular (print; titles emboldened by FreeType) and Douyin Sans
 Bold (entries by hand); 5 service-hall layouts of its own; captures gov-app-upload,
 feeder-dust-line, stained-flatbed-250, viewer-screenshot).
+`outline` is another reporting-only corpus, made apart from all of them on 5 December 2026
+and never tuned on (no font rasteriser: each glyph's outline read by fontTools, its curves
+flattened to polygons and filled by OpenCV on a 4x supersampled mask brought to 300 ppi by
+INTER_AREA; rules, check boxes, seals stamped over the text and QR-like blocks by OpenCV;
+the truth checked against the characters whose outlines were filled; faces from npm read
+piece by piece, never joined: LXGW WenKai Regular (print; titles emboldened by dilation)
+and HarmonyOS Sans SC Light (entries by hand, each glyph jittered); 5 service-hall
+layouts of its own; captures counter-scan-gray-250, phone-stand-warm, bw-copy-png,
+color-scan-moire-180).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated
@@ -172,7 +181,7 @@ LABELS = {
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
     "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12,blend:12,pygame:12,mupdf:12,"
-    "ft:12"
+    "ft:12,outline:12"
 )
 
 
