@@ -81,11 +81,24 @@ def percentiles(gray: np.ndarray, qs: tuple[float, ...]) -> list[float]:
     return [float(np.searchsorted(cumulative, q / 100.0)) for q in qs]
 
 
-def _ink_mask(gray: np.ndarray) -> np.ndarray:
-    """Dark marks against the local background (robust to uneven lighting)."""
+INK_DEPTH = 50  # grey levels below the local background that make a mark ink
+# On a page whose marks are all faint (a toner-saver print, a pale copy), ink is what
+# stands at least FAINT_SHARE as deep as its deepest marks (the 99.9th percentile), and
+# never less deep than FAINT_INK: paper grain and JPEG noise stay under that.
+FAINT_INK = 20
+FAINT_SHARE = 0.6
+
+
+def _ink_mask(gray: np.ndarray, *, faint: bool = False) -> np.ndarray:
+    """Dark marks against the local background (robust to uneven lighting); with `faint`,
+    as deep as the page's own marks are (`FAINT_INK`)."""
     background = cv2.medianBlur(cv2.dilate(gray, np.ones((9, 9), np.uint8)), 21)
     diff = background.astype(np.int16) - gray.astype(np.int16)
-    return (diff > 50).astype(np.uint8)
+    depth = INK_DEPTH
+    if faint:
+        deepest = float(np.percentile(diff[::2, ::2], 99.9))
+        depth = round(min(INK_DEPTH, max(FAINT_INK, FAINT_SHARE * deepest)))
+    return (diff > depth).astype(np.uint8)
 
 
 def _profile_score(ys: np.ndarray, xs: np.ndarray, height: int, angle: float) -> float:
@@ -320,7 +333,7 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
 def is_blank(image: np.ndarray, *, thumb: np.ndarray | None = None) -> bool:
     """True for a page without marks (an empty sheet fed by the scanner)."""
     small, _ = working_gray(image, 800, thumb)
-    mask = _ink_mask(cv2.GaussianBlur(small, (3, 3), 0))
+    mask = _ink_mask(cv2.GaussianBlur(small, (3, 3), 0), faint=True)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     return float(mask.mean()) < 0.0008
 

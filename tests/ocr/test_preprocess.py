@@ -260,6 +260,16 @@ def test_blank_detection(form_page: np.ndarray) -> None:
     assert not is_blank(degrade(form_page, random.Random(3)))
 
 
+def test_a_page_printed_faintly_is_no_blank_page(form_page: np.ndarray) -> None:
+    """A toner-saver print copied pale: its marks stand 40 grey levels below the paper,
+    none 50, and the page was taken for an empty sheet and not read at all."""
+    pale = (255 - (255 - form_page.astype(np.float32)) * 0.17).astype(np.uint8)
+    assert int(pale.min()) > 205
+    assert not is_blank(pale)
+    assert not is_blank(degrade(pale, random.Random(3)))
+    assert quality(pale).reason_en is not None  # and the clerk is told to rescan
+
+
 def test_quality_flags_blur(form_page: np.ndarray) -> None:
     good = quality(form_page)
     assert good.ok and good.reason_zh is None
