@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocr.surname_lookalikes import LOOKALIKE, _PAIRS, measured, surname_lookalike
+from ocr.surname_lookalikes import _PAIRS, LOOKALIKE, measured, surname_lookalike
 from ocr.surnames import SINGLE
 
 
