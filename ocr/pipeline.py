@@ -26,6 +26,7 @@ from ocr.preprocess import (
     Quality,
     SealBox,
     decode_image,
+    deepened,
     deskew,
     enlarged,
     find_red_seals,
@@ -276,6 +277,9 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     if lies_sideways(image, thumb=thumb):
         image, thumb, rotation = turn(image, 1), turn(thumb, 1), 90
     page_quality = quality(image, thumb=thumb)  # of the sheet itself, found and flattened
+    image, deeper = deepened(image)  # (after its quality: a faint page is rescanned)
+    if deeper:
+        thumb = thumbnail(image)
     straight, skew = deskew(image, thumb=thumb)
     # An engine that votes on the orientation before recognising reads each page once;
     # otherwise (or when its vote is split) an unsure reading is tried upside down too.

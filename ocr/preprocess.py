@@ -330,6 +330,36 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
     return out
 
 
+# A page whose deepest marks (the darkest FAINT_PAGE_SHARE per cent of its pixels) stand
+# less than FAINT_PAGE_DEPTH grey levels below its paper is printed or copied faintly; its
+# ink is deepened to stand DEEPENED_DEPTH below, by at most MAX_DEEPENING times.
+FAINT_PAGE_SHARE = 0.3
+FAINT_PAGE_DEPTH = 110
+DEEPENED_DEPTH = 200
+MAX_DEEPENING = 3.0
+
+
+def deepened(image: np.ndarray) -> tuple[np.ndarray, bool]:
+    """A faintly printed page (a toner-saver print, a pale copy) with its ink deepened
+    below its paper, the paper as it is; the page itself, and False, otherwise."""
+    deep, paper = percentiles(_gray(image), (FAINT_PAGE_SHARE, 50))
+    depth = paper - deep
+    if depth >= FAINT_PAGE_DEPTH or depth <= 0:
+        return image, False
+    gain = min(MAX_DEEPENING, min(DEEPENED_DEPTH, paper) / depth)
+    levels = np.arange(256, dtype=np.float32)
+
+    def deeper(channel: np.ndarray) -> np.ndarray:
+        # each channel below its own paper (tinted paper keeps its tint)
+        own = percentiles(channel, (50,))[0]
+        lut = np.where(levels < own, own - (own - levels) * gain, levels)
+        return cv2.LUT(channel, np.clip(lut, 0, 255).astype(np.uint8))
+
+    if image.ndim == 2:
+        return deeper(image), True
+    return cv2.merge([deeper(c) for c in cv2.split(image)]), True
+
+
 def is_blank(image: np.ndarray, *, thumb: np.ndarray | None = None) -> bool:
     """True for a page without marks (an empty sheet fed by the scanner)."""
     small, _ = working_gray(image, 800, thumb)

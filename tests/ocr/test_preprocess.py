@@ -11,8 +11,10 @@ import pytest
 from PIL import Image
 
 from ocr.errors import ImageTooLarge, OcrError, UnreadableImage
+from ocr.pipeline import read_page
 from ocr.preprocess import (
     decode_image,
+    deepened,
     deskew,
     find_red_seals,
     is_blank,
@@ -20,6 +22,7 @@ from ocr.preprocess import (
     rotate,
     suppress_red,
 )
+from ocr.testing import FixedLinesEngine
 from sample_scans.drawing import degrade
 from sample_scans.scans import SampleApplicant, render_material
 from tests.ocr.conftest import GTGSH
@@ -268,6 +271,23 @@ def test_a_page_printed_faintly_is_no_blank_page(form_page: np.ndarray) -> None:
     assert not is_blank(pale)
     assert not is_blank(degrade(pale, random.Random(3)))
     assert quality(pale).reason_en is not None  # and the clerk is told to rescan
+
+
+def test_a_faint_page_has_its_ink_deepened_and_its_paper_kept(form_page: np.ndarray) -> None:
+    """A toner-saver print's small notes were not found at all: the faint page's ink is
+    deepened before it is read, its paper left as it is; a page printed well is not."""
+    pale = (255 - (255 - form_page.astype(np.float32)) * 0.3).astype(np.uint8)
+    deeper, changed = deepened(pale)
+    assert changed and int(deeper.min()) < int(pale.min()) - 60
+    paper = pale == 255
+    assert np.array_equal(deeper[paper], pale[paper])
+    same, changed = deepened(form_page)
+    assert same is form_page and not changed
+    assert not deepened(np.full((300, 200, 3), 250, np.uint8))[1]
+    # the clerk is still told the page is faint: its quality is the page's as scanned
+    paler = (255 - (255 - form_page.astype(np.float32)) * 0.17).astype(np.uint8)
+    reading = read_page(cv2.imencode(".png", paler)[1].tobytes(), FixedLinesEngine([]))
+    assert not reading.quality.ok and reading.quality.reason_en is not None
 
 
 def test_quality_flags_blur(form_page: np.ndarray) -> None:
