@@ -279,6 +279,7 @@ def _paper_neutral(image: np.ndarray, paper: np.ndarray) -> np.ndarray:
     )
 
 
+RED_INK_LIGHT = 0.6  # red ink is at least this bright as the paper in the red channel
 # a pixel darker than this share of the seal's ink in the red channel is no seal ink
 SEAL_INK_SHARE = 0.75
 
@@ -305,7 +306,12 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
         return image
     paper = np.median(image[::8, ::8].reshape(-1, 3), axis=0).astype(np.float32)
     judged = _paper_neutral(image, paper)
-    sample = _red_mask(judged[::4, ::4])  # every fourth pixel tells the share well enough
+    # the share of red as light as ink in the red channel (print's edges the JPEG smeared
+    # red, or a lamp turned reddish brown, are darker), every fourth pixel telling it
+    sample = cv2.bitwise_and(
+        _red_mask(judged[::4, ::4]),
+        (image[::4, ::4, 2] >= RED_INK_LIGHT * paper[2]).astype(np.uint8),
+    )
     if cv2.countNonZero(sample) < MIN_RED_SHARE * sample.size:
         return image
     strong, weak = _red_masks(judged, (60, 25))
@@ -319,8 +325,7 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
     for x, y, w, h in seals:
         inside[y : y + h, x : x + w] = strong[y : y + h, x : x + w]
     measured = inside if cv2.countNonZero(inside) else strong
-    # red ink is at least 60% as bright as the paper in the red channel
-    ink = max(float(np.median(image[..., 2][measured > 0])), 0.6 * float(paper[2]), 1.0)
+    ink = max(float(np.median(image[..., 2][measured > 0])), RED_INK_LIGHT * float(paper[2]), 1.0)
     if measured is inside:
         # pixels far darker than the seal's ink are print (cast red, or under the seal)
         mask &= image[..., 2] >= SEAL_INK_SHARE * ink
