@@ -32,8 +32,9 @@ _SINGLE = (
     "覃冼揭戢练谌邝泮粟蹇鲜"
     "肖付代兰牟丛苑银战初由修邸原候操来禤麴亓尉庹铁檀母么过佀睢朴郇开招植区虎户鄞旷信种"
     "粘续揣展淡贠玄隋仝达綦郄盘凃律芦卿占智门问敬衣锁赫"
-    # the first word of names with no surname (Tibetan, Uyghur, Yi): 次仁, 扎西, 阿依古丽
-    "次扎格央尼拉旦多洛丹其德阿买"
+    # the first word of names with no surname (Tibetan, Uyghur, Kazakh, Yi): 次仁, 扎西,
+    # 阿依古丽, 玉素甫, 吐尔逊, 热合曼, 努尔, 帕提古丽, 迪丽娜尔
+    "次扎格央尼拉旦多洛丹其德阿买玉吐热努帕迪依塔加卡克木亚再图奥斯额"
 )
 _COMPOUND = (
     "万俟司马上官欧阳夏侯诸葛闻人东方赫连皇甫尉迟公羊澹台公冶宗政濮阳淳于单于太叔申屠"
