@@ -207,8 +207,10 @@ def _surnames_put_right(
     lines: tuple[Line, ...], text: str, engine: Engine, image: np.ndarray
 ) -> list[Line] | None:
     """The lines with each person's name whose surname no one bears put right from the
-    engine's other choices at its first characters (`ocr.surnames`), or None when none
-    was. `image` is the one the engine read the lines from."""
+    engine's other choices at its first characters (`ocr.surnames`) or, when none of them
+    is a surname, to the surname its first character looks like
+    (`ocr.surname_lookalikes`); None when none was. `image` is the one the engine read
+    the lines from."""
     fixed: dict[int, Line] = {}
     for found in fields_of(lines, text):
         if found.name != "person_name" or has_surname(found.value):
