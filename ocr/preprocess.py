@@ -279,7 +279,7 @@ def _paper_neutral(image: np.ndarray, paper: np.ndarray) -> np.ndarray:
     )
 
 
-RED_INK_LIGHT = 0.6  # red ink is at least this bright as the paper in the red channel
+RED_INK_LIGHT = 0.6  # red ink is at least this share as light as the paper, in red light
 # a pixel darker than this share of the seal's ink in the red channel is no seal ink
 SEAL_INK_SHARE = 0.75
 
@@ -297,6 +297,11 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
     anti-aliased edges of black text count as weak red, and scaling them by a "seal ink"
     measured on a few dark specks would erase the text. So nothing is done below
     `MIN_RED_SHARE` of the page, and the gain is bounded by real red ink's brightness.
+
+    Red is told by its hue on the page with its paper's tint taken out (`_paper_neutral`:
+    under a warm lamp all the paper is weakly red), and the page counts as bearing red ink
+    only from red as light as ink is in red light (`RED_INK_LIGHT`): a lamp-lit page's
+    print turns reddish brown, far darker.
 
     Lines printed in red outside the seals (a certificate's title, a red-headed
     document's issuer) are the page's text and stay (`_red_text_lines`). `seals`: the
