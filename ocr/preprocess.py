@@ -344,7 +344,7 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
 # less than FAINT_PAGE_DEPTH grey levels below its paper is printed or copied faintly; its
 # ink is deepened to stand DEEPENED_DEPTH below, by at most MAX_DEEPENING times.
 FAINT_PAGE_SHARE = 0.3
-FAINT_PAGE_DEPTH = 110
+FAINT_PAGE_DEPTH = 130
 DEEPENED_DEPTH = 200
 MAX_DEEPENING = 3.0
 
