@@ -228,13 +228,12 @@ def _surnames_put_right(
         if start < 0:
             continue  # (read otherwise this time: no telling which choice is which)
         name = put_right(found.value, choices[start : start + len(found.value)])
-        taken = 0.0
         if name != found.value:
             # the line is as sure as the recogniser was of the character taken: a clerk
             # confirms a surname it gave little weight to
             k = next(k for k, (a, b) in enumerate(zip(name, found.value, strict=True)) if a != b)
             taken = dict(choices[start + k])[name[k]]
-        elif len(found.value) in (2, 3):  # a Han name (a minority's runs longer, or has "·")
+        else:
             # no choice was a surname: the one its first character looks like, which a clerk
             # confirms
             name = surname_lookalike(found.value) or name

@@ -98,8 +98,11 @@ def measured() -> str:
 
 
 def surname_lookalike(name: str) -> str | None:
-    """`name` with its first character taken for the surname it looks like, or None when
-    it looks like none (or is one)."""
+    """`name`, a Han name of two or three characters, with its first character taken for
+    the surname it looks like; None when it looks like none (or is one), or when the name
+    is longer (a minority's name runs on, or has "·")."""
+    if len(name) not in (2, 3):
+        return None
     surname = LOOKALIKE.get(name[:1])
     return None if surname is None else surname + name[1:]
 
