@@ -25,6 +25,10 @@ it (a paragraph under the two halves of a licence). A run ends before its last r
 they open a longer run below with a gap of their own (the halves' first row under a
 header of a code beside a title), and its opening rows are read first when one side
 starts only below them (an authority over a footer beside the print maker's line).
+A run is decided on the rows it keeps: once the rows standing apart below it and a
+title over it are set aside, the rows left decide its gap again. Rows read as they stand
+read a label at the top left with its value under it before a line far to its right
+("统一社会信用代码" over its code, then "证照编号：…").
 
 Not every such gap separates columns. Row order is kept when
 - the gap is crossed by a horizontal rule (a table without vertical rules) or by a ruled
@@ -71,6 +75,9 @@ APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart
 OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
 TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
 ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both sides
+CORNER_CHARS = 4  # a line this far right of a label over its value stands apart from it
+# a label standing over its value, no colon, no figures ("统一社会信用代码")
+_CORNER_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -492,6 +499,28 @@ def _goes_on(
     )
 
 
+def _corner_first(lines: Sequence[Line], scale: Scale) -> list[list[Line]]:
+    """`lines` read row by row, except a label at the top left with its value right
+    under it and one line far to the right, level with the label ("统一社会信用代码" over
+    the licence's code, "证照编号：…" at the right margin): the label and its value are
+    read first, then the line at the right, then the rest."""
+    rows = group_rows(lines)
+    if len(rows) < 2 or len(rows[0]) != 2 or len(rows[1]) != 1:
+        return [list(lines)]
+    (label, right), (value,) = rows[0], rows[1]
+    if (
+        right.left - label.right < CORNER_CHARS * scale.char
+        or abs(value.left - label.left) > scale.char
+        or value.right > right.left - scale.char
+        or not _CORNER_LABEL.fullmatch(label.text)
+        or ":" in value.text
+        or "：" in value.text
+    ):
+        return [list(lines)]
+    rest = [ln for row in rows[2:] for ln in row]
+    return [[label, value], [right]] + ([rest] if rest else [])
+
+
 class _Block(NamedTuple):
     """The last block of columns read: its sides, the row it ends before, and the number
     of blocks read before its columns."""
@@ -552,6 +581,24 @@ def column_blocks(
                 end = i + _side_ended(rows[i:end], gap, scale, seals)
                 # a title centred over the columns, on one side of their gap, is read first
                 start = i + _title_rows(rows[i:end], gap, scale)
+                # the rows left decide again: a footer under a licence's two halves,
+                # running across the gap after the left half's values, hid that gap
+                settled = (
+                    _column_gap(rows[start:end], obstacles, rules, scale)
+                    if end - start >= MIN_ROWS - 1
+                    else None
+                )
+                if settled not in (None, gap):
+                    if start > i:
+                        # the title's doing ("（副本）" over the halves hid that the gap
+                        # after the right half's labels parts labels from values): the
+                        # rows from the next one decide on their own
+                        gap = None
+                    else:
+                        gap = settled
+                        end = i + _side_ended(rows[i:end], gap, scale, seals)
+                        start = i + _title_rows(rows[i:end], gap, scale)
+            if gap is not None:
                 start += _late_side(rows[start:end], gap, scale)
                 end = _handed_on(rows, start, end, gap, obstacles, rules, scale)
                 # two parties' signature blocks of two rows ("委托人（签字）：张三" over
@@ -566,7 +613,7 @@ def column_blocks(
         pending += [ln for row in rows[i:start] for ln in row]
         i = start
         if pending:
-            blocks.append(pending)
+            blocks += _corner_first(pending, scale)
             pending = []
         band = _header_band(rows[i:end], gap, scale)
         halves = _halves([ln for row in rows[i + band : end] for ln in row], gap)
@@ -584,5 +631,5 @@ def column_blocks(
             blocks += column_blocks(side, obstacles=obstacles, rules=rules, seals=seals)
         i = end
     if pending:
-        blocks.append(pending)
+        blocks += _corner_first(pending, scale)
     return blocks

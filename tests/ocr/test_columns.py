@@ -1326,3 +1326,81 @@ def test_options_are_read_row_by_row_though_a_box_is_lost() -> None:
         "□设立登记变更登记□备案",
         "☑注销登记□领取营业执照☑食品经营许可申请",
     ]
+
+
+def test_a_licences_halves_under_its_title_and_over_its_footer_are_columns() -> None:
+    """A licence scanned to mail in black and white (svg, its boxes): the code under its
+    label at the top left, its number at the right margin, the title and "（副本）", the
+    two halves of entries (the right half's labels a character from the left half's
+    longest value) and, far below, the QR caption and the footer, which runs across the
+    gap between the halves. The left half is read to its end, then the right one; the
+    code under its label before the number at the right."""
+    lines = _from_boxes("""190 242 450 298 统一社会信用代码
+1144 248 1461 296 证照编号：53177965463790
+194 293 544 340 91350503U7EKYM3JGF
+548 401 1115 541 营业执照
+755 535 907 614 （副本）
+200 706 294 770 名称
+420 710 852 764 泉州棠邑信息技术股份有限公司
+878 704 1033 770 注册资本
+1069 710 1276 767 人民币50万元
+200 792 292 856 类型
+418 799 796 847 有限责任公司（自然人独资）
+881 796 1030 853 成立日期
+1070 796 1293 853 2010年6月22日
+203 882 376 939 法定代表人
+415 878 531 939 凌淼琪
+881 878 976 942 住所
+1070 878 1448 942 泉州市丰泽区滨江东路19号
+1070 929 1335 987 商务中心15层05室
+200 967 346 1025 经营范围
+407 961 833 1025 软件开发；信息系统集成服务；
+411 1012 846 1066 数据处理和存储支持服务（依法
+411 1060 846 1114 须经批准的项目，经相关部门批
+418 1108 745 1166 准后方可开展经营活动）
+1235 1703 1433 1761 扫描二维码登录
+1183 1742 1491 1789 国家企业信用信息公示系统
+677 2152 982 2201 国家市场监督管理总局监制""")
+    order = _order(lines)
+    assert order[:3] == ["统一社会信用代码", "91350503U7EKYM3JGF", "证照编号：53177965463790"]
+    assert order.index("准后方可开展经营活动）") < order.index("注册资本")
+    assert order.index("注册资本") < order.index("人民币50万元") < order.index("成立日期")
+    assert order[-1] == "国家市场监督管理总局监制"
+
+
+def test_a_licences_halves_under_a_title_narrower_than_its_gaps_are_columns() -> None:
+    """A licence under a visualiser (svg, its boxes): "（副本）" stands over the left
+    half's longest value and the right half's labels, so with it the gap after those
+    labels looks like one between columns; the rows below it decide on their own."""
+    lines = _from_boxes("""198 253 474 314 统一社会信用代码
+1209 260 1544 311 证照编号：75018402571046
+201 307 570 358 91420106L45FWW9AB6
+581 428 1175 568 营业执照
+796 564 956 649 （副本）
+211 747 308 815 名称
+437 747 905 815 武汉樾丰建筑劳务股份有限公司
+929 749 1089 811 注册资本
+1126 749 1345 811 人民币50万元
+204 835 310 912 类型
+440 848 785 899 股份有限公司（非上市）
+929 838 1093 909 成立日期
+1130 841 1366 902 2017年4月24日
+204 926 396 996 法定代表人
+437 933 563 996 祁舟珏
+929 933 1028 1000 住所
+1130 933 1547 1000 武汉市武昌区杉林街219号星
+1130 983 1346 1044 海苑10层01室
+211 1027 368 1088 经营范围
+433 1024 881 1092 建筑劳务分包；施工专业作业；
+437 1074 894 1132 园林绿化工程施工（依法须经批
+437 1126 894 1182 准的项目，经相关部门批准后方
+440 1176 696 1237 可开展经营活动）
+1311 1815 1516 1866 扫描二维码登录
+1253 1849 1577 1899 国家企业信用信息公示系统
+1042 2059 1233 2139 登记机关
+1048 2177 1319 2238 2026年10月20日
+717 2288 1042 2338 国家市场监督管理总局监制""")
+    order = _order(lines)
+    assert order[:3] == ["统一社会信用代码", "91420106L45FWW9AB6", "证照编号：75018402571046"]
+    assert order.index("可开展经营活动）") < order.index("注册资本")
+    assert order.index("注册资本") < order.index("人民币50万元") < order.index("成立日期")
