@@ -258,7 +258,9 @@ class Coverage:
             idx, val = _cells(segs, h, w)
             acc += np.bincount(idx, val, minlength=acc.size)
         wind = np.cumsum(acc.reshape(h, w + 2), axis=1)[:, :w]
-        return np.minimum(np.abs(wind), 1.0).astype(np.float32)
+        cov = np.minimum(np.abs(wind), 1.0).astype(np.float32)
+        cov[cov < 1e-6] = 0.0  # rounding left over where windings cancel
+        return cov
 
 
 def _crossings(a0: np.ndarray, a1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
