@@ -343,10 +343,10 @@ def trail_segs(pts: np.ndarray, widths: np.ndarray) -> np.ndarray:
             ]
         )
         out.append(polygon_segs(quad))
-    for i in range(len(pts)):
-        if widths[i] > 0.6:
+    for j in range(len(pts)):
+        if widths[j] > 0.6:
             out.append(
-                polygon_segs(_disc(pts[i, 0], pts[i, 1], widths[i], 8 if widths[i] < 3 else 12))
+                polygon_segs(_disc(pts[j, 0], pts[j, 1], widths[j], 8 if widths[j] < 3 else 12))
             )
     return np.concatenate(out) if out else np.zeros((0, 4))
 
@@ -468,8 +468,9 @@ def wrap(s: str, size: float, width: float, role: str = "print") -> list[str]:
         if cur and measure(cur + c, size, role) > width:
             run = len(cur) - len(cur.rstrip(_ALNUM))
             if c in "，。、；：）》”" and len(cur) > 1:  # no line starts with closing marks
-                lines.append(cur[:-1])
-                cur = cur[-1]
+                keep = max(1, run) if max(1, run) < len(cur) else 1
+                lines.append(cur[:-keep])
+                cur = cur[-keep:]
             elif c in _ALNUM and 0 < run < len(cur) and run < 24:  # numbers kept whole
                 lines.append(cur[:-run])
                 cur = cur[-run:]
@@ -658,7 +659,7 @@ class Canvas:
             if ink == "seal":
                 # seal ink: uneven, paler where the pad was dry
                 rng = np.random.default_rng(len(layer.parts))
-                lo = rng.random((self.h // 24 + 2, self.w // 24 + 2)).astype(np.float32)
+                lo: np.ndarray = rng.random((self.h // 24 + 2, self.w // 24 + 2)).astype(np.float32)
                 lo = cv2.resize(
                     lo, (lo.shape[1] * 24, lo.shape[0] * 24), interpolation=cv2.INTER_CUBIC
                 )
