@@ -135,7 +135,7 @@ def birth_cert(rng: random.Random) -> Page:
     page.text(PX_W / 2, 480, "Medical Certificate of Birth", 40, "print", "c")
     no = rng.choice("PQRS") + f"{rng.randint(440000000, 449999999)}"
     page.text(RIGHT - 40, 590, "编号  " + no, BODY, "print", "r")
-    y = 720
+    y = 720.0
     born_t = f"{born.year}年{born.month}月{born.day}日{rng.randint(0, 23)}时{rng.randint(0, 59)}分"
     rows = [
         ("新生儿姓名", baby_name, "性别", sex),
@@ -392,6 +392,7 @@ def used_car(rng: random.Random) -> Page:
     h = 110.0
     lab = 300.0
     # seller left, buyer right, each a block of label/value rows
+    seller_rows: tuple[tuple[str, str], ...]
     if seller_firm:
         firm = enterprise(rng, region, rng.choice(TRADES))
         firm_code = credit_code(rng, region[0])
@@ -422,7 +423,7 @@ def used_car(rng: random.Random) -> Page:
         _cell(page, x0, y, x1, y + h, who, BODY * 1.05, "bold")
         yy = y + h
         for label, value in rows:
-            hh = 1.8 * h if label in ("住址", "住所", "名称") else h
+            hh = 1.8 * h if label in ("住址", "住所") else h
             _cell(page, x0, yy, x0 + lab, yy + hh, label, 36 if len(label) > 5 else BODY)
             size = 44 if label in ("住址", "住所", "名称") else 48
             role = "print" if label == "统一社会信用代码" else "hand"
@@ -456,7 +457,7 @@ def used_car(rng: random.Random) -> Page:
     _cell(page, LEFT, y, RIGHT, y + h, "车辆信息", BODY * 1.05, "bold")
     y += h
     c = [LEFT, LEFT + 330, LEFT + 1040, LEFT + 1370, RIGHT]
-    rows = (
+    vrows = (
         ("号牌号码", plate, "车辆类型", "小型轿车"),
         ("厂牌型号", f"{brand}{model}", "车身颜色", rng.choice(("白", "黑", "银灰", "蓝", "红"))),
         ("车辆识别代号", vin, "使用性质", "非营运"),
@@ -473,7 +474,7 @@ def used_car(rng: random.Random) -> Page:
             f"{rng.randint(2025, 2027)}年{rng.randint(1, 12)}月",
         ),
     )
-    for a, av, b, bv in rows:
+    for a, av, b, bv in vrows:
         _cell(page, c[0], y, c[1], y + h, a, 36 if len(a) > 5 else BODY)
         _cell(page, c[1], y, c[2], y + h, av, BODY, "print", "l")
         _cell(page, c[2], y, c[3], y + h, b, 36 if len(b) > 5 else BODY)
