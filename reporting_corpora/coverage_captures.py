@@ -33,7 +33,7 @@ def _scale(img: np.ndarray, ppi: float) -> np.ndarray:
     )
 
 
-def _rotate(img: np.ndarray, deg: float, fill: tuple[int, ...]) -> np.ndarray:
+def _rotate(img: np.ndarray, deg: float, fill: tuple[float, ...]) -> np.ndarray:
     h, w = img.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), deg, 1.0)
     return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=fill)
@@ -47,7 +47,7 @@ def _jpeg(img: np.ndarray, q: int) -> bytes:
 
 def mfp_sepia(img: np.ndarray, rng: random.Random) -> bytes:
     g = _rng(rng)
-    out = _scale(img, 220).astype(np.float32)
+    out: np.ndarray = _scale(img, 220).astype(np.float32)
     # aged paper: warm tint, slightly lower white
     tint = np.array([rng.uniform(0.84, 0.9), rng.uniform(0.93, 0.97), 1.0], np.float32)
     out = 255 - (255 - out) * rng.uniform(0.92, 1.0)
@@ -71,24 +71,26 @@ def phone_overhead(img: np.ndarray, rng: random.Random) -> bytes:
     ph, pw = page.shape[:2]
     bw, bh = int(pw * 1.12), int(ph * 1.08)
     m = 0.04
-    src = np.float32([[0, 0], [pw, 0], [pw, ph], [0, ph]])
+    src = np.array([[0, 0], [pw, 0], [pw, ph], [0, ph]], np.float32)
     jit = lambda: rng.uniform(-m, m)  # noqa: E731
-    dst = np.float32(
+    dst = np.array(
         [
             [bw * (0.05 + jit() / 2), bh * (0.03 + jit() / 2)],
             [bw * (0.95 + jit() / 2), bh * (0.03 + jit() / 2)],
             [bw * (0.96 + jit() / 2), bh * (0.97 + jit() / 2)],
             [bw * (0.04 + jit() / 2), bh * (0.97 + jit() / 2)],
-        ]
+        ],
+        np.float32,
     )
     mat = cv2.getPerspectiveTransform(src, dst)
-    desk = np.array([rng.uniform(95, 120)] * 3, np.float32) + np.float32([6, 0, -4])
-    out = cv2.warpPerspective(
+    desk = np.array([rng.uniform(95, 120)] * 3, np.float32) + np.array([6, 0, -4], np.float32)
+    out: np.ndarray = cv2.warpPerspective(
         page, mat, (bw, bh), flags=cv2.INTER_LINEAR, borderValue=tuple(float(v) for v in desk)
     ).astype(np.float32)
     # cool white balance, light falling off across the page
     out *= np.array([1.0, rng.uniform(0.97, 0.99), rng.uniform(0.91, 0.94)], np.float32)
-    yy, xx = np.mgrid[0:bh, 0:bw].astype(np.float32)
+    grid: np.ndarray = np.mgrid[0:bh, 0:bw].astype(np.float32)
+    yy, xx = grid[0], grid[1]
     ang = rng.uniform(0, 2 * np.pi)
     ramp = (np.cos(ang) * (xx / bw - 0.5) + np.sin(ang) * (yy / bh - 0.5)) * 2
     light = 0.9 - 0.09 * ramp - 0.08 * ((xx / bw - 0.5) ** 2 + (yy / bh - 0.5) ** 2)
@@ -100,7 +102,7 @@ def phone_overhead(img: np.ndarray, rng: random.Random) -> bytes:
 
 def bilevel(img: np.ndarray, rng: random.Random) -> bytes:
     g = _rng(rng)
-    gray = cv2.cvtColor(_scale(img, 200), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    gray: np.ndarray = cv2.cvtColor(_scale(img, 200), cv2.COLOR_BGR2GRAY).astype(np.float32)
     gray = _rotate(gray, rng.uniform(-0.5, 0.5), (250,))
     gray = cv2.GaussianBlur(gray, (0, 0), 0.5) + g.normal(0, 5, gray.shape).astype(np.float32)
     out = np.where(gray < rng.uniform(150, 165), 0, 255).astype(np.uint8)
@@ -115,7 +117,7 @@ def bilevel(img: np.ndarray, rng: random.Random) -> bytes:
 
 def archive_rescan(img: np.ndarray, rng: random.Random) -> bytes:
     g = _rng(rng)
-    gray = cv2.cvtColor(_scale(img, 150), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    gray: np.ndarray = cv2.cvtColor(_scale(img, 150), cv2.COLOR_BGR2GRAY).astype(np.float32)
     gray = cv2.GaussianBlur(gray, (0, 0), 0.5)
     # a copy of a copy: ink greyer, paper greyer
     paper = rng.uniform(212, 226)
