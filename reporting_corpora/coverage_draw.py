@@ -322,33 +322,40 @@ def _disc(cx: float, cy: float, r: float, n: int = 10) -> np.ndarray:
     return np.stack([cx + r * np.cos(a), cy + r * np.sin(a)], axis=1)
 
 
+def _polygons_segs(polys: np.ndarray) -> np.ndarray:
+    """The edges of many closed polygons (m, k, 2) of k corners each, every one oriented
+    to a positive signed area."""
+    q = np.roll(polys, -1, axis=1)
+    area = np.sum(polys[..., 0] * q[..., 1] - q[..., 0] * polys[..., 1], axis=1)
+    segs = np.concatenate([polys, q], axis=2)
+    flip = area < 0
+    segs[flip] = segs[flip][..., [2, 3, 0, 1]]
+    return segs.reshape(-1, 4)
+
+
+_RING = np.stack(
+    [
+        np.cos(np.linspace(0, 2 * np.pi, 10, endpoint=False)),
+        np.sin(np.linspace(0, 2 * np.pi, 10, endpoint=False)),
+    ],
+    axis=1,
+)
+
+
 def trail_segs(pts: np.ndarray, widths: np.ndarray) -> np.ndarray:
     """A pen trail along `pts` (pixels) of half-widths `widths`: one quadrilateral per
     step and a disc at every point, each oriented positive, so overlaps union (the
     winding number only grows and is clipped at 1)."""
-    out = []
     d = np.diff(pts, axis=0)
     length = np.hypot(d[:, 0], d[:, 1])
     ok = length > 1e-6
-    for i in np.nonzero(ok)[0]:
-        nx, ny = -d[i, 1] / length[i], d[i, 0] / length[i]
-        a, b = pts[i], pts[i + 1]
-        wa, wb = widths[i], widths[i + 1]
-        quad = np.array(
-            [
-                [a[0] + nx * wa, a[1] + ny * wa],
-                [b[0] + nx * wb, b[1] + ny * wb],
-                [b[0] - nx * wb, b[1] - ny * wb],
-                [a[0] - nx * wa, a[1] - ny * wa],
-            ]
-        )
-        out.append(polygon_segs(quad))
-    for j in range(len(pts)):
-        if widths[j] > 0.6:
-            out.append(
-                polygon_segs(_disc(pts[j, 0], pts[j, 1], widths[j], 8 if widths[j] < 3 else 12))
-            )
-    return np.concatenate(out) if out else np.zeros((0, 4))
+    a, b = pts[:-1][ok], pts[1:][ok]
+    wa, wb = widths[:-1][ok, None], widths[1:][ok, None]
+    n = np.stack([-d[ok, 1], d[ok, 0]], axis=1) / length[ok, None]
+    quads = np.stack([a + n * wa, b + n * wb, b - n * wb, a - n * wa], axis=1)
+    big = widths > 0.6
+    discs = pts[big][:, None, :] + widths[big][:, None, None] * _RING[None]
+    return np.concatenate([_polygons_segs(quads), _polygons_segs(discs)])
 
 
 def _smooth(pts: np.ndarray, step: float) -> np.ndarray:
@@ -649,28 +656,32 @@ class Canvas:
             self.fill(x + i * cell, y + j * cell, x + (i + 1) * cell, y + (j + 1) * cell)
 
     def image(self) -> np.ndarray:
-        """The page (BGR uint8): paper, then each ink multiplied over it."""
+        """The page (BGR uint8): paper, then each ink multiplied over it (only over the
+        box its coverage spans)."""
         out = np.empty((self.h, self.w, 3), dtype=np.float32)
         out[:] = np.array([246, 249, 250], dtype=np.float32)
         for ink, layer in self.layers.items():
             if not layer.parts:
                 continue
-            cov = layer.coverage()
+            full = layer.coverage()
+            rows = np.nonzero(full.any(axis=1))[0]
+            cols = np.nonzero(full.any(axis=0))[0]
+            if not len(rows):
+                continue
+            y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+            cov = full[y0:y1, x0:x1]
             if ink == "seal":
                 # seal ink: uneven, paler where the pad was dry
+                h, w = cov.shape
                 rng = np.random.default_rng(len(layer.parts))
-                lo: np.ndarray = rng.random((self.h // 24 + 2, self.w // 24 + 2)).astype(np.float32)
+                lo: np.ndarray = rng.random((h // 24 + 2, w // 24 + 2)).astype(np.float32)
                 lo = cv2.resize(
                     lo, (lo.shape[1] * 24, lo.shape[0] * 24), interpolation=cv2.INTER_CUBIC
                 )
-                lo = np.clip(lo[: self.h, : self.w], 0, 1)
-                cov = (
-                    cov
-                    * (0.62 + 0.38 * lo)
-                    * (0.85 + 0.15 * rng.random((self.h, self.w), dtype=np.float32))
-                )
+                lo = np.clip(lo[:h, :w], 0, 1)
+                cov = cov * (0.62 + 0.38 * lo) * (0.85 + 0.15 * rng.random((h, w), np.float32))
             colour = np.array(INKS[ink], dtype=np.float32) / 255
-            out *= 1 - cov[..., None] * (1 - colour)
+            out[y0:y1, x0:x1] *= 1 - cov[..., None] * (1 - colour)
         return np.clip(out + 0.5, 0, 255).astype(np.uint8)
 
 

@@ -228,7 +228,7 @@ def pension_enrol(rng: random.Random) -> Page:
     page.text(LEFT, 420, f"{region[2]}{region[3]}社会保险事业管理局制", SMALL)
     page.text(RIGHT, 420, "编号：" + f"{rng.randint(100000, 999999)}", SMALL, "print", "r")
     x = [LEFT, LEFT + 300, LEFT + 720, LEFT + 940, LEFT + 1240, LEFT + 1460, RIGHT - 380, RIGHT]
-    h = 120.0
+    h = 135.0
     y = 460.0
     # rows 1-3: the photo box takes the right column
     _cell(page, x[0], y, x[1], y + h, "姓名")
@@ -389,7 +389,7 @@ def used_car(rng: random.Random) -> Page:
     page.field("enterprise_name", market)
     y = 470.0
     mid = PX_W / 2
-    h = 110.0
+    h = 125.0
     lab = 300.0
     # seller left, buyer right, each a block of label/value rows
     seller_rows: tuple[tuple[str, str], ...]
@@ -415,6 +415,7 @@ def used_car(rng: random.Random) -> Page:
         ("住址", buyer.address),
         ("联系电话", buyer.phone),
     )
+    bottom = y
     for k, (who, rows, hd) in enumerate(
         (("卖方（出让方）", seller_rows, hand_s), ("买方（受让方）", buyer_rows, hand_b))
     ):
@@ -424,7 +425,8 @@ def used_car(rng: random.Random) -> Page:
         yy = y + h
         for label, value in rows:
             hh = 1.8 * h if label in ("住址", "住所") else h
-            _cell(page, x0, yy, x0 + lab, yy + hh, label, 36 if len(label) > 5 else BODY)
+            lsize = 32 if len(label) > 6 else 36 if len(label) > 5 else BODY
+            _cell(page, x0, yy, x0 + lab, yy + hh, label, lsize)
             size = 44 if label in ("住址", "住所", "名称") else 48
             role = "print" if label == "统一社会信用代码" else "hand"
             _cell(
@@ -440,7 +442,8 @@ def used_car(rng: random.Random) -> Page:
                 hd,
             )
             yy += hh
-    y += h * 6.6
+        bottom = max(bottom, yy)
+    y = bottom + 70
     brand, model, wmi = rng.choice(CAR_BRANDS)
     vin = (
         wmi
@@ -509,7 +512,7 @@ def used_car(rng: random.Random) -> Page:
         page.text(x0 + 30, y + 70, label, BODY)
         page.text(x0 + 60, y + 180, who, 62, "hand", hand=hd)
         page.text(x0 + 40, y + 260, cn_date(signed), 40, "hand", hand=hd)
-    page.seal(LEFT + 2 * third + 330, y + 150, 175, market + "业务专用章", rng)
+    page.seal(LEFT + 2 * third + 330, y + 150, 175, market, rng, "业务专用章")
     y += 2.6 * h + 80
     page.text(LEFT, y, f"交易市场统一社会信用代码：{market_code}", SMALL)
     page.field("credit_code", market_code)

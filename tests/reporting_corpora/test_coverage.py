@@ -115,34 +115,38 @@ def test_check_characters() -> None:
     assert upper_amount(102000) == "壹拾万贰仟元整"
 
 
-def test_deterministic(tmp_path: Path) -> None:
-    a = build("coverage", 1, 7, tmp_path / "a")
-    b = build("coverage", 1, 7, tmp_path / "b")
+def test_deterministic(pages: list[ReportPage], tmp_path: Path) -> None:
+    (a,) = build("coverage", 1, 3, tmp_path / "a")  # the first of `pages` again
     c = build("coverage", 1, 8, tmp_path / "c")
-    assert [p.truth_text for p in a] == [p.truth_text for p in b]
-    assert [Path(p.path).read_bytes() for p in a] == [Path(p.path).read_bytes() for p in b]
-    assert a[0].truth_text != c[0].truth_text
+    assert a.truth_text == pages[0].truth_text
+    assert Path(a.path).read_bytes() == Path(pages[0].path).read_bytes()
+    assert a.truth_text != c[0].truth_text
 
 
-def test_truth_is_the_inked_glyphs() -> None:
-    models = [model(layout, random.Random(f"t:{layout}")) for layout in LAYOUTS]
-    for page in models:
+@pytest.fixture(scope="module")
+def drawn() -> list[tuple[Page, np.ndarray, str]]:
+    models = [model(layout, random.Random(f"t:{layout}")) for layout in ("used_car", "no_crime")]
+    return [(m, image, text) for m, (image, text) in zip(models, render_all(models), strict=True)]
+
+
+def test_truth_is_the_inked_glyphs(drawn: list[tuple[Page, np.ndarray, str]]) -> None:
+    for layout in LAYOUTS:
+        page = model(layout, random.Random(f"t:{layout}"))
         # a seal and something written by hand on every page
         assert any(op == "seal" for op, _, _ in page.ops), page.layout
         assert any(op == "text" and args[4] == "hand" for op, args, _ in page.ops), page.layout
-    drawn_pages = [m for m in models if m.layout in ("pension_enrol", "no_crime")]
-    for page, (image, drawn) in zip(drawn_pages, render_all(drawn_pages), strict=True):
+    for page, image, drawn_text in drawn:
         assert image.shape == (PX_H, PX_W, 3) and image.dtype == np.uint8
         assert (image < 128).any()
-        check_truth(page, drawn)
+        check_truth(page, drawn_text)
         # seals are ink, not text: red on the page, none of their words in what was drawn
         b, g, r = (image[..., i].astype(int) for i in range(3))
         assert ((r - b > 80) & (r - g > 80)).sum() > 5000, page.layout
         assert ((b - r > 50) & (b < 200)).sum() > 2000, page.layout  # ballpoint blue
         with pytest.raises(TruthMismatch):
-            check_truth(page, drawn + "多")
+            check_truth(page, drawn_text + "多")
         with pytest.raises(TruthMismatch):
-            check_truth(page, drawn[1:])
+            check_truth(page, drawn_text[1:])
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
@@ -254,9 +258,8 @@ def test_missing_glyph_raises() -> None:
         page.seal(100, 100, 40, "𠀀局", random.Random(1))
 
 
-def test_captures_change_the_page() -> None:
-    page = model("used_car", random.Random(5))
-    ((image, _),) = render_all([page])
+def test_captures_change_the_page(drawn: list[tuple[Page, np.ndarray, str]]) -> None:
+    image = drawn[0][1]
     clean = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     for name, simulate in PROFILES.items():
         a = simulate(image, random.Random(1))
