@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
+from fontTools.ttLib import TTFont
 
 from reporting_corpora import CORPORA, CORPUS_CAPTURES, ReportPage, build
 from reporting_corpora.coverage_captures import CAPTURES, PROFILES
@@ -36,6 +38,8 @@ from reporting_corpora.coverage_draw import (
     PX_W,
     Canvas,
     Coverage,
+    _FlatPen,
+    _oriented,
     face_file,
     glyph,
     hand_strokes,
@@ -230,6 +234,43 @@ def test_faces_are_the_npm_files() -> None:
     for role in ("print", "bold", "hand"):
         assert missing_glyphs(role, names) == "", role
     assert missing_glyphs("hand", "0123456789X，。√") == ""
+
+
+def _taiwan_glyph(ch: str) -> np.ndarray:
+    """`ch`'s outline in MiSans TC (the same package's traditional-Chinese build, Taiwan
+    forms), read here only to tell the forms apart."""
+    folder = NODE / "misans" / "lib" / "TC"
+    css = (folder / "MisansTC-Regular.min.css").read_text(encoding="utf-8")
+    for url, ranges in re.findall(r"url\('([^']+)'\)[^}]*?unicode-range:([^;}]+)", css):
+        for part in ranges.split(","):
+            lo, _, hi = part.strip().removeprefix("U+").partition("-")
+            if int(lo, 16) <= ord(ch) <= int(hi or lo, 16):
+                font = TTFont(folder / url)
+                pen = _FlatPen(font.getGlyphSet())
+                font.getGlyphSet()[font.getBestCmap()[ord(ch)]].draw(pen)
+                segs = np.array(pen.segs) / font["head"].unitsPerEm
+                segs[:, [1, 3]] *= -1
+                return _oriented(segs)
+    raise KeyError(ch)
+
+
+def test_print_face_draws_mainland_forms() -> None:
+    """骨 and 商 are drawn in their mainland forms (骨's inner stroke turning left, 商's
+    top as 亠 over 丷), visibly unlike the Taiwan forms of the same package's TC build;
+    明 and 真, alike in both standards, come out the same (the comparison is no noise)."""
+
+    def raster(segs: np.ndarray) -> np.ndarray:
+        cov = Coverage(130, 130)
+        cov.add(segs * 100 + np.array([10, 110, 10, 110]))
+        return cov.coverage()
+
+    def apart(ch: str) -> float:
+        outline = glyph("print", ch)
+        assert outline is not None
+        return float(np.abs(raster(outline.segs) - raster(_taiwan_glyph(ch))).mean())
+
+    assert apart("骨") > 0.02 and apart("商") > 0.015
+    assert apart("明") < 0.008 and apart("真") < 0.008
 
 
 def test_every_drawn_character_has_a_glyph() -> None:
