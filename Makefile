@@ -54,7 +54,8 @@ venv: $(STAMP)
 # `wand` corpus's faces (npm @fontsource packages: whole simplified-Chinese faces as WOFF);
 # the `ft` corpus's (@chinese-fonts/syst and dymh pieces, joined by reporting_corpora.ft_draw);
 # the `outline` corpus's (@chinese-fonts/lxgwwenkai and harmonyos-sans-sc-webfont-splitted
-# pieces, read by reporting_corpora.outline_draw).
+# pieces, read by reporting_corpora.outline_draw); the `coverage` corpus's (misans pieces and
+# hanzi-writer-data's stroke centre lines, read by reporting_corpora.coverage_draw).
 node-deps: tests/node/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json

@@ -286,6 +286,24 @@ own people, enterprises and check-character code; its own capture profiles
 page's truth is checked as it is built against the characters whose outlines were filled
 with ink, a multiset of characters.
 
+`coverage` is another, made apart from all of the above (`coverage_*` modules, sharing no
+code with them): no font rasteriser and no polygon filler; its own numpy rasteriser cuts
+every flattened outline segment (glyph curves flattened from fontTools' outlines) at the
+pixel rows and columns it crosses, adds each piece's exact signed area into an
+accumulation buffer and integrates it along each row (the algorithm of font-rs and
+stb_truetype v2), the winding number's magnitude clipped to 1 being the coverage. Print
+in MiSans Regular and Semibold (npm `misans`, WOFF2 pieces read as its stylesheet maps
+characters to them); entries by hand as pen trails of varying width along the stroke
+centre lines of npm `hanzi-writer-data` (Make Me a Hanzi's medians; digits and marks of
+its own), each writer with a slant, size drift and jitter, in ballpoint blue or black;
+rules, boxes, seals (ring words along the arc, stamped over the text, not truth) and
+QR-like blocks by the same rasteriser. Five layouts of its own (birth medical certificate,
+rural and urban residents' pension enrolment, used-car transaction register, pollutant
+discharge permit, certificate of no criminal record); its own people, enterprises and
+check-character code; its own capture profiles (mfp-sepia-220, phone-overhead-cool,
+bilevel-ccitt-200, archive-rescan-150). Every page's truth is checked as it is built
+against the characters whose outlines left ink, a multiset of characters.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -5,7 +5,8 @@ its own generator, fonts, layouts and capture profiles (`typeset_*`), and so hav
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
 (`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
-(`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`) and `outline` (`outline_*`)."""
+(`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`), `outline` (`outline_*`)
+and `coverage` (`coverage_*`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from reporting_corpora import (
     blend_pages,
     chromium_captures,
     chromium_pages,
+    coverage_captures,
+    coverage_pages,
     ft_captures,
     ft_pages,
     html_pages,
@@ -75,6 +78,7 @@ CORPORA = (
     "mupdf",
     "ft",
     "outline",
+    "coverage",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -97,6 +101,7 @@ CORPUS_CAPTURES = {
     "mupdf": mupdf_captures.CAPTURES,
     "ft": ft_captures.CAPTURES,
     "outline": outline_captures.CAPTURES,
+    "coverage": coverage_captures.CAPTURES,
 }
 
 
@@ -153,6 +158,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else ft_pages.LAYOUTS
         if corpus == "ft"
         else outline_pages.LAYOUTS
+        if corpus == "outline"
+        else coverage_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -192,6 +199,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("ft", ft_pages, ft_captures, out_dir, jobs)
     elif corpus == "outline":
         pages = _batched_pages("outline", outline_pages, outline_captures, out_dir, jobs)
+    elif corpus == "coverage":
+        pages = _batched_pages("coverage", coverage_pages, coverage_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -265,7 +274,8 @@ def _batched_pages(
     `blend` with Blend2D; `pygame` with pygame's SDL_ttf; `mupdf` puts the
     batch's pages in one PDF PyMuPDF writes and MuPDF rasterises; `ft` rasterises
     each glyph with FreeType and composites the bitmaps itself; `outline` fills the
-    glyphs' outlines with OpenCV),
+    glyphs' outlines with OpenCV; `coverage` accumulates their exact area coverage with
+    its own numpy rasteriser),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""

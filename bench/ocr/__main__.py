@@ -1,12 +1,12 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty-two corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty-three corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
                                 pango:12,fpdf:12,mpl:12,qt:12,svg:12,
                                 skia:12,wand:12,blend:12,pygame:12,mupdf:12,
-                                ft:12,outline:12]
+                                ft:12,outline:12,coverage:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -128,6 +128,15 @@ piece by piece, never joined: LXGW WenKai Regular (print; titles emboldened by d
 and HarmonyOS Sans SC Light (entries by hand, each glyph jittered); 5 service-hall
 layouts of its own; captures counter-scan-gray-250, phone-stand-warm, bw-copy-png,
 color-scan-moire-180).
+`coverage` is another reporting-only corpus, made apart from all of them on 5 December
+2026 and never tuned on (no font rasteriser and no polygon filler: its own numpy
+rasteriser adds each flattened outline segment's exact signed area into an accumulation
+buffer and integrates it along rows, as font-rs and stb_truetype v2 do; MiSans Regular and
+Semibold from npm `misans` for print; entries by hand are pen trails along the stroke
+centre lines of npm `hanzi-writer-data`, each writer with its own slant, size drift and
+jitter; seals over the text and QR-like blocks by the same rasteriser; the truth checked
+against the characters whose outlines left ink; 5 service-hall layouts of its own;
+captures mfp-sepia-220, phone-overhead-cool, bilevel-ccitt-200, archive-rescan-150).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated
@@ -181,7 +190,7 @@ LABELS = {
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
     "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12,blend:12,pygame:12,mupdf:12,"
-    "ft:12,outline:12"
+    "ft:12,outline:12,coverage:12"
 )
 
 
