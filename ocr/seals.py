@@ -8,7 +8,10 @@ Such a seal is found by its shape (a circle of a seal's size, drawn all round) a
 tone: its ink is clearly lighter than the text around it. Inside the circle, what is as
 light as the seal's ink turns into paper; the darker text under it stays. When the text
 near the seal is no darker than the seal (a carbon copy: one ink for both), nothing is
-done.
+done, unless the seal is a screen of dots: a black-and-white scan renders its lighter
+ink as a halftone, ink with single pixels of paper in it or single specks of ink on
+paper, packed close, which solid strokes of text are not. Inside the circle, where such
+pixels stand close together turns into paper; the text's strokes crossing it stay.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ _SEARCH_SIDE = 600  # long side of the copy the circles are looked for on
 MIN_RING_COVER = 0.8
 # the seal's ink must be at least this many grey levels lighter than the text beside it
 MIN_TONE_GAP = 35.0
+# a halftone seal: single holes in ink and single specks of ink, per pixel of ink inside
+# its circle, at least this many and this many times as many as in the text outside it
+SCREEN_SPECKS, SCREEN_CONTRAST = 0.08, 4.0
+SCREEN_WINDOW = 5  # pixels whose window this wide holds
+SCREEN_NEAR = 3  # at least this many specks are the screen's
+SCREEN_GRAIN = 12  # pixels: a grain of ink the screen leaves alone
 
 
 def _circles(gray: np.ndarray) -> list[tuple[float, float, float]]:
@@ -114,6 +123,43 @@ def drop_seal_words(lines: list[Line], rings: list[Ring]) -> list[Line]:
     return [ln for ln in lines if not (ln.text.strip().endswith(SEAL_NAME_END) and inside(ln))]
 
 
+def _specks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ink (below mid-grey) and its specks: single pixels of paper with ink on all four
+    sides and single pixels of ink with paper on all four, a halftone's texture."""
+    ink = (gray < 128).astype(np.uint8)
+    cross = np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], np.uint8)
+    around = cv2.filter2D(ink, -1, cross, borderType=cv2.BORDER_REPLICATE)
+    return ink.astype(bool), ((ink == 0) & (around == 4)) | ((ink == 1) & (around == 0))
+
+
+def _screen(
+    ink: np.ndarray, specks: np.ndarray, box: tuple[int, int, int, int], disc: np.ndarray
+) -> np.ndarray | None:
+    """Where inside `disc` (within `box` of the page) a seal printed as a screen of dots
+    lies, or None when its ink is no such screen: specks (`_specks`) are many in the
+    circle and few in the text beside it."""
+    x0, y0, x1, y1 = box
+    inside = np.zeros(ink.shape, bool)
+    inside[y0:y1, x0:x1] = disc
+    share = specks[inside].sum() / max(1, ink[inside].sum())
+    beside = specks[~inside].sum() / max(1, ink[~inside].sum())
+    if share < SCREEN_SPECKS or share < SCREEN_CONTRAST * beside:
+        return None
+    near = cv2.boxFilter(
+        specks[y0:y1, x0:x1].astype(np.float32), -1, (SCREEN_WINDOW, SCREEN_WINDOW), normalize=False
+    )
+    # strokes three pixels wide or more, whole: no screen of dots holds a solid 3×3
+    square = np.ones((3, 3), np.uint8)
+    solid = cv2.morphologyEx(ink[y0:y1, x0:x1].astype(np.uint8), cv2.MORPH_OPEN, square) > 0
+    screen = (near >= SCREEN_NEAR) & disc & ~solid
+    # and the grains of ink the screen leaves, alone on paper once it is gone
+    left = (ink[y0:y1, x0:x1] & ~screen).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(left, connectivity=8)
+    grains = np.zeros(count, bool)
+    grains[1:] = stats[1:, cv2.CC_STAT_AREA] <= SCREEN_GRAIN
+    return screen | (grains[labels] & disc)
+
+
 def suppress_grey_seals(image: np.ndarray, rings: list[Ring] | None = None) -> np.ndarray:
     """The page with the ink of colourless seals turned into paper (a copy; the image
     itself when there is none). `rings`: the page's seals when already found (on the
@@ -124,19 +170,28 @@ def suppress_grey_seals(image: np.ndarray, rings: list[Ring] | None = None) -> n
         return image
     paper = float(np.percentile(gray[::7, ::7], 90))
     out = image
+    specks: tuple[np.ndarray, np.ndarray] | None = None
     for x, y, r in circles:
         seal = _ring_tone(gray, x, y, r, paper)
         text = _text_tone(gray, x, y, r, paper) if seal is not None else None
-        if seal is None or text is None or seal - text < MIN_TONE_GAP:
+        if seal is None:
             continue
-        if out is image:
-            out = image.copy()
         reach = int(r * 1.12)  # the ring's outer edge
         h, w = gray.shape
         x0, x1 = max(0, int(x) - reach), min(w, int(x) + reach + 1)
         y0, y1 = max(0, int(y) - reach), min(h, int(y) + reach + 1)
         yy, xx = np.ogrid[y0:y1, x0:x1]
         disc = (xx - x) ** 2 + (yy - y) ** 2 <= reach * reach
+        if text is None or seal - text < MIN_TONE_GAP:
+            specks = _specks(gray) if specks is None else specks
+            screen = _screen(*specks, (x0, y0, x1, y1), disc)
+            if screen is not None:
+                if out is image:
+                    out = image.copy()
+                out[y0:y1, x0:x1][screen] = int(paper)
+            continue
+        if out is image:
+            out = image.copy()
         # from three quarters of the way from the text's tone to the seal's, fading to
         # paper at the seal's tone: the text's cores and most of its edges stay
         start = text + 0.75 * (seal - text)

@@ -55,6 +55,49 @@ def test_seal_no_lighter_than_the_text_is_left_alone(
     assert suppress_grey_seals(one_ink) is one_ink
 
 
+def _halftone(page: np.ndarray) -> np.ndarray:
+    """The page scanned in black and white with an ordered dither (a 4×4 Bayer matrix):
+    black text stays black, paper white, the seal's lighter ink turns into dots."""
+    bayer = np.array([[0, 8, 2, 10], [12, 4, 14, 6], [3, 11, 1, 9], [15, 7, 13, 5]])
+    gray = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    h, w = gray.shape
+    limits = (np.tile(bayer, (h // 4 + 1, w // 4 + 1))[:h, :w] + 0.5) * 16.0
+    return cv2.cvtColor(np.where(gray < limits, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+
+
+def test_a_seal_dithered_into_dots_turns_to_paper_and_the_text_under_it_stays(
+    lease: tuple[np.ndarray, tuple[int, int, int, int]],
+) -> None:
+    """A black-and-white scan: the seal is no lighter than the text, pixel by pixel, but
+    it is a screen of dots, which text is not."""
+    page, (x, y, w, h) = lease
+    bw = _halftone(page)
+    cleaned = suppress_grey_seals(bw)
+    grey = cv2.cvtColor(page[y : y + h, x : x + w], cv2.COLOR_BGR2GRAY)
+    before = cv2.cvtColor(bw[y : y + h, x : x + w], cv2.COLOR_BGR2GRAY) < 128
+    after = cv2.cvtColor(cleaned[y : y + h, x : x + w], cv2.COLOR_BGR2GRAY) < 128
+    seal_dots = before & (grey > 60)
+    assert int(seal_dots.sum()) > 3000
+    assert int((seal_dots & after).sum()) < 0.2 * int(seal_dots.sum())
+    # the text's edges touching the screen go with it; its strokes stay
+    text = grey < 40
+    assert int((text & after).sum()) > 0.65 * int(text.sum())
+    assert np.array_equal(cleaned[: y - 40], bw[: y - 40])  # nothing outside the seal
+
+
+@pytest.mark.ocr
+def test_the_line_under_a_dithered_seal_is_read(
+    lease: tuple[np.ndarray, tuple[int, int, int, int]], ocr_engine: Engine
+) -> None:
+    """Under the seal's dots the lessor's "（盖章）" was lost with its line."""
+    page, _ = lease
+    ok, data = cv2.imencode(".png", _halftone(page))
+    assert ok
+    text = read_page(data.tobytes(), ocr_engine).text.replace(" ", "")
+    assert "出租方（盖章" in text
+    assert "专用章" not in text
+
+
 def test_page_without_a_seal_is_left_alone(form_page_grey: np.ndarray) -> None:
     assert suppress_grey_seals(form_page_grey) is form_page_grey
 
