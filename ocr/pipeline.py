@@ -38,6 +38,7 @@ from ocr.preprocess import (
 from ocr.punctuation import boxes_opening_lines, tidy
 from ocr.rows import group_rows, lift_row_headings
 from ocr.seals import Ring, drop_seal_words, seal_rings, suppress_grey_seals
+from ocr.simplified import simplified
 from ocr.surname_lookalikes import surname_lookalike
 from ocr.surnames import CHOICES, find, has_surname, put_right
 
@@ -300,7 +301,7 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
         if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360
             rings, seals, cleaned = flipped_rings, flipped_seals, cleaned_flipped
-    texts = boxes_opening_lines([tidy(ln.text) for ln in lines])
+    texts = simplified(boxes_opening_lines([tidy(ln.text) for ln in lines]))
     lines = drop_seal_words(
         [replace(ln, text=t) for ln, t in zip(lines, texts, strict=True)], rings
     )
