@@ -280,6 +280,7 @@ def _paper_neutral(image: np.ndarray, paper: np.ndarray) -> np.ndarray:
 
 
 RED_INK_LIGHT = 0.6  # red ink is at least this share as light as the paper, in red light
+LIGHT_RED_SHARE = 0.2  # of a patch of red, the share strongly red and as light as ink
 # a pixel darker than this share of the seal's ink in the red channel is no seal ink
 SEAL_INK_SHARE = 0.75
 
@@ -322,6 +323,18 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
     strong, weak = _red_masks(judged, (60, 25))
     mask = cv2.dilate(weak, np.ones((5, 5), np.uint8)) > 0
     seals = find_red_seals(image) if seals is None else seals
+    # red ink is light in red light; print that only looks red (brown print on a sepia
+    # copy, its edges weakly red, its strokes dark) is not: outside the seals, each patch
+    # of red is ink only with enough of it strongly red and as light as ink
+    light = (strong > 0) & (image[..., 2] >= RED_INK_LIGHT * paper[2])
+    count, patches = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    inked = np.bincount(patches[light], minlength=count)
+    reddish = np.bincount(patches[weak > 0], minlength=count)
+    keep = inked >= LIGHT_RED_SHARE * np.maximum(reddish, 1)
+    for x, y, w, h in seals:
+        keep[np.unique(patches[y : y + h, x : x + w])] = True
+    keep[0] = False
+    mask = keep[patches]
     for x, y, w, h in _red_text_lines(weak, seals):
         mask[y : y + h, x : x + w] = False
     # the seal's ink, measured in the seals where there are any: print an inkjet casts red
