@@ -302,7 +302,9 @@ def suppress_red(image: np.ndarray, seals: Sequence[SealBox] | None = None) -> n
     Red is told by its hue on the page with its paper's tint taken out (`_paper_neutral`:
     under a warm lamp all the paper is weakly red), and the page counts as bearing red ink
     only from red as light as ink is in red light (`RED_INK_LIGHT`): a lamp-lit page's
-    print turns reddish brown, far darker.
+    print turns reddish brown, far darker. For the same reason a patch of red outside the
+    seals is ink only when a share of it (`LIGHT_RED_SHARE`) is strongly red and that
+    light: brown print on a sepia copy is weakly red at its edges, dark at its cores.
 
     Lines printed in red outside the seals (a certificate's title, a red-headed
     document's issuer) are the page's text and stay (`_red_text_lines`). `seals`: the

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 import yaml
 
@@ -36,3 +38,14 @@ def applicant() -> SampleApplicant:
 def gtgsh_pages(applicant: SampleApplicant) -> list[SamplePage]:
     codes = ["application_form", "id_card", "premises_proof"]
     return generate_pages(GTGSH, codes, applicant, seed=3)
+
+
+@pytest.fixture(scope="session")
+def text_page() -> bytes:
+    """A page of twelve printed lines, for engines that return lines of their own."""
+    page = np.full((1200, 900, 3), 255, np.uint8)
+    for i in range(12):
+        cv2.putText(page, f"LINE {i} TEXT", (80, 100 + i * 80), 0, 1.4, (0, 0, 0), 3)
+    ok, buf = cv2.imencode(".jpg", page)
+    assert ok
+    return buf.tobytes()

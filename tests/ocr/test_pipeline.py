@@ -19,14 +19,6 @@ def _jpeg(image: np.ndarray) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def text_page() -> bytes:
-    page = np.full((1200, 900, 3), 255, np.uint8)
-    for i in range(12):
-        cv2.putText(page, f"LINE {i} TEXT", (80, 100 + i * 80), 0, 1.4, (0, 0, 0), 3)
-    return _jpeg(page)
-
-
-@pytest.fixture(scope="module")
 def blank_page() -> bytes:
     return _jpeg(np.full((1200, 900, 3), 250, np.uint8))
 

@@ -252,6 +252,19 @@ class _Seeing(FixedLinesEngine):
         return [], None
 
 
+def _seen_with_and_without_red_suppression(
+    photo: bytes, monkeypatch: pytest.MonkeyPatch
+) -> tuple[np.ndarray, np.ndarray]:
+    """What the recogniser is given to read of `photo`, and what it would be given were
+    no red ink suppressed."""
+    read = _Seeing([])
+    read_page(photo, read)
+    monkeypatch.setattr("ocr.pipeline.suppress_red", lambda image, seals=None: image)
+    unsuppressed = _Seeing([])
+    read_page(photo, unsuppressed)
+    return read.seen, unsuppressed.seen
+
+
 def _desk_photo(page: np.ndarray) -> bytes:
     """A phone photo on a desk under a warm lamp with a flash's hotspot: the light falls
     off, the hotspot adds white light, the photo is shrunk, softened and JPEG'd."""
@@ -274,15 +287,10 @@ def test_print_under_a_lamp_and_a_flash_reaches_the_recogniser(
     """Flattened and deepened, a lamp-lit photo's print turns reddish brown, darker in the
     red channel than any red ink: a fifth of the page's print was washed out as seal ink
     when there was no seal (a simulation of such photos read 5.4%, 1.4% now)."""
-    photo = _desk_photo(form_page)
-    read = _Seeing([])
-    read_page(photo, read)
-    monkeypatch.setattr("ocr.pipeline.suppress_red", lambda image, seals=None: image)
-    unsuppressed = _Seeing([])
-    read_page(photo, unsuppressed)
-    dark = int((cv2.cvtColor(read.seen, cv2.COLOR_BGR2GRAY) < 128).sum())
+    read, unsuppressed = _seen_with_and_without_red_suppression(_desk_photo(form_page), monkeypatch)
+    dark = int((cv2.cvtColor(read, cv2.COLOR_BGR2GRAY) < 128).sum())
     assert dark > 50_000
-    assert dark == int((cv2.cvtColor(unsuppressed.seen, cv2.COLOR_BGR2GRAY) < 128).sum())
+    assert dark == int((cv2.cvtColor(unsuppressed, cv2.COLOR_BGR2GRAY) < 128).sum())
 
 
 def test_a_seal_on_lamplit_paper_still_goes(lease_page: np.ndarray) -> None:
@@ -314,20 +322,15 @@ def test_brown_print_on_a_sepia_copy_reaches_the_recogniser(
     """Its strokes' cores are dark in red light, its edges weakly red: the red-ink
     suppression washed out the print of such pages where they bore a seal, far from it
     too (a simulation of 35 pages read 2.4%, 1.6% now). The seal still goes."""
-    sepia = _sepia(lease_page)
-    read = _Seeing([])
-    read_page(sepia, read)
-    monkeypatch.setattr("ocr.pipeline.suppress_red", lambda image, seals=None: image)
-    unsuppressed = _Seeing([])
-    read_page(sepia, unsuppressed)
-    (x, y, sw, sh) = find_red_seals(unsuppressed.seen)[0]
-    near = np.zeros(read.seen.shape[:2], bool)
+    read, unsuppressed = _seen_with_and_without_red_suppression(_sepia(lease_page), monkeypatch)
+    (x, y, sw, sh) = find_red_seals(unsuppressed)[0]
+    near = np.zeros(read.shape[:2], bool)
     near[max(0, y - 60) : y + sh + 60, max(0, x - 60) : x + sw + 60] = True
-    before = _seal_ink_left(cv2.cvtColor(unsuppressed.seen, cv2.COLOR_BGR2HSV)[near])
-    after = _seal_ink_left(cv2.cvtColor(read.seen, cv2.COLOR_BGR2HSV)[near])
+    before = _seal_ink_left(cv2.cvtColor(unsuppressed, cv2.COLOR_BGR2HSV)[near])
+    after = _seal_ink_left(cv2.cvtColor(read, cv2.COLOR_BGR2HSV)[near])
     assert before > 5000 and after < before / 20
-    dark = cv2.cvtColor(unsuppressed.seen, cv2.COLOR_BGR2GRAY) < 160
-    kept = cv2.cvtColor(read.seen, cv2.COLOR_BGR2GRAY) < 160
+    dark = cv2.cvtColor(unsuppressed, cv2.COLOR_BGR2GRAY) < 160
+    kept = cv2.cvtColor(read, cv2.COLOR_BGR2GRAY) < 160
     assert (dark & ~near).sum() > 20_000
     assert (dark & ~kept & ~near).sum() < 0.01 * (dark & ~near).sum()
 

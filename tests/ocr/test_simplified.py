@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import cv2
-import numpy as np
-import pytest
-
 from ocr import read_page
 from ocr.simplified import simplified, traditional_only
 from ocr.testing import FixedTextEngine
@@ -40,16 +36,6 @@ def test_the_table_maps_only_to_simplified_characters() -> None:
     assert "濛" not in table and "乾" not in table and "髮" not in table
     for simple in table.values():
         simple.encode("gb2312")
-
-
-@pytest.fixture(scope="module")
-def text_page() -> bytes:
-    page = np.full((1200, 900, 3), 255, np.uint8)
-    for i in range(5):
-        cv2.putText(page, f"LINE {i} TEXT", (80, 100 + i * 80), 0, 1.4, (0, 0, 0), 3)
-    ok, buf = cv2.imencode(".png", page)
-    assert ok
-    return buf.tobytes()
 
 
 def test_the_pipeline_puts_them_back(text_page: bytes) -> None:
