@@ -185,7 +185,7 @@ class RapidOcrEngine(Engine):
         det_res = det_model(img)
         if det_res.boxes is None or len(det_res.boxes) == 0:
             return [], 0.0
-        det_boxes = _redetect_crowded(det_model, img, det_res.boxes)
+        det_boxes = _split_tall(img, _redetect_crowded(det_model, img, det_res.boxes))
         # the recogniser reads each box parted from the boxes stacked on it; the boxes
         # themselves, which the page's layout is read from, stay as the detector drew them
         crops = ocr.crop_text_regions(img, _trim_stacked(det_boxes))
@@ -424,6 +424,62 @@ def _uncovered_text(dark: np.ndarray, rects: np.ndarray) -> bool:
     line = (h > 0.3 * height) & (h < 1.2 * height) & (w > 1.5 * height)
     line &= (fill > DARK_STROKES) & (fill < 0.6)
     return bool(line.any())
+
+
+# A box stacked on others and more than TALL_LINES lines high, that detecting its region
+# again at full resolution did not part (a business scope set solid on a black-and-white
+# scan), holds several lines: the recogniser reads such a strip as noise. It is cut where
+# rows of the page across it hold next to no ink (under GAP_INK of its inkiest row's), and
+# its lines no other box holds (overlapping none by more than half their height) are
+# boxes of their own.
+TALL_LINES = 1.8
+GAP_INK = 0.08
+
+
+def _split_tall(img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """`boxes` with each tall stacked box replaced by its lines no other box holds."""
+    boxes = np.asarray(boxes, np.float32)
+    rects = _rects(boxes)
+    stacked = {i for pair in _stacked_pairs(rects) for i in pair}
+    height = float(np.median(rects[:, 3] - rects[:, 1]))
+    tall = [i for i in stacked if rects[i, 3] - rects[i, 1] > TALL_LINES * height]
+    if not tall:
+        return boxes
+    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
+    ink, paper = percentiles(gray, (0.1, 50))
+    dark = gray < (ink + paper) / 2.0
+    keep = np.ones(len(boxes), bool)
+    found: list[np.ndarray] = []
+    for i in tall:
+        x0, y0, x1, y1 = (int(v) for v in np.rint(rects[i]))
+        rows = dark[max(0, y0) : y1, max(0, x0) : x1].sum(axis=1).astype(np.float32)
+        if rows.size == 0 or rows.max() == 0:
+            continue
+        inked = np.flatnonzero(rows > GAP_INK * rows.max())
+        # runs of inked rows, each a line when at least half as high as the highest
+        breaks = np.flatnonzero(np.diff(inked) > 1)
+        starts = np.r_[inked[0], inked[breaks + 1]] + max(0, y0)
+        ends = np.r_[inked[breaks], inked[-1]] + 1 + max(0, y0)
+        highest = float((ends - starts).max())
+        runs = [(a, b) for a, b in zip(starts, ends, strict=True) if b - a >= 0.5 * highest]
+        if len(runs) < 2:
+            continue
+        keep[i] = False
+        others = np.delete(rects, i, axis=0)
+        middles = (others[:, 1] + others[:, 3]) / 2.0
+        beside = (others[:, 0] < x1) & (others[:, 2] > x0)
+        for k, (a, b) in enumerate(runs):
+            if (beside & (middles >= a) & (middles <= b)).any():
+                continue  # a line another box holds
+            # from the middle of the gap above to the middle of the gap below
+            top = (runs[k - 1][1] + a) / 2.0 if k else a - 0.5 * (b - a)
+            bottom = (b + runs[k + 1][0]) / 2.0 if k + 1 < len(runs) else b + 0.5 * (b - a)
+            found.append(
+                np.array([[x0, top], [x1, top], [x1, bottom], [x0, bottom]], np.float32)[None]
+            )
+    if keep.all():
+        return boxes
+    return np.concatenate([boxes[keep], *found]) if found else boxes[keep]
 
 
 def _trim_stacked(boxes: np.ndarray) -> np.ndarray:

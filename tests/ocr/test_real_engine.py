@@ -238,6 +238,9 @@ def test_lines_run_together_at_the_detectors_scale_are_detected_again(
 
     assert len(scope_lines()) == len(SCOPE)
     monkeypatch.setattr(rapid, "_redetect_crowded", lambda _det, _img, boxes: boxes)
+    # without it, the box over two lines is cut where no ink runs across (`_split_tall`)
+    assert len(scope_lines()) == len(SCOPE)
+    monkeypatch.setattr(rapid, "_split_tall", lambda _img, boxes: boxes)
     assert len(scope_lines()) < len(SCOPE)
 
 
@@ -392,3 +395,38 @@ def test_the_engine_gives_its_choices_at_each_character(ocr_engine: RapidOcrEngi
     assert choices is not None
     assert "".join(c[0][0] for c in choices) == line.text == "经办人：葛暄铭"
     assert all(len(c) == 3 and 0.5 < c[0][1] <= 1.0 and c[0][1] >= c[1][1] for c in choices)
+
+
+def _box(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+    return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+
+
+def test_a_box_over_lines_set_solid_is_cut_into_the_lines_no_box_holds() -> None:
+    """A business scope set solid, scanned in black and white: the detector gives its
+    second line a box of its own and one box over the second to the fourth (at full
+    resolution too); the recogniser read that strip as noise and the third and fourth
+    lines were lost. It is cut where rows across it hold next to no ink."""
+    page = np.full((300, 800, 3), 255, np.uint8)
+    bands = [(40, 62), (65, 87), (90, 112), (115, 137), (140, 162)]  # ink, 3 px apart
+    for top, bottom in bands:
+        for x in range(60, 700, 30):  # characters
+            page[top:bottom, x : x + 24] = 0
+    boxes = np.stack(
+        [
+            _box(50, 24, 710, 78),  # the first line, padded as the detector pads
+            _box(50, 49, 710, 103),  # the second
+            _box(40, 52, 720, 182),  # the second to the fifth, run together
+            _box(50, 124, 710, 178),  # the fifth
+        ]
+    )
+    out = rapid._split_tall(page, boxes)
+    rects = rapid._rects(out)
+    assert len(out) == 5
+    assert rects[:2].tolist() == rapid._rects(boxes[:2]).tolist()
+    new = sorted((r[1] + r[3]) / 2.0 for r in rects[3:])
+    assert 90 < new[0] < 112 and 115 < new[1] < 137  # the third and fourth lines
+    # a tall box over one line (a title set large) is left whole
+    title = np.stack([_box(50, 24, 710, 78), _box(40, 30, 720, 170), _box(50, 49, 710, 103)])
+    one = np.full((300, 800, 3), 255, np.uint8)
+    one[60:150, 60:700] = 0
+    assert len(rapid._split_tall(one, title)) == 3
