@@ -128,20 +128,17 @@ def _paired(rows: Sequence[Sequence[Line]], gap: Gap) -> float:
 
 
 def _between_options(rows: Sequence[Sequence[Line]], gap: Gap) -> bool:
-    """The gap parts a form's options set in a grid: in two rows or more, and in every
-    row with lines on both sides, each side holds a check box, and the line right of the
-    gap opens with one in half of them or more ("□500元 □800元" beside "□200元 □300元"; a
-    faint box may be lost). A question's options are read row by row, whatever
-    whitespace their grid leaves."""
+    """The gap parts a form's options set in a grid: in two rows or more with lines on
+    both sides, half their sides or more hold a check box, and the line right of the gap
+    opens with one in half of them or more ("□500元 □800元" beside "□200元 □300元"; a
+    faint box may be lost, and a black-and-white scan loses most of them). A question's
+    options are read row by row, whatever whitespace their grid leaves."""
     both = [sides for sides in (_sides(row, gap) for row in rows) if all(sides)]
     opening = sum(
         bool(CHECK_BOX.match(min(right, key=lambda ln: ln.left).text.lstrip())) for _, right in both
     )
-    return (
-        len(both) >= 2
-        and 2 * opening >= len(both)
-        and all(any(CHECK_BOX.search(ln.text) for ln in side) for pair in both for side in pair)
-    )
+    boxed = sum(any(CHECK_BOX.search(ln.text) for ln in side) for pair in both for side in pair)
+    return len(both) >= 2 and 2 * opening >= len(both) and boxed >= len(both)
 
 
 def _filled(lines: Sequence[Line], scale: Scale) -> bool:

@@ -1404,3 +1404,27 @@ def test_a_licences_halves_under_a_title_narrower_than_its_gaps_are_columns() ->
     assert order[:3] == ["统一社会信用代码", "91420106L45FWW9AB6", "证照编号：75018402571046"]
     assert order.index("可开展经营活动）") < order.index("注册资本")
     assert order.index("注册资本") < order.index("人民币50万元") < order.index("成立日期")
+
+
+def test_options_in_a_grid_that_lost_most_of_their_boxes_keep_their_rows() -> None:
+    """A pension enrolment form scanned in black and white (its boxes, tuned pages under
+    a capture of our own): the grades' boxes mostly lost in the threshold, the options'
+    short lines looked like two strips of labels, and the grid was read as two columns."""
+    lines = _from_boxes("""127 681 302 735 缴费档次（每年）
+142 735 279 798 200元
+394 728 534 799 300元
+645 731 787 802 □500元
+898 728 1037 799 800元
+145 791 292 854 1000元
+395 793 543 854 □1500元
+649 791 796 854 2000元
+902 793 1049 854 3000元
+127 877 276 930 特殊群体标识
+147 933 248 989 无
+253 938 413 984 □低保对象
+432 936 594 981 □特困人员
+610 938 796 984 □重度残疾人
+809 933 1013 986 □返贫致贫人口""")
+    order = _order(lines)
+    assert order.index("□500元") < order.index("1000元") < order.index("2000元")
+    assert order.index("3000元") < order.index("特殊群体标识") < order.index("□重度残疾人")
