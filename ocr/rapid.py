@@ -430,8 +430,8 @@ def _uncovered_text(dark: np.ndarray, rects: np.ndarray) -> bool:
 # again at full resolution did not part (a business scope set solid on a black-and-white
 # scan), holds several lines: the recogniser reads such a strip as noise. It is cut where
 # rows of the page across it hold next to no ink (under GAP_INK of its inkiest row's), and
-# its lines no other box holds (overlapping none by more than half their height) are
-# boxes of their own.
+# its lines no other box holds (no box beside it has its middle in them) are boxes of
+# their own, each from the middle of the gap above it to the middle of the gap below.
 TALL_LINES = 1.8
 GAP_INK = 0.08
 
@@ -471,7 +471,6 @@ def _split_tall(img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
         for k, (a, b) in enumerate(runs):
             if (beside & (middles >= a) & (middles <= b)).any():
                 continue  # a line another box holds
-            # from the middle of the gap above to the middle of the gap below
             top = (runs[k - 1][1] + a) / 2.0 if k else a - 0.5 * (b - a)
             bottom = (b + runs[k + 1][0]) / 2.0 if k + 1 < len(runs) else b + 0.5 * (b - a)
             found.append(

@@ -173,9 +173,9 @@ def suppress_grey_seals(image: np.ndarray, rings: list[Ring] | None = None) -> n
     specks: tuple[np.ndarray, np.ndarray] | None = None
     for x, y, r in circles:
         seal = _ring_tone(gray, x, y, r, paper)
-        text = _text_tone(gray, x, y, r, paper) if seal is not None else None
         if seal is None:
             continue
+        text = _text_tone(gray, x, y, r, paper)
         reach = int(r * 1.12)  # the ring's outer edge
         h, w = gray.shape
         x0, x1 = max(0, int(x) - reach), min(w, int(x) + reach + 1)
