@@ -130,15 +130,18 @@ piece by piece, never joined: LXGW WenKai Regular (print; titles emboldened by d
 and HarmonyOS Sans SC Light (entries by hand, each glyph jittered); 5 service-hall
 layouts of its own; captures counter-scan-gray-250, phone-stand-warm, bw-copy-png,
 color-scan-moire-180).
-`coverage` is another reporting-only corpus, made apart from all of them on 5 December
-2026 and never tuned on (no font rasteriser and no polygon filler: its own numpy
+`coverage` was another reporting-only corpus, made apart from all of them on 5 December
+2026 (no font rasteriser and no polygon filler: its own numpy
 rasteriser adds each flattened outline segment's exact signed area into an accumulation
 buffer and integrates it along rows, as font-rs and stb_truetype v2 do; MiSans Regular and
 Semibold from npm `misans` for print; entries by hand are pen trails along the stroke
 centre lines of npm `hanzi-writer-data`, each writer with its own slant, size drift and
 jitter; seals over the text and QR-like blocks by the same rasteriser; the truth checked
 against the characters whose outlines left ink; 5 service-hall layouts of its own;
-captures mfp-sepia-220, phone-overhead-cool, bilevel-ccitt-200, archive-rescan-150).
+captures mfp-sepia-220, phone-overhead-cool, bilevel-ccitt-200, archive-rescan-150) and
+read never tuned on at 10:34 and 11:50 that day (9.5% and 9.4% strict; bilevel-ccitt-200
+13.4%, mfp-sepia-220 14.9%, reading order by the order-free figures); its pages and errors
+were read from 13:25: it counts as tuning since.
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated
