@@ -30,6 +30,12 @@ title over it are set aside, the rows left decide its gap again. Rows read as th
 read a label at the top left with its value under it before a line far to its right
 ("统一社会信用代码" over its code, then "证照编号：…").
 
+A vertical line between blocks (`ocr.layout.dividers`: a vertical rule that bounds no
+cell, as between a birth certificate's mother and father; the line between the halves of a
+ruled table split under headers side by side, "卖方" | "买方") parts them before any gap is
+looked for, however their rows pair up: the rows above it, its left side, its right side,
+then the rows below it.
+
 Not every such gap separates columns. Row order is kept when
 - the gap is crossed by a horizontal rule (a table without vertical rules) or by a ruled
   cell (ruled tables are read cell by cell, `ocr.layout`);
@@ -543,20 +549,57 @@ def _continued(last: _Block, halves: tuple[list[Line], list[Line]], scale: Scale
     return True
 
 
+def _divided(
+    units: Sequence[Line], dividers: Sequence[Rect]
+) -> tuple[Rect, list[list[Line]]] | None:
+    """The first divider with `MIN_ROWS` rows of units on each side level with it, none
+    across it (a detected box may reach past it by half its height), and the units in
+    the order to read them: those above it, those left of it, those right of it, those
+    below it."""
+    for divider in dividers:
+        x = (divider[0] + divider[2]) / 2.0
+        level = [u for u in units if divider[1] <= u.centre_y <= divider[3]]
+        if any(min(x - u.left, u.right - x) > box_height(u) / 2.0 for u in level):
+            continue
+        left = [u for u in level if (u.left + u.right) / 2.0 < x]
+        right = [u for u in level if (u.left + u.right) / 2.0 >= x]
+        if min(len(group_rows(left)) if left else 0, len(group_rows(right)) if right else 0) < (
+            MIN_ROWS
+        ):
+            continue
+        above = [u for u in units if u.centre_y < divider[1]]
+        below = [u for u in units if u.centre_y > divider[3]]
+        return divider, [above, left, right, below]
+    return None
+
+
 def column_blocks(
     units: Sequence[Line],
     *,
     obstacles: Sequence[Rect] = (),
     rules: Sequence[Rect] = (),
     seals: Sequence[Rect] = (),
+    dividers: Sequence[Rect] = (),
 ) -> list[list[Line]]:
     """`units` in blocks to read one after the other, each block row by row: the rows
     above a block of columns, the left column, the right column, the rows below, ...
 
     `obstacles` are regions no column gap may cross (ruled table cells), `rules` the
     horizontal ruling lines of the page (a gap they cross is not a column gap), `seals`
-    the boxes of the page's round seals.
+    the boxes of the page's round seals, `dividers` vertical lines that part the blocks
+    level with them (`ocr.layout.dividers`), however their rows pair up.
     """
+    split = _divided(units, dividers)
+    if split is not None:
+        used, parts = split
+        rest = [d for d in dividers if d is not used]
+        return [
+            block
+            for part in parts
+            for block in column_blocks(
+                part, obstacles=obstacles, rules=rules, seals=seals, dividers=rest
+            )
+        ]
     if len(units) < 2 * MIN_ROWS - 2:
         return [list(units)] if units else []
     rows = group_rows(units)

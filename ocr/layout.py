@@ -7,12 +7,15 @@ structure in their rules, so the cells are found from them (long horizontal and 
 strokes, as in table-structure recognisers) and each cell's lines are read together;
 cells and the lines outside any cell are then read in rows, top to bottom, left to right,
 except blocks of columns without rules, read column after column (`ocr.columns`, which
-also takes the horizontal rules found here: a rule across a gap ties its sides in rows).
+also takes the horizontal rules found here: a rule across a gap ties its sides in rows),
+and blocks parted by a vertical line (`dividers`), read one after the other.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -32,14 +35,20 @@ _WORK_SIDE = 1200
 RULE_INK = 10
 
 
+class Rulings(NamedTuple):
+    cells: list[Cell]  # rectangles enclosed by rules (`table_cells`)
+    rules: list[Cell]  # horizontal rules: one across a gap ties its sides in rows
+    verticals: list[Cell]  # vertical rules that bound no cell: one may part two blocks
+
+
 def table_cells(image: np.ndarray, *, thumb: np.ndarray | None = None) -> list[Cell]:
     """Rectangles enclosed by ruling lines (table cells, framed boxes), in page pixels."""
-    return rulings(image, thumb=thumb)[0]
+    return rulings(image, thumb=thumb).cells
 
 
-def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> tuple[list[Cell], list[Cell]]:
-    """The page's ruled cells (as `table_cells`) and its horizontal rules (their boxes):
-    a rule running across a gap between lines ties them into rows (`ocr.columns`)."""
+def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Rulings:
+    """The page's ruled cells, its horizontal rules and its vertical rules free of cells
+    (their boxes), in page pixels."""
     small, scale = working_gray(image, _WORK_SIDE, thumb)
     h, w = small.shape
     ink = cv2.adaptiveThreshold(
@@ -50,8 +59,10 @@ def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> tuple[list
     rules = _boxes(horizontal, scale)
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(15, h // 60), 1), np.uint8))
     vertical = _without_streaks(vertical)
-    if not horizontal.any() or not vertical.any():
-        return [], rules
+    if not vertical.any():
+        return Rulings([], rules, [])
+    if not horizontal.any():
+        return Rulings([], rules, _boxes(vertical, scale))
     ruled = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(ruled), connectivity=4)
     cells: list[Cell] = []
@@ -65,7 +76,67 @@ def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> tuple[list
         if area < 0.85 * cw * ch:
             continue  # not a rectangle: the space between cells, a ring
         cells.append(_scaled(x, y, cw, ch, scale))
-    return cells, rules
+    # a vertical rule along a cell is its edge
+    edges = np.zeros((h, w), np.uint8)
+    for c in cells:
+        x0, y0, x1, y1 = (round(v * scale) for v in c)
+        edges[max(0, y0 - 4) : y1 + 4, max(0, x0 - 4) : x1 + 4] = 1
+    free = [
+        _scaled(x, y, cw, ch, scale)
+        for x, y, cw, ch in _strokes(vertical)
+        if not edges[y : y + ch, x : x + cw].any()
+    ]
+    return Rulings(cells, rules, free)
+
+
+def dividers(ruled: Rulings) -> list[Cell]:
+    """Vertical lines parting blocks that stand side by side, each read top to bottom
+    (`ocr.columns`): the vertical rules free of cells (the line between a birth
+    certificate's mother and father), and where a table splits under a row of headers
+    side by side (`split_tables`)."""
+    return ruled.verticals + split_tables(ruled.cells)
+
+
+def split_tables(cells: Sequence[Cell]) -> list[Cell]:
+    """A table whose first row holds two or more headers side by side ("卖方（出让方）" |
+    "买方（受让方）"), each over the label and value cells of its own half, down to the
+    table's end or a row across them, is two tables side by side: a person reads the
+    seller's half, then the buyer's. Returns the lines between the halves (from the
+    headers' top to the last row's bottom). A table whose rows stand out past the
+    headers (an item's name left of "本期 | 上期") or run across them is no such table."""
+    out: list[Cell] = []
+    for head in cells:
+        slack = 0.25 * (head[3] - head[1])
+        row = sorted(
+            (c for c in cells if abs(c[1] - head[1]) <= slack and abs(c[3] - head[3]) <= slack),
+            key=lambda c: c[0],
+        )
+        if row[0] != head or len(row) < 2:
+            continue  # read each row of headers once, from its leftmost cell
+        if any(b[0] - a[2] > slack for a, b in itertools.pairwise(row)):
+            continue  # not adjoining: cells apart, no one table
+        bounds = [(a[2] + b[0]) / 2.0 for a, b in itertools.pairwise(row)]
+        left, right = row[0][0] - slack, row[-1][2] + slack
+        below = sorted((c for c in cells if c[1] >= head[3] - slack), key=lambda c: c[1])
+        bottom, rows_below, paired = head[3], 0, set()
+        while below and below[0][1] <= bottom + slack:
+            top = below[0][1]
+            level = [c for c in below if c[1] - top <= slack]
+            if any(c[0] < left or c[2] > right for c in level):
+                break  # a cell out past the headers
+            if any(c[0] < b - slack and c[2] > b + slack for c in level for b in bounds):
+                break  # a row across the halves
+            for k in range(len(row)):
+                lo = bounds[k - 1] if k else left
+                hi = bounds[k] if k < len(bounds) else right
+                if sum(lo <= (c[0] + c[2]) / 2.0 <= hi for c in level) >= 2:
+                    paired.add(k)  # a label and its value under this header
+            bottom = max(c[3] for c in level)
+            rows_below += 1
+            below = [c for c in below if c not in level]
+        if rows_below >= 2 and len(paired) == len(row):
+            out += [(round(b) - 1, head[1], round(b) + 1, bottom) for b in bounds]
+    return out
 
 
 # A stroke down the whole scan, from its top edge to its bottom (within STREAK_REACH of
@@ -169,16 +240,17 @@ def _scaled(x: int, y: int, cw: int, ch: int, scale: float) -> Cell:
     return (round(x / scale), round(y / scale), round((x + cw) / scale), round((y + ch) / scale))
 
 
-def _boxes(mask: np.ndarray, scale: float) -> list[Cell]:
-    """Bounding boxes of the mask's connected strokes, in page pixels."""
+def _strokes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """(x, y, width, height) of the mask's connected strokes."""
     if not mask.any():
         return []
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    out: list[Cell] = []
-    for i in range(1, count):
-        x, y, cw, ch = (int(v) for v in stats[i][:4])
-        out.append(_scaled(x, y, cw, ch, scale))
-    return out
+    return [(int(x), int(y), int(cw), int(ch)) for x, y, cw, ch, _ in stats[1:count]]
+
+
+def _boxes(mask: np.ndarray, scale: float) -> list[Cell]:
+    """Bounding boxes of the mask's connected strokes, in page pixels."""
+    return [_scaled(x, y, cw, ch, scale) for x, y, cw, ch in _strokes(mask)]
 
 
 def _inside(line: Line, cell: Cell) -> bool:

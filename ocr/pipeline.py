@@ -20,7 +20,7 @@ from ocr.errors import EngineFailed, EngineTimeout, OcrError
 from ocr.fields import fields_of
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
 from ocr.labels import part_next_labels
-from ocr.layout import Cell, join_wrapped, rulings, tie_continuations, units
+from ocr.layout import Cell, dividers, join_wrapped, rulings, tie_continuations, units
 from ocr.names import NEXT_LABELS
 from ocr.preprocess import (
     Quality,
@@ -93,13 +93,15 @@ def reading_order(
     cells: Sequence[Cell] = (),
     rules: Sequence[Cell] = (),
     seals: Sequence[Ring] = (),
+    dividers: Sequence[Cell] = (),
 ) -> tuple[tuple[Line, ...], str]:
     """Lines in reading order and the page text (one row per text line).
 
     The lines of one table cell (`cells`, see `ocr.layout`) are read together, as one
     unit; units are read row by row, except that a block of columns without rules is
     read column after column (`ocr.columns`; `rules` are the page's horizontal rules,
-    `seals` its round seals).
+    `seals` its round seals), and blocks parted by a vertical line (`dividers`) are
+    read one after the other.
     """
     kept = part_next_labels([ln for ln in lines if ln.text.strip()], NEXT_LABELS)
     found = lift_row_headings(join_wrapped(tie_continuations(units(kept, cells)), cells))
@@ -108,7 +110,11 @@ def reading_order(
     texts: list[str] = []
     stamped = [(x - r, y - r, x + r, y + r) for x, y, r in seals]
     blocks = column_blocks(
-        [stand_in for stand_in, _ in found], obstacles=cells, rules=rules, seals=stamped
+        [stand_in for stand_in, _ in found],
+        obstacles=cells,
+        rules=rules,
+        seals=stamped,
+        dividers=dividers,
     )
     for row in (row for block in blocks for row in group_rows(block)):
         joined_units = []
@@ -305,12 +311,13 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     lines = drop_seal_words(
         [replace(ln, text=t) for ln, t in zip(lines, texts, strict=True)], rings
     )
-    cells, rules = rulings(straight)
-    ordered, text = reading_order(lines, cells, rules, rings)
+    ruled = rulings(straight)
+    cells, rules, parting = ruled.cells, ruled.rules, dividers(ruled)
+    ordered, text = reading_order(lines, cells, rules, rings, parting)
     h, w = straight.shape[:2]
     named = _surnames_put_right(ordered, text, engine, cleaned)
     if named is not None:
-        ordered, text = reading_order(named, cells, rules, rings)
+        ordered, text = reading_order(named, cells, rules, rings, parting)
     seconds = round(time.perf_counter() - started, 3)
     log.info(
         "read page %dx%d: %d lines, rotation %d, skew %.2f°, %d seals, %.2f s",

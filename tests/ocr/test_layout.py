@@ -8,7 +8,7 @@ import numpy as np
 
 from ocr import Line, read_page
 from ocr.engine import rect_box
-from ocr.layout import rulings, table_cells
+from ocr.layout import Rulings, dividers, rulings, split_tables, table_cells
 from ocr.pipeline import reading_order
 from ocr.testing import FixedLinesEngine
 
@@ -79,7 +79,7 @@ def test_the_edge_of_a_shadow_is_no_rule() -> None:
         page[676 + k] = 250 - round(36 * (k + 1) / 24)
     page[300:303, 100:900] = 185  # a printed rule, faint (toner running low)
     page[1000:1003, 100:900] = 40  # and a dark one
-    _, rules = rulings(page)
+    rules = rulings(page).rules
     assert [(top, bottom) for _, top, _, bottom in rules] == [(300, 303), (1000, 1003)]
 
 
@@ -95,7 +95,7 @@ def test_a_folds_crease_is_no_rule() -> None:
             page[y + 2 + k] = 253 - round(10 * k / 14)
     page[300:303, 100:900] = 185  # a printed rule, faint (toner running low)
     page[1000:1003, 100:900] = 40  # and a dark one
-    _, rules = rulings(page)
+    rules = rulings(page).rules
     assert [(top, bottom) for _, top, _, bottom in rules] == [(300, 303), (1000, 1003)]
 
 
@@ -139,7 +139,7 @@ def test_a_rule_in_a_flashs_hotspot_is_a_rule() -> None:
     page[:] = np.clip(200 + glow, 0, 255).astype(np.uint8)[..., None]
     page[650:653, 200:800] = 150  # a grey rule, faint against the lit paper
     page[1000:1003, 100:900] = 40
-    _, rules = rulings(page)
+    rules = rulings(page).rules
     assert [(top, bottom) for _, top, _, bottom in rules] == [(650, 653), (1000, 1003)]
 
 
@@ -266,7 +266,7 @@ def test_values_stacked_in_ruled_rows_are_no_wrapped_cell() -> None:
         _ln("码", 240, 415, 280, 455),
         _ln("420106196909238256", 410, 377, 720, 452),
     ]
-    cells, rules = rulings(_rows_page())
+    cells, rules, _ = rulings(_rows_page())
     _, text = reading_order(lines, cells, rules)
     assert text.splitlines() == [
         "统一社会信用代码 914201061GQ8KR7W2T",
@@ -542,3 +542,97 @@ def test_a_scanners_streak_down_the_page_cuts_no_cell() -> None:
         for top in range(0, 1400, 200):
             cv2.line(streaked, (x, top), (x + 1, top + 170), (90, 90, 90), 3)
     assert sorted(table_cells(streaked)) == sorted(table_cells(clean))
+
+
+# A used-car register (coverage, sepia copy at 220 dpi): the seller's and the buyer's
+# halves of one ruled table under their headers, then the vehicle's table, whose rows of
+# "label | value | label | value" go across; boxes and cells as found.
+PARTIES = [
+    _ln("卖方（出让方）", 407, 353, 638, 428),
+    _ln("买方（受让方）", 1166, 353, 1406, 428),
+    _ln("姓名", 204, 442, 318, 522),
+    _ln("薛静", 361, 438, 475, 522),
+    _ln("姓名", 966, 442, 1076, 525),
+    _ln("石凤一", 1120, 438, 1270, 525),
+    _ln("身份证号码", 163, 535, 357, 609),
+    _ln("350203196001256057", 364, 535, 746, 609),
+    _ln("身份证号码", 931, 535, 1120, 609),
+    _ln("350203198503149023", 1131, 543, 1504, 606),
+    _ln("福建省厦门市思明区学府路181号16", 361, 644, 917, 715),
+    _ln("福建省厦门市思明区和平街19号2栋", 1120, 641, 1683, 711),
+    _ln("住址", 204, 659, 314, 742),
+    _ln("住址", 970, 659, 1076, 739),
+    _ln("栋3单元1502室", 359, 678, 615, 761),
+    _ln("1单元2101室", 1123, 686, 1351, 760),
+    _ln("联系电话", 179, 791, 342, 869),
+    _ln("13569118229", 361, 789, 613, 872),
+    _ln("联系电话", 942, 791, 1105, 869),
+    _ln("17755998109", 1123, 791, 1384, 865),
+    _ln("车辆信息", 831, 936, 995, 1012),
+    _ln("号牌号码", 192, 1027, 353, 1103),
+    _ln("闽DH1028", 379, 1023, 563, 1107),
+    _ln("车辆类型", 956, 1027, 1113, 1103),
+    _ln("小型轿车", 1141, 1027, 1305, 1103),
+    _ln("厂牌型号", 189, 1121, 353, 1194),
+    _ln("本田雅阁", 381, 1121, 542, 1194),
+    _ln("车身颜色", 956, 1121, 1117, 1194),
+    _ln("银灰", 1141, 1114, 1251, 1198),
+]
+PARTIES_CELLS = [
+    (155, 352, 909, 434), (917, 352, 1671, 434),
+    (155, 443, 365, 526), (376, 443, 909, 526), (917, 445, 1128, 526), (1139, 445, 1671, 526),
+    (155, 535, 365, 617), (376, 535, 909, 617), (917, 535, 1128, 617), (1139, 535, 1671, 617),
+    (155, 627, 365, 782), (376, 627, 909, 782), (917, 627, 1128, 782), (1139, 627, 1671, 782),
+    (155, 793, 365, 874), (376, 793, 909, 874), (917, 793, 1128, 874), (1139, 793, 1671, 874),
+    (155, 935, 1671, 1018),
+    (155, 1027, 387, 1109), (397, 1027, 909, 1109),
+    (917, 1027, 1152, 1109), (1160, 1027, 1671, 1109),
+    (155, 1119, 387, 1201), (397, 1119, 909, 1201),
+    (917, 1119, 1152, 1201), (1160, 1119, 1671, 1201),
+]  # fmt: skip
+
+
+def test_a_table_split_under_two_headers_is_read_half_by_half() -> None:
+    """Under "卖方（出让方）" | "买方（受让方）", each header over its own label and value
+    cells, the seller's half is read before the buyer's (read across, the page's strict
+    CER was 17.7%); the vehicle's table below, under one header, goes across."""
+    assert split_tables(PARTIES_CELLS) == [(912, 352, 914, 874)]
+    parting = dividers(Rulings(PARTIES_CELLS, [], []))
+    _, text = reading_order(PARTIES[::-1], PARTIES_CELLS, dividers=parting)
+    assert text.splitlines() == [
+        "卖方（出让方）",
+        "姓名 薛静",
+        "身份证号码 350203196001256057",
+        "住址 福建省厦门市思明区学府路181号16栋3单元1502室",
+        "联系电话 13569118229",
+        "买方（受让方）",
+        "姓名 石凤一",
+        "身份证号码 350203198503149023",
+        "住址 福建省厦门市思明区和平街19号2栋1单元2101室",
+        "联系电话 17755998109",
+        "车辆信息",
+        "号牌号码闽DH1028 车辆类型小型轿车",
+        "厂牌型号本田雅阁 车身颜色银灰",
+    ]
+
+
+def test_a_table_is_no_split_one_without_headers_over_halves() -> None:
+    """Rows of "label | value | label | value" under one header, a table of figures
+    under "本期 | 上期" with its items' names out left of them, and headers over one
+    cell each are read across."""
+    vehicle = PARTIES_CELLS[18:]
+    assert split_tables(vehicle) == []
+    figures = [
+        (100, 100, 300, 200), (300, 100, 700, 150), (700, 100, 1100, 150),
+        (300, 150, 500, 200), (500, 150, 700, 200), (700, 150, 900, 200), (900, 150, 1100, 200),
+        (100, 200, 300, 250), (300, 200, 500, 250), (500, 200, 700, 250), (700, 200, 900, 250),
+        (900, 200, 1100, 250), (100, 250, 300, 300), (300, 250, 500, 300), (500, 250, 700, 300),
+        (700, 250, 900, 300), (900, 250, 1100, 300),
+    ]  # fmt: skip
+    assert split_tables(figures) == []
+    two_by_two = [
+        (100, 100, 500, 150), (500, 100, 900, 150),
+        (100, 150, 500, 200), (500, 150, 900, 200),
+        (100, 200, 500, 250), (500, 200, 900, 250),
+    ]  # fmt: skip
+    assert split_tables(two_by_two) == []
