@@ -364,9 +364,9 @@ def name_shaped(text: str) -> str | None:
 
 # a letter's opening words before the party it is about: "兹委托张三同志…", "兹证明某某
 # 有限公司（统一社会信用代码：…）…", and what follows the party's name
-# (a comma may part them from the party: "兹证明，张三，性别男，…"; the letter's own unit,
-# "兹证明，我单位…", is nobody's name)
-_OPENING = r"(?:兹委托|兹授权|特委托|兹证明|兹有|兹推荐)[，,]?"
+# (a comma or a colon may part them from the party: "兹证明，张三，性别男，…"; the
+# letter's own unit, "兹证明，我单位…", is nobody's name)
+_OPENING = r"(?:兹委托|兹授权|特委托|兹证明|兹有|兹推荐)[，,:：]?"
 _OPENS = re.compile(_OPENING)
 
 
@@ -388,6 +388,11 @@ _PARTICULAR_PERSON = re.compile(
     r"[（(，,；;](?:法定代表人|执行事务合伙人|负责人|经营者|投资人|委托代理人|代理人|联系人|经办人)"
     r"[:：]([\u4e00-\u9fff·]{2,4})(?=[）)，,；;。]|$)"
 )
+# a certificate's person opening a line with their particulars, the opening words on the
+# line above or before it: "兹证明：" / "肖子，性别女，壮族，…", "张三，男，汉族，…"
+_PARTICULARS_FIRST = re.compile(
+    r"^(?:" + _OPENING + r")?([\u4e00-\u9fff·]{2,4}?)[，,](?:性别[:：]?)?[男女][，,]"
+)
 # words of a person's particulars, which no name starts with
 NOT_NAME = ("性别", "民族", "姓名", "出生", "住址", "有效", "本人", "证件", "身份")
 _SENTENCE_BUSINESS = re.compile(_OPENING + r"([\u4e00-\u9fff（）]{4,40}?)(?=（|\(|，|,|将|为|系)")
@@ -406,7 +411,7 @@ def sentence_names(lines: Sequence[Line]) -> list[tuple[Line, str, str]]:
         for match in [*_SENTENCE_BUSINESS.finditer(text), *_SERVES.finditer(text)]:
             if BUSINESS_END.search(match.group(1)):
                 out.append((line, "enterprise_name", match.group(1)))
-        people = (_SENTENCE_PERSON, _SELF, _PARTICULAR_PERSON)
+        people = (_SENTENCE_PERSON, _SELF, _PARTICULAR_PERSON, _PARTICULARS_FIRST)
         for match in [m for pattern in people for m in pattern.finditer(text)]:
             if not BUSINESS_END.search(match.group(1)) and not match.group(1).startswith(NOT_NAME):
                 out.append((line, "person_name", match.group(1)))

@@ -176,6 +176,19 @@ def test_a_certificate_of_a_person_opens_with_a_comma() -> None:
     assert _named(lines) == {("person_name", "尉迟楠蕾")}
 
 
+def test_a_certificate_of_a_person_opens_a_line_with_them() -> None:
+    """A no-criminal-record certificate sets its opening words on a line of their own,
+    the person on the next, with their particulars ("肖子，性别女，壮族，…"); a record
+    that opens with the person's sex after a comma names them too."""
+    lines = [
+        _line("兹证明：", 120, 300),
+        _line("肖子，性别女，壮族，1998年1月23日出生，公民身份号码450103199801238203，", 120, 360),
+        _line("兹证明：侯红，男，汉族，1990年3月2日出生，", 120, 460),
+        _line("户籍地址广西壮族自治区南宁市青秀区解放路16号17栋3单元1301室。", 120, 560),
+    ]
+    assert _named(lines) == {("person_name", "肖子"), ("person_name", "侯红")}
+
+
 def test_values_set_under_their_labels() -> None:
     """A table of one row under its header row ("企业名称 | 统一社会信用代码 | 法定代表人"),
     and a label ending in a colon with its value on the line below; a label without a
