@@ -16,6 +16,8 @@ pixels stand close together turns into paper; the text's strokes crossing it sta
 
 from __future__ import annotations
 
+import re
+
 import cv2
 import numpy as np
 
@@ -106,21 +108,31 @@ def seal_rings(image: np.ndarray) -> list[Ring]:
 
 # what a seal's own words end with (合同专用章, 行政审批专用章, 户口专用章, 财务专用章, ...)
 SEAL_NAME_END = "专用章"
+# a seal's name read with its last character lost or misread in the ring's ink
+# ("出生医学证明专用心"), or its star alone
+_SEAL_WORDS = re.compile(r"^(?:.{2,10}专用.?|[★☆*＊]+)$")
 
 
 def drop_seal_words(lines: list[Line], rings: list[Ring]) -> list[Line]:
     """The lines without the seals' own words: a line wholly inside a seal's ring that
-    names a seal ("企业登记专用章") is the seal's, not the page's (a seal whose ink is
-    the text's, as on a carbon copy, is not suppressed, and its name is read)."""
+    (its box, padded, may reach past the ring by a tenth of its radius) names a seal
+    ("企业登记专用章", or a short line with "专用" in it, its last character
+    misread) or is its star is the seal's, not the page's (a seal whose ink is the
+    text's, as on a carbon copy or a black-and-white scan, is not suppressed, and its
+    words are read)."""
     if not rings:
         return lines
 
     def inside(line: Line) -> bool:
         return any(
-            all((px - x) ** 2 + (py - y) ** 2 <= r * r for px, py in line.box) for x, y, r in rings
+            all((px - x) ** 2 + (py - y) ** 2 <= (1.1 * r) ** 2 for px, py in line.box)
+            for x, y, r in rings
         )
 
-    return [ln for ln in lines if not (ln.text.strip().endswith(SEAL_NAME_END) and inside(ln))]
+    def seals(text: str) -> bool:
+        return text.endswith(SEAL_NAME_END) or _SEAL_WORDS.match(text) is not None
+
+    return [ln for ln in lines if not (seals(ln.text.strip()) and inside(ln))]
 
 
 def _specks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

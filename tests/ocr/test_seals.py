@@ -142,3 +142,9 @@ def test_a_seals_own_name_inside_its_ring_is_not_page_text(
     elsewhere = line("财务专用章", 100, 100, 300, 140)
     kept = drop_seal_words([seal_name, under, elsewhere], [ring])
     assert kept == [under, elsewhere]
+    # a black-and-white scan's seal, as dark as the text, its name's last character lost
+    # in the ring's ink, its box reaching just past the ring, and its star
+    misread = line("出生医学证现专用心", cx - 80, cy + 0.5 * r, cx + 80, cy + 0.85 * r)
+    star = line("★", cx - 40, cy - 60, cx + 40, cy + 40)
+    note = line("加盖出生医学证明专用章有效。", cx - 2 * r, cy + 1.2 * r, cx + r, cy + 1.4 * r)
+    assert drop_seal_words([misread, star, under, note], [ring]) == [under, note]
