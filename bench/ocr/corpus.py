@@ -40,6 +40,7 @@ MUPDF = "mupdf"  # made apart from everything else (reporting_corpora.mupdf_*), 
 FT = "ft"  # made apart from everything else (reporting_corpora.ft_*), tuned on since 12-05 07:15
 OUTLINE = "outline"  # made apart from everything (reporting_corpora.outline_*), never tuned on
 COVERAGE = "coverage"  # made apart from everything (reporting_corpora.coverage_*), never tuned on
+PDFKIT = "pdfkit"  # made apart from everything (reporting_corpora.pdfkit_*), never tuned on
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
