@@ -47,7 +47,7 @@ def _encode_jpeg(img: np.ndarray, quality: int) -> bytes:
 def _turn(img: np.ndarray, degrees: float, shift: tuple[float, float], border: float) -> np.ndarray:
     h, w = img.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
-    m[:, 2] += shift
+    m[:, 2] += np.array(shift)
     fill = (border,) * (3 if img.ndim == 3 else 1)
     return cv2.warpAffine(
         img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=fill
@@ -56,11 +56,11 @@ def _turn(img: np.ndarray, degrees: float, shift: tuple[float, float], border: f
 
 def sheetfed_jpeg_180(img: np.ndarray, rng: random.Random) -> bytes:
     g = _np(rng)
-    page = _resize(img, 180).astype(np.float32)
+    page: np.ndarray = _resize(img, 180).astype(np.float32)
     h, w = page.shape[:2]
     # uneven feed: each row's source position drifts around the ideal one
     t = np.arange(h, dtype=np.float32)
-    wobble = sum(
+    wobble: np.ndarray = sum(
         rng.uniform(0.6, 1.8) * np.sin(2 * np.pi * t / rng.uniform(180, 700) + rng.uniform(0, 6))
         for _ in range(2)
     )
@@ -89,17 +89,18 @@ def phone_angle_warm(img: np.ndarray, rng: random.Random) -> bytes:
     bottom = 0.975 * out_h
     left_in = far if lean > 0 else near
     right_in = near if lean > 0 else far
-    dst = np.float32(
+    dst = np.array(
         [
             [out_w * (left_in + 0.01), top + rng.uniform(0, 0.01) * out_h],
             [out_w * (1 - right_in - 0.01), top + rng.uniform(0, 0.01) * out_h],
             [out_w * (1 - near * 0.6), bottom],
             [out_w * near * 0.6, bottom - rng.uniform(0, 0.01) * out_h],
-        ]
+        ],
+        np.float32,
     )
-    src = np.float32([[0, 0], [pw, 0], [pw, ph], [0, ph]])
+    src = np.array([[0, 0], [pw, 0], [pw, ph], [0, ph]], np.float32)
     desk = (rng.uniform(70, 95), rng.uniform(95, 120), rng.uniform(125, 150))  # wood, BGR
-    shot = cv2.warpPerspective(
+    shot: np.ndarray = cv2.warpPerspective(
         page,
         cv2.getPerspectiveTransform(src, dst),
         (out_w, out_h),
@@ -122,12 +123,13 @@ def phone_angle_warm(img: np.ndarray, rng: random.Random) -> bytes:
     shade = 1 - rng.uniform(0.22, 0.32) / (1 + np.exp((reach - edge) / (out_h * 0.025)))
     shot *= shade[..., None]
     k = rng.randint(3, 5)
-    kernel = np.zeros((k, k), np.float32)
+    kernel: np.ndarray = np.zeros((k, k), np.float32)
     kernel[k // 2, :] = 1 / k
     kernel = cv2.warpAffine(
         kernel, cv2.getRotationMatrix2D((k / 2 - 0.5, k / 2 - 0.5), rng.uniform(0, 180), 1), (k, k)
     )
-    shot = cv2.filter2D(shot, -1, kernel / max(float(kernel.sum()), 1e-6))
+    kernel = (kernel / max(float(kernel.sum()), 1e-6)).astype(np.float32)
+    shot = cv2.filter2D(shot, -1, kernel)
     shot += g.normal(0, 3.2, shot.shape).astype(np.float32)
     return _encode_jpeg(shot, 80)
 
@@ -145,10 +147,10 @@ def _photocopy(gray: np.ndarray, rng: random.Random, g: np.random.Generator) -> 
 
 def copy_of_copy_grey(img: np.ndarray, rng: random.Random) -> bytes:
     g = _np(rng)
-    gray = cv2.cvtColor(_resize(img, 200), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    gray: np.ndarray = cv2.cvtColor(_resize(img, 200), cv2.COLOR_BGR2GRAY).astype(np.float32)
     for _ in range(2):
         gray = _photocopy(gray, rng, g)
-    h, w = gray.shape
+    w = gray.shape[1]
     # where the lid did not close on the glass: a dark band along an edge
     band = rng.randint(10, 28)
     edge = rng.choice(("top", "left", "right"))
@@ -165,10 +167,9 @@ def copy_of_copy_grey(img: np.ndarray, rng: random.Random) -> bytes:
 
 def fax_standard_bw(img: np.ndarray, rng: random.Random) -> bytes:
     g = _np(rng)
-    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY).astype(np.float32)
-    h, w = gray.shape
-    lines = int(h / 300 * 98 + 0.5)
-    sent = cv2.resize(gray, (1728, lines), interpolation=cv2.INTER_AREA)
+    gray: np.ndarray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    lines = int(gray.shape[0] / 300 * 98 + 0.5)
+    sent: np.ndarray = cv2.resize(gray, (1728, lines), interpolation=cv2.INTER_AREA)
     sent = _turn(sent, rng.uniform(-0.4, 0.4), (0.0, rng.uniform(-3, 3)), 255.0)
     sent += g.normal(0, 9, sent.shape).astype(np.float32)
     bw = np.where(sent < rng.uniform(160, 178), 0, 255).astype(np.uint8)

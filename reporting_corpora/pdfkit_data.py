@@ -175,7 +175,9 @@ def person(
     region = region or rng.choice(REGIONS)
     sex = sex or rng.choice(("男", "女"))
     born = date(born_from, 1, 1) + timedelta(days=rng.randrange((born_to - born_from) * 365))
-    order = rng.randrange(100) * 10 + rng.choice((1, 3, 5, 7, 9) if sex == "男" else (0, 2, 4, 6, 8))
+    order = rng.randrange(100) * 10 + rng.choice(
+        (1, 3, 5, 7, 9) if sex == "男" else (0, 2, 4, 6, 8)
+    )
     first = f"{region[0]}{born:%Y%m%d}{order:03d}"
     return Person(
         name(rng),

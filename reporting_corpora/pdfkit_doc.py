@@ -239,7 +239,17 @@ class Page:
         w += spacing * len(s)
         x0 = x - w / 2 if align == "center" else x - w if align == "right" else x
         self.ops.append(
-            dict(op="hand", x=x0, y=y, s=s, size=size, face="kai", color=color, jit=jit, spacing=spacing)
+            dict(
+                op="hand",
+                x=x0,
+                y=y,
+                s=s,
+                size=size,
+                face="kai",
+                color=color,
+                jit=jit,
+                spacing=spacing,
+            )
         )
         return w
 
@@ -346,7 +356,7 @@ def check_truth(truth: str, found: str) -> None:
     """The PDF's text is the truth, character for character, whitespace aside."""
     a, b = "".join(truth.split()), "".join(found.split())
     if a != b:
-        i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        i = next(
+            (k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+        )
         raise TruthMismatch(f"at {i}: truth {a[i : i + 20]!r}, PDF {b[i : i + 20]!r}")
-
-

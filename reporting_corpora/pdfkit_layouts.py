@@ -38,6 +38,12 @@ BODY = 10.5
 LABEL = "songb"
 
 
+def _place(region: tuple[str, str, str, str]) -> str:
+    """Province, city (unless the same) and district."""
+    _, prov, city, county = region
+    return prov + (city if city != prov else "") + county
+
+
 def _ink(rng: random.Random) -> str:
     return rng.choice((BLUE, BLUE, PEN_BLACK))
 
@@ -114,7 +120,9 @@ def _checks(
     return y + size * 1.9
 
 
-def _sign(page: Page, x: float, y: float, label: str, who: str, when: date, rng: random.Random, ink: str) -> None:
+def _sign(
+    page: Page, x: float, y: float, label: str, who: str, when: date, rng: random.Random, ink: str
+) -> None:
     w = page.text(x, y, label, BODY)
     page.hand(x + w + 4, y - 5, who, 16, rng, ink, slant=-4)
     w2 = page.text(x + w + 90, y, "日期：", BODY)
@@ -162,7 +170,12 @@ def lease_filing(rng: random.Random) -> Page:
     page.text(L, y, "一、房屋基本情况", 11.5, "hei")
     y += 20
     c = (L, L + 80, L + 250, L + 330, R)
-    y = _row(page, y, 34, [(c[0], c[1], "房屋坐落", "label"), (c[1], c[4], street_address(rng, region), "print")])
+    y = _row(
+        page,
+        y,
+        34,
+        [(c[0], c[1], "房屋坐落", "label"), (c[1], c[4], street_address(rng, region), "print")],
+    )
     y = _row(
         page,
         y,
@@ -209,7 +222,7 @@ def lease_filing(rng: random.Random) -> Page:
         "延续或者注销手续。",
         11,
     )
-    office = f"{region[2] if region[1] != region[2] else region[1]}{region[3]}住房和城乡建设委员会"
+    office = f"{region[2]}{region[3]}住房和城乡建设委员会"
     y += 24
     page.text(R - 30, y, office, 11, "song", "right")
     page.text(R - 30, y + 22, cn_date(filed), 11, "song", "right")
@@ -218,11 +231,19 @@ def lease_filing(rng: random.Random) -> Page:
     page.qr(L, y - 4, 70, rng)
     page.text(L + 78, y + 10, "扫码查验备案信息", 8.5, "heil")
     page.text(L + 78, y + 24, "经办人：", 8.5, "heil")
-    page.hand(L + 112, y + 20, rng.choice("王李张刘陈") + rng.choice("敏静军磊"), 12, rng, PEN_BLACK)
+    page.hand(
+        L + 112, y + 20, rng.choice("王李张刘陈") + rng.choice("敏静军磊"), 12, rng, PEN_BLACK
+    )
     y += 96
     page.line(L, y, R, y, 0.5)
     page.text(L, y + 8, "注：本证明仅证明房屋租赁合同已登记备案，不作为房屋权属证明。", 8.5, "heil")
-    page.text(L, y + 22, "如需查询，请登录住房租赁服务平台或拨打咨询电话" + landline(rng) + "。", 8.5, "heil")
+    page.text(
+        L,
+        y + 22,
+        "如需查询，请登录住房租赁服务平台或拨打咨询电话" + landline(rng) + "。",
+        8.5,
+        "heil",
+    )
     return page
 
 
@@ -241,7 +262,9 @@ def drug_licence(rng: random.Random) -> Page:
     until = date(issued.year + 5, issued.month, min(issued.day, 28)) - timedelta(days=1)
     prov_short = region[1][:2] if region[1][:2] != "内蒙" else "蒙"
     licence_no = f"{prov_short}AA{rng.randint(1000000, 9999999)}"
-    bureau = f"{region[2]}市场监督管理局" if region[1] != region[2] else f"{region[1]}药品监督管理局"
+    bureau = (
+        f"{region[2]}市场监督管理局" if region[1] != region[2] else f"{region[1]}药品监督管理局"
+    )
 
     page.rect(30, 30, PAGE_W - 30, 811, 2.4)
     page.rect(38, 38, PAGE_W - 38, 803, 0.8)
@@ -296,7 +319,14 @@ def drug_licence(rng: random.Random) -> Page:
     page.field("person_name", quality.name)
     y += 18
     page.text(L + 20, y, "签发人：", 12, LABEL)
-    page.hand(L + 74, y - 4, rng.choice("孙周吴郑冯") + rng.choice(("国栋", "立新", "卫东", "海涛")), 17, rng, PEN_BLACK)
+    page.hand(
+        L + 74,
+        y - 4,
+        rng.choice("孙周吴郑冯") + rng.choice(("国栋", "立新", "卫东", "海涛")),
+        17,
+        rng,
+        PEN_BLACK,
+    )
     page.text(R - 40, y, "发证机关：" + bureau, 12, "song", "right")
     page.text(R - 40, y + 26, "发证日期：" + cn_date(issued), 12, "song", "right")
     page.seal(R - 110, y + 6, 56, bureau, rng, "")
@@ -333,12 +363,74 @@ def legal_aid(rng: random.Random) -> Page:
     y = 94.0
     top = y
     h = 26.0
-    y = _row(page, y, h, [(x[1], x[2], "姓名", "label"), (x[2], x[3], me.name, "hand"), (x[3], x[4], "性别", "label"), (x[4], x[5], me.sex, "hand"), (x[5], x[6], "民族", "label"), (x[6], x[7], rng.choice(("汉族", "汉族", "回族", "蒙古族", "壮族")), "hand")], rng, ink)
-    y = _row(page, y, h, [(x[1], x[2], "身份证号", "label"), (x[2], x[5], me.id_number, "hand"), (x[5], x[6], "出生日期", "label"), (x[6], x[7], dotted(me.born), "hand")], rng, ink)
-    y = _row(page, y, h, [(x[1], x[2], "户籍所在地", "label"), (x[2], x[7], f"{me.region[1]}{me.region[2] if me.region[1] != me.region[2] else ''}{me.region[3]}", "hand")], rng, ink)
-    y = _row(page, y, 30, [(x[1], x[2], "经常居住地", "label"), (x[2], x[7], me.address, "hand")], rng, ink)
-    y = _row(page, y, h, [(x[1], x[2], "联系电话", "label"), (x[2], x[4], me.phone, "hand"), (x[4], x[5], "邮政编码", "label"), (x[5], x[7], f"{me.region[0][:4]}00", "hand")], rng, ink)
-    y = _row(page, y, 30, [(x[1], x[2], "工作单位", "label"), (x[2], x[7], employer, "hand")], rng, ink)
+    y = _row(
+        page,
+        y,
+        h,
+        [
+            (x[1], x[2], "姓名", "label"),
+            (x[2], x[3], me.name, "hand"),
+            (x[3], x[4], "性别", "label"),
+            (x[4], x[5], me.sex, "hand"),
+            (x[5], x[6], "民族", "label"),
+            (x[6], x[7], rng.choice(("汉族", "汉族", "回族", "蒙古族", "壮族")), "hand"),
+        ],
+        rng,
+        ink,
+    )
+    y = _row(
+        page,
+        y,
+        h,
+        [
+            (x[1], x[2], "身份证号", "label"),
+            (x[2], x[5], me.id_number, "hand"),
+            (x[5], x[6], "出生日期", "label"),
+            (x[6], x[7], dotted(me.born), "hand"),
+        ],
+        rng,
+        ink,
+    )
+    y = _row(
+        page,
+        y,
+        h,
+        [
+            (x[1], x[2], "户籍所在地", "label"),
+            (
+                x[2],
+                x[7],
+                _place(me.region),
+                "hand",
+            ),
+        ],
+        rng,
+        ink,
+    )
+    y = _row(
+        page,
+        y,
+        30,
+        [(x[1], x[2], "经常居住地", "label"), (x[2], x[7], me.address, "hand")],
+        rng,
+        ink,
+    )
+    y = _row(
+        page,
+        y,
+        h,
+        [
+            (x[1], x[2], "联系电话", "label"),
+            (x[2], x[4], me.phone, "hand"),
+            (x[4], x[5], "邮政编码", "label"),
+            (x[5], x[7], f"{me.region[0][:4]}00", "hand"),
+        ],
+        rng,
+        ink,
+    )
+    y = _row(
+        page, y, 30, [(x[1], x[2], "工作单位", "label"), (x[2], x[7], employer, "hand")], rng, ink
+    )
     page.rect(x[0], top, x[1], y)
     page.box(x[0], top, x[1], y, "申请人基本情况", BODY, LABEL, pad=6)
     page.field("person_name", me.name)
@@ -347,20 +439,56 @@ def legal_aid(rng: random.Random) -> Page:
     page.field("enterprise_name", employer)
     # agent, if any
     agent = person(rng, region)
-    y = _row(page, y, h, [(x[0], x[2], "代理人姓名", "label"), (x[2], x[3], agent.name, "hand"), (x[3], x[5], "与申请人关系", "label"), (x[5], x[7], rng.choice(("配偶", "父亲", "母亲", "子女", "兄弟")), "hand")], rng, ink)
+    y = _row(
+        page,
+        y,
+        h,
+        [
+            (x[0], x[2], "代理人姓名", "label"),
+            (x[2], x[3], agent.name, "hand"),
+            (x[3], x[5], "与申请人关系", "label"),
+            (x[5], x[7], rng.choice(("配偶", "父亲", "母亲", "子女", "兄弟")), "hand"),
+        ],
+        rng,
+        ink,
+    )
     page.field("person_name", agent.name)
     # the matter and the hardship: printed options, ticked by hand
-    matters = ("刑事辩护", "民事诉讼代理", "劳动争议仲裁", "行政诉讼代理", "国家赔偿", "法律咨询", "其他")
+    matters = (
+        "刑事辩护",
+        "民事诉讼代理",
+        "劳动争议仲裁",
+        "行政诉讼代理",
+        "国家赔偿",
+        "法律咨询",
+        "其他",
+    )
     page.rect(x[0], y, x[2], y + 46)
     page.box(x[0], y, x[2], y + 46, "申请事项", BODY, LABEL)
     page.rect(x[2], y, x[7], y + 46)
     _checks(page, x[2] + 8, y + 8, matters, {rng.randrange(len(matters))}, rng, ink, right=x[7])
     y += 46
-    hardship = ("城乡低保对象", "特困供养人员", "农民工追索劳动报酬", "残疾人", "退役军人", "其他经济困难")
+    hardship = (
+        "城乡低保对象",
+        "特困供养人员",
+        "农民工追索劳动报酬",
+        "残疾人",
+        "退役军人",
+        "其他经济困难",
+    )
     page.rect(x[0], y, x[2], y + 46)
     page.box(x[0], y, x[2], y + 46, "经济困难状况", BODY, LABEL)
     page.rect(x[2], y, x[7], y + 46)
-    _checks(page, x[2] + 8, y + 8, hardship, set(rng.sample(range(len(hardship)), rng.randint(1, 2))), rng, ink, right=x[7])
+    _checks(
+        page,
+        x[2] + 8,
+        y + 8,
+        hardship,
+        set(rng.sample(range(len(hardship)), rng.randint(1, 2))),
+        rng,
+        ink,
+        right=x[7],
+    )
     y += 46
     # the case, told by hand over ruled lines
     owed = rng.randrange(8000, 96000, 500)
@@ -374,7 +502,14 @@ def legal_aid(rng: random.Random) -> Page:
     page.rect(x[2], y, x[7], y + 130)
     per_line = 19
     for i in range(0, len(story), per_line):
-        page.line(x[2] + 6, y + 26 + (i // per_line) * 24, x[7] - 6, y + 26 + (i // per_line) * 24, 0.3, dash=1.5)
+        page.line(
+            x[2] + 6,
+            y + 26 + (i // per_line) * 24,
+            x[7] - 6,
+            y + 26 + (i // per_line) * 24,
+            0.3,
+            dash=1.5,
+        )
         page.hand(x[2] + 8, y + 9 + (i // per_line) * 24, story[i : i + per_line], 13, rng, ink)
     y += 130
     # pledge, signature, date
@@ -389,12 +524,31 @@ def legal_aid(rng: random.Random) -> Page:
     )
     _sign(page, x[0] + 150, yy + 22, "申请人（签名）：", me.name, applied, rng, ink)
     y += 86
-    centre = f"{me.region[2] if me.region[1] != me.region[2] else me.region[1]}{me.region[3]}法律援助中心"
+    centre = f"{me.region[2]}{me.region[3]}法律援助中心"
     y = _row(page, y, 60, [(x[0], x[2], "受理意见", "label"), (x[2], x[7], "", "print")])
-    page.text(x[2] + 12, y - 50, rng.choice(("材料齐全，予以受理。", "符合法律援助条件，予以受理。")), 11, "song")
-    page.text(x[7] - 12, y - 22, centre + "    " + cn_date(applied + timedelta(days=rng.randint(0, 5))), 10, "song", "right")
+    page.text(
+        x[2] + 12,
+        y - 50,
+        rng.choice(("材料齐全，予以受理。", "符合法律援助条件，予以受理。")),
+        11,
+        "song",
+    )
+    page.text(
+        x[7] - 12,
+        y - 22,
+        centre + "    " + cn_date(applied + timedelta(days=rng.randint(0, 5))),
+        10,
+        "song",
+        "right",
+    )
     page.seal(x[7] - 110, y - 28, 42, centre, rng, "")
-    page.text(L, y + 10, "注：申请人应如实填写本表，并提交身份证明、经济困难状况说明及与所申请事项有关的材料。", 8.5, "heil")
+    page.text(
+        L,
+        y + 10,
+        "注：申请人应如实填写本表，并提交身份证明、经济困难状况说明及与所申请事项有关的材料。",
+        8.5,
+        "heil",
+    )
     return page
 
 
@@ -410,8 +564,22 @@ def dog_register(rng: random.Random) -> Page:
     firm = enterprise(rng, region, rng.choice(("安保服务", "物流", "仓储", "养殖")))
     firm_code = credit_code(rng, region[0])
     applied = some_day(rng)
-    page.text(PAGE_W / 2, 46, f"{region[2] if region[1] != region[2] else region[1]}养犬登记申请表", 19, "hei", "center")
-    page.text(R, 80, "登记证号：" + f"{region[0][:4]}{applied.year}{rng.randint(100000, 999999)}", 9.5, "song", "right")
+    page.text(
+        PAGE_W / 2,
+        46,
+        f"{region[2]}养犬登记申请表",
+        19,
+        "hei",
+        "center",
+    )
+    page.text(
+        R,
+        80,
+        "登记证号：" + f"{region[0][:4]}{applied.year}{rng.randint(100000, 999999)}",
+        9.5,
+        "song",
+        "right",
+    )
     x = (L, L + 84, L + 200, L + 270, L + 370, R - 96, R)
     y = 98.0
     page.fill(x[0], y, x[6], y + 22)
@@ -422,15 +590,57 @@ def dog_register(rng: random.Random) -> Page:
     _checks(page, x[0] + 70, y + 8, types, {1 if unit else 0}, rng, ink)
     y += 26
     if unit:
-        y = _row(page, y, 28, [(x[0], x[1], "单位名称", "label"), (x[1], x[6], firm, "hand")], rng, ink)
-        y = _row(page, y, 26, [(x[0], x[1], "信用代码", "label"), (x[1], x[6], firm_code, "hand")], rng, ink)
+        y = _row(
+            page, y, 28, [(x[0], x[1], "单位名称", "label"), (x[1], x[6], firm, "hand")], rng, ink
+        )
+        y = _row(
+            page,
+            y,
+            26,
+            [(x[0], x[1], "信用代码", "label"), (x[1], x[6], firm_code, "hand")],
+            rng,
+            ink,
+        )
         page.field("enterprise_name", firm)
         page.field("credit_code", firm_code)
     photo_top = y
-    y = _row(page, y, 26, [(x[0], x[1], "犬主姓名" if not unit else "管理人", "label"), (x[1], x[2], keeper.name, "hand"), (x[2], x[3], "性别", "label"), (x[3], x[5], keeper.sex, "hand")], rng, ink)
-    y = _row(page, y, 26, [(x[0], x[1], "身份证号", "label"), (x[1], x[5], keeper.id_number, "hand")], rng, ink)
-    y = _row(page, y, 26, [(x[0], x[1], "手机号码", "label"), (x[1], x[5], keeper.phone, "hand")], rng, ink)
-    y = _row(page, y, 34, [(x[0], x[1], "养犬地址", "label"), (x[1], x[5], keeper.address, "hand")], rng, ink)
+    y = _row(
+        page,
+        y,
+        26,
+        [
+            (x[0], x[1], "犬主姓名" if not unit else "管理人", "label"),
+            (x[1], x[2], keeper.name, "hand"),
+            (x[2], x[3], "性别", "label"),
+            (x[3], x[5], keeper.sex, "hand"),
+        ],
+        rng,
+        ink,
+    )
+    y = _row(
+        page,
+        y,
+        26,
+        [(x[0], x[1], "身份证号", "label"), (x[1], x[5], keeper.id_number, "hand")],
+        rng,
+        ink,
+    )
+    y = _row(
+        page,
+        y,
+        26,
+        [(x[0], x[1], "手机号码", "label"), (x[1], x[5], keeper.phone, "hand")],
+        rng,
+        ink,
+    )
+    y = _row(
+        page,
+        y,
+        34,
+        [(x[0], x[1], "养犬地址", "label"), (x[1], x[5], keeper.address, "hand")],
+        rng,
+        ink,
+    )
     page.rect(x[5], photo_top, x[6], y)
     page.box(x[5], photo_top, x[6], y, "犬只正面照片粘贴处", 9, "heil", pad=14)
     page.field("person_name", keeper.name)
@@ -439,12 +649,64 @@ def dog_register(rng: random.Random) -> Page:
     y += 12
     page.fill(x[0], y, x[6], y + 22)
     y = _row(page, y, 22, [(x[0], x[6], "犬只信息", "label")])
-    breed = rng.choice(("中华田园犬", "柯基犬", "泰迪犬", "比熊犬", "金毛寻回犬", "拉布拉多犬", "柴犬", "边境牧羊犬"))
-    y = _row(page, y, 26, [(x[0], x[1], "犬名", "label"), (x[1], x[2], rng.choice(("豆豆", "旺财", "球球", "小黑", "团子", "可乐", "大黄")), "hand"), (x[2], x[3], "品种", "label"), (x[3], x[6], breed, "hand")], rng, ink)
-    y = _row(page, y, 26, [(x[0], x[1], "毛色", "label"), (x[1], x[2], rng.choice(("黄色", "黑色", "白色", "棕白", "黑白", "灰色")), "hand"), (x[2], x[3], "犬龄", "label"), (x[3], x[6], f"{rng.randint(1, 12)}岁", "hand")], rng, ink)
+    breed = rng.choice(
+        (
+            "中华田园犬",
+            "柯基犬",
+            "泰迪犬",
+            "比熊犬",
+            "金毛寻回犬",
+            "拉布拉多犬",
+            "柴犬",
+            "边境牧羊犬",
+        )
+    )
+    y = _row(
+        page,
+        y,
+        26,
+        [
+            (x[0], x[1], "犬名", "label"),
+            (
+                x[1],
+                x[2],
+                rng.choice(("豆豆", "旺财", "球球", "小黑", "团子", "可乐", "大黄")),
+                "hand",
+            ),
+            (x[2], x[3], "品种", "label"),
+            (x[3], x[6], breed, "hand"),
+        ],
+        rng,
+        ink,
+    )
+    y = _row(
+        page,
+        y,
+        26,
+        [
+            (x[0], x[1], "毛色", "label"),
+            (x[1], x[2], rng.choice(("黄色", "黑色", "白色", "棕白", "黑白", "灰色")), "hand"),
+            (x[2], x[3], "犬龄", "label"),
+            (x[3], x[6], f"{rng.randint(1, 12)}岁", "hand"),
+        ],
+        rng,
+        ink,
+    )
     vac = f"{region[0][:2]}{applied.year}{rng.randint(1000000, 9999999)}"
     chip = "".join(rng.choice("0123456789") for _ in range(15))
-    y = _row(page, y, 26, [(x[0], x[1], "免疫证号", "label"), (x[1], x[3], vac, "hand"), (x[3], x[4], "电子标识号", "label"), (x[4], x[6], chip, "hand")], rng, ink)
+    y = _row(
+        page,
+        y,
+        26,
+        [
+            (x[0], x[1], "免疫证号", "label"),
+            (x[1], x[3], vac, "hand"),
+            (x[3], x[4], "电子标识号", "label"),
+            (x[4], x[6], chip, "hand"),
+        ],
+        rng,
+        ink,
+    )
     page.rect(x[0], y, x[6], y + 54)
     page.text(x[0] + 8, y + 8, "犬只性别：", BODY, LABEL)
     _checks(page, x[0] + 70, y + 8, ("公", "母"), {rng.randrange(2)}, rng, ink, right=x[3])
@@ -465,10 +727,17 @@ def dog_register(rng: random.Random) -> Page:
         y = page.para(L + 4, R - 4, y, text, 9.5, "fang", gap=2, indent=False) + 2
     _sign(page, L + 170, y + 24, "申请人签名：", keeper.name, applied, rng, ink)
     y += 56
-    bureau = f"{region[2] if region[1] != region[2] else region[1]}公安局{region[3]}分局"
+    bureau = f"{region[2]}公安局{region[3]}分局"
     y = _row(page, y, 64, [(x[0], x[1], "审核意见", "label"), (x[1], x[6], "", "print")])
     page.text(x[1] + 10, y - 54, "经审核，符合养犬登记条件，准予登记。", 10.5)
-    page.text(x[6] - 12, y - 20, bureau + "  " + cn_date(applied + timedelta(days=rng.randint(1, 7))), 10, "song", "right")
+    page.text(
+        x[6] - 12,
+        y - 20,
+        bureau + "  " + cn_date(applied + timedelta(days=rng.randint(1, 7))),
+        10,
+        "song",
+        "right",
+    )
     page.seal(x[6] - 100, y - 30, 44, bureau, rng, "养犬登记专用章")
     return page
 
@@ -479,16 +748,25 @@ def dog_register(rng: random.Random) -> Page:
 def drainage_permit(rng: random.Random) -> Page:
     page = Page("drainage_permit")
     region = rng.choice(REGIONS)
-    firm = enterprise(rng, region, rng.choice(("食品", "洗涤服务", "酒店管理", "汽车维修", "印刷", "餐饮")))
+    firm = enterprise(
+        rng, region, rng.choice(("食品", "洗涤服务", "酒店管理", "汽车维修", "印刷", "餐饮"))
+    )
     code = credit_code(rng, region[0])
     legal = person(rng, region, born_to=1986)
     contact = person(rng, region, born_from=1978)
     issued = some_day(rng)
     until = date(issued.year + 5, issued.month, min(issued.day, 28)) - timedelta(days=1)
-    authority = f"{region[2] if region[1] != region[2] else region[1]}水务局"
+    authority = f"{region[2]}水务局"
     page.rect(34, 34, PAGE_W - 34, 808, 1.2)
     page.text(PAGE_W / 2, 60, "城镇污水排入排水管网许可证", 21, "hei", "center", spacing=1)
-    page.text(PAGE_W / 2, 92, f"许可证编号：{region[0][:2]}排字第{issued.year}{rng.randint(1000, 9999)}号", 10.5, "song", "center")
+    page.text(
+        PAGE_W / 2,
+        92,
+        f"许可证编号：{region[0][:2]}排字第{issued.year}{rng.randint(1000, 9999)}号",
+        10.5,
+        "song",
+        "center",
+    )
     page.qr(R - 64, 108, 60, rng)
     y = 120.0
     c = (L, L + 100, R - 80)
@@ -513,7 +791,20 @@ def drainage_permit(rng: random.Random) -> Page:
     y += 18
     cols = (L, L + 50, L + 190, L + 270, L + 390, R)
     page.fill(cols[0], y, cols[5], y + 24)
-    y = _row(page, y, 24, [(a, b, s, "label") for a, b, s in zip(cols, cols[1:], ("编号", "排放口位置", "排水量(吨/日)", "主要污染物", "执行标准"), strict=False)])
+    y = _row(
+        page,
+        y,
+        24,
+        [
+            (a, b, s, "label")
+            for a, b, s in zip(
+                cols,
+                cols[1:],
+                ("编号", "排放口位置", "排水量(吨/日)", "主要污染物", "执行标准"),
+                strict=False,
+            )
+        ],
+    )
     for i in range(rng.randint(2, 4)):
         y = _row(
             page,
@@ -521,9 +812,24 @@ def drainage_permit(rng: random.Random) -> Page:
             30,
             [
                 (cols[0], cols[1], f"DW00{i + 1}", "print"),
-                (cols[1], cols[2], rng.choice(("厂区东侧", "厨房后门", "停车场西北角", "院内南侧", "车间北墙外")) + "检查井", "print"),
+                (
+                    cols[1],
+                    cols[2],
+                    rng.choice(("厂区东侧", "厨房后门", "停车场西北角", "院内南侧", "车间北墙外"))
+                    + "检查井",
+                    "print",
+                ),
                 (cols[2], cols[3], f"{rng.randint(5, 480)}.{rng.randint(0, 9)}", "print"),
-                (cols[3], cols[4], "、".join(rng.sample(("化学需氧量", "氨氮", "悬浮物", "动植物油", "总磷", "石油类"), 2)), "print"),
+                (
+                    cols[3],
+                    cols[4],
+                    "、".join(
+                        rng.sample(
+                            ("化学需氧量", "氨氮", "悬浮物", "动植物油", "总磷", "石油类"), 2
+                        )
+                    ),
+                    "print",
+                ),
                 (cols[4], cols[5], "GB/T 31962", "print"),
             ],
         )
@@ -544,7 +850,14 @@ def drainage_permit(rng: random.Random) -> Page:
     page.text(R - 30, y + 24, "发证日期：" + cn_date(issued), 11.5, "song", "right")
     page.seal(R - 90, y + 10, 50, authority, rng, "行政审批专用章")
     page.text(L, y + 10, "经办人：", 10.5)
-    page.hand(L + 44, y + 5, rng.choice("韩杨朱秦许") + rng.choice(("建军", "丽萍", "晓东", "红梅")), 15, rng, PEN_BLACK)
+    page.hand(
+        L + 44,
+        y + 5,
+        rng.choice("韩杨朱秦许") + rng.choice(("建军", "丽萍", "晓东", "红梅")),
+        15,
+        rng,
+        PEN_BLACK,
+    )
     return page
 
 
