@@ -171,7 +171,7 @@ def fax_standard_bw(img: np.ndarray, rng: random.Random) -> bytes:
     lines = int(gray.shape[0] / 300 * 98 + 0.5)
     sent: np.ndarray = cv2.resize(gray, (1728, lines), interpolation=cv2.INTER_AREA)
     sent = _turn(sent, rng.uniform(-0.4, 0.4), (0.0, rng.uniform(-3, 3)), 255.0)
-    sent += g.normal(0, 9, sent.shape).astype(np.float32)
+    sent += g.normal(0, 6, sent.shape).astype(np.float32)
     bw = np.where(sent < rng.uniform(160, 178), 0, 255).astype(np.uint8)
     # transmission faults: a few lines lost (white) or repeated
     for _ in range(rng.randint(2, 6)):

@@ -9,8 +9,9 @@ the dog in two tables, a photo box, check boxes, a pledge in small print, the pu
 security bureau's seal) and 城镇污水排入排水管网许可证 (a permit with a table of
 outfalls, small-print conditions, a QR-like block and the water authority's seal).
 
-Text is added in reading order: a table row by row, left to right, each cell whole;
-side-by-side blocks left then right, each top to bottom. Seal words are not text."""
+Text is added in reading order: a table row by row, left to right, each cell whole (a
+cell spanning rows is read with the first of them); side-by-side blocks left then right,
+each top to bottom; a tick before the option it ticks. Seal words are not text."""
 
 from __future__ import annotations
 
@@ -361,8 +362,10 @@ def legal_aid(rng: random.Random) -> Page:
     page.hand(R - 140 + w + 2, 73, cn_date(applied), 12, rng, ink)
     x = (L, L + 26, L + 96, L + 196, L + 246, L + 316, L + 366, R)
     y = 94.0
-    top = y
     h = 26.0
+    # the label spanning the applicant's six rows is the first cell of the first
+    page.rect(x[0], y, x[1], y + 4 * h + 60)
+    page.box(x[0], y, x[1], y + 4 * h + 60, "申请人基本情况", BODY, LABEL, pad=6)
     y = _row(
         page,
         y,
@@ -431,8 +434,6 @@ def legal_aid(rng: random.Random) -> Page:
     y = _row(
         page, y, 30, [(x[1], x[2], "工作单位", "label"), (x[2], x[7], employer, "hand")], rng, ink
     )
-    page.rect(x[0], top, x[1], y)
-    page.box(x[0], top, x[1], y, "申请人基本情况", BODY, LABEL, pad=6)
     page.field("person_name", me.name)
     page.field("id_number", me.id_number)
     page.field("phone", me.phone)
@@ -500,7 +501,7 @@ def legal_aid(rng: random.Random) -> Page:
     page.rect(x[0], y, x[2], y + 130)
     page.box(x[0], y, x[2], y + 130, "案情及申请理由概述", BODY, LABEL, pad=8)
     page.rect(x[2], y, x[7], y + 130)
-    per_line = 19
+    per_line = 22
     for i in range(0, len(story), per_line):
         page.line(
             x[2] + 6,
@@ -617,6 +618,11 @@ def dog_register(rng: random.Random) -> Page:
         rng,
         ink,
     )
+    # the photo box spans the keeper's four rows: read at the end of the first
+    page.rect(x[5], photo_top, x[6], photo_top + 3 * 26 + 34)
+    page.box(
+        x[5], photo_top, x[6], photo_top + 3 * 26 + 34, "犬只正面照片粘贴处", 9, "heil", pad=14
+    )
     y = _row(
         page,
         y,
@@ -641,8 +647,6 @@ def dog_register(rng: random.Random) -> Page:
         rng,
         ink,
     )
-    page.rect(x[5], photo_top, x[6], y)
-    page.box(x[5], photo_top, x[6], y, "犬只正面照片粘贴处", 9, "heil", pad=14)
     page.field("person_name", keeper.name)
     page.field("id_number", keeper.id_number)
     page.field("phone", keeper.phone)

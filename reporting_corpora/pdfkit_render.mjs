@@ -144,7 +144,7 @@ batch.pages.forEach((page, pageNo) => {
       }
       doc.polygon(...star).fill(op.color);
       const words = [...op.words];
-      const span = Math.min(Math.PI * 1.62, words.length * 0.4);
+      const span = Math.min(Math.PI * 1.62, Math.max(Math.PI * 0.95, words.length * 0.4));
       const size = Math.min(op.r * 0.22, ((op.r * 0.68 * span) / words.length) * 0.9);
       words.forEach((ch, i) => {
         const a = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / words.length;
