@@ -115,7 +115,7 @@ def _checks(
             x, y = x0, y + size * 1.9
         page.rect(x, y + 1, x + size - 1, y + size)
         if i in ticked:
-            page.hand(x - 1, y - size * 0.35, "√", size * 1.5, rng, ink)
+            page.hand(x - 1.5, y - size * 0.25, "√", size * 1.2, rng, ink)
         page.text(x + size + 3, y, opt, size)
         x += w + gap
     return y + size * 1.9
