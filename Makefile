@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 PADDLE_VENV := $(VENV)-paddle
 PADDLE_PACKAGES := "paddleocr>=3.7,<3.8" "paddlepaddle>=3.3,<3.4" "onnxruntime>=1.20"
 PADDLE_STAMP := $(PADDLE_VENV)/.installed-$(shell echo '$(PADDLE_PACKAGES)' | sha256sum | cut -c1-12)
-APT_PACKAGES := tzdata fonts-ipamj-mincho fonts-seto fonts-urw-base35 fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk fonts-wqy-microhei fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback fonts-lxgw-wenkai fonts-babelstone-han fonts-hanazono fonts-smiley-sans fonts-noto-cjk-extra fonts-cns11643-sung fonts-cns11643-kai fonts-cwtex-fs fonts-cwtex-ming fonts-cwtex-heib fonts-cwtex-kai libpango-1.0-0 libpangoft2-1.0-0 libpangocairo-1.0-0 libcairo2 libharfbuzz-subset0 poppler-utils qpdf libreoffice-writer-nogui ghostscript tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium openssl nodejs libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 fonts-unifont fonts-vlgothic fonts-ipaexfont-mincho fonts-dejavu-core libmagickwand-6.q16-6
+APT_PACKAGES := tzdata fonts-ipamj-mincho fonts-seto fonts-urw-base35 fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk fonts-wqy-microhei fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback fonts-lxgw-wenkai fonts-babelstone-han fonts-hanazono fonts-smiley-sans fonts-noto-cjk-extra fonts-cns11643-sung fonts-cns11643-kai fonts-cwtex-fs fonts-cwtex-ming fonts-cwtex-heib fonts-cwtex-kai libpango-1.0-0 libpangoft2-1.0-0 libpangocairo-1.0-0 libcairo2 libharfbuzz-subset0 poppler-utils qpdf libreoffice-writer-nogui ghostscript tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium openssl nodejs libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 fonts-unifont fonts-vlgothic fonts-ipaexfont-mincho fonts-dejavu-core libmagickwand-6.q16-6 texlive-lang-chinese
 
 .PHONY: demo test test-fast lint system-deps venv node-deps paddle-venv serve bench clean
 
@@ -55,7 +55,9 @@ venv: $(STAMP)
 # the `ft` corpus's (@chinese-fonts/syst and dymh pieces, joined by reporting_corpora.ft_draw);
 # the `outline` corpus's (@chinese-fonts/lxgwwenkai and harmonyos-sans-sc-webfont-splitted
 # pieces, read by reporting_corpora.outline_draw); the `coverage` corpus's (misans pieces and
-# hanzi-writer-data's stroke centre lines, read by reporting_corpora.coverage_draw).
+# hanzi-writer-data's stroke centre lines, read by reporting_corpora.coverage_draw); the
+# `pdfkit` corpus's generator and rasteriser (pdfkit, pdfjs-dist and @napi-rs/canvas, run by
+# reporting_corpora/pdfkit_render.mjs).
 node-deps: tests/node/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json
@@ -83,7 +85,9 @@ $(STAMP): pyproject.toml
 # qpdf for the tests; OpenSSL 3's CLI and node check the SM2 seals in the tests; EGL, GL,
 # fontconfig, xkbcommon and GLib for PySide6's QtGui (the `qt` corpus, offscreen); GNU
 # Unifont, VL Gothic, IPAex Mincho, DejaVu Sans Mono and URW Nimbus Sans for the `skia` corpus;
-# MagickWand for the `wand` corpus (ImageMagick through PyPI's `wand`).
+# MagickWand for the `wand` corpus (ImageMagick through PyPI's `wand`); TeX Live's Chinese
+# collection for the Fandol faces (FandolSong, FandolFang, FandolHei, FandolKai) of the
+# `pdfkit` corpus, read from their files only (TeX itself is never run).
 system-deps:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do \

@@ -304,6 +304,21 @@ check-character code; its own capture profiles (mfp-sepia-220, phone-overhead-co
 bilevel-ccitt-200, archive-rescan-150). Every page's truth is checked as it is built
 against the characters whose outlines left ink, a multiset of characters.
 
+`pdfkit` is another, made apart from all of the above (`pdfkit_*` modules and
+`pdfkit_render.mjs`, sharing no code with them): each batch of pages laid out by node's
+pdfkit (npm; its own line breaking, fontkit's font subsets) into one PDF, rasterised at
+300 ppi by pdf.js (npm `pdfjs-dist`) on @napi-rs/canvas, its own font parser turning the
+glyphs into paths (no system font, no font face). Faces TeX Live's Fandol faces (Debian
+`texlive-lang-chinese`, read from their files): FandolSong Regular and Bold, FandolFang,
+FandolHei Bold and Regular for print, FandolKai for entries by hand (each character
+moved, turned and scaled); seals' words are fontkit glyph outlines multiplied over the
+text, QR-like blocks rectangles, neither text. Five layouts of its own (housing lease
+filing certificate, drug business licence duplicate, legal aid application, dog
+registration application, urban drainage permit); its own people, enterprises and
+check-character code; its own capture profiles (sheetfed-jpeg-180, phone-angle-warm,
+copy-of-copy-grey, fax-standard-bw). Every page's truth is checked as it is built,
+character for character in order, against the text pdf.js finds in the PDF.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -5,8 +5,8 @@ its own generator, fonts, layouts and capture profiles (`typeset_*`), and so hav
 (`weasy_*`), `ledger` (`ledger_*`), `chromium` (`chromium_*`), `office` (`office_*`),
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
 (`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
-(`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`), `outline` (`outline_*`)
-and `coverage` (`coverage_*`)."""
+(`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`), `outline` (`outline_*`),
+`coverage` (`coverage_*`) and `pdfkit` (`pdfkit_*`)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ from reporting_corpora import (
     pango_captures,
     pango_pages,
     pdf_pages,
+    pdfkit_captures,
+    pdfkit_pages,
     pygame_captures,
     pygame_pages,
     qt_captures,
@@ -79,6 +81,7 @@ CORPORA = (
     "ft",
     "outline",
     "coverage",
+    "pdfkit",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -102,6 +105,7 @@ CORPUS_CAPTURES = {
     "ft": ft_captures.CAPTURES,
     "outline": outline_captures.CAPTURES,
     "coverage": coverage_captures.CAPTURES,
+    "pdfkit": pdfkit_captures.CAPTURES,
 }
 
 
@@ -160,6 +164,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else outline_pages.LAYOUTS
         if corpus == "outline"
         else coverage_pages.LAYOUTS
+        if corpus == "coverage"
+        else pdfkit_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -201,6 +207,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("outline", outline_pages, outline_captures, out_dir, jobs)
     elif corpus == "coverage":
         pages = _batched_pages("coverage", coverage_pages, coverage_captures, out_dir, jobs)
+    elif corpus == "pdfkit":
+        pages = _batched_pages("pdfkit", pdfkit_pages, pdfkit_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -275,7 +283,8 @@ def _batched_pages(
     batch's pages in one PDF PyMuPDF writes and MuPDF rasterises; `ft` rasterises
     each glyph with FreeType and composites the bitmaps itself; `outline` fills the
     glyphs' outlines with OpenCV; `coverage` accumulates their exact area coverage with
-    its own numpy rasteriser),
+    its own numpy rasteriser; `pdfkit` lays the batch out into one PDF by node's pdfkit
+    and rasterises it with pdf.js in the same node run),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""

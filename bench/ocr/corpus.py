@@ -40,6 +40,7 @@ MUPDF = "mupdf"  # made apart from everything else (reporting_corpora.mupdf_*), 
 FT = "ft"  # made apart from everything else (reporting_corpora.ft_*), tuned on since 12-05 07:15
 OUTLINE = "outline"  # made apart from everything (reporting_corpora.outline_*), never tuned on
 COVERAGE = "coverage"  # made apart from everything (reporting_corpora.coverage_*), tuned on since
+PDFKIT = "pdfkit"  # made apart from everything (reporting_corpora.pdfkit_*), never tuned on
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
@@ -105,7 +106,7 @@ PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), 
 # (seed 1, 16 pages: 9.5% and 9.4% strict, 1.5% order-free; bilevel-ccitt-200 13.4%,
 # mfp-sepia-220 14.9%, archive-rescan-150 1.5%, phone-overhead-cool 2.2%), read because
 # its reading order failed on a layout a session of guessing from its figures could not
-# find, while another corpus is being made apart from everything to report beside wand,
+# find, while `pdfkit` was being made apart from everything to report beside wand,
 # pygame and outline)
 TUNED_ON = (
     TUNING,
