@@ -28,6 +28,7 @@ from ocr.preprocess import (
     decode_image,
     deepened,
     deskew,
+    despeckled,
     enlarged,
     find_red_seals,
     is_blank,
@@ -257,7 +258,7 @@ def _surnames_put_right(
 def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> PageReading:
     """Read one scanned page. `timeout` (seconds) bounds each engine call when given."""
     started = time.perf_counter()
-    image = enlarged(decode_image(data))
+    image = enlarged(despeckled(decode_image(data)))
     thumb = thumbnail(image)  # remade whenever the page image changes
     if is_blank(image, thumb=thumb):
         h, w = image.shape[:2]
