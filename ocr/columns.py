@@ -563,9 +563,7 @@ def _divided(
             continue
         left = [u for u in level if (u.left + u.right) / 2.0 < x]
         right = [u for u in level if (u.left + u.right) / 2.0 >= x]
-        if min(len(group_rows(left)) if left else 0, len(group_rows(right)) if right else 0) < (
-            MIN_ROWS
-        ):
+        if min(len(group_rows(side)) if side else 0 for side in (left, right)) < MIN_ROWS:
             continue
         above = [u for u in units if u.centre_y < divider[1]]
         below = [u for u in units if u.centre_y > divider[3]]
