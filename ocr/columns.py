@@ -549,21 +549,34 @@ def _continued(last: _Block, halves: tuple[list[Line], list[Line]], scale: Scale
     return True
 
 
+def _parting(units: Sequence[Line], divider: Rect) -> list[list[Line]] | None:
+    """The units level with `divider`, left of it and right of it, when each side holds
+    `MIN_ROWS` rows of them and none runs across it (a detected box may reach past it by
+    half its height)."""
+    x = (divider[0] + divider[2]) / 2.0
+    level = [u for u in units if divider[1] <= u.centre_y <= divider[3]]
+    if any(min(x - u.left, u.right - x) > box_height(u) / 2.0 for u in level):
+        return None
+    left = [u for u in level if (u.left + u.right) / 2.0 < x]
+    right = [u for u in level if (u.left + u.right) / 2.0 >= x]
+    if min(len(group_rows(side)) if side else 0 for side in (left, right)) < MIN_ROWS:
+        return None
+    return [left, right]
+
+
 def _divided(
     units: Sequence[Line], dividers: Sequence[Rect]
 ) -> tuple[Rect, list[list[Line]]] | None:
-    """The first divider with `MIN_ROWS` rows of units on each side level with it, none
-    across it (a detected box may reach past it by half its height), and the units in
-    the order to read them: those above it, those left of it, those right of it, those
-    below it."""
-    for divider in dividers:
-        x = (divider[0] + divider[2]) / 2.0
-        level = [u for u in units if divider[1] <= u.centre_y <= divider[3]]
-        if any(min(x - u.left, u.right - x) > box_height(u) / 2.0 for u in level):
-            continue
-        left = [u for u in level if (u.left + u.right) / 2.0 < x]
-        right = [u for u in level if (u.left + u.right) / 2.0 >= x]
-        if min(len(group_rows(side)) if side else 0 for side in (left, right)) < MIN_ROWS:
+    """The first divider that parts the units level with it (`_parting`) and the units
+    in the order to read them: those above it, those left of it, those right of it,
+    those below it. Two or more dividers parting the same rows are a table's column
+    rules (a table ruled down but not across), read row by row: none is taken."""
+    parting = [(d, sides) for d in dividers if (sides := _parting(units, d)) is not None]
+    for divider, (left, right) in parting:
+        if any(
+            other is not divider and min(other[3], divider[3]) - max(other[1], divider[1]) > 0
+            for other, _ in parting
+        ):
             continue
         above = [u for u in units if u.centre_y < divider[1]]
         below = [u for u in units if u.centre_y > divider[3]]

@@ -1495,3 +1495,23 @@ def test_blocks_parted_by_a_vertical_rule_are_read_one_after_the_other() -> None
     # without the rule, the same lines are a grid
     _, grid = reading_order(_boxes(PARENTS)[::-1], dividers=frame)
     assert "姓名韩兰 姓名苏红秀" in grid.splitlines()
+
+
+def test_a_table_ruled_down_but_not_across_keeps_its_rows() -> None:
+    """A register ruled only down its columns: each rule has rows of lines on both sides,
+    as a divider between two blocks has, but they are the table's columns, read row by
+    row."""
+    lines = []
+    for k in range(4):
+        top = 300 + 70 * k
+        lines += [
+            _ln(f"股东{k}", 120, top, 260),
+            _ln(f"15250219800101{k:04d}", 320, top, 620),
+            _ln(f"{10 + k}.00", 680, top, 780),
+        ]
+    rules = [(300, 280, 302, 600), (660, 280, 662, 600)]
+    _, text = reading_order(lines[::-1], dividers=rules)
+    assert text.splitlines() == [f"股东{k} 15250219800101{k:04d} {10 + k}.00" for k in range(4)]
+    # one of them alone parts its two sides
+    _, text = reading_order(lines[::-1], dividers=rules[1:])
+    assert text.splitlines()[:2] == ["股东0 152502198001010000", "股东1 152502198001010001"]
