@@ -100,9 +100,10 @@ def dividers(ruled: Rulings) -> list[Cell]:
 def split_tables(cells: Sequence[Cell]) -> list[Cell]:
     """A table whose first row holds two or more headers side by side ("卖方（出让方）" |
     "买方（受让方）"), each over the label and value cells of its own half, down to the
-    table's end or a row across them, is two tables side by side: a person reads the
-    seller's half, then the buyer's. Returns the lines between the halves (from the
-    headers' top to the last row's bottom). A table whose rows stand out past the
+    table's end or a row across them, is two tables side by side, as two tables framed
+    apart under their headers are: a person reads the seller's half, then the buyer's.
+    Returns the lines between the halves (from the headers' top to the last row's
+    bottom). A table whose rows stand out past the
     headers (an item's name left of "本期 | 上期") or run across them is no such table."""
     out: list[Cell] = []
     for head in cells:
@@ -113,8 +114,6 @@ def split_tables(cells: Sequence[Cell]) -> list[Cell]:
         )
         if row[0] != head or len(row) < 2:
             continue  # read each row of headers once, from its leftmost cell
-        if any(b[0] - a[2] > slack for a, b in itertools.pairwise(row)):
-            continue  # not adjoining: cells apart, no one table
         bounds = [(a[2] + b[0]) / 2.0 for a, b in itertools.pairwise(row)]
         left, right = row[0][0] - slack, row[-1][2] + slack
         below = sorted((c for c in cells if c[1] >= head[3] - slack), key=lambda c: c[1])

@@ -616,6 +616,18 @@ def test_a_table_split_under_two_headers_is_read_half_by_half() -> None:
     ]
 
 
+def test_two_tables_side_by_side_under_their_headers_are_read_one_after_the_other() -> None:
+    """The seller's and the buyer's tables framed apart, side by side, each under its
+    header: the headers were read as one row before the two tables, read as columns."""
+    cells = []
+    for x0 in (100, 650):
+        cells.append((x0, 200, x0 + 490, 264))
+        for k in range(1, 5):
+            cells += [(x0, 200 + 64 * k, x0 + 140, 264 + 64 * k)]
+            cells += [(x0 + 140, 200 + 64 * k, x0 + 490, 264 + 64 * k)]
+    assert split_tables(cells) == [(619, 200, 621, 520)]
+
+
 def test_a_table_is_no_split_one_without_headers_over_halves() -> None:
     """Rows of "label | value | label | value" under one header, a table of figures
     under "本期 | 上期" with its items' names out left of them, and headers over one
