@@ -27,7 +27,8 @@ from ocr.engine import Line, rect_box
 BUSINESS_END = re.compile(
     r"(公司|店|部|馆|厂|中心|合作社|工作室|商行|门市|超市|宾馆|酒店|事务所|合伙企业|集团"
     r"|医院|诊所|药房|学校|幼儿园|农场|牧场|银行|分行|支行|旅行社|出版社|报社|研究院|设计院"
-    r"|卫生院|研究所|卫生所|加油站|协会|商会)(（[^（）]{1,6}）)?$"  # 合伙企业（有限合伙）
+    r"|卫生院|研究所|卫生所|卫生室|服务站|养老院|敬老院|福利院|加油站|协会|商会)"
+    r"(（[^（）]{1,6}）)?$"  # 合伙企业（有限合伙）
 )
 # the second line of a business name wrapped right after "公司": a branch or a partnership
 BRANCH_TAIL = re.compile(

@@ -142,13 +142,18 @@ def test_people_and_businesses_under_a_header_with_a_note() -> None:
         ("申请人", "锡林郭勒盟中蒙医研究所"),
         ("出租人", "锡林浩特市白马加油站"),
         ("申报人", "锡林浩特市个体劳动者协会"),
+        ("机构名称", "永顺燚泰社区卫生服务站"),
+        ("申请人", "锡林浩特市宝力根街道卫生服务站"),
+        ("申请单位", "锡林浩特市阿尔善嘎查卫生室"),
+        ("机构名称", "锡林浩特市第一敬老院"),
     ],
 )
 def test_banks_publishers_institutes_stations_and_associations_are_businesses(
     label: str, value: str
 ) -> None:
     """A party's value ending like a bank's branch, a publisher, an institute, a filling
-    station or an association is an enterprise's name, not a person's."""
+    station, an association, a community or village clinic or an old people's home is an
+    enterprise's name, not a person's."""
     assert _named([_line(f"{label}：{value}", 160, 300)]) == {("enterprise_name", value)}
 
 
