@@ -20,7 +20,8 @@ from ocr.decode import decode_image as decode_image  # the first stage, re-expor
 log = logging.getLogger(__name__)
 
 
-def _gray(image: np.ndarray) -> np.ndarray:
+def as_gray(image: np.ndarray) -> np.ndarray:
+    """The page in grey levels (itself when it is grey already)."""
     if image.ndim == 2:
         return image
     return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
@@ -60,7 +61,7 @@ def despeckled(image: np.ndarray) -> np.ndarray:
     itself). Brought down to the detector's size, such a page (its specks at full
     strength, its strokes broken by the sampling) showed the detector no line at all,
     where plain RapidOCR, at the page's own resolution, read it whole."""
-    gray = _gray(image)
+    gray = as_gray(image)
     grey = (gray[::2, ::2] > 40) & (gray[::2, ::2] < 215)
     if float(grey.mean()) >= BILEVEL_GREY:
         return image
@@ -91,7 +92,7 @@ def thumbnail(image: np.ndarray) -> np.ndarray:
     """The grey page shrunk to a long side of at most `THUMB_SIDE` px: what every check
     before recognition looks at. Made once per page state and handed to each check as
     `thumb` (shrinking a 4-megapixel page costs more than most checks themselves)."""
-    return _shrink(_gray(image), THUMB_SIDE)[0]
+    return _shrink(as_gray(image), THUMB_SIDE)[0]
 
 
 def working_gray(
@@ -99,7 +100,7 @@ def working_gray(
 ) -> tuple[np.ndarray, float]:
     """The grey page at a long side of at most `long_side` px, from `thumb` (the page's
     `thumbnail`) when given, and its scale relative to `image`."""
-    small, _ = _shrink(_gray(image) if thumb is None else thumb, long_side)
+    small, _ = _shrink(as_gray(image) if thumb is None else thumb, long_side)
     return small, small.shape[0] / image.shape[0]
 
 
@@ -397,7 +398,7 @@ MAX_DEEPENING = 3.0
 def deepened(image: np.ndarray) -> tuple[np.ndarray, bool]:
     """A faintly printed page (a toner-saver print, a pale copy) with its ink deepened
     below its paper, the paper as it is; the page itself, and False, otherwise."""
-    deep, paper = percentiles(_gray(image), (FAINT_PAGE_SHARE, 50))
+    deep, paper = percentiles(as_gray(image), (FAINT_PAGE_SHARE, 50))
     depth = paper - deep
     if depth >= FAINT_PAGE_DEPTH or depth <= 0:
         return image, False

@@ -27,7 +27,7 @@ import numpy as np
 
 from ocr.engine import Box, Engine, Line, lines_from_polygons
 from ocr.errors import EngineFailed, EngineUnavailable
-from ocr.preprocess import percentiles
+from ocr.preprocess import as_gray, percentiles
 
 log = logging.getLogger(__name__)
 
@@ -368,7 +368,7 @@ def _dark_lines(
 ) -> tuple[np.ndarray, list[str], list[float]]:
     """Boxes, texts and scores of the lines only the page's dark ink shows."""
     none: tuple[np.ndarray, list[str], list[float]] = (np.zeros((0, 4, 2), np.float32), [], [])
-    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
+    gray = as_gray(img)
     ink, paper = percentiles(gray, (0.1, 50))  # (print covers a page's least share)
     dark = gray < ink + DARK_SHARE * (paper - ink)
     rects = _rects(np.asarray(boxes, np.float32))
@@ -445,7 +445,7 @@ def _split_tall(img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     tall = [i for i in stacked if rects[i, 3] - rects[i, 1] > TALL_LINES * height]
     if not tall:
         return boxes
-    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
+    gray = as_gray(img)
     ink, paper = percentiles(gray, (0.1, 50))
     dark = gray < (ink + paper) / 2.0
     keep = np.ones(len(boxes), bool)
@@ -622,7 +622,7 @@ def _without_mirrored(
 
 def _ink_contrast(crop: np.ndarray) -> float:
     """How far a line's darkest ink stands out from its paper (grey levels)."""
-    gray = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY) if crop.ndim == 3 else crop
+    gray = as_gray(crop)
     low, paper = percentiles(gray, (2, 50))
     return paper - low
 

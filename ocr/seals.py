@@ -22,6 +22,7 @@ import cv2
 import numpy as np
 
 from ocr.engine import Line
+from ocr.preprocess import as_gray
 
 # radius of a seal as a share of the page's short side: round seals are 38-45 mm across
 # (enterprise, administrative), small ones 20-30 mm; an A4 page is 210 mm wide
@@ -91,14 +92,10 @@ def _text_tone(gray: np.ndarray, x: float, y: float, r: float, paper: float) -> 
 Ring = tuple[float, float, float]  # centre x, centre y, radius in page pixels
 
 
-def _gray(image: np.ndarray) -> np.ndarray:
-    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-
-
 def seal_rings(image: np.ndarray) -> list[Ring]:
     """The round seals of the page, whatever their ink: circles of a seal's size drawn
     all round."""
-    gray = _gray(image)
+    gray = as_gray(image)
     circles = _circles(gray)
     if not circles:
         return []
@@ -106,11 +103,10 @@ def seal_rings(image: np.ndarray) -> list[Ring]:
     return [(x, y, r) for x, y, r in circles if _ring_tone(gray, x, y, r, paper) is not None]
 
 
-# what a seal's own words end with (合同专用章, 行政审批专用章, 户口专用章, 财务专用章, ...)
-SEAL_NAME_END = "专用章"
-# a seal's name read with its last character lost or misread in the ring's ink
-# ("出生医学证明专用心"), or its star alone
-_SEAL_WORDS = re.compile(r"^(?:.{2,10}专用.?|[★☆*＊]+)$")
+# a seal's own words: its name (合同专用章, 行政审批专用章, 户口专用章, 财务专用章, ...), a
+# short one with its last character lost or misread in the ring's ink ("出生医学证明专用心"),
+# or its star alone
+_SEAL_WORDS = re.compile(r"专用章$|^.{2,10}专用.?$|^[★☆*＊]+$")
 
 
 def drop_seal_words(lines: list[Line], rings: list[Ring]) -> list[Line]:
@@ -129,10 +125,7 @@ def drop_seal_words(lines: list[Line], rings: list[Ring]) -> list[Line]:
             for x, y, r in rings
         )
 
-    def seals(text: str) -> bool:
-        return text.endswith(SEAL_NAME_END) or _SEAL_WORDS.match(text) is not None
-
-    return [ln for ln in lines if not (seals(ln.text.strip()) and inside(ln))]
+    return [ln for ln in lines if not (_SEAL_WORDS.search(ln.text.strip()) and inside(ln))]
 
 
 def _specks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -176,7 +169,7 @@ def suppress_grey_seals(image: np.ndarray, rings: list[Ring] | None = None) -> n
     """The page with the ink of colourless seals turned into paper (a copy; the image
     itself when there is none). `rings`: the page's seals when already found (on the
     page before its red ink was suppressed: a red seal's ring is gone from `image`)."""
-    gray = _gray(image)
+    gray = as_gray(image)
     circles = _circles(gray) if rings is None else rings
     if not circles:
         return image
