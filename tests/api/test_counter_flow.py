@@ -267,7 +267,7 @@ def test_cover_and_separator_sheets_carry_the_agreed_qr_payloads(
     subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "s")], check=True)
     payloads = []
     for png in sorted(tmp_path.glob("s-*.png")):
-        found = zxingcpp.read_barcodes(cv2.imread(str(png)))
+        found = zxingcpp.read_barcodes(cv2.imread(str(png)), formats=zxingcpp.BarcodeFormat.QRCode)
         payloads += [b.text for b in found]
     expected_materials = [
         "application_form",

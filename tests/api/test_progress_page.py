@@ -28,7 +28,7 @@ def _qr_links(pdf: bytes, tmp_path: Path) -> list[str]:
     return [
         b.text
         for png in sorted(tmp_path.glob("n-*.png"))
-        for b in zxingcpp.read_barcodes(cv2.imread(str(png)))
+        for b in zxingcpp.read_barcodes(cv2.imread(str(png)), formats=zxingcpp.BarcodeFormat.QRCode)
     ]
 
 
