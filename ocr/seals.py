@@ -16,6 +16,7 @@ pixels stand close together turns into paper; the text's strokes crossing it sta
 
 from __future__ import annotations
 
+import math
 import re
 
 import cv2
@@ -38,6 +39,7 @@ SCREEN_SPECKS, SCREEN_CONTRAST = 0.08, 4.0
 SCREEN_WINDOW = 5  # pixels whose window this wide holds
 SCREEN_NEAR = 3  # at least this many specks are the screen's
 SCREEN_GRAIN = 12  # pixels: a grain of ink the screen leaves alone
+RING_DIRECTIONS = 720  # a seal in the text's ink: its ring's line followed every half degree
 
 
 def _circles(gray: np.ndarray) -> list[tuple[float, float, float]]:
@@ -106,6 +108,8 @@ def seal_rings(image: np.ndarray) -> list[Ring]:
 # a seal's own words: its name (合同专用章, 行政审批专用章, 户口专用章, 财务专用章, ...), a
 # short one with its last character lost or misread in the ring's ink ("出生医学证明专用心"),
 # or its star alone
+SCRAP = 2  # characters
+SCRAP_BAND = 0.55  # the seal's name runs round outside this share of its radius
 _SEAL_WORDS = re.compile(r"专用章$|^.{2,10}专用.?$|^[★☆*＊]+$")
 
 
@@ -115,17 +119,28 @@ def drop_seal_words(lines: list[Line], rings: list[Ring]) -> list[Line]:
     ("企业登记专用章", or a short line with "专用" in it, its last character
     misread) or is its star is the seal's, not the page's (a seal whose ink is the
     text's, as on a carbon copy or a black-and-white scan, is not suppressed, and its
-    words are read)."""
+    words are read). So is a scrap of a few characters wholly within the band the
+    seal's name runs round in: its letters, standing at every angle, read one or two at
+    a time ("贸", "C", "心安")."""
     if not rings:
         return lines
 
-    def inside(line: Line) -> bool:
-        return any(
-            all((px - x) ** 2 + (py - y) ** 2 <= (1.1 * r) ** 2 for px, py in line.box)
-            for x, y, r in rings
-        )
+    def seals(line: Line) -> bool:
+        text = line.text.strip()
+        for x, y, r in rings:
+            reach = [math.hypot(px - x, py - y) for px, py in line.box]
+            if max(reach) > 1.1 * r:
+                continue
+            if _SEAL_WORDS.search(text):
+                return True
+            middle = math.hypot(
+                sum(px for px, _ in line.box) / 4 - x, sum(py for _, py in line.box) / 4 - y
+            )
+            if len(text) <= SCRAP and max(reach) <= r and middle >= SCRAP_BAND * r:
+                return True
+        return False
 
-    return [ln for ln in lines if not (_SEAL_WORDS.search(ln.text.strip()) and inside(ln))]
+    return [ln for ln in lines if not seals(ln)]
 
 
 def _specks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -165,6 +180,88 @@ def _screen(
     return screen | (grains[labels] & disc)
 
 
+def _ring_line(gray: np.ndarray, ring: Ring, paper: float) -> tuple[np.ndarray, int, int] | None:
+    """Where the ring's line is drawn and no stroke crosses it: a mask over the page's
+    box (left, top) around the ring, or None when no line stands out. The line is
+    followed direction by direction (a seal is not quite round, nor quite where the
+    circle was found), its width is what the ink across it shows. A stroke crosses it
+    where there is ink just inside and just outside it, straight across."""
+    x, y, r = ring
+    h, w = gray.shape
+    angles = np.linspace(0.0, 2.0 * np.pi, RING_DIRECTIONS, endpoint=False)
+    radii = np.arange(0.75 * r, 1.25 * r, 0.5)
+    cos, sin = np.cos(angles), np.sin(angles)
+
+    def ink_at(rr: np.ndarray) -> np.ndarray:
+        xs = np.clip(np.rint(x + rr * cos[:, None]), 0, w - 1).astype(np.intp)
+        ys = np.clip(np.rint(y + rr * sin[:, None]), 0, h - 1).astype(np.intp)
+        return (gray[ys, xs] < paper - 80).astype(np.float32)
+
+    ink = ink_at(np.broadcast_to(radii, (RING_DIRECTIONS, radii.size)))
+    # ink along the ring (a few degrees) and across a line's width (a seal's line is
+    # about 6% of its radius): the line is where most of it is, in each direction,
+    # text crossing the ring in a few directions outvoted by its neighbours'
+    span, width = RING_DIRECTIONS // 48, max(3, int(0.06 * r / 0.5))
+    wrapped = np.concatenate([ink[-span:], ink, ink[:span]])
+    dense = cv2.blur(wrapped, (width, 2 * span + 1))[span:-span]
+    half = RING_DIRECTIONS // 24
+    steps = np.argmax(dense, axis=1).astype(np.float32)
+    steps = np.median(
+        np.lib.stride_tricks.sliding_window_view(
+            np.concatenate([steps[-half:], steps, steps[:half]]), 2 * half + 1
+        ),
+        axis=1,
+    )
+    middle = radii[0] + 0.5 * steps
+    # across the line: the ink at each offset from its middle, all round
+    offsets = np.arange(-0.15 * r, 0.15 * r, 0.5)
+    across = ink_at(middle[:, None] + offsets[None, :]).mean(axis=0)
+    floor = float(np.median(np.r_[across[:6], across[-6:]]))
+    if across.max() - floor < 0.4:
+        return None
+    drawn = np.flatnonzero(across > floor + 0.5 * (across.max() - floor))
+    inner, outer = offsets[drawn[0]] - 2.5, offsets[drawn[-1]] + 2.5
+    reach = 1.3 * r
+    x0, x1 = max(0, int(x - reach)), min(w, int(x + reach) + 1)
+    y0, y1 = max(0, int(y - reach)), min(h, int(y + reach) + 1)
+    yy, xx = np.mgrid[y0:y1, x0:x1]
+    direction = np.arctan2(yy - y, xx - x) % (2.0 * np.pi) * (RING_DIRECTIONS / (2.0 * np.pi))
+    mid = middle[np.clip(direction.astype(np.intp), 0, RING_DIRECTIONS - 1)]
+    distance = np.maximum(np.hypot(xx - x, yy - y), 1.0)
+    off = distance - mid
+    line = (off >= inner) & (off <= outer) & (gray[y0:y1, x0:x1] < paper - 20)
+
+    def ink_beside(at: np.ndarray) -> np.ndarray:
+        # the darker of two points straight across from the line's pixel, `at` and a
+        # pixel and a half further out
+        found = np.zeros(at.shape, bool)
+        for further in (0.0, 1.5 * np.sign(at)):
+            scale = (mid + at + further) / distance
+            xs = np.clip(np.rint(x + (xx - x) * scale), 0, w - 1).astype(np.intp)
+            ys = np.clip(np.rint(y + (yy - y) * scale), 0, h - 1).astype(np.intp)
+            found |= gray[ys, xs] < paper - 80
+        return found
+
+    inside = np.full(off.shape, inner - 1.0, np.float32)
+    outside = np.full(off.shape, outer + 1.0, np.float32)
+    crossed = ink_beside(inside) & ink_beside(outside)
+    return (line & ~crossed).astype(np.uint8), x0, y0
+
+
+def _without_ring(out: np.ndarray, gray: np.ndarray, ring: Ring, paper: float) -> np.ndarray:
+    """`out` with the ring's line of a seal in the text's own ink painted over from the
+    paper around it, where no stroke crosses it: the lines it clipped are found whole.
+    The star and the seal's words stay: they are in the text's ink and shape too."""
+    found = _ring_line(gray, ring, paper)
+    if found is None:
+        return out
+    line, x0, y0 = found
+    hh, ww = line.shape
+    part = np.ascontiguousarray(out[y0 : y0 + hh, x0 : x0 + ww])
+    out[y0 : y0 + hh, x0 : x0 + ww] = cv2.inpaint(part, line, 3, cv2.INPAINT_TELEA)
+    return out
+
+
 def suppress_grey_seals(image: np.ndarray, rings: list[Ring] | None = None) -> np.ndarray:
     """The page with the ink of colourless seals turned into paper (a copy; the image
     itself when there is none). `rings`: the page's seals when already found (on the
@@ -190,10 +287,12 @@ def suppress_grey_seals(image: np.ndarray, rings: list[Ring] | None = None) -> n
         if text is None or seal - text < MIN_TONE_GAP:
             specks = _specks(gray) if specks is None else specks
             screen = _screen(*specks, (x0, y0, x1, y1), disc)
+            if out is image:
+                out = image.copy()
             if screen is not None:
-                if out is image:
-                    out = image.copy()
                 out[y0:y1, x0:x1][screen] = int(paper)
+            else:
+                out = _without_ring(out, gray, (x, y, r), paper)
             continue
         if out is image:
             out = image.copy()

@@ -259,10 +259,11 @@ def _seen_with_and_without_red_suppression(
     photo: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[np.ndarray, np.ndarray]:
     """What the recogniser is given to read of `photo`, and what it would be given were
-    no red ink suppressed."""
+    no red ink suppressed (nor a seal left in it taken for one in the text's ink)."""
     read = _Seeing([])
     read_page(photo, read)
     monkeypatch.setattr("ocr.pipeline.suppress_red", lambda image, seals=None: image)
+    monkeypatch.setattr("ocr.pipeline.suppress_grey_seals", lambda image, rings=None: image)
     unsuppressed = _Seeing([])
     read_page(photo, unsuppressed)
     return read.seen, unsuppressed.seen
