@@ -364,6 +364,11 @@ def main() -> None:
         if r.name == "pipeline":
             print()
             print("\n".join(fields_by_kind(r, order)))
+    print(
+        "\ncheck boxes read on pages whose truth has none (their generators draw boxes as "
+        "shapes), not scored: "
+        + ", ".join(f"{r.name} {sum(p.unscored_boxes for p in r.pages)}" for r in full)
+    )
     if "paddle" in results and results["paddle"].pages:
         # the same few pages read by every configuration, side by side
         paddle = results["paddle"]

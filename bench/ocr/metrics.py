@@ -7,6 +7,7 @@ from collections import Counter
 
 from ocr import classify, extract_fields
 from ocr.pipeline import PageReading
+from ocr.punctuation import CHECK_BOX
 
 _SPACE = re.compile(r"\s+")
 
@@ -30,16 +31,32 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def scored(truth: str, hypothesis: str) -> tuple[str, str]:
+    """The truth and the hypothesis as they are compared: squashed, and the check boxes
+    (□, ☑, ...) left out of the hypothesis when the truth has none. A generator that draws
+    its boxes as shapes writes no box into its truth, though the page shows them; one
+    that sets them as characters does, and there they count."""
+    t, h = squash(truth), squash(hypothesis)
+    if not CHECK_BOX.search(t):
+        h = CHECK_BOX.sub("", h)
+    return t, h
+
+
+def unscored_boxes(truth: str, hypothesis: str) -> int:
+    """How many check boxes of the hypothesis `scored` leaves out."""
+    return 0 if CHECK_BOX.search(truth) else len(CHECK_BOX.findall(hypothesis))
+
+
 def cer_counts(truth: str, hypothesis: str) -> tuple[int, int]:
     """(errors, reference length) over the whole page text in reading order."""
-    t, h = squash(truth), squash(hypothesis)
+    t, h = scored(truth, hypothesis)
     return edit_distance(t, h), len(t)
 
 
 def order_free_errors(truth: str, hypothesis: str) -> int:
     """Errors when order does not count: characters missing or extra, whichever is more
     (a lower bound of the strict errors; the difference is reading order)."""
-    t, h = Counter(squash(truth)), Counter(squash(hypothesis))
+    t, h = (Counter(s) for s in scored(truth, hypothesis))
     return max(sum((t - h).values()), sum((h - t).values()))
 
 

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.ocr.corpus import CorpusPage, item_hints
-from bench.ocr.metrics import NUMBER_FIELDS, cer_counts, classified, fields_found, order_free_errors
+from bench.ocr.metrics import (
+    NUMBER_FIELDS,
+    cer_counts,
+    classified,
+    fields_found,
+    order_free_errors,
+    unscored_boxes,
+)
 from ocr import Engine
 
 WORKERS = os.cpu_count() or 2
@@ -28,6 +35,7 @@ class PageResult:
     classified: bool | None  # None: a reporting page (no checklist to classify against)
     capture: str
     corpus: str
+    unscored_boxes: int = 0  # check boxes read on a page whose truth has none
 
     @property
     def numbers(self) -> list[bool]:
@@ -58,6 +66,7 @@ def _score(page: CorpusPage, text: str, seconds: float, reading: Any) -> PageRes
         classified=is_class,
         capture=page.capture,
         corpus=page.corpus,
+        unscored_boxes=unscored_boxes(page.truth_text, text),
     )
 
 
