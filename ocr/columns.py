@@ -78,6 +78,7 @@ GAP_CHARS = 0.3  # narrowest column gap between (padded) boxes
 PAIRED_SHARE = 0.8  # rows pairing up across the gap at least this often: a grid
 LABEL_GAP_CHARS = 0.15  # narrowest gap between a strip of labels and their values
 APART_LINES = 3.0  # blank page above a row, in line heights, that sets it apart
+APART_BLANK = 0.75  # whitespace, in line heights, that is a blank line between boxes
 OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
 TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
 ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both sides
@@ -352,15 +353,17 @@ def _run_end(
 
 
 def _apart(line: Line, above: Sequence[Line], scale: Scale, seals: Sequence[Rect]) -> bool:
-    """More than a line's height of whitespace between `line` and the lines above it
-    (those over it, else all of them). The space a seal was stamped on is no blank
-    space: a date under the seal over its label goes on in the label's block."""
+    """A blank line between `line` and the lines above it (those over it, else all of
+    them): more whitespace than three quarters of a line's height between their boxes
+    (a box is padded; a blank line between boxes of lines set solid leaves about a line's
+    height). The space a seal was stamped on is no blank space: a date under the seal
+    over its label goes on in the label's block."""
     over = [a for a in above if a.left < line.right and a.right > line.left] or above
     if not over:
         return False
     nearest = max(over, key=lambda a: a.bottom)
     top = nearest.bottom
-    if line.top - top <= scale.height:
+    if line.top - top <= APART_BLANK * scale.height:
         return False
     # no more whitespace than between the line above and the one over it, spaced no
     # wider than a line and a half: the column's own leading (a date under a

@@ -174,6 +174,29 @@ def test_two_parties_signing_over_their_dates_are_read_one_after_the_other() -> 
     assert _order(grid)[1:3] == ["委托单位：某某", "受托单位：某某"]
 
 
+def test_a_note_a_blank_line_under_the_parties_faxed_is_read_after_both() -> None:
+    """A fax shows each scan line twice: its boxes are tall (64 px a line here) and the
+    blank line between the dates and the note left 64.5 px between their boxes, no more
+    than a line's height: the note was read inside the left party's block, before the
+    right party."""
+    lines = _from_boxes(
+        """288 1123 1462 1187 受托人在上述权限内签署的一切文件和办理的一切事务，委托人均予以承认，并
+223 1171 876 1236 承担相应的法律责任。受托人无转委托权。
+222 1310 666 1380 委托人（签字）：欧阳和明
+827 1310 1189 1383 受托人（签字）：聂清
+226 1364 489 1421 2026年9月5日
+833 1364 1102 1421 2026年9月5日
+223 1485.5 786 1550 附：委托人、受托人身份证件复印件各一份"""
+    )
+    assert _order(lines)[2:] == [
+        "委托人（签字）：欧阳和明",
+        "2026年9月5日",
+        "受托人（签字）：聂清",
+        "2026年9月5日",
+        "附：委托人、受托人身份证件复印件各一份",
+    ]
+
+
 def _from_boxes(boxes: str) -> list[Line]:
     """Lines from "left top right bottom text" rows (a page's boxes as the engine gave them)."""
     lines = []
