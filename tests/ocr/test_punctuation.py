@@ -36,6 +36,16 @@ def test_known_confusions_are_undone() -> None:
     assert tidy("http://www.gsxt.gov.cn") == "http://www.gsxt.gov.cn"
 
 
+def test_a_numbered_items_point_is_full_width() -> None:
+    """GB/T 9704 numbers items "1．" (the full-width point); the recogniser reads it ".".
+    Decimals, dates and versions keep theirs."""
+    assert tidy("1.本证明一式两联") == "1．本证明一式两联"
+    assert tidy("委托权限：2.同意□不同意") == "委托权限：2．同意□不同意"
+    assert tidy("12. 其他事项") == "12． 其他事项"
+    kept = "面积12.5平方米 2026.1.5日 v1.2 No.3 3.14"
+    assert tidy(kept) == kept
+
+
 def test_a_web_address_scheme_missing_letters_is_http() -> None:
     """Small print at the foot of a licence: the scheme loses letters and a slash."""
     for read in ("htt:/www.gsxt.gov.cn", "hp:/ww.gsxt.gov.cn", "htp://www.gsxt.gov.cn"):
