@@ -7,11 +7,13 @@ the ring clips.
 Such a seal is found by its shape (a circle of a seal's size, drawn all round) and its
 tone: its ink is clearly lighter than the text around it. Inside the circle, what is as
 light as the seal's ink turns into paper; the darker text under it stays. When the text
-near the seal is no darker than the seal (a carbon copy: one ink for both), nothing is
-done, unless the seal is a screen of dots: a black-and-white scan renders its lighter
+near the seal is no darker than the seal (a carbon copy: one ink for both), its tone is
+left, unless the seal is a screen of dots: a black-and-white scan renders its lighter
 ink as a halftone, ink with single pixels of paper in it or single specks of ink on
 paper, packed close, which solid strokes of text are not. Inside the circle, where such
-pixels stand close together turns into paper; the text's strokes crossing it stay.
+pixels stand close together turns into paper; the text's strokes crossing it stay. A
+seal in the text's own ink and no screen (a fax, a thresholded scan) loses its ring's
+line only, where no stroke crosses it: the lines the ring ran along or cut are found.
 """
 
 from __future__ import annotations
