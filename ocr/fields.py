@@ -9,7 +9,7 @@ in the box to its right in the same row, since line order is unreliable on skewe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -117,6 +117,7 @@ _ROLE_ENDS = ("人", "方", "号", "码", "证", "名", "员", "者")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
 LONG_NAME = 4  # Han characters of the longest name written without a middle dot
 
+_FIGURES_ON = re.compile(r"(?<=[\u3400-\u9fff])\s*[0-9０-９].*$")
 _MIN_LEN = {"person_name": 2, "enterprise_name": 4, "address": 5}
 
 
@@ -479,6 +480,10 @@ def _labelled_value(
             name, rest, conf = "enterprise_name", business, business_conf
     elif name in ("address", "enterprise_name") and rest:
         rest, conf = _wrapped(rest, source, lines, line, conf, name == "address")
+    if name == "person_name":
+        # the date or number written on after a signature ("经办人：张三2025年11月8日"):
+        # no figure is part of a person's name
+        rest = _FIGURES_ON.sub("", rest)
     if name == "enterprise_name":
         rest = completed(repair_legal_form(cut_at_next_label(rest)), lines)
         rest = surer_reading(rest, conf, lines) if len(rest) >= 6 else rest
@@ -490,12 +495,28 @@ def _labelled_value(
     return [_make(name, rest, _value_valid(name, rest), source, conf)]
 
 
+# a labelled value after the end of a sentence on its line: an officer's opinion signed
+# on its own line ("同意受理。经办人：张三 2025年11月8日")
+_SENTENCE_END = re.compile(r"[。；;]\s*(?=[\u4e00-\u9fff（()）]{2,12}[:：]\s*[^\s:：])")
+
+
+def _sentence_tail(line: Line) -> Line | None:
+    """The rest of `line` after its last sentence that a label opens, or None."""
+    ends = list(_SENTENCE_END.finditer(line.text))
+    return replace(line, text=line.text[ends[-1].end() :]) if ends else None
+
+
 def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
     found: list[Field] = []
     for line in lines:
         label = _label_of(line)
         if label is not None:
             found += _labelled_value(line, lines, *label)
+            continue
+        tail = _sentence_tail(line)
+        label = _label_of(tail) if tail is not None else None
+        if tail is not None and label is not None and label[1]:
+            found += _labelled_value(tail, lines, *label)
     headed = join_wrapped_headers(lines)
     for line, value in column_names(headed):
         found.append(_make("enterprise_name", repair_legal_form(value), True, line))

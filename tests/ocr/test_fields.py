@@ -486,3 +486,28 @@ def test_a_units_role_with_a_colon_labels_the_business_after_it(label: str) -> N
     enterprise that develops or makes, a party that supplies."""
     found = _named([_line(f"{label}：宜昌晟通粮油贸易有限公司", 160, 300)])
     assert found == {("enterprise_name", "宜昌晟通粮油贸易有限公司")}
+
+
+def test_a_signature_with_its_date_written_on_is_the_name_alone() -> None:
+    """No figure is part of a person's name: the date or number run onto a signature
+    goes ("经办人：阚秀英2025年11月8日" was one invalid value); a business's figures
+    stay."""
+    assert _named([_line("经办人：阚秀英2025年11月8日", 160, 300)]) == {("person_name", "阚秀英")}
+    assert _named([_line("申请人（签字）：王五 2026年1月5日", 160, 300)]) == {
+        ("person_name", "王五")
+    }
+    assert _named([_line("申请人：锡林浩特市58同城服务部", 160, 300)]) == {
+        ("enterprise_name", "锡林浩特市58同城服务部")
+    }
+
+
+def test_a_label_opening_a_sentence_within_its_line_labels_a_value() -> None:
+    """An officer's opinion signed on its own line: the officer's label follows the end
+    of a sentence, not the start of the line."""
+    line = _line("受理意见 材料齐全，符合受理条件，同意受理。经办人：阚秀英2025年11月8日", 120, 900)
+    assert _named([line]) == {("person_name", "阚秀英")}
+    signed = _line("本人承诺所填内容真实有效。申请人（签字）：王五", 120, 900)
+    assert _named([signed]) == {("person_name", "王五")}
+    # a sentence and no label after it, or a label with nothing after it
+    assert _named([_line("经审查，同意。审批人：", 120, 900)]) == set()
+    assert _named([_line("材料齐全。特此证明。", 120, 900)]) == set()
