@@ -513,9 +513,7 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
         if label is not None:
             found += _labelled_value(line, lines, *label)
             continue
-        tail = _sentence_tail(line)
-        label = _label_of(tail) if tail is not None else None
-        if tail is not None and label is not None and label[1]:
+        if (tail := _sentence_tail(line)) and (label := _label_of(tail)) and label[1]:
             found += _labelled_value(tail, lines, *label)
     headed = join_wrapped_headers(lines)
     for line, value in column_names(headed):

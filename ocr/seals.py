@@ -190,6 +190,7 @@ def _ring_line(gray: np.ndarray, ring: Ring, paper: float) -> tuple[np.ndarray, 
     where there is ink just inside and just outside it, straight across."""
     x, y, r = ring
     h, w = gray.shape
+    inked = paper - 80  # grey levels darker than this are ink
     angles = np.linspace(0.0, 2.0 * np.pi, RING_DIRECTIONS, endpoint=False)
     radii = np.arange(0.75 * r, 1.25 * r, 0.5)
     cos, sin = np.cos(angles), np.sin(angles)
@@ -197,7 +198,7 @@ def _ring_line(gray: np.ndarray, ring: Ring, paper: float) -> tuple[np.ndarray, 
     def ink_at(rr: np.ndarray) -> np.ndarray:
         xs = np.clip(np.rint(x + rr * cos[:, None]), 0, w - 1).astype(np.intp)
         ys = np.clip(np.rint(y + rr * sin[:, None]), 0, h - 1).astype(np.intp)
-        return (gray[ys, xs] < paper - 80).astype(np.float32)
+        return (gray[ys, xs] < inked).astype(np.float32)
 
     ink = ink_at(np.broadcast_to(radii, (RING_DIRECTIONS, radii.size)))
     # ink along the ring (a few degrees) and across a line's width (a seal's line is
@@ -233,20 +234,17 @@ def _ring_line(gray: np.ndarray, ring: Ring, paper: float) -> tuple[np.ndarray, 
     off = distance - mid
     line = (off >= inner) & (off <= outer) & (gray[y0:y1, x0:x1] < paper - 20)
 
-    def ink_beside(at: np.ndarray) -> np.ndarray:
-        # the darker of two points straight across from the line's pixel, `at` and a
-        # pixel and a half further out
-        found = np.zeros(at.shape, bool)
-        for further in (0.0, 1.5 * np.sign(at)):
-            scale = (mid + at + further) / distance
-            xs = np.clip(np.rint(x + (xx - x) * scale), 0, w - 1).astype(np.intp)
-            ys = np.clip(np.rint(y + (yy - y) * scale), 0, h - 1).astype(np.intp)
-            found |= gray[ys, xs] < paper - 80
-        return found
+    def ink_across(at: float) -> np.ndarray:
+        # the ink `at` (an offset from the line's middle) straight across from each pixel
+        scale = (mid + at) / distance
+        xs = np.clip(np.rint(x + (xx - x) * scale), 0, w - 1).astype(np.intp)
+        ys = np.clip(np.rint(y + (yy - y) * scale), 0, h - 1).astype(np.intp)
+        return gray[ys, xs] < inked
 
-    inside = np.full(off.shape, inner - 1.0, np.float32)
-    outside = np.full(off.shape, outer + 1.0, np.float32)
-    crossed = ink_beside(inside) & ink_beside(outside)
+    # ink just inside and just outside (the nearer point or one a pixel and a half on)
+    crossed = (ink_across(inner - 1.0) | ink_across(inner - 2.5)) & (
+        ink_across(outer + 1.0) | ink_across(outer + 2.5)
+    )
     return (line & ~crossed).astype(np.uint8), x0, y0
 
 

@@ -44,7 +44,7 @@ def scored(truth: str, hypothesis: str) -> tuple[str, str]:
 
 def unscored_boxes(truth: str, hypothesis: str) -> int:
     """How many check boxes of the hypothesis `scored` leaves out."""
-    return 0 if CHECK_BOX.search(truth) else len(CHECK_BOX.findall(hypothesis))
+    return len(squash(hypothesis)) - len(scored(truth, hypothesis)[1])
 
 
 def cer_counts(truth: str, hypothesis: str) -> tuple[int, int]:

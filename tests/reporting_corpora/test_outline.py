@@ -47,7 +47,7 @@ from reporting_corpora.outline_pages import (
     model,
     render_all,
 )
-from tests.reporting_corpora.truth_fields import checked_people
+from tests.reporting_corpora.truth_fields import check_pages, checked_people
 
 FIELD_NAMES = {"id_number", "credit_code", "phone", "person_name", "enterprise_name"}
 
@@ -70,13 +70,7 @@ def test_registered() -> None:
 
 
 def test_every_layout_and_capture(pages: list[ReportPage]) -> None:
-    assert {p.layout for p in pages} == set(LAYOUTS)
-    assert {p.capture for p in pages} == set(CAPTURES)
-    for p in pages:
-        img = cv2.imread(p.path, cv2.IMREAD_UNCHANGED)
-        assert img is not None and img.shape[0] > 1500, p.path
-        head = Path(p.path).read_bytes()[:4]
-        assert head[:2] == b"\xff\xd8" or head == b"\x89PNG", p.path
+    check_pages(pages, LAYOUTS, CAPTURES)
 
 
 def test_fields(pages: list[ReportPage]) -> None:
