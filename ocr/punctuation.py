@@ -123,7 +123,14 @@ _AS_FIGURES = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
 _NUMBERING = re.compile(r"(?<![0-9.A-Za-z])([0-9]{1,2})[.．](?=\s*[\u3400-\u9fff])")
 
 
+# an amount's decimal point read as a colon or a comma ("7350:00", "7350,00" on a fax):
+# three or more figures before it and two after, which no time (10:30), ratio (1:500) or
+# thousands group (7,350) is
+_DECIMAL = re.compile(r"(?<![0-9.,:：，])([0-9]{3,})[:,：，]([0-9]{2})(?![0-9.,:：，])")
+
+
 def _figures(text: str) -> str:
+    text = _DECIMAL.sub(r"\1.\2", text)
     return _NUMBER.sub(
         lambda m: _AMONG_FIGURES.sub(lambda c: c.group().translate(_AS_FIGURES), m.group()),
         text,

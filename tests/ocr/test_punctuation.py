@@ -84,6 +84,15 @@ def test_an_opening_parenthesis_read_as_zeta() -> None:
     assert tidy("角度ζ为") == "角度ζ为"
 
 
+def test_an_amounts_point_read_as_a_colon_or_a_comma_is_a_point() -> None:
+    """A fax's dither turns the point of "7350.00" into a colon or a comma."""
+    assert tidy("2025年04月 7350:00 588.00") == "2025年04月 7350.00 588.00"
+    assert tidy("缴费基数7350,00元") == "缴费基数7350.00元"
+    # times, ratios, thousands and a time's seconds keep theirs
+    kept = "10:30 比例1:500 7,350 12,345,678 2025-11-08 10:30:00 1:100,00"
+    assert tidy(kept) == kept
+
+
 def test_a_figure_read_as_a_letter_inside_a_number_is_a_figure() -> None:
     assert tidy("联系电话1991I182321") == "联系电话19911182321"
     assert tidy("编号：20l6O5") == "编号：201605"
