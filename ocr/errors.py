@@ -15,6 +15,10 @@ class OcrError(Exception):
         self.en = en
         self.zh = zh
 
+    def __reduce__(self) -> tuple[type[OcrError], tuple[str, str]]:
+        # raised in a worker process (the bench's, a pool's), the error crosses back whole
+        return type(self), (self.en, self.zh)
+
 
 class UnreadableImage(OcrError):
     """The bytes are not an image, are corrupt or empty."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 
 import cv2
 import numpy as np
@@ -13,6 +14,7 @@ from reportlab.pdfgen import canvas
 
 from api.cli import main as cli
 from ocr import ImageTooLarge, OcrError, UnreadableImage, read_page
+from ocr.errors import EngineFailed
 from ocr.testing import FixedTextEngine
 
 
@@ -82,3 +84,13 @@ def test_cli_reports_each_bad_file_and_reads_the_good_one(
 
 def test_errors_share_one_root() -> None:
     assert issubclass(UnreadableImage, OcrError) and issubclass(ImageTooLarge, OcrError)
+
+
+def test_an_ocr_error_crosses_a_process_boundary_whole() -> None:
+    """A page that fails in a worker process (the bench's pool, a process pool) reaches the
+    caller as the same error with both messages, not as a pool broken by an error that
+    cannot be rebuilt from its pickle."""
+    error = pickle.loads(pickle.dumps(EngineFailed("RapidOCR failed", "文字识别引擎出错")))
+    assert type(error) is EngineFailed
+    assert (error.en, error.zh) == ("RapidOCR failed", "文字识别引擎出错")
+    assert str(error) == "文字识别引擎出错 / RapidOCR failed"
