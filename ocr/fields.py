@@ -35,6 +35,7 @@ from ocr.names import (
     column_names,
     column_people,
     cut_at_next_label,
+    inline_businesses,
     is_header,
     join_wrapped_headers,
     last_header,
@@ -506,12 +507,45 @@ def _sentence_tail(line: Line) -> Line | None:
     return replace(line, text=line.text[ends[-1].end() :]) if ends else None
 
 
+# the header of a change registration's table ("变更事项 | 原登记内容 | 申请变更内容"): a
+# row's label labels the value before the change, beside it, and the value after it, in
+# the next cell of its row
+_CHANGE_HEADER = re.compile(r"原登记内容|变更前|变更后|申请变更内容")
+
+
+def _changed_value(
+    line: Line, lines: tuple[Line, ...], label: tuple[str, str, bool, bool]
+) -> list[Field]:
+    """The name after the change that `line`'s label (of a change table's row) labels:
+    the next cell of the row read as if the cell beside the label (the name before the
+    change, wrapped or not) were not there."""
+    if label[1] or not any(
+        ln.bottom <= line.top and _CHANGE_HEADER.search(_squash(ln.text)) for ln in lines
+    ):
+        return []
+    before = _same_row_right(line, lines)
+    if before is None or is_header(before.text) or starts_with_label(before):
+        return []  # (the table's header row: "姓名 | 职务")
+    h = line.bottom - line.top
+    after = tuple(
+        ln
+        for ln in lines
+        if ln is line or abs(ln.centre_y - line.centre_y) > h or ln.left >= before.right
+    )
+    return [
+        f
+        for f in _labelled_value(line, after, *label)
+        if f.name in ("person_name", "enterprise_name") and name_shaped(f.value) == f.name
+    ]
+
+
 def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
     found: list[Field] = []
     for line in lines:
         label = _label_of(line)
         if label is not None:
             found += _labelled_value(line, lines, *label)
+            found += _changed_value(line, lines, label)
             continue
         if (tail := _sentence_tail(line)) and (label := _label_of(tail)) and label[1]:
             found += _labelled_value(tail, lines, *label)
@@ -527,6 +561,11 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
             continue  # a party's label with the name glued on ("扣缴义务人某某有限公司")
         value = surer_reading(repair_legal_form(value), line.confidence, lines)
         found.append(_make("enterprise_name", value, True, line))
+    named = {f.value for f in found if f.name == "enterprise_name"}
+    for line, value in inline_businesses(lines, ALL_LABELS):
+        value = surer_reading(repair_legal_form(value), line.confidence, lines)
+        if not any(value in x or x in value for x in named):
+            found.append(_make("enterprise_name", value, True, line))
     return found
 
 

@@ -433,6 +433,41 @@ FORM_WORDS = re.compile(r"(一人)?(有限责任|股份有限|有限)$")
 _LINE_NAME = re.compile(r"[\u4e00-\u9fff（）]{6,40}")
 
 
+# a business named among other words of its line: a table's row read as one line ("工作单位
+# 某某有限公司 联系电话 …"), a sentence ("…，某某有限公司（统一社会信用代码：…）于…"), a
+# name in quotes. The name starts after a mark or a space and ends in a legal form, with a
+# mark, a bracket or a word that carries the sentence on after it.
+_INLINE_BUSINESS = re.compile(
+    r"(?:^|(?<=[\s:：，,；;。、“”\"「」《》☑□■]))"
+    r"([\u4e00-\u9fff（）]{2,40}?"
+    r"(?:有限责任公司|股份有限公司|有限公司|分公司|合伙企业（有限合伙）|合作社|事务所))"
+    r"(?=$|[\s:：，,；;。、“”\"「」》（(的于将为在向与已系因拟提申])"
+)
+
+
+# the words of a sentence before the business it is about, which no business name holds:
+# "…同志代表我单位前往…办理某某有限公司的…", "…，系某某有限公司的…"
+_ABOUT = re.compile(r"^.*(?:同志|代表|前往|办理|委托|根据|依据|关于|部门|我|你|您)|^系")
+
+
+def inline_businesses(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Line, str]]:
+    """Business names inside lines of other words (`_INLINE_BUSINESS`), a label or a
+    letter's opening words (`labels`, "兹证明") before one taken off. A line that is all
+    name is `standalone_businesses`' to judge."""
+    out: list[tuple[Line, str]] = []
+    for line in lines:
+        text = line.text.strip()
+        for match in _INLINE_BUSINESS.finditer(text):
+            if match.group(1) == text:
+                continue
+            name = _ABOUT.sub("", without_opening(match.group(1)))
+            name = name[len(next((x for x in labels if name.startswith(x)), "")) :]
+            end = _LEGAL_END.search(name)
+            if end is not None and len(FORM_WORDS.sub("", name[: end.start()])) >= 3:
+                out.append((line, name))
+    return out
+
+
 def standalone_businesses(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Line, str]]:
     """Business names on a line of their own: a letterhead, a signature ("某某有限公司
     （盖章）", "公司盖章：某某有限公司"), a party under its heading, an addressee ("某某有限

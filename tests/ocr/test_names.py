@@ -631,3 +631,54 @@ def test_owners_under_a_roles_name_header_down_to_the_next_label() -> None:
 def test_a_colon_read_as_an_equals_sign_parts_label_and_value() -> None:
     """A yellowed copy's faint "：" reads "=" ("姓名 = 臧永霞"): the name without it."""
     assert _named([_line("姓名 = 臧永霞 性别 = 女", 160, 300)]) == {("person_name", "臧永霞")}
+
+
+@pytest.mark.parametrize(
+    ("text", "business"),
+    [
+        # a table's row read as one line, its label one the label table does not list
+        ("转让方 杭州云栖茶业有限公司 统一社会信用代码 91330106MA2H3K4L5P", "杭州云栖茶业有限公司"),
+        ("1 嘉兴南湖丝绸有限公司 货币 50 2025年12月31日", "嘉兴南湖丝绸有限公司"),
+        # a sentence about the business
+        (
+            "经审查，宁波甬江包装有限公司提交的变更登记申请材料齐全，符合法定形式。",
+            "宁波甬江包装有限公司",
+        ),
+        ("前往市场监督管理局办理温州瓯江鞋业有限公司的设立登记", "温州瓯江鞋业有限公司"),
+        ("…执行董事，系厦门信达农业科技有限公司的股东", "厦门信达农业科技有限公司"),
+        ("丽水松阳茶叶专业合作社、衢州江山蜂业有限公司申请合并", "丽水松阳茶叶专业合作社"),
+        ("丽水松阳茶叶专业合作社、衢州江山蜂业有限公司申请合并", "衢州江山蜂业有限公司"),
+    ],
+)
+def test_a_business_named_among_other_words_of_its_line(text: str, business: str) -> None:
+    """A business named inside a line (a row read whole, a sentence) is found from its legal
+    form back to the mark, the space or the sentence's words before it."""
+    assert ("enterprise_name", business) in _named([_box(text, 100, 300, 1500, 360)])
+
+
+def test_a_change_tables_row_names_the_party_before_and_after_the_change() -> None:
+    """A change registration's table ("项目 | 原登记内容 | 申请变更内容") names, in a row
+    its label opens, the party before the change beside the label and the party after it
+    in the next cell; a wrapped name before the change is no name after it, and the header
+    row over a list of officers ("姓名 | 职务") labels nothing across."""
+    lines = [
+        _box("项目", 389, 368, 484, 438),
+        _box("原登记内容", 647, 365, 816, 430),
+        _box("申请变更内容", 1008, 370, 1200, 441),
+        _box("法定代表人", 320, 439, 493, 514),
+        _box("苏娟建", 538, 440, 655, 510),
+        _box("严刚", 911, 440, 1006, 513),
+        _box("名称", 320, 532, 420, 596),
+        _box("金华德润机械制造有限", 440, 520, 860, 575),
+        _box("公司", 440, 565, 520, 620),
+        _box("金华德润智能装备有限公司", 911, 532, 1400, 596),
+        _box("姓名", 320, 700, 420, 760),
+        _box("职务", 600, 700, 700, 760),
+        _box("雷淇", 320, 780, 420, 840),
+        _box("董事", 600, 780, 700, 840),
+    ]
+    found = _named(lines)
+    assert {("person_name", "苏娟建"), ("person_name", "严刚")} <= found
+    assert ("enterprise_name", "金华德润智能装备有限公司") in found
+    assert ("person_name", "董事") not in found
+    assert not any(value in ("公司", "职务") for _, value in found)
