@@ -504,11 +504,15 @@ def _wraps_below(line: Line, lines: Sequence[Line]) -> bool:
 
 def _wraps_onto(line: Line, lines: Sequence[Line]) -> bool:
     """`line` ends a name wrapped in its cell: a line of words without an ending of its
-    own stands right above it, starting where it starts or centred over it."""
+    own stands right above it, starting where it starts or centred over it, and as wide
+    as it or wider (a text wraps where its line is full: a short line over a name, "盖章
+    单位" over the business signing, is no first half of it)."""
     h = line.bottom - line.top
     for other in lines:
         text = _squash(other.text)
         if other is line or not re.search(r"[\u4e00-\u9fff]$", text) or _LEGAL_END.search(text):
+            continue
+        if other.right - other.left < line.right - line.left - h:
             continue
         aligned = abs(other.left - line.left) < h or abs(_centre_x(other) - _centre_x(line)) < h
         # padded boxes of lines set tight overlap: their middles are a line apart

@@ -423,6 +423,21 @@ def test_a_business_signing_on_a_line_of_its_own() -> None:
     }
 
 
+def test_a_business_under_a_shorter_line_is_no_wrapped_name() -> None:
+    """A text wraps where its line is full: a shorter line right over a business's name
+    (a shareholder named under another in a table, the words a signature opens with) is
+    no first half of the name."""
+    lines = [
+        _box("余霁", 159, 1432, 255, 1505),
+        _box("西安恒瑞农业开发有限责任公司", 159, 1502, 583, 1565),
+        _box("盖章单位", 900, 1800, 1060, 1860),
+        _box("宁波甬江包装有限公司", 900, 1862, 1300, 1922),
+    ]
+    found = _named(lines)
+    assert ("enterprise_name", "西安恒瑞农业开发有限责任公司") in found
+    assert ("enterprise_name", "宁波甬江包装有限公司") in found
+
+
 def test_a_business_titling_its_own_document_or_sealing_after_the_word() -> None:
     """A resolution titled with the business's name ("某某有限公司股东会决议"), its articles
     ("某某有限公司章程") and a seal's line "公司盖章：某某有限公司" name the business; a
