@@ -107,6 +107,11 @@ LABEL_PUNCT = " :：=\t"  # ("=": a faint colon on a yellowed copy, "姓名 = �
 # or ending the line (the name beside it, in a box of its own: "受托人签名：" | "李四")
 # (its second character misread on a poor copy: "法定代表人签予：方强")
 _SIGNED_BY = re.compile(r"^签[\u4e00-\u9fff](?=[:：]\s*(?:[\u4e00-\u9fff]|$)|$)")
+# a label of two fields, the party's and the way to reach them ("联系人及电话", "姓名/
+# 手机号码"): the party's label, its value a name with the number after it
+_JOINED_FIELD = re.compile(
+    r"^[及和与/／、](?:联系)?(?:电话|手机|方式)(?:号码)?|^[及和与/／、](?:身份证|证件)(?:号码?)?"
+)
 # the end of a document's name, which no person's name glued to a label is: a table of
 # materials lists "法定代表人任职文件", "委托代理人授权委托书"
 _DOCUMENT_END = re.compile(r"(文件|委托书|申请书|证明|决议|章程|执照|复印件|原件|材料)$")
@@ -188,6 +193,7 @@ def split_label(line: Line, labels: tuple[str, ...]) -> tuple[str, str] | None:
         signed = _SIGNED_BY.match(rest)
         if signed is not None:
             rest = rest[signed.end() :]
+        rest = _JOINED_FIELD.sub("", rest)
         if rest.startswith(_OTHER_FIELD):
             return None
         # a speck read as a dot before the note: "委托人·（签字）：葛锴"

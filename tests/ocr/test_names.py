@@ -697,3 +697,20 @@ def test_a_change_tables_row_names_the_party_before_and_after_the_change() -> No
     assert ("enterprise_name", "金华德润智能装备有限公司") in found
     assert ("person_name", "董事") not in found
     assert not any(value in ("公司", "职务") for _, value in found)
+
+
+def test_a_label_of_a_party_and_the_way_to_reach_them() -> None:
+    """ "联系人及电话" labels a person with a number after the name: the person is the name,
+    and "及电话" is no person."""
+    lines = [
+        _box("联系人及电话", 100, 300, 300, 360),
+        _box("王芳 13812345678", 330, 300, 700, 360),
+        _box("姓名/手机号码", 100, 500, 350, 560),
+        _box("李雷13912345678", 380, 500, 700, 560),
+        _box("联系人及电话：张伟 13512345678", 100, 700, 900, 760),
+    ]
+    assert _named(lines) == {
+        ("person_name", "王芳"),
+        ("person_name", "李雷"),
+        ("person_name", "张伟"),
+    }
