@@ -32,6 +32,7 @@ from ocr.names import (
     BUSINESS_END,
     FORM_WORD,
     NOT_NAME,
+    addressed_people,
     column_names,
     column_people,
     cut_at_next_label,
@@ -556,6 +557,8 @@ def _labelled_fields(lines: tuple[Line, ...]) -> list[Field]:
         found.append(_make("person_name", value, True, line))
     for line, name, value in sentence_names(lines):
         found.append(_make(name, value, True, line))
+    for line, value in addressed_people(lines):
+        found.append(_make("person_name", value, True, line))
     for line, value in standalone_businesses(lines, ALL_LABELS):
         if role_label(line) is not None:
             continue  # a party's label with the name glued on ("扣缴义务人某某有限公司")

@@ -419,6 +419,38 @@ def sentence_names(lines: Sequence[Line]) -> list[tuple[Line, str, str]]:
     return out
 
 
+# a notice's addressee, a person: "张三：" on a line of its own over the notice's first
+# words, which speak to them ("你于2026年…提交的…", "您好")
+_ADDRESSEE = re.compile(r"^([\u4e00-\u9fff·]{2,8})[:：]$")
+# the heading of a form's own words to its reader, over "您…" ("温馨提示：", "填表说明：")
+_TO_THE_READER = re.compile("提示|须知|说明|注意|通知|公告|声明|承诺|告知|事项")
+
+
+def addressed_people(lines: Sequence[Line]) -> list[tuple[Line, str]]:
+    """People a notice is addressed to (`_ADDRESSEE`): the line right under the name opens
+    with 你 or 您."""
+    out: list[tuple[Line, str]] = []
+    for line in lines:
+        match = _ADDRESSEE.match(_squash(line.text))
+        if (
+            match is None
+            or name_shaped(match[1]) != "person_name"
+            or _TO_THE_READER.search(match[1])
+        ):
+            continue
+        h = line.bottom - line.top
+        under = [
+            ln
+            for ln in lines
+            if 0.4 * h < ln.centre_y - line.centre_y < 2.5 * h
+            and ln.left < line.right + h
+            and ln.right > line.left
+        ]
+        if under and _squash(min(under, key=lambda ln: ln.top).text).startswith(("你", "您")):
+            out.append((line, match[1]))
+    return out
+
+
 # the legal forms a business signs with (the shorter kinds of business, "店", "中心",
 # end the names of halls and offices too: "政务服务中心")
 _LEGAL_END = re.compile(r"(公司|合作社|合伙企业|事务所|集团|商行)(（[^（）]{1,6}）)?$")

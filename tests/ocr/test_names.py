@@ -714,3 +714,18 @@ def test_a_label_of_a_party_and_the_way_to_reach_them() -> None:
         ("person_name", "李雷"),
         ("person_name", "张伟"),
     }
+
+
+def test_a_notice_addressed_to_a_person() -> None:
+    """A notice to its applicant opens with the person's name and a colon over words that
+    speak to them ("你于…"); a form's words to its reader ("温馨提示：" over "您…") and a
+    name with a colon over anything else name nobody."""
+    lines = [
+        _box("殷煦沅：", 150, 300, 330, 360),
+        _box("你于2026年2月11日提交的个体工商户设立登记申请，", 150, 380, 1500, 440),
+        _box("温馨提示：", 150, 900, 380, 960),
+        _box("您可在政务服务网查询办理进度。", 150, 980, 1100, 1040),
+        _box("王强：", 150, 1300, 300, 1360),
+        _box("营业执照正本一份", 150, 1380, 700, 1440),
+    ]
+    assert _named(lines) == {("person_name", "殷煦沅")}
