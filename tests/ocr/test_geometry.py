@@ -47,6 +47,30 @@ def test_sideways_pages_detected(captures: dict[str, np.ndarray], kind: str) -> 
         assert not lies_sideways(turn(captures[kind], 1))
 
 
+def _pale_copy_in_a_dashed_frame(page: np.ndarray) -> np.ndarray:
+    """The page copied pale (its print a little below its grey paper) in a dark double
+    frame the copying broke into dashes."""
+    gray = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    pale = (100 + gray * 0.55).astype(np.uint8)
+    h, w = pale.shape
+    for inset in (40, 52):
+        for y in range(inset, h - inset, 14):  # the sides, in dashes 9 px long
+            pale[y : y + 9, inset : inset + 3] = 20
+            pale[y : y + 9, w - inset - 3 : w - inset] = 20
+        for x in range(inset, w - inset, 14):
+            pale[inset : inset + 3, x : x + 9] = 20
+            pale[h - inset - 3 : h - inset, x : x + 9] = 20
+    return cv2.cvtColor(pale, cv2.COLOR_GRAY2BGR)
+
+
+def test_a_pale_copy_in_a_dashed_frame_is_not_sideways(captures: dict[str, np.ndarray]) -> None:
+    """The frame's sides, broken into dashes, are no columns of text, and the pale text
+    is ink: the page lies upright, and turned by 90° it lies sideways."""
+    page = _pale_copy_in_a_dashed_frame(captures["scanner"])
+    assert not lies_sideways(page)
+    assert lies_sideways(turn(page, 1))
+
+
 def test_flatten_light_evens_a_shadow() -> None:
     page = np.full((800, 600, 3), 235, np.uint8)
     ramp = np.linspace(0.45, 1.0, 600, dtype=np.float32)[None, :, None]
