@@ -9,10 +9,11 @@ width. Parentheses go in pairs: a pair that encloses or follows Chinese text is 
 
 `tidy` also puts back what the recogniser is known to confuse where the document type
 leaves no doubt: "曰" (classical "says", absent from administrative papers) for "日"
-(dates, names such as 乌日娜), a URL's "ww." for "www.", a scheme missing letters or
-a slash ("htt:/", "hp:/") for "http://", the Greek "ζ" opening a parenthesis that
-closes further on for "（", and the full-width point of a numbered item ("1．同意"; the
-recogniser returns "." for both, and GB/T 9704 sets "1．").
+(dates, names such as 乌日娜), "申方" heading a contract's party for "甲方", a URL's
+"ww." for "www.", a scheme missing letters or a slash ("htt:/", "hp:/") for "http://",
+the Greek "ζ" opening a parenthesis that closes further on for "（", and the full-width
+point of a numbered item ("1．同意"; the recogniser returns "." for both, and GB/T 9704
+sets "1．").
 """
 
 from __future__ import annotations
@@ -118,6 +119,11 @@ _AMONG_FIGURES = re.compile(r"(?<=[0-9])[IlO|](?=[0-9])")
 _AS_FIGURES = str.maketrans({"I": "1", "l": "1", "|": "1", "O": "0"})
 
 
+# a contract's first party with the top of 甲 lost ("申方（出租方）："): no paper names a
+# party 申方, and the parties' blocks are read as columns by their headings
+_JIA_FANG = re.compile(r"申方(?=\s*[（(:：]|\s*$)")
+
+
 # a numbered item in Chinese text ("1．同意", "委托权限：2．"): the recogniser returns the
 # half-width point for the full-width one GB/T 9704 sets after the figure (1．, not 1.)
 _NUMBERING = re.compile(r"(?<![0-9.A-Za-z])([0-9]{1,2})[.．](?=\s*[\u3400-\u9fff])")
@@ -140,6 +146,7 @@ def _figures(text: str) -> str:
 def tidy(text: str) -> str:
     """One recognised line with its punctuation restored and known confusions undone."""
     text = _SCHEME.sub(lambda m: f"http{m.group(1)}://", text.replace("曰", "日"))
+    text = _JIA_FANG.sub("甲方", text)
     text = _NUMBERING.sub(r"\1．", _ZETA.sub("（", text))
     return restore(_boxes(_without_underlines(_figures(_WWW.sub("www.", text)))))
 

@@ -32,6 +32,9 @@ def test_width_follows_context(read: str, printed: str) -> None:
 
 def test_known_confusions_are_undone() -> None:
     assert tidy("乌曰娜 2026年3月1曰") == "乌日娜 2026年3月1日"
+    assert tidy("申方（出租方）： 乙方（承租方）：") == "甲方（出租方）： 乙方（承租方）："
+    assert tidy("申方：") == "甲方："
+    assert tidy("重申方针政策") == "重申方针政策"
     assert tidy("网址:http://ww.gsxt.gov.cn") == "网址：http://www.gsxt.gov.cn"
     assert tidy("http://www.gsxt.gov.cn") == "http://www.gsxt.gov.cn"
 
