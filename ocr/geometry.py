@@ -12,7 +12,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr.preprocess import percentiles, working_gray
+from ocr.preprocess import FAINT_INK, FAINT_SHARE, percentiles, working_gray
 
 Quad = tuple[tuple[float, float], tuple[float, float], tuple[float, float], tuple[float, float]]
 
@@ -212,12 +212,10 @@ def flatten_light(
 
 # On a pale copy the text stands only a little below its paper, while a frame's rules,
 # broken into dashes by the copying, stay dark: ink is as deep as the page's own deepest
-# marks make it (FAINT_SHARE of them, between FAINT_INK and INK_DEPTH grey levels), and a
+# marks make it (FAINT_SHARE of them, between FAINT_INK and DEEP_INK grey levels), and a
 # rule is found after its dashes are closed up (RULE_GAP px), so that neither the text
 # is lost nor the dashes of a frame's sides read as columns of text.
-INK_DEPTH = 40
-FAINT_INK = 20
-FAINT_SHARE = 0.6
+DEEP_INK = 40
 RULE_GAP = 7
 
 
@@ -226,7 +224,7 @@ def _ink(small: np.ndarray) -> np.ndarray:
     background = cv2.medianBlur(cv2.dilate(small, np.ones((7, 7), np.uint8)), 17)
     diff = background.astype(np.int16) - small.astype(np.int16)
     deepest = float(np.percentile(diff[::2, ::2], 99.9))
-    depth = round(min(INK_DEPTH, max(FAINT_INK, FAINT_SHARE * deepest)))
+    depth = round(min(DEEP_INK, max(FAINT_INK, FAINT_SHARE * deepest)))
     ink = (diff > depth).astype(np.uint8)
     # drop ruling lines of tables: they are long in one direction and say nothing about
     # the direction of the text
