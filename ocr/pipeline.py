@@ -35,6 +35,7 @@ from ocr.preprocess import (
     quality,
     suppress_red,
     thumbnail,
+    without_codes,
 )
 from ocr.punctuation import boxes_opening_lines, tidy
 from ocr.rows import group_rows, lift_row_headings
@@ -197,11 +198,12 @@ VOTE_MARGIN = 0.25
 LOOKALIKE_SURE = 0.5
 
 
-def _without_seals(image: np.ndarray) -> tuple[np.ndarray, list[Ring], list[SealBox]]:
-    """What the engine reads: the page with red seals and colourless (grey) ones turned
-    into paper; the page's round seals, whatever their ink; and its red seals' boxes."""
+def _for_engine(image: np.ndarray) -> tuple[np.ndarray, list[Ring], list[SealBox]]:
+    """What the engine reads: the page with red seals, colourless (grey) ones and QR codes
+    turned into paper; the page's round seals, whatever their ink; and its red seals'
+    boxes."""
     rings, seals = seal_rings(image), find_red_seals(image)
-    return suppress_grey_seals(suppress_red(image, seals), rings), rings, seals
+    return without_codes(suppress_grey_seals(suppress_red(image, seals), rings)), rings, seals
 
 
 def _mean_confidence(lines: Sequence[Line]) -> float:
@@ -292,7 +294,7 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     straight, skew = deskew(image, thumb=thumb)
     # An engine that votes on the orientation before recognising reads each page once;
     # otherwise (or when its vote is split) an unsure reading is tried upside down too.
-    cleaned, rings, seals = _without_seals(straight)
+    cleaned, rings, seals = _for_engine(straight)
     lines, upside_down = _run_engine(engine, cleaned, timeout, upright=True)
     if upside_down is not None and upside_down > 0.5:
         h, w = straight.shape[:2]
@@ -303,7 +305,7 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     decided = upside_down is not None and abs(upside_down - 0.5) >= VOTE_MARGIN
     if lines and not decided and _mean_confidence(lines) < UPSIDE_DOWN_SUSPECT:
         flipped = turn(straight, 2)
-        cleaned_flipped, flipped_rings, flipped_seals = _without_seals(flipped)
+        cleaned_flipped, flipped_rings, flipped_seals = _for_engine(flipped)
         flipped_lines, _ = _run_engine(engine, cleaned_flipped, timeout)
         if _mean_confidence(flipped_lines) > _mean_confidence(lines) + 0.05:
             straight, lines, rotation = flipped, flipped_lines, (rotation + 180) % 360

@@ -9,6 +9,7 @@ from collections import Counter
 import cv2
 import numpy as np
 import pytest
+import zxingcpp
 from PIL import Image
 
 from ocr.engine import Engine, Line
@@ -24,6 +25,7 @@ from ocr.preprocess import (
     quality,
     rotate,
     suppress_red,
+    without_codes,
 )
 from ocr.testing import FixedLinesEngine
 from sample_scans.columns import dev_page
@@ -456,3 +458,26 @@ def test_clean_and_grey_pages_keep_their_specks(form_page: np.ndarray) -> None:
     assert despeckled(form_page) is form_page
     bw = _thresholded(gray)
     assert despeckled(bw) is bw
+
+
+def test_a_qr_code_is_painted_over_as_paper_and_the_print_under_it_stays() -> None:
+    """What the engine reads holds no QR code (its modules cost the detector the caption
+    set right under it), painted in the paper's colour; the caption stays."""
+    page = np.full((900, 700, 3), (226, 236, 240), np.uint8)  # a cream licence
+    code = np.asarray(
+        zxingcpp.create_barcode(
+            "https://www.gsxt.gov.cn/x", zxingcpp.BarcodeFormat.QRCode
+        ).to_image(scale=6)
+    )
+    qh, qw = code.shape[:2]
+    page[100 : 100 + qh, 400 : 400 + qw] = np.where(code[..., None] < 128, 20, page[0, 0])
+    caption = (400, 100 + qh + 8, 400 + qw, 100 + qh + 30)
+    cv2.putText(page, "SCAN", (caption[0] + 4, caption[3] - 4), 0, 0.7, (20, 20, 20), 2)
+    out = without_codes(page)
+    assert out is not page and page[100 : 100 + qh, 400 : 400 + qw].min() == 20
+    painted = out[100 : 100 + qh, 400 : 400 + qw]
+    assert np.abs(painted.astype(int) - (226, 236, 240)).max() <= 2
+    x0, y0, x1, y1 = caption
+    assert (out[y0:y1, x0:x1] == page[y0:y1, x0:x1]).all() and out[y0:y1, x0:x1].min() < 60
+    blank = np.full((300, 200, 3), 240, np.uint8)
+    assert without_codes(blank) is blank
