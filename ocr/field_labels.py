@@ -110,7 +110,7 @@ _SIGNED_BY = re.compile(r"^签[\u4e00-\u9fff](?=[:：]\s*(?:[\u4e00-\u9fff]|$)|$
 # a label of two fields, the party's and the way to reach them ("联系人及电话", "姓名/
 # 手机号码"): the party's label, its value a name with the number after it
 _JOINED_FIELD = re.compile(
-    r"^[及和与/／、](?:联系)?(?:电话|手机|方式)(?:号码)?|^[及和与/／、](?:身份证|证件)(?:号码?)?"
+    r"^[及和与/／、](?:(?:联系)?(?:电话|手机|方式)(?:号码)?|(?:身份证|证件)(?:号码?)?)"
 )
 # the end of a document's name, which no person's name glued to a label is: a table of
 # materials lists "法定代表人任职文件", "委托代理人授权委托书"

@@ -212,12 +212,9 @@ def without_codes(image: np.ndarray) -> np.ndarray:
         corners = [at.top_left, at.top_right, at.bottom_right, at.bottom_left]
         x, y, cw, ch = cv2.boundingRect(np.array([[c.x, c.y] for c in corners], np.int32))
         x0, y0, x1, y1 = max(0, x), max(0, y), min(w, x + cw), min(h, y + ch)
-        if x1 <= x0 or y1 <= y0:
-            continue
-        above, below = out[max(0, y0 - PAPER_BAND) : y0, x0:x1], out[y1 : y1 + PAPER_BAND, x0:x1]
         beside = np.concatenate(
-            [above.reshape(-1, *out.shape[2:]), below.reshape(-1, *out.shape[2:])]
-        )
+            [out[max(0, y0 - PAPER_BAND) : y0, x0:x1], out[y1 : y1 + PAPER_BAND, x0:x1]]
+        ).reshape(-1, *out.shape[2:])
         out[y0:y1, x0:x1] = np.median(beside, axis=0) if len(beside) else 255
     return out
 
