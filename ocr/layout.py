@@ -14,6 +14,7 @@ and blocks parted by a vertical line (`dividers`), read one after the other.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -147,22 +148,41 @@ def split_tables(cells: Sequence[Cell]) -> list[Cell]:
 STREAK_REACH = 0.02
 STREAK_COVER = 0.6  # of the height
 STREAK_BAND = 2  # columns either side of a streak's (its wobble, at 1200 px a page)
+STREAK_TILT = 0.05  # a streak's widest lean, bottom against top, in its height (3°)
+STREAK_ROWS = 4  # a streak is looked for on every this many rows
 
 
 def _without_streaks(vertical: np.ndarray) -> np.ndarray:
-    """The vertical strokes without the scanner's streaks: the strokes of a band a few
-    columns wide whose strokes reach from the scan's top edge to its bottom and cover
-    most of its height between (a streak fades where it crosses dense print, and breaks)."""
-    h = vertical.shape[0]
-    reach = max(1, round(STREAK_REACH * h))
+    """The vertical strokes without the scanner's streaks: the strokes along a straight
+    band a few columns wide that reach from the scan's top edge to its bottom and cover
+    most of its height between (a streak fades where it crosses dense print, and breaks).
+    The band may lean by up to `STREAK_TILT` of the height: the feeder draws the streak
+    straight down the sheet, and deskewing the page turns it with the print."""
+    h, w = vertical.shape
+    ys, xs = np.nonzero(vertical[::STREAK_ROWS])
+    if not len(xs):
+        return vertical
+    rows = -(-h // STREAK_ROWS)
+    reach = max(1, round(STREAK_REACH * rows))
+    most = round(STREAK_TILT * h)
     across = np.ones((1, 2 * STREAK_BAND + 1), np.uint8)
-    band = cv2.dilate(vertical, across) > 0
-    streak = band.sum(axis=0) >= STREAK_COVER * h
-    streak &= band[:reach].any(axis=0) & band[h - reach :].any(axis=0)
-    if not streak.any():
+    found: list[tuple[int, int]] = []  # (column at the top, drift to the bottom)
+    for drift in range(-most, most + 1, STREAK_BAND):
+        sheared = np.zeros((rows, w + 2 * most), np.uint8)
+        sheared[ys, xs - np.round(ys * (drift / rows)).astype(int) + most] = 1
+        band = cv2.dilate(sheared, across) > 0
+        streak = band.sum(axis=0) >= STREAK_COVER * rows
+        streak &= band[:reach].any(axis=0) & band[rows - reach :].any(axis=0)
+        found += [(int(x) - most, drift) for x in np.flatnonzero(streak)]
+    if not found:
         return vertical
     out = vertical.copy()
-    out[:, cv2.dilate(streak.astype(np.uint8)[None, :], across)[0] > 0] = 0
+    y = np.arange(h)
+    for x, drift in found:
+        at = x + np.round(y * (drift / h)).astype(int)
+        for dx in range(-STREAK_BAND - 1, STREAK_BAND + 2):
+            inside = (at + dx >= 0) & (at + dx < w)
+            out[y[inside], at[inside] + dx] = 0
     return out
 
 
@@ -336,12 +356,18 @@ def _stacked(upper: Line, lower: Line, first: Line, height: float) -> bool:
     return below and lower.top - upper.bottom <= 0.4 * height
 
 
+# a line opening with a label of its own and its colon
+_OWN_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
+
+
 def _wrapped_block(block: Sequence[Line], others: Sequence[Line], height: float) -> bool:
     """The lines of `block`, stacked (`_stacked`), are one cell without rules: the cell
     beside them holds one line set level with their middle (a value centred on a label
     that wrapped, a label centred on a value that wrapped: HTML sets a table's cells
     centred by default)."""
     upper, lower = block[0], block[-1]
+    if all(_OWN_LABEL.match(ln.text) for ln in block):
+        return False  # fields stacked, each with its label ("发证单位：…" over "发证日期：…")
     top, bottom = upper.top, lower.bottom
     right = max(ln.right for ln in block)
     level = [ln for ln in others if ln.top < bottom and ln.bottom > top]

@@ -544,6 +544,20 @@ def test_a_scanners_streak_down_the_page_cuts_no_cell() -> None:
     assert sorted(table_cells(streaked)) == sorted(table_cells(clean))
 
 
+def test_a_streak_leaning_with_a_deskewed_page_cuts_no_cell() -> None:
+    """The feeder draws its streak straight down the sheet; deskewing the page (a pdfkit
+    lease by a sheet feeder at 180 dpi, turned 0.4°) leans it with the print, 8 px over
+    the page at 1200 px. Looked for in straight columns only, it was taken for a rule
+    and cut the label cells of the rows it crossed into two, which split the table into
+    halves read one after the other."""
+    clean = _table_page()
+    streaked = clean.copy()
+    for top in range(0, 1400, 200):
+        x = 440 + round(30 * top / 1400)
+        cv2.line(streaked, (x, top), (x + 4, top + 170), (90, 90, 90), 3)
+    assert sorted(table_cells(streaked)) == sorted(table_cells(clean))
+
+
 # A used-car register (coverage, sepia copy at 220 dpi): the seller's and the buyer's
 # halves of one ruled table under their headers, then the vehicle's table, whose rows of
 # "label | value | label | value" go across; boxes and cells as found.
@@ -648,3 +662,16 @@ def test_a_table_is_no_split_one_without_headers_over_halves() -> None:
         (100, 200, 500, 250), (500, 200, 900, 250),
     ]  # fmt: skip
     assert split_tables(two_by_two) == []
+
+
+def test_fields_stacked_each_with_its_label_are_no_wrapped_cell() -> None:
+    """A permit's foot (pdfkit, its boxes): "经办人：" signed by hand on the left, level with
+    the middle of the issuer's two lines on the right. Lines each opening with a label of
+    their own are two fields, not one value wrapped beside a centred label: read as one
+    unit, they ran together ("海口市水务局发证日期：…")."""
+    lines = [
+        _ln("发证单位：海口市水务局", 960, 1370, 1303, 1428),
+        _ln("经办人：韩晓东", 115, 1387, 374, 1457),
+        _ln("发证日期：2024年10月25日", 931, 1433, 1294, 1482),
+    ]
+    assert "水务局\n" in reading_order(lines)[1]
