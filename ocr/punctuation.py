@@ -5,12 +5,14 @@ colon, semicolon and parentheses where a Chinese page prints "，：；（）" (
 the reverse inside a number). Chinese typesetting decides by context, so this does too:
 a mark touching a Chinese character is full width; a mark between digits ("60,000",
 "1:100", "10:30"), in a URL ("http://") or between Latin letters and digits is half
-width. Parentheses go in pairs: a pair that encloses or follows Chinese text is full width.
+width. Parentheses go in pairs: a pair that encloses, follows or precedes Chinese text is
+full width.
 
 `tidy` also puts back what the recogniser is known to confuse where the document type
 leaves no doubt: "曰" (classical "says", absent from administrative papers) for "日"
 (dates, names such as 乌日娜), "申方" heading a contract's party for "甲方", a URL's
-"ww." for "www.", a scheme missing letters or a slash ("htt:/", "hp:/") for "http://",
+"ww." for "www.", a document number's year in round brackets ("字（2025）") for
+"字〔2025〕", a scheme missing letters or a slash ("htt:/", "hp:/") for "http://",
 the Greek "ζ" opening a parenthesis that closes further on for "（", and the full-width
 point of a numbered item ("1．同意"; the recogniser returns "." for both, and GB/T 9704
 sets "1．").
@@ -135,8 +137,13 @@ _NUMBERING = re.compile(r"(?<![0-9.A-Za-z])([0-9]{1,2})[.．](?=\s*[\u3400-\u9ff
 _DECIMAL = re.compile(r"(?<![0-9.,:：，])([0-9]{3,})[:,：，]([0-9]{2})(?![0-9.,:：，])")
 
 
+# a document number's year ("援申字〔2025〕7号"): GB/T 9704 sets it in hexagonal brackets,
+# which the recogniser reads as round or square ones
+_DOC_YEAR = re.compile(r"(?<=字)[（(〔\[【［]([12][0-9]{3})[）)〕\]】］]")
+
+
 def _figures(text: str) -> str:
-    text = _DECIMAL.sub(r"\1.\2", text)
+    text = _DOC_YEAR.sub(r"〔\1〕", _DECIMAL.sub(r"\1.\2", text))
     return _NUMBER.sub(
         lambda m: _AMONG_FIGURES.sub(lambda c: c.group().translate(_AS_FIGURES), m.group()),
         text,
@@ -170,7 +177,10 @@ def restore(text: str) -> str:
             else:
                 lo, hi = min(i, j), max(i, j)
                 inner = text[lo + 1 : hi]
-                chinese = any(_cjk(c) for c in inner) or _cjk(_neighbour(text, lo, -1))
+                left, right = _neighbour(text, lo, -1), _neighbour(text, hi, 1)
+                # "（2025）海淀住租备字", "编号：（2025）": a year in Chinese text
+                chinese = any(_cjk(c) for c in inner) or _cjk(left) or left in "：，；"
+                chinese = chinese or (right != "" and _cjk(right))
             out[i] = _FULL[half] if chinese else half
             continue
         if before.isdigit() and after.isdigit():

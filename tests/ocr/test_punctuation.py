@@ -23,6 +23,9 @@ from ocr.punctuation import boxes_opening_lines, restore, tidy
         ("2026-03-01", "2026-03-01"),
         ("91150402MA0N1X2Y3K", "91150402MA0N1X2Y3K"),
         ("是否同意?同意!", "是否同意？同意！"),
+        # a year in brackets before Chinese text or after a colon (pdfkit's lease filing)
+        ("备案编号：(2025)海淀住租备字第81289号", "备案编号：（2025）海淀住租备字第81289号"),
+        ("GB/T 31962(2019)", "GB/T 31962(2019)"),
     ],
 )
 def test_width_follows_context(read: str, printed: str) -> None:
@@ -37,6 +40,12 @@ def test_known_confusions_are_undone() -> None:
     assert tidy("重申方针政策") == "重申方针政策"
     assert tidy("网址:http://ww.gsxt.gov.cn") == "网址：http://www.gsxt.gov.cn"
     assert tidy("http://www.gsxt.gov.cn") == "http://www.gsxt.gov.cn"
+    # a document number's year, its hexagonal brackets read as round ones (GB/T 9704)
+    assert tidy("岳阳楼区援申字(2025〕7号") == "岳阳楼区援申字〔2025〕7号"
+    assert tidy("审批受字（2026）第9171号") == "审批受字〔2026〕第9171号"
+    assert (
+        tidy("备案编号：(2025)海淀住租备字第81289号") == "备案编号：（2025）海淀住租备字第81289号"
+    )
 
 
 def test_a_numbered_items_point_is_full_width() -> None:
