@@ -82,9 +82,11 @@ APART_BLANK = 0.75  # whitespace, in line heights, that is a blank line between 
 OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
 TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
 ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both sides
+RULED_OFF = 0.8  # share of a side's width a rule under it spans to close it
 CORNER_CHARS = 4  # a line this far right of a label over its value stands apart from it
-# a label standing over its value, no colon, no figures ("统一社会信用代码")
-_CORNER_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
+# words alone, no colon, no figures: a label standing over its value ("统一社会信用代码"),
+# a heading over a column ("出租人信息")
+_WORDS = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -323,10 +325,13 @@ def _header_band(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
     the columns (its left part, then its right part): rows whose lines right of the gap
     all stand where no line of the right column starts (a licence's "证照编号：…" at the
     right margin, level with "统一社会信用代码" over its code at the left, above the
-    licence's two halves). At most two rows; the columns must go on below."""
+    licence's two halves). At most two rows; the columns must go on below. A row of
+    words alone on both sides heads the two columns, each read with its column."""
     right = [_halves(row, gap)[1] for row in rows]
     band, misaligned = 0, False
     for k, lines in enumerate(right[:3]):
+        if lines and all(_WORDS.fullmatch(ln.text) for ln in rows[k]) and len(lines) < len(rows[k]):
+            break  # a heading over each column ("出租人信息" | "承租人信息"): the columns' own
         starts = [ln.left for later in right[k + 1 :] for ln in later]
         if any(sum(abs(x - ln.left) < scale.char for x in starts) >= 2 for ln in lines):
             break  # a line standing where the column's lines start: the column's own
@@ -382,16 +387,38 @@ def _apart(line: Line, above: Sequence[Line], scale: Scale, seals: Sequence[Rect
 
 
 def _side_ended(
-    rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale, seals: Sequence[Rect]
+    rows: Sequence[Sequence[Line]],
+    gap: Gap,
+    scale: Scale,
+    seals: Sequence[Rect],
+    rules: Sequence[Rect] = (),
 ) -> int:
     """Number of the run's rows that belong to its columns: a run ends before a row
     below the end of one side whose lines all stand apart from the lines above them on
     their own side (more than a line's height of whitespace): a block below both columns
     (a serial number under a header of blocks side by side), not the rest of a column;
-    and before a page's footer far below a side that ended long before (`_footer`)."""
+    before a row under a rule closing each side (`rules`: two tables side by side ending
+    level, a section's heading under them); and before a page's footer far below a side
+    that ended long before (`_footer`)."""
 
     def side(line: Line) -> int:
         return 0 if (line.left + line.right) / 2.0 < gap.middle else 1
+
+    def ruled_off(k: int) -> bool:
+        top = min(ln.top for ln in rows[k])
+        for s in (0, 1):
+            lines = [ln for r in rows[:k] for ln in r if side(ln) == s]
+            if not lines:
+                return False
+            last = max(ln.centre_y for ln in lines)
+            left, right = min(ln.left for ln in lines), max(ln.right for ln in lines)
+            if not any(
+                last < (r[1] + r[3]) / 2.0 < top
+                and min(r[2], right) - max(r[0], left) >= RULED_OFF * (right - left)
+                for r in rules
+            ):
+                return False
+        return True
 
     last = [-1, -1]  # last row holding a line on each side
     for k, row in enumerate(rows):
@@ -409,6 +436,8 @@ def _side_ended(
             return k
         if last[other] < 0 or last[other] >= k:
             continue  # the other side goes on below (or never started)
+        if ruled_off(k):
+            return k
         # the whole row: a value right under the value above goes on its side, though
         # its label stands apart (the label above it was lost under a seal)
         if all(_apart(line, above, scale, seals) for line in row):
@@ -518,7 +547,7 @@ def _corner_first(lines: Sequence[Line], scale: Scale) -> list[list[Line]]:
         right.left - label.right < CORNER_CHARS * scale.char
         or abs(value.left - label.left) > scale.char
         or value.right > right.left - scale.char
-        or not _CORNER_LABEL.fullmatch(label.text)
+        or not _WORDS.fullmatch(label.text)
         or ":" in value.text
         or "：" in value.text
     ):
@@ -632,7 +661,7 @@ def column_blocks(
                 end, gap = _closed_below(rows, i, end, obstacles, rules, scale)
             if gap is not None:
                 # decided on the whole run; the rows standing apart below are read after
-                end = i + _side_ended(rows[i:end], gap, scale, seals)
+                end = i + _side_ended(rows[i:end], gap, scale, seals, rules)
                 # a title centred over the columns, on one side of their gap, is read first
                 start = i + _title_rows(rows[i:end], gap, scale)
                 # the rows left decide again: a footer under a licence's two halves,
@@ -650,7 +679,7 @@ def column_blocks(
                         gap = None
                     else:
                         gap = settled
-                        end = i + _side_ended(rows[i:end], gap, scale, seals)
+                        end = i + _side_ended(rows[i:end], gap, scale, seals, rules)
                         start = i + _title_rows(rows[i:end], gap, scale)
             if gap is not None:
                 start += _late_side(rows[start:end], gap, scale)

@@ -1538,3 +1538,54 @@ def test_a_table_ruled_down_but_not_across_keeps_its_rows() -> None:
     # one of them alone parts its two sides
     _, text = reading_order(lines[::-1], dividers=rules[1:])
     assert text.splitlines()[:2] == ["股东0 152502198001010000", "股东1 152502198001010001"]
+
+
+# a lease filing's top (pdfkit, sheet feeder at 180 dpi; boxes and rules as found): the
+# number at the right margin, then the lessor's and the lessee's ruled tables side by side
+# under their headings, then a section's heading and its table across the page
+LEASE_FILING = """
+471 161 1042 236 房屋租赁登记备案证明
+871 239 1363 297 备案编号：（2025）岳阳住租备字第68300号
+356 297 524 365 出租人信息
+986 297 1154 365 承租人信息
+173 357 268 423 姓名
+298 357 417 429 蒋吴春
+804 357 898 426 姓名
+922 357 1045 429 彭青庆
+150 417 291 480 证件类型
+300 423 465 484 居民身份证
+780 421 922 480 证件类型
+927 423 1095 484 居民身份证
+150 477 291 541 证件号码
+303 487 565 538 430602197605303950
+780 477 922 541 证件号码
+933 487 1194 538 420502199212217455
+150 538 291 601 联系电话
+300 541 477 601 13737020284
+780 538 922 601 联系电话
+930 547 1103 599 14713132428
+126 625 383 685 一、房屋基本情况
+171 696 309 760 房屋坐落
+341 702 777 760 湖南省岳阳市岳阳楼区南湖路287号
+"""
+LEASE_RULES = (
+    [(141.0, float(y), 745.0, y + 4.0) for y in (307, 362, 422, 482, 542, 602)]
+    + [(770.0, float(y), 1373.0, y + 4.0) for y in (307, 362, 422, 482, 542, 602)]
+    + [(141.0, 687.0, 1373.0, 692.0)]
+)
+
+
+def test_headings_over_two_tables_side_by_side_head_their_columns() -> None:
+    """A row of words alone over each side ("出租人信息" | "承租人信息") heads the two
+    columns; it is no band over them read before both (the band is the number at the
+    right margin above it). And the rules closing both tables at one height close the
+    columns: the section's heading under them ("一、房屋基本情况") is read after both
+    tables, not as the left table's last line."""
+    order = _order(_boxes(LEASE_FILING), rules=LEASE_RULES)
+    assert order[:3] == [
+        "房屋租赁登记备案证明",
+        "备案编号：（2025）岳阳住租备字第68300号",
+        "出租人信息",
+    ]
+    assert order[10:12] == ["13737020284", "承租人信息"]
+    assert order[-3:] == ["一、房屋基本情况", "房屋坐落", "湖南省岳阳市岳阳楼区南湖路287号"]
