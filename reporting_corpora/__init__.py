@@ -319,6 +319,30 @@ check-character code; its own capture profiles (sheetfed-jpeg-180, phone-angle-w
 copy-of-copy-grey, fax-standard-bw). Every page's truth is checked as it is built,
 character for character in order, against the text pdf.js finds in the PDF.
 
+`latex` is another, made apart from all of the above (`latex_*` modules, sharing no code
+with them): each batch of pages is written as one LaTeX document and compiled offline by
+LuaLaTeX (TeX Live from Debian: luatexja for Chinese line breaking, fontspec, array and
+tabularx, TikZ, xcolor; no hyphenation), so TeX's own ruled tables (`\\hline` and `\\cline`,
+labels centred over merged rows, p-columns that wrap, spanned cells) and paragraph breaking
+make the pages; each PDF page is rasterised at 300 ppi by PDFium (pypdfium2). Faces loaded
+from their files only: Chiron Sung HK (print, and a heavier instance for titles and seal
+words) and Chiron Hei HK Italic (entries filled in by hand, in ballpoint blue), from npm's
+chiron-sung-hk-webfont and chiron-hei-hk-webfont (variable CFF2 faces split into WOFF2
+pieces, joined by fontTools into static OpenType faces in a cache the first time they are
+needed), Latin Modern Roman (lmodern) for Latin letters and digits in print; every
+character checked against the cmap of the face that draws it, and the PDF checked to embed
+no other face. Seals (ring words as glyph outlines filled by TikZ, multiplied over the
+text) and QR-like blocks (rectangles) are paths, not text. Six layouts of its own (food
+business licence application with merged cells and check boxes, shareholders'
+contributions table, landscape business licence duplicate in two columns with a QR-like
+block and a seal over the date, power of attorney with blanks filled in, one-time notice of
+materials to supply with a numbered list and a seal, first page of a house lease); its own
+people (compound surnames and rarer given names), enterprises and check-character code;
+its own capture profiles (doccam-200-uneven, bilevel-300-speckle, phone-tilt-jpeg,
+faded-copy-streaks). The TeX source and the truth are written together in reading order
+(`latex_doc.Page`), and every page's truth is checked as it is built, character for
+character in order, against the text PDFium finds on its page of the PDF.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

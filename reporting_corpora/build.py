@@ -6,7 +6,7 @@ its own generator, fonts, layouts and capture profiles (`typeset_*`), and so hav
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
 (`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
 (`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`), `outline` (`outline_*`),
-`coverage` (`coverage_*`) and `pdfkit` (`pdfkit_*`)."""
+`coverage` (`coverage_*`), `pdfkit` (`pdfkit_*`) and `latex` (`latex_*`)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ from reporting_corpora import (
     ft_captures,
     ft_pages,
     html_pages,
+    latex_captures,
+    latex_pages,
     ledger_captures,
     ledger_pages,
     mpl_captures,
@@ -82,6 +84,7 @@ CORPORA = (
     "outline",
     "coverage",
     "pdfkit",
+    "latex",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -106,6 +109,7 @@ CORPUS_CAPTURES = {
     "outline": outline_captures.CAPTURES,
     "coverage": coverage_captures.CAPTURES,
     "pdfkit": pdfkit_captures.CAPTURES,
+    "latex": latex_captures.CAPTURES,
 }
 
 
@@ -166,6 +170,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else coverage_pages.LAYOUTS
         if corpus == "coverage"
         else pdfkit_pages.LAYOUTS
+        if corpus == "pdfkit"
+        else latex_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -209,6 +215,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("coverage", coverage_pages, coverage_captures, out_dir, jobs)
     elif corpus == "pdfkit":
         pages = _batched_pages("pdfkit", pdfkit_pages, pdfkit_captures, out_dir, jobs)
+    elif corpus == "latex":
+        pages = _batched_pages("latex", latex_pages, latex_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -284,7 +292,8 @@ def _batched_pages(
     each glyph with FreeType and composites the bitmaps itself; `outline` fills the
     glyphs' outlines with OpenCV; `coverage` accumulates their exact area coverage with
     its own numpy rasteriser; `pdfkit` lays the batch out into one PDF by node's pdfkit
-    and rasterises it with pdf.js in the same node run),
+    and rasterises it with pdf.js in the same node run; `latex` compiles the batch with
+    LuaLaTeX into one PDF that PDFium rasterises),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""

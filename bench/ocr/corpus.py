@@ -40,7 +40,8 @@ MUPDF = "mupdf"  # made apart from everything else (reporting_corpora.mupdf_*), 
 FT = "ft"  # made apart from everything else (reporting_corpora.ft_*), tuned on since 12-05 07:15
 OUTLINE = "outline"  # made apart from everything (reporting_corpora.outline_*), never tuned on
 COVERAGE = "coverage"  # made apart from everything (reporting_corpora.coverage_*), tuned on since
-PDFKIT = "pdfkit"  # made apart from everything (reporting_corpora.pdfkit_*), never tuned on
+PDFKIT = "pdfkit"  # made apart from everything (reporting_corpora.pdfkit_*), tuned on since 21:33
+LATEX = "latex"  # made apart from everything (reporting_corpora.latex_*), never tuned on
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
@@ -107,7 +108,12 @@ PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), 
 # mfp-sepia-220 14.9%, archive-rescan-150 1.5%, phone-overhead-cool 2.2%), read because
 # its reading order failed on a layout a session of guessing from its figures could not
 # find, while `pdfkit` was being made apart from everything to report beside wand,
-# pygame and outline)
+# pygame and outline; pdfkit since 5 December 2026 21:33 UTC, made that afternoon and read
+# never tuned on in two bench runs (seed 1, 16 pages: 6.6% strict both times, 1.6%
+# order-free with the three others; fax-standard-bw 13.4%, sheetfed-jpeg-180 6.7%;
+# fields 13/14 enterprise names), read because its reading order failed on two layouts
+# on every capture, while `latex` was being made apart from everything to report beside
+# wand, pygame and outline)
 TUNED_ON = (
     TUNING,
     COLUMNS,
@@ -129,6 +135,7 @@ TUNED_ON = (
     FT,
     SVG,
     COVERAGE,
+    PDFKIT,
 )
 
 
