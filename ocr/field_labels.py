@@ -67,6 +67,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "使用单位",
         "申请单位",
         "申报单位",
+        # the agency a lease or a sale went through ("经纪机构 某某不动产代理店")
+        "经纪机构",
+        "中介机构",
+        "代理机构",
         "名称",
     ),
     "address": ("经营场所", "住所", "住址", "地址"),

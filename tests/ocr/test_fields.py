@@ -372,6 +372,9 @@ def test_characters_that_begin_no_label_stay_apart() -> None:
         ("申请人", "鄂尔多斯市蓝海农牧业发展有限公司", "enterprise_name"),
         ("联系人", "高娃", "person_name"),
         ("经办人", "格日乐", "person_name"),
+        # a lease filing's agency (pdfkit): a shop's name, no company's legal form
+        ("经纪机构", "呼和浩特市新城区海纳不动产代理店", "enterprise_name"),
+        ("中介机构", "包头市青山区安居房产经纪店", "enterprise_name"),
     ],
 )
 def test_standard_labels_of_person_and_enterprise_names(label: str, value: str, kind: str) -> None:
