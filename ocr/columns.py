@@ -84,6 +84,7 @@ TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
 ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both sides
 RULED_OFF = 0.8  # share of a side's width a rule under it spans to close it
 CORNER_CHARS = 4  # a line this far right of a label over its value stands apart from it
+_COLONS = ("：", ":")
 # words alone, no colon, no figures: a label standing over its value ("统一社会信用代码"),
 # a heading over a column ("出租人信息")
 _WORDS = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
@@ -217,6 +218,8 @@ def _column_gap(
     for side in (left, right):
         if sum(any(ln in row for ln in side) for row in rows) < 2:
             return None
+    if _values_of_labels(rows, gap):
+        return None
     top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
     if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
         return None  # a horizontal rule runs across: a table without vertical rules
@@ -235,6 +238,30 @@ def _column_gap(
     if not side_by_side and not prose and not parties and paired:
         return None
     return gap
+
+
+def _values_of_labels(rows: Sequence[Sequence[Line]], gap: Gap) -> bool:
+    """Each line right of the gap with lines left of it in its row (two or more) is a
+    value, level with a label ending in a colon right before it ("联系电话：" |
+    "17792668277"): the gap parts the last labels of a grid of fields from their values,
+    however few rows they fill (a lease's parties: "身份证号码：…" alone in its row)."""
+    values = 0
+    for row in rows:
+        left, right = _sides(row, gap)
+        for value in right:
+            level = [
+                ln
+                for ln in left
+                if abs(ln.centre_y - value.centre_y) < 0.3 * min(box_height(ln), box_height(value))
+            ]
+            if not level:
+                continue  # a row of its own (a contract's number over its title)
+            if value.text.rstrip().endswith(_COLONS):
+                return False
+            if not max(level, key=lambda ln: ln.right).text.rstrip().endswith(_COLONS):
+                return False
+            values += 1
+    return values >= 2
 
 
 def _short_side_level(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> bool:

@@ -1589,3 +1589,35 @@ def test_headings_over_two_tables_side_by_side_head_their_columns() -> None:
     ]
     assert order[10:12] == ["13737020284", "承租人信息"]
     assert order[-3:] == ["一、房屋基本情况", "房屋坐落", "湖南省岳阳市岳阳楼区南湖路287号"]
+
+
+# a lease's parties (latex, document camera at 200 dpi; boxes as found): a grid of
+# "label：value" fields whose last column of values stands apart from its labels
+LEASE_PARTIES = """
+1205 118 1525 174 合同编号：ZL-2026-4269
+633 165 1017 261 房屋租赁合同
+122 274 510 347 出租方（甲方）：颜兰福
+846 277 1017 343 联系电话：
+1078 283 1279 340 17792668277
+133 356 362 413 身份证号码：
+375 362 694 410 320583195711287809
+126 429 831 493 承租方（乙方）：西安恒通农业科技有限责任公司
+820 433 1017 489 信用代码：
+1076 433 1403 489 91610113BF9RABT3XH
+129 506 355 562 委托代理人：
+375 506 504 566 薄曦思
+846 502 1021 569 联系电话：
+1076 508 1279 566 13533195350
+194 579 1528 643 根据《中华人民共和国民法典》及有关规定，甲、乙双方在平等、自愿、协商一致的基础上
+133 645 688 699 乙方承租甲方房屋事宜，订立本合同。
+"""
+
+
+def test_values_right_of_labels_ending_in_a_colon_are_no_column() -> None:
+    """Every line right of the gap stands level with a label ending in a colon right
+    before it ("联系电话：" | "17792668277"): the gap parts labels from their values, and
+    the rows are read across, though one row ("身份证号码：…") has nothing right of it and
+    so the rows pair up too seldom to be taken for a grid."""
+    order = _order(_boxes(LEASE_PARTIES))
+    assert order[2:5] == ["出租方（甲方）：颜兰福", "联系电话：", "17792668277"]
+    assert order[11:14] == ["薄曦思", "联系电话：", "13533195350"]
