@@ -31,14 +31,25 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+# an empty check box is one square however the text codes it (□ U+25A1, ☐ U+2610)
+_ONE_BOX = str.maketrans({"☐": "□"})
+_TICKS = "√✓✔"
+_QUOTED_TICK = re.compile(r"[“\"'‘][√✓✔][”\"'’]")
+
+
 def scored(truth: str, hypothesis: str) -> tuple[str, str]:
-    """The truth and the hypothesis as they are compared: squashed, and the check boxes
-    (□, ☑, ...) left out of the hypothesis when the truth has none. A generator that draws
-    its boxes as shapes writes no box into its truth, though the page shows them; one
-    that sets them as characters does, and there they count."""
-    t, h = squash(truth), squash(hypothesis)
+    """The truth and the hypothesis as they are compared: squashed, an empty box one
+    character however coded, and the check boxes (□, ☑, ...) left out of the hypothesis
+    when the truth has none. A generator that draws its boxes as shapes writes no box into
+    its truth, though the page shows them, and a ticked box as its tick alone ("√"): there
+    a ticked box read (☑) counts as that tick. One that sets its boxes as characters
+    writes them, and there they count."""
+    t, h = squash(truth).translate(_ONE_BOX), squash(hypothesis).translate(_ONE_BOX)
     if not CHECK_BOX.search(t):
-        h = CHECK_BOX.sub("", h)
+        # (a tick quoted in an instruction, "请在方框内打“√”", ticks no box)
+        ticked = _QUOTED_TICK.sub("", t)
+        tick = next((c for c in _TICKS if c in ticked), "")
+        h = CHECK_BOX.sub("", h.replace("☑", tick))
     return t, h
 
 
