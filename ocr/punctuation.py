@@ -127,8 +127,9 @@ _JIA_FANG = re.compile(r"申方(?=\s*[（(:：]|\s*$)")
 
 
 # a numbered item in Chinese text ("1．同意", "委托权限：2．"): the recogniser returns the
-# half-width point for the full-width one GB/T 9704 sets after the figure (1．, not 1.)
-_NUMBERING = re.compile(r"(?<![0-9.A-Za-z])([0-9]{1,2})[.．](?=\s*[\u3400-\u9fff])")
+# half-width point (or a middle dot, "1·食品") for the full-width one GB/T 9704 sets after
+# the figure (1．, not 1.)
+_NUMBERING = re.compile(r"(?<![0-9.A-Za-z])([0-9]{1,2})[.．·](?=\s*[\u3400-\u9fff])")
 
 
 # an amount's decimal point read as a colon or a comma ("7350:00", "7350,00" on a fax):

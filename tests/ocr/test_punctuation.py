@@ -54,7 +54,11 @@ def test_a_numbered_items_point_is_full_width() -> None:
     assert tidy("1.本证明一式两联") == "1．本证明一式两联"
     assert tidy("委托权限：2.同意□不同意") == "委托权限：2．同意□不同意"
     assert tidy("12. 其他事项") == "12． 其他事项"
-    kept = "面积12.5平方米 2026.1.5日 v1.2 No.3 3.14"
+    # read as a middle dot (latex's application form by a document camera)
+    assert tidy("申请材料 1·食品经营许可申请书；2·营业执照复印件") == (
+        "申请材料 1．食品经营许可申请书；2．营业执照复印件"
+    )
+    kept = "面积12.5平方米 2026.1.5日 v1.2 No.3 3.14 3·15"
     assert tidy(kept) == kept
 
 
