@@ -90,22 +90,40 @@ def rulings(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Rulings:
     return Rulings(cells, rules, free)
 
 
-def dividers(ruled: Rulings) -> list[Cell]:
+def dividers(ruled: Rulings, lines: Sequence[Line] = ()) -> list[Cell]:
     """Vertical lines parting blocks that stand side by side, each read top to bottom
     (`ocr.columns`): the vertical rules free of cells (the line between a birth
     certificate's mother and father), and where a table splits under a row of headers
-    side by side (`split_tables`)."""
-    return ruled.verticals + split_tables(ruled.cells)
+    side by side (`split_tables`; `lines`, the page's, tell headers from a row of fields)."""
+    return ruled.verticals + split_tables(ruled.cells, lines)
 
 
-def split_tables(cells: Sequence[Cell]) -> list[Cell]:
+# a header's words: no colon, no figures ("卖方（出让方）")
+_HEADER = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
+HEADER_CENTRED = 0.08  # a header's middle off its cell's, in the cell's widths, at most
+
+
+def _header_cell(cell: Cell, lines: Sequence[Line]) -> bool:
+    """The lines inside `cell` are a header: words alone, centred in it."""
+    inside = [ln for ln in lines if _inside(ln, cell)]
+    width = cell[2] - cell[0]
+    return all(
+        _HEADER.fullmatch(ln.text.strip())
+        and abs((ln.left + ln.right) / 2.0 - (cell[0] + cell[2]) / 2.0) <= HEADER_CENTRED * width
+        for ln in inside
+    )
+
+
+def split_tables(cells: Sequence[Cell], lines: Sequence[Line] = ()) -> list[Cell]:
     """A table whose first row holds two or more headers side by side ("卖方（出让方）" |
     "买方（受让方）"), each over the label and value cells of its own half, down to the
     table's end or a row across them, is two tables side by side, as two tables framed
     apart under their headers are: a person reads the seller's half, then the buyer's.
     Returns the lines between the halves (from the headers' top to the last row's
     bottom). A table whose rows stand out past the
-    headers (an item's name left of "本期 | 上期") or run across them is no such table."""
+    headers (an item's name left of "本期 | 上期") or run across them is no such table,
+    nor one whose first row holds anything but words centred in their cells (of `lines`,
+    when given): a label and its value ("住所" | an address) over label and value cells."""
     out: list[Cell] = []
     for head in cells:
         slack = 0.25 * (head[3] - head[1])
@@ -115,6 +133,8 @@ def split_tables(cells: Sequence[Cell]) -> list[Cell]:
         )
         if row[0] != head or len(row) < 2:
             continue  # read each row of headers once, from its leftmost cell
+        if not all(_header_cell(c, lines) for c in row):
+            continue  # a row of fields ("住所" | "湖北省武汉市…"), no headers
         bounds = [(a[2] + b[0]) / 2.0 for a, b in itertools.pairwise(row)]
         left, right = row[0][0] - slack, row[-1][2] + slack
         below = sorted((c for c in cells if c[1] >= head[3] - slack), key=lambda c: c[1])

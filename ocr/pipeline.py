@@ -315,7 +315,7 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
         [replace(ln, text=t) for ln, t in zip(lines, texts, strict=True)], rings
     )
     ruled = rulings(straight)
-    cells, rules, parting = ruled.cells, ruled.rules, dividers(ruled)
+    cells, rules, parting = ruled.cells, ruled.rules, dividers(ruled, lines)
     ordered, text = reading_order(lines, cells, rules, rings, parting)
     h, w = straight.shape[:2]
     named = _surnames_put_right(ordered, text, engine, cleaned)

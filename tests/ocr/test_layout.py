@@ -664,6 +664,33 @@ def test_a_table_is_no_split_one_without_headers_over_halves() -> None:
     assert split_tables(two_by_two) == []
 
 
+def test_a_row_of_a_label_and_its_value_heads_no_halves() -> None:
+    """A food licence application (latex, its cells and boxes): "住所" | its address over
+    "联系人" merged down two rows beside "姓名 | 陆兰燕 | 移动电话 | 18255809501" has the
+    shape of two headers over halves of label and value cells; but a header is words
+    alone centred in its cell, and an address is none: the table is read across."""
+    cells = [
+        (146, 534, 594, 583), (602, 534, 1483, 583), (146, 591, 335, 727),
+        (343, 591, 594, 655), (602, 591, 980, 655), (988, 591, 1177, 655),
+        (1185, 591, 1483, 655), (343, 663, 594, 727), (602, 663, 1483, 727),
+    ]  # fmt: skip
+    lines = [
+        _ln("住所", 320, 521, 423, 594),
+        _ln("湖北省武汉市武昌区柳荫街227号书香门第9栋1904室", 594, 525, 1318, 588),
+        _ln("姓名", 327, 585, 430, 661),
+        _ln("陆兰燕", 585, 581, 717, 661),
+        _ln("移动电话", 975, 588, 1128, 658),
+        _ln("18255809501", 1176, 588, 1373, 654),
+        _ln("联系人", 172, 620, 307, 699),
+        _ln("身份证号码", 332, 661, 510, 727),
+        _ln("530102199805262247", 594, 667, 897, 725),
+    ]
+    assert split_tables(cells) == [(597, 534, 599, 727)]  # the cells alone
+    assert split_tables(cells, lines) == []
+    # the seller's and the buyer's headers are words centred in their cells
+    assert split_tables(PARTIES_CELLS, PARTIES) == [(912, 352, 914, 874)]
+
+
 def test_fields_stacked_each_with_its_label_are_no_wrapped_cell() -> None:
     """A permit's foot (pdfkit, its boxes): "经办人：" signed by hand on the left, level with
     the middle of the issuer's two lines on the right. Lines each opening with a label of
