@@ -451,6 +451,25 @@ def test_a_grainy_copy_thresholded_to_black_and_white_is_read(ocr_engine: Engine
     assert sum((Counter(text) & truth).values()) >= 0.9 * sum(truth.values())
 
 
+def test_specks_beside_the_print_are_its_punctuation() -> None:
+    """A speckled black-and-white page (latex's bilevel scan: "¥2,870,000.00" read
+    "¥2870000.00", "公司名称：" without its colon): a speck set right beside a character,
+    in its line, is a point, a comma or a colon's dot and stays; specks standing off the
+    print go."""
+    page = np.full((2339, 1654), 255, np.uint8)
+    rng = np.random.default_rng(0)
+    for y, x in zip(rng.integers(0, 2337, 6000), rng.integers(0, 1652, 6000), strict=True):
+        page[y : y + 2, x : x + 2] = 0
+    page[1000:1200, 300:1300] = 255  # the line's own band, clear of grain
+    for x in range(400, 1000, 40):
+        page[1100:1130, x : x + 30] = 0  # characters
+    page[1126:1129, 994:997] = 0  # a point after the last one
+    page[1102:1105, 994:997] = 0  # and a colon's upper dot
+    cleaned = despeckled(page)
+    assert (cleaned[1126:1129, 994:997] == 0).all() and (cleaned[1102:1105, 994:997] == 0).all()
+    assert (cleaned[:1000] < 128).sum() < 0.01 * (page[:1000] < 128).sum()
+
+
 def test_clean_and_grey_pages_keep_their_specks(form_page: np.ndarray) -> None:
     """A grey page, and a clean page in black and white (its dots of punctuation are
     specks too, a few hundred), are left as they are."""
