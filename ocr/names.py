@@ -477,6 +477,15 @@ _INLINE_BUSINESS = re.compile(
 )
 
 
+# a shop named in prose as the individual business it is ("提交的某某便利店个体工商户设立登记
+# 申请材料"): any kind of business, right before "个体工商户", after a word of the sentence
+_SOLE_TRADER = re.compile(
+    r"(?:^|(?<=[\s:：，,；;。、“”\"「」《》的将为向与由及和]))"
+    r"([\u4e00-\u9fff]{3,30}?(?:店|部|馆|厂|行|中心|工作室|门市|超市|宾馆|酒店|诊所|药房|农场))"
+    r"(?=（?个体工商户)"
+)
+
+
 # the words of a sentence before the business it is about, which no business name holds:
 # "…同志代表我单位前往…办理某某有限公司的…", "…，系某某有限公司的…"
 _ABOUT = re.compile(r"^.*(?:同志|代表|前往|办理|委托|根据|依据|关于|部门|我|你|您)|^系")
@@ -484,11 +493,13 @@ _ABOUT = re.compile(r"^.*(?:同志|代表|前往|办理|委托|根据|依据|关
 
 def inline_businesses(lines: Sequence[Line], labels: Sequence[str]) -> list[tuple[Line, str]]:
     """Business names inside lines of other words (`_INLINE_BUSINESS`), a label or a
-    letter's opening words (`labels`, "兹证明") before one taken off. A line that is all
-    name is `standalone_businesses`' to judge."""
+    letter's opening words (`labels`, "兹证明") before one taken off, and shops named as
+    the individual business they are (`_SOLE_TRADER`). A line that is all name is
+    `standalone_businesses`' to judge."""
     out: list[tuple[Line, str]] = []
     for line in lines:
         text = line.text.strip()
+        out += [(line, m.group(1)) for m in _SOLE_TRADER.finditer(text)]
         for match in _INLINE_BUSINESS.finditer(text):
             if match.group(1) == text:
                 continue

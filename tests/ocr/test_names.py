@@ -663,6 +663,12 @@ def test_a_colon_read_as_an_equals_sign_parts_label_and_value() -> None:
         ("…执行董事，系厦门信达农业科技有限公司的股东", "厦门信达农业科技有限公司"),
         ("丽水松阳茶叶专业合作社、衢州江山蜂业有限公司申请合并", "丽水松阳茶叶专业合作社"),
         ("丽水松阳茶叶专业合作社、衢州江山蜂业有限公司申请合并", "衢州江山蜂业有限公司"),
+        # a shop named as the individual business it is (latex's correction notice)
+        (
+            "你（单位）于2026年8月1日提交的蜀山区立信便利店个体工商户设立登记申请材料，经审",
+            "蜀山区立信便利店",
+        ),
+        ("经核准，思明区知行水果店（个体工商户）名称变更", "思明区知行水果店"),
     ],
 )
 def test_a_business_named_among_other_words_of_its_line(text: str, business: str) -> None:
