@@ -58,7 +58,9 @@ venv: $(STAMP)
 # hanzi-writer-data's stroke centre lines, read by reporting_corpora.coverage_draw); the
 # `pdfkit` corpus's generator and rasteriser (pdfkit, pdfjs-dist and @napi-rs/canvas, run by
 # reporting_corpora/pdfkit_render.mjs); the `latex` corpus's faces (chiron-sung-hk-webfont and
-# chiron-hei-hk-webfont WOFF2 pieces, joined by reporting_corpora.latex_doc for LuaLaTeX).
+# chiron-hei-hk-webfont WOFF2 pieces, joined by reporting_corpora.latex_doc for LuaLaTeX); the
+# `satori` corpus's generator, rasteriser and Latin face (satori, @resvg/resvg-js and
+# @fontsource/ibm-plex-sans, run by reporting_corpora/satori_render.mjs).
 node-deps: tests/node/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json

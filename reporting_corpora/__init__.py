@@ -343,6 +343,30 @@ faded-copy-streaks). The TeX source and the truth are written together in readin
 (`latex_doc.Page`), and every page's truth is checked as it is built, character for
 character in order, against the text PDFium finds on its page of the PDF.
 
+`satori` is another, made apart from all of the above (`satori_*` modules and
+`satori_render.mjs`, sharing no code with them): each page is a tree of plain element
+objects (what JSX compiles to, written without a build step) laid out by Vercel's satori
+(npm; its own Yoga flexbox layout and line breaking, text turned into SVG paths) and
+rasterised at 300 ppi by @resvg/resvg-js, a batch of pages per node run; tables are flex
+rows of bordered boxes. Faces from their files only, subset per batch by fontTools to the
+characters each role draws: Noto Serif CJK SC Medium (print) with IBM Plex Sans (npm
+@fontsource, Latin and digits in print), Noto Sans CJK SC Bold (titles, labels of
+sections, seal words) and Noto Sans CJK SC Light (entries by hand, ballpoint blue, each
+a little turned and off the line), every character checked against the cmap of the face
+that draws it. Seals (ring words as glyph outlines in an SVG image) and QR-like blocks
+(squares in an SVG image) are not text. Six layouts of its own (minimum living allowance
+application with a household members table, landscape business licence duplicate in two
+columns with a QR-like block and a seal over the date, enterprise change registration with
+before/after columns, notice of acceptance with a numbered list of materials, housing
+provident fund contribution certificate with a table of twelve months, power of attorney
+with check boxes); its own people (compound surnames and rarer given names), enterprises
+and check-character code; its own capture profiles (duplex-gray-240, desk-phone-shadow,
+second-copy-dropout, textured-color-200). Satori leaves no text layer, so every page is
+checked as it is built: each page is rendered a second time with all text transparent and
+the difference must be ink inside every run's box and nowhere else, every run's box inside
+its parent's and the page, no two runs overlapping, and the runs satori laid out, in its
+order, must be the model's runs and the truth, character for character.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

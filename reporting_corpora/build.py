@@ -6,7 +6,8 @@ its own generator, fonts, layouts and capture profiles (`typeset_*`), and so hav
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
 (`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
 (`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`), `outline` (`outline_*`),
-`coverage` (`coverage_*`), `pdfkit` (`pdfkit_*`) and `latex` (`latex_*`)."""
+`coverage` (`coverage_*`), `pdfkit` (`pdfkit_*`), `latex` (`latex_*`) and `satori`
+(`satori_*`)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ from reporting_corpora import (
     pygame_pages,
     qt_captures,
     qt_pages,
+    satori_captures,
+    satori_pages,
     skia_captures,
     skia_pages,
     svg_captures,
@@ -85,6 +88,7 @@ CORPORA = (
     "coverage",
     "pdfkit",
     "latex",
+    "satori",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -110,6 +114,7 @@ CORPUS_CAPTURES = {
     "coverage": coverage_captures.CAPTURES,
     "pdfkit": pdfkit_captures.CAPTURES,
     "latex": latex_captures.CAPTURES,
+    "satori": satori_captures.CAPTURES,
 }
 
 
@@ -172,6 +177,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else pdfkit_pages.LAYOUTS
         if corpus == "pdfkit"
         else latex_pages.LAYOUTS
+        if corpus == "latex"
+        else satori_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -217,6 +224,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("pdfkit", pdfkit_pages, pdfkit_captures, out_dir, jobs)
     elif corpus == "latex":
         pages = _batched_pages("latex", latex_pages, latex_captures, out_dir, jobs)
+    elif corpus == "satori":
+        pages = _batched_pages("satori", satori_pages, satori_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -293,7 +302,8 @@ def _batched_pages(
     glyphs' outlines with OpenCV; `coverage` accumulates their exact area coverage with
     its own numpy rasteriser; `pdfkit` lays the batch out into one PDF by node's pdfkit
     and rasterises it with pdf.js in the same node run; `latex` compiles the batch with
-    LuaLaTeX into one PDF that PDFium rasterises),
+    LuaLaTeX into one PDF that PDFium rasterises; `satori` lays the batch out with
+    satori and rasterises it with resvg in one node run),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
