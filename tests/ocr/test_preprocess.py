@@ -443,7 +443,8 @@ def test_a_grainy_copy_thresholded_to_black_and_white_is_read(ocr_engine: Engine
     assert (cleaned[strokes] == bw[strokes]).all()
     after = cv2.connectedComponentsWithStats((cleaned < 128).astype(np.uint8))[2]
     specks = (stats[1:, cv2.CC_STAT_AREA] <= 6).sum()
-    assert specks > 5000 and (after[1:, cv2.CC_STAT_AREA] <= 6).sum() == 0
+    # (those right beside the print stay: they may be its punctuation)
+    assert specks > 5000 and (after[1:, cv2.CC_STAT_AREA] <= 6).sum() < 0.1 * specks
     ok, png = cv2.imencode(".png", bw)
     assert ok
     text = read_page(png.tobytes(), ocr_engine).text
