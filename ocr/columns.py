@@ -220,6 +220,9 @@ def _column_gap(
             return None
     if _values_of_labels(rows, gap):
         return None
+    if any(sum(bool(PARTY.match(ln.text)) for ln in side) >= 2 for side in (left, right)):
+        return None  # the parties one under the other ("出租方：…" over "承租方：…"), each
+        # with its fields across the rows: no column of one party's block
     top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
     if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
         return None  # a horizontal rule runs across: a table without vertical rules

@@ -1621,3 +1621,31 @@ def test_values_right_of_labels_ending_in_a_colon_are_no_column() -> None:
     order = _order(_boxes(LEASE_PARTIES))
     assert order[2:5] == ["出租方（甲方）：颜兰福", "联系电话：", "17792668277"]
     assert order[11:14] == ["薄曦思", "联系电话：", "13533195350"]
+
+
+# a lease's parties on a black-and-white scan (latex; boxes as found): each party's
+# heading on the left, its fields on down the rows and across to the right
+PARTIES_DOWN_THE_ROWS = """
+1808 177 2282 248 合同编号：ZL-2026-8601
+944 233 1537 391 房屋租赁合同
+180 405 765 515 出租方（甲方）：上官旭
+1274 416 1522 500 联系电话：
+1618 416 1919 500 19957593859
+194 529 509 615 身份证号码：
+562 529 1041 615 510107197904094321
+183 629 761 739 承租方（乙方）： 宁珂璇
+1269 635 1579 734 身份证号码：
+1614 649 2079 720 610113196801156995
+1269 744 1531 843 联系电话：
+1600 753 1919 838 15012335589
+291 863 2292 958 根据《中华人民共和国民法典》及有关规定，甲、乙双方在平等、自愿、协商一致的
+"""
+
+
+def test_two_parties_one_under_the_other_are_read_row_by_row() -> None:
+    """ "出租方（甲方）：…" over "承租方（乙方）：…" on the left, their phones and ID numbers
+    on the right: a side holding two parties' headings is no one party's block, and the
+    rows go across (read as columns, the lessor's phone came after the lessee's name)."""
+    order = _order(_boxes(PARTIES_DOWN_THE_ROWS))
+    assert order[2:5] == ["出租方（甲方）：上官旭", "联系电话：", "19957593859"]
+    assert order[7:10] == ["承租方（乙方）： 宁珂璇", "身份证号码：", "610113196801156995"]
