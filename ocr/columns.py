@@ -67,6 +67,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ocr.engine import Line
+from ocr.layout import WORDS_ALONE
 from ocr.punctuation import CHECK_BOX
 from ocr.rows import Scale, box_height, group_rows, page_scale
 from ocr.strips import Gap, Rect, free_gaps, label_gaps, value_gaps
@@ -85,9 +86,6 @@ ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both s
 RULED_OFF = 0.8  # share of a side's width a rule under it spans to close it
 CORNER_CHARS = 4  # a line this far right of a label over its value stands apart from it
 _COLONS = ("：", ":")
-# words alone, no colon, no figures: a label standing over its value ("统一社会信用代码"),
-# a heading over a column ("出租人信息")
-_WORDS = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
 # the parties to a contract or a power of attorney, heading each one's signature block
 PARTY = re.compile(
     r"^\s*(甲方|乙方|丙方|丁方|出租[方人]|承租[方人]|转让[方人]|受让[方人]|出让[方人]|买方|卖方"
@@ -220,9 +218,10 @@ def _column_gap(
             return None
     if _values_of_labels(rows, gap):
         return None
+    # the parties one under the other ("出租方：…" over "承租方：…"), each with its fields
+    # across the rows: no column is one party's block
     if any(sum(bool(PARTY.match(ln.text)) for ln in side) >= 2 for side in (left, right)):
-        return None  # the parties one under the other ("出租方：…" over "承租方：…"), each
-        # with its fields across the rows: no column of one party's block
+        return None
     top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
     if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
         return None  # a horizontal rule runs across: a table without vertical rules
@@ -360,7 +359,11 @@ def _header_band(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
     right = [_halves(row, gap)[1] for row in rows]
     band, misaligned = 0, False
     for k, lines in enumerate(right[:3]):
-        if lines and all(_WORDS.fullmatch(ln.text) for ln in rows[k]) and len(lines) < len(rows[k]):
+        if (
+            lines
+            and all(WORDS_ALONE.fullmatch(ln.text) for ln in rows[k])
+            and len(lines) < len(rows[k])
+        ):
             break  # a heading over each column ("出租人信息" | "承租人信息"): the columns' own
         starts = [ln.left for later in right[k + 1 :] for ln in later]
         if any(sum(abs(x - ln.left) < scale.char for x in starts) >= 2 for ln in lines):
@@ -577,7 +580,7 @@ def _corner_first(lines: Sequence[Line], scale: Scale) -> list[list[Line]]:
         right.left - label.right < CORNER_CHARS * scale.char
         or abs(value.left - label.left) > scale.char
         or value.right > right.left - scale.char
-        or not _WORDS.fullmatch(label.text)
+        or not WORDS_ALONE.fullmatch(label.text)
         or ":" in value.text
         or "：" in value.text
     ):

@@ -98,8 +98,9 @@ def dividers(ruled: Rulings, lines: Sequence[Line] = ()) -> list[Cell]:
     return ruled.verticals + split_tables(ruled.cells, lines)
 
 
-# a header's words: no colon, no figures ("卖方（出让方）")
-_HEADER = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
+# words alone, no colon, no figures: a header ("卖方（出让方）"), a heading over a column
+# ("出租人信息"), a label standing over its value ("统一社会信用代码")
+WORDS_ALONE = re.compile(r"[\u4e00-\u9fff（）()]{2,12}")
 HEADER_CENTRED = 0.08  # a header's middle off its cell's, in the cell's widths, at most
 
 
@@ -108,7 +109,7 @@ def _header_cell(cell: Cell, lines: Sequence[Line]) -> bool:
     inside = [ln for ln in lines if _inside(ln, cell)]
     width = cell[2] - cell[0]
     return all(
-        _HEADER.fullmatch(ln.text.strip())
+        WORDS_ALONE.fullmatch(ln.text.strip())
         and abs((ln.left + ln.right) / 2.0 - (cell[0] + cell[2]) / 2.0) <= HEADER_CENTRED * width
         for ln in inside
     )
