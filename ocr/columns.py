@@ -119,6 +119,11 @@ def _side_by_side(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> boo
     return bottom - top >= scale.height
 
 
+def _level(a: Line, b: Line) -> bool:
+    """Two lines stand level: their middles within 0.3 of the lower box's height."""
+    return abs(a.centre_y - b.centre_y) < 0.3 * min(box_height(a), box_height(b))
+
+
 def _paired(rows: Sequence[Sequence[Line]], gap: Gap) -> float:
     """Share of rows where a line left of the gap and one right of it stand level, of
     the same height (cells of one row of a grid)."""
@@ -126,7 +131,7 @@ def _paired(rows: Sequence[Sequence[Line]], gap: Gap) -> float:
     for row in rows:
         left, right = _sides(row, gap)
         if any(
-            abs(a.centre_y - b.centre_y) < 0.3 * min(box_height(a), box_height(b))
+            _level(a, b)
             and max(box_height(a), box_height(b)) < 1.5 * min(box_height(a), box_height(b))
             for a in left
             for b in right
@@ -251,11 +256,7 @@ def _values_of_labels(rows: Sequence[Sequence[Line]], gap: Gap) -> bool:
     for row in rows:
         left, right = _sides(row, gap)
         for value in right:
-            level = [
-                ln
-                for ln in left
-                if abs(ln.centre_y - value.centre_y) < 0.3 * min(box_height(ln), box_height(value))
-            ]
+            level = [ln for ln in left if _level(ln, value)]
             if not level:
                 continue  # a row of its own (a contract's number over its title)
             if value.text.rstrip().endswith(_COLONS):
