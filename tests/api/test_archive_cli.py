@@ -69,7 +69,8 @@ def test_archive_cli_fixity_and_sealed_audit(
 
     # bit rot (or a hand) in the store folder
     stored = embedded_desk.hall.settings.store_dir / "objects" / put["key"]
-    stored.write_bytes(b"X" + stored.read_bytes()[1:])
+    rotten = stored.read_bytes()
+    stored.write_bytes(bytes([rotten[0] ^ 0xFF]) + rotten[1:])  # ("X" was the byte 1 in 256 times)
     code, out = _run(capsys, "fixity", "--json")
     assert code == 1 and json.loads(out)["mismatched"] == [put["key"]]
 
