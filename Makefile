@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 PADDLE_VENV := $(VENV)-paddle
 PADDLE_PACKAGES := "paddleocr>=3.7,<3.8" "paddlepaddle>=3.3,<3.4" "onnxruntime>=1.20"
 PADDLE_STAMP := $(PADDLE_VENV)/.installed-$(shell echo '$(PADDLE_PACKAGES)' | sha256sum | cut -c1-12)
-APT_PACKAGES := tzdata fonts-ipamj-mincho fonts-seto fonts-urw-base35 fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk fonts-wqy-microhei fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback fonts-lxgw-wenkai fonts-babelstone-han fonts-hanazono fonts-smiley-sans fonts-noto-cjk-extra fonts-cns11643-sung fonts-cns11643-kai fonts-cwtex-fs fonts-cwtex-ming fonts-cwtex-heib fonts-cwtex-kai libpango-1.0-0 libpangoft2-1.0-0 libpangocairo-1.0-0 libcairo2 libharfbuzz-subset0 poppler-utils qpdf libreoffice-writer-nogui ghostscript tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium openssl nodejs libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 fonts-unifont fonts-vlgothic fonts-ipaexfont-mincho fonts-dejavu-core libmagickwand-6.q16-6 texlive-lang-chinese texlive-luatex texlive-latex-recommended texlive-pictures texlive-lang-japanese lmodern
+APT_PACKAGES := tzdata fonts-ipamj-mincho fonts-seto fonts-urw-base35 fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-noto-cjk fonts-wqy-microhei fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback fonts-lxgw-wenkai fonts-babelstone-han fonts-hanazono fonts-smiley-sans fonts-noto-cjk-extra fonts-cns11643-sung fonts-cns11643-kai fonts-cwtex-fs fonts-cwtex-ming fonts-cwtex-heib fonts-cwtex-kai libpango-1.0-0 libpangoft2-1.0-0 libpangocairo-1.0-0 libcairo2 libharfbuzz-subset0 poppler-utils qpdf libreoffice-writer-nogui ghostscript tesseract-ocr tesseract-ocr-chi-sim sane-utils libsane1 sane-airscan chromium openssl nodejs libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 fonts-unifont fonts-vlgothic fonts-ipaexfont-mincho fonts-dejavu-core libmagickwand-6.q16-6 texlive-lang-chinese texlive-luatex texlive-latex-recommended texlive-pictures texlive-lang-japanese lmodern openjdk-17-jdk-headless fonts-klee
 
 .PHONY: demo test test-fast lint system-deps venv node-deps paddle-venv serve bench clean
 
@@ -60,7 +60,9 @@ venv: $(STAMP)
 # reporting_corpora/pdfkit_render.mjs); the `latex` corpus's faces (chiron-sung-hk-webfont and
 # chiron-hei-hk-webfont WOFF2 pieces, joined by reporting_corpora.latex_doc for LuaLaTeX); the
 # `satori` corpus's generator, rasteriser and Latin face (satori, @resvg/resvg-js and
-# @fontsource/ibm-plex-sans, run by reporting_corpora/satori_render.mjs).
+# @fontsource/ibm-plex-sans, run by reporting_corpora/satori_render.mjs); the `java2d`
+# corpus's faces (@fontsource cactus-classical-serif, chocolate-classical-sans and
+# wdxl-lubrifont-sc WOFF2 pieces, joined by reporting_corpora.java2d_doc for Java2D).
 node-deps: tests/node/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json

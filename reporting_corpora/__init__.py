@@ -367,6 +367,37 @@ the difference must be ink inside every run's box and nowhere else, every run's 
 its parent's and the page, no two runs overlapping, and the runs satori laid out, in its
 order, must be the model's runs and the truth, character for character.
 
+`java2d` is another, made apart from all of the above (`java2d_*` modules and
+`java2d_render.java`, sharing no code with them): pages drawn by OpenJDK 17's Java2D,
+headless, with Graphics2D on a 300 ppi A4 BufferedImage (landscape for the licence),
+antialiased text through Java's own text stack: TextLayout for single lines,
+LineBreakMeasurer over an AttributedString for wrapped prose, entries by hand inline in
+another face; one JVM draws a batch of pages from the page model Python writes as JSON.
+Faces from their files only (Font.createFont and deriveFont, never a logical font, so there
+is no fallback), every character checked with Font.canDisplay and for a non-empty glyph
+outline: Cactus Classical Serif (@fontsource/cactus-classical-serif, a Ming face: the print
+of labels, forms, tables and prose), Chocolate Classical Sans
+(@fontsource/chocolate-classical-sans, a hei: titles in Java's derived bold, typed
+entries), WDXL Lubrifont SC (@fontsource/wdxl-lubrifont-sc: the licence's title and every
+seal's ring words), their WOFF2 pieces joined by fontTools into TrueType files in a cache
+the first time they are needed, and Klee One SemiBold (Debian fonts-klee, a pen-written
+Japanese face: entries by hand in blue or black, turned and off the line; it lacks many
+simplified characters, so whoever writes by hand has a name and entries it carries). No
+free FangSong face no other corpus uses could be found among the registries' packages.
+Seals (ring, star and ring words as glyph outlines along the arc, multiplied over the text)
+and QR-like blocks (rectangles) are not text; rules, boxes and check boxes are lines and
+rectangles. Six layouts of its own (landscape business licence duplicate in two columns
+with a QR-like block and the seal over the date, individual business registration form
+as a ruled table with merged cells and check boxes, roster of insured employees of 15-22
+rows, one-time correction notice with a numbered list and the hall's seal, power of
+attorney in prose with entries by hand inline, copy of both sides of a resident ID card
+with a note by hand); its own people (compound surnames and rarer given names),
+enterprises and check-character code; its own capture profiles (counter-gray-flatbed,
+copier-adf-mono, phone-desk-lamp, fax-fine-relay). Java reports every run it drew, in its
+order, with its face and pixel box (the lines LineBreakMeasurer broke prose into
+included), and every page's truth is checked as it is built against those runs,
+character for character in order.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

@@ -6,8 +6,8 @@ its own generator, fonts, layouts and capture profiles (`typeset_*`), and so hav
 `typst` (`typst_*`), `pango` (`pango_*`), `mpl` (`mpl_*`), `qt` (`qt_*`), `svg`
 (`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
 (`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`), `outline` (`outline_*`),
-`coverage` (`coverage_*`), `pdfkit` (`pdfkit_*`), `latex` (`latex_*`) and `satori`
-(`satori_*`)."""
+`coverage` (`coverage_*`), `pdfkit` (`pdfkit_*`), `latex` (`latex_*`), `satori`
+(`satori_*`) and `java2d` (`java2d_*`)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from reporting_corpora import (
     ft_captures,
     ft_pages,
     html_pages,
+    java2d_captures,
+    java2d_pages,
     latex_captures,
     latex_pages,
     ledger_captures,
@@ -89,6 +91,7 @@ CORPORA = (
     "pdfkit",
     "latex",
     "satori",
+    "java2d",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -115,6 +118,7 @@ CORPUS_CAPTURES = {
     "pdfkit": pdfkit_captures.CAPTURES,
     "latex": latex_captures.CAPTURES,
     "satori": satori_captures.CAPTURES,
+    "java2d": java2d_captures.CAPTURES,
 }
 
 
@@ -179,6 +183,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else latex_pages.LAYOUTS
         if corpus == "latex"
         else satori_pages.LAYOUTS
+        if corpus == "satori"
+        else java2d_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -226,6 +232,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("latex", latex_pages, latex_captures, out_dir, jobs)
     elif corpus == "satori":
         pages = _batched_pages("satori", satori_pages, satori_captures, out_dir, jobs)
+    elif corpus == "java2d":
+        pages = _batched_pages("java2d", java2d_pages, java2d_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -303,7 +311,8 @@ def _batched_pages(
     its own numpy rasteriser; `pdfkit` lays the batch out into one PDF by node's pdfkit
     and rasterises it with pdf.js in the same node run; `latex` compiles the batch with
     LuaLaTeX into one PDF that PDFium rasterises; `satori` lays the batch out with
-    satori and rasterises it with resvg in one node run),
+    satori and rasterises it with resvg in one node run; `java2d` draws the batch with
+    Java2D in one JVM),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""
