@@ -459,6 +459,12 @@ def _side_ended(
         for line in row:
             last[side(line)] = k
     for k, row in enumerate(rows):
+        if (
+            k
+            and min(ln.top for ln in row) - max(ln.bottom for r in rows[:k] for ln in r)
+            > APART_LINES * scale.height
+        ):
+            return k  # blank page across both sides: the columns ended above it
         sides = {side(ln) for ln in row}
         if len(sides) != 1:
             continue
@@ -566,6 +572,26 @@ def _goes_on(
         for ln in row
         for a in higher
     )
+
+
+def _title_band(units: Sequence[Line], scale: Scale) -> list[list[Line]] | None:
+    """A title set large at the top between two blocks level with it, one of two lines
+    or more ("统一社会信用代码" over the code left of "营业执照", "（副本）" over
+    "证照编号：…" right of it): the left block, the title, the right block, each read
+    whole. None when no title opens the units so."""
+    for title in sorted(units, key=lambda u: u.top):
+        if box_height(title) < TITLE_HEIGHT * scale.height:
+            continue
+        level = [u for u in units if u is not title and title.top <= u.centre_y <= title.bottom]
+        left = [u for u in level if u.right <= title.left]
+        right = [u for u in level if u.left >= title.right]
+        above = [u for u in units if u.centre_y < title.top]
+        if above or not left or not right or len(left) + len(right) < len(level):
+            return None
+        if max(len(left), len(right)) < 2:
+            return None  # (one line a side: read row by row, the same order)
+        return [sorted(side, key=lambda u: u.top) for side in (left, [title], right)]
+    return None
 
 
 def _corner_first(lines: Sequence[Line], scale: Scale) -> list[list[Line]]:
@@ -679,9 +705,16 @@ def column_blocks(
         ]
     if len(units) < 2 * MIN_ROWS - 2:
         return [list(units)] if units else []
-    rows = group_rows(units)
     # stand-ins for ruled cells (text "\u0000", see `ocr.layout.units`) are no line
     scale = page_scale([ln for ln in units if "\u0000" not in ln.text] or list(units))
+    titled = _title_band(units, scale)
+    if titled is not None:
+        heading = {id(u) for side in titled for u in side}
+        under = [u for u in units if id(u) not in heading]
+        return titled + column_blocks(
+            under, obstacles=obstacles, rules=rules, seals=seals, dividers=dividers
+        )
+    rows = group_rows(units)
     blocks: list[list[Line]] = []
     pending: list[Line] = []
     last: _Block | None = None  # goes on only in a block starting at its end row
@@ -705,7 +738,11 @@ def column_blocks(
                     if end - start >= MIN_ROWS - 1
                     else None
                 )
-                if settled not in (None, gap):
+                if settled is None and _short_side_level(rows[start:end], gap, scale):
+                    # the gap was the rows' below's doing: a notice's list with the
+                    # number of copies at the right, over its authority at the right
+                    gap = None
+                elif settled not in (None, gap):
                     if start > i:
                         # the title's doing ("（副本）" over the halves hid that the gap
                         # after the right half's labels parts labels from values): the

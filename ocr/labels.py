@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from ocr.engine import Line, rect_box
 
 SPACING = 2.0  # widest gap between the characters of a label, in line heights
+VALUES = 3  # lines starting at one place that make a strip of values
 
 
 def _squash(text: str) -> str:
@@ -125,6 +126,31 @@ def part_next_labels(lines: Sequence[Line], labels: Iterable[str]) -> list[Line]
         rest = line.text[len(value) :].strip()
         out.append(Line(value, rect_box(line.left, line.top, cut, line.bottom), line.confidence))
         out.append(Line(rest, rect_box(cut, line.top, line.right, line.bottom), line.confidence))
+    return out
+
+
+def part_label_values(lines: Sequence[Line], labels: Iterable[str]) -> list[Line]:
+    """`lines` with a label and its value merged into one box across the space between
+    them parted again ("法定代表人　廖祎" beside a strip of values starting under
+    "廖祎"): the label must open the box, whitespace follow it, and the value start, at
+    the box's pitch (spaces counted), within a character of where
+    `VALUES` other lines start (a strip of values)."""
+    known = tuple(labels)
+    out: list[Line] = []
+    for line in lines:
+        found = re.fullmatch(r"(\S+?)\s+(\S.*)", line.text.strip())
+        if found is None or found.group(1) not in known:
+            out.append(line)
+            continue
+        label, value = found.groups()
+        pitch = (line.right - line.left) / _width(line.text.strip())
+        cut = line.right - pitch * _width(value)
+        if sum(abs(o.left - cut) < pitch for o in lines if o is not line) < VALUES:
+            out.append(line)
+            continue
+        end = line.left + pitch * _width(label)
+        out.append(Line(label, rect_box(line.left, line.top, end, line.bottom), line.confidence))
+        out.append(Line(value, rect_box(cut, line.top, line.right, line.bottom), line.confidence))
     return out
 
 

@@ -373,7 +373,9 @@ def _stacked(upper: Line, lower: Line, first: Line, height: float) -> bool:
     further than its first line."""
     if abs(lower.left - first.left) > 0.5 * height or lower.right > first.right + 0.5 * height:
         return False
-    below = lower.centre_y - upper.centre_y >= 0.6 * height
+    # (small print, a QR code's caption, is set solid at its own leading)
+    own = min(upper.bottom - upper.top, lower.bottom - lower.top)
+    below = lower.centre_y - upper.centre_y >= min(0.6 * height, 0.5 * own)
     return below and lower.top - upper.bottom <= 0.4 * height
 
 

@@ -19,7 +19,7 @@ from ocr.engine import Engine, Line
 from ocr.errors import EngineFailed, EngineTimeout, OcrError
 from ocr.fields import fields_of
 from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
-from ocr.labels import part_next_labels
+from ocr.labels import part_label_values, part_next_labels
 from ocr.layout import Cell, dividers, join_wrapped, rulings, tie_continuations, units
 from ocr.names import NEXT_LABELS
 from ocr.preprocess import (
@@ -106,6 +106,7 @@ def reading_order(
     read one after the other.
     """
     kept = part_next_labels([ln for ln in lines if ln.text.strip()], NEXT_LABELS)
+    kept = part_label_values(kept, NEXT_LABELS)
     found = lift_row_headings(join_wrapped(tie_continuations(units(kept, cells)), cells))
     members = {id(stand_in): inner for stand_in, inner in found}
     ordered_lines: list[Line] = []

@@ -4,12 +4,14 @@ grids, tables with horizontal rules only and tables set in whitespace keep row o
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from ocr import Engine, read_page
 from ocr.columns import column_blocks
 from ocr.engine import Line, rect_box
-from ocr.labels import part_next_labels
+from ocr.labels import part_label_values, part_next_labels
 from ocr.names import NEXT_LABELS
 from ocr.pipeline import reading_order
 from sample_scans.columns import dev_page
@@ -688,7 +690,8 @@ def test_a_block_below_a_header_of_blocks_ends_their_columns() -> None:
     as the rest of the header's left column (which would put the caption after the
     first row of the licence, and that row across both of its columns)."""
     lines = _licence_head()
-    texts = [ln.text for ln in lines]
+    # ("法定代表人　杨婧" is parted at the strip of values, `part_label_values`)
+    texts = [ln.text for ln in part_label_values(lines, NEXT_LABELS)]
     assert _order(lines[::-1]) == texts
 
 
@@ -721,7 +724,8 @@ def test_rows_standing_apart_below_do_not_decide_the_columns() -> None:
     ]
     below = [_ln("登记机关", 824, 1304, 959, 58), _ln("2026年4月2日", 829, 1362, 1002, 44)]
     lines = left + right + below
-    assert _order(lines[::-1]) == [ln.text for ln in lines]
+    texts = [ln.text for ln in part_label_values(lines, NEXT_LABELS)]
+    assert _order(lines[::-1]) == texts
 
 
 def test_the_rest_of_a_longer_column_stays_in_it() -> None:
@@ -1649,3 +1653,185 @@ def test_two_parties_one_under_the_other_are_read_row_by_row() -> None:
     order = _order(_boxes(PARTIES_DOWN_THE_ROWS))
     assert order[2:5] == ["出租方（甲方）：上官旭", "联系电话：", "19957593859"]
     assert order[7:10] == ["承租方（乙方）： 宁珂璇", "身份证号码：", "610113196801156995"]
+
+
+# a landscape business licence (satori, textured-color-200): the code's label over the code
+# left of the large title, "（副本）" over the licence number right of it; two halves of
+# label/value entries, the legal representative's name merged into its label's box across
+# the space between them; a wide blank band; the QR code's caption in small print beside
+# the registration authority under its seal, then the footer's two lines
+LANDSCAPE_LICENCE = """
+896 114 1427 270 营业执照
+124 138 358 196 统一社会信用代码
+2040 140 2208 209 （副　本）
+121 173 555 238 91450103D5XU91L06U
+1893 183 2225 242 证照编号：90543157759053
+128 290 201 358 名
+220 290 313 356 称
+367 290 1063 356 南宁正阳建筑劳务合伙企业（有限合伙）
+1180 283 1376 362 注册资本
+1427 290 1650 358 伍佰万元整
+115 378 320 466 类型
+363 384 757 460 合伙企业（有限合伙）
+1188 388 1372 456 成立日期
+1427 384 1707 453 2023年1月3日
+121 482 476 561 法定代表人　 廖祎
+1180 479 1372 557 营业期限
+1427 482 1826 548 2023年1月3日至长期
+118 581 313 659 经营范围
+363 583 1130 648 建筑劳务分包；土石方工程施工；建筑装饰材料销
+1286 587 1372 656 所
+1427 587 2218 652 广西壮族自治区南宁市青秀区翠湖南路134号
+363 629 1159 695 售。（依法须经批准的项目，经相关部门批准后方可
+1430 639 1944 704 花园村小区20栋3单元301室
+367 678 603 737 开展经营活动）
+386 1334 760 1382 扫描二维码登录“国家企业信用信息
+1653 1353 2144 1427 登记机关2026年10月9日
+386 1366 760 1415 公示系统”了解更多登记、备案、许
+390 1395 559 1444 可、监管信息。
+124 1526 760 1581 国家企业信用信息公示系统网址：http://www.gsxt.gov.cn
+1242 1529 2202 1574 市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。
+"""
+
+
+def test_a_landscape_licence_reads_header_halves_then_its_foot() -> None:
+    """The header's blocks beside the title are read whole, left, title, right; a label
+    merged with its value across a space is parted where the strip of values starts, so
+    the left half keeps its strip of labels and the halves are read one after the other;
+    the blank band under them ends the halves; the caption's small lines, set solid, are
+    one unit beside the authority, read before it, then the footer."""
+    lines = _boxes(LANDSCAPE_LICENCE)
+    rules = [(53.0, 53.0, 2299.0, 63.0), (53.0, 1606.0, 2299.0, 1616.0)]
+    _, text = reading_order(lines, rules=rules, seals=[(1955.5, 1362.4, 144.4)])
+    expected = [
+        "统一社会信用代码",
+        "91450103D5XU91L06U",
+        "营业执照",
+        "（副本）",
+        "证照编号：90543157759053",
+        "名称南宁正阳建筑劳务合伙企业（有限合伙）",
+        "类型合伙企业（有限合伙）",
+        "法定代表人廖祎",
+        "经营范围建筑劳务分包；土石方工程施工；建筑装饰材料销",
+        "售。（依法须经批准的项目，经相关部门批准后方可开展经营活动）",
+        "注册资本伍佰万元整",
+        "成立日期2023年1月3日",
+        "营业期限2023年1月3日至长期",
+        "所广西壮族自治区南宁市青秀区翠湖南路134号",
+        "花园村小区20栋3单元301室",
+        "扫描二维码登录“国家企业信用信息公示系统”了解更多登记、备案、许可、监管信息。"
+        "登记机关2026年10月9日",
+        "国家企业信用信息公示系统网址：http://www.gsxt.gov.cn"
+        "市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。",
+    ]
+    assert [squash(row) for row in text.splitlines()] == expected
+
+
+def test_a_label_merged_with_its_value_is_parted_at_the_strip_of_values() -> None:
+    """ "法定代表人　 廖祎" is parted where "廖祎" starts, at the box's pitch with the
+    spaces counted, since three values start there; the label's box ends where its
+    characters end. Without such a strip ("住所 见附件" alone) it stays whole."""
+    lines = _boxes(LANDSCAPE_LICENCE)
+    parted = part_label_values(lines, NEXT_LABELS)
+    label, value = next((a, b) for a, b in itertools.pairwise(parted) if a.text == "法定代表人")
+    assert value.text == "廖祎"
+    assert abs(value.left - 392) < 5 and label.right < 363
+    alone = _boxes("100 100 500 160 住所　见附件")
+    assert [ln.text for ln in part_label_values(alone, NEXT_LABELS)] == ["住所　见附件"]
+
+
+# an acceptance notice (satori, textured-color-200): a list of materials, each with its
+# number of copies at the right margin, over the authority and its date at the right
+NOTICE_WITH_COPIES = """
+137 654 387 711 已收取材料清单：
+127 718 531 781 1．食品安全管理制度清单
+1368 715 1541 781 复印件1份
+130 788 566 852 2．从业人员健康证明复印件
+1372 788 1538 854 复印件1份
+134 865 674 918 3．法定代表人签署的《授权委托书》
+1372 858 1538 925 复印件1份
+127 928 531 992 4．经办人身份证件复印件
+1368 925 1541 1001 复印件1份
+130 1001 551 1065 5．《市场主体登记申请书》
+1452 999 1541 1065 2份
+134 1095 785 1159 承诺办结时限：自受理之日起15个工作日内。
+134 1168 925 1232 申请人（经办人）：蒯玥芃 联系电话：19915616555
+130 1225 752 1289 经办人身份证号码：520102198004190101
+134 1285 378 1343 受理人：范蓁新
+130 1330 674 1391 办件进度查询：https://zwfw.km.gov.cn/query
+1095 1490 1493 1554 西安市雁塔区行政审批局
+1154 1554 1441 1611 2026年11月17日
+"""
+
+
+def test_copies_at_the_right_of_a_list_over_an_authority_are_no_column() -> None:
+    """Each item's number of copies, level with it at the right margin, is read with it:
+    the authority and its date far below at the right made a gap run down the page, but
+    once they are set apart, the copies alone are a short side level with the list."""
+    _, text = reading_order(_boxes(NOTICE_WITH_COPIES))
+    rows = [squash(row) for row in text.splitlines()]
+    assert rows[1:6] == [
+        "1．食品安全管理制度清单复印件1份",
+        "2．从业人员健康证明复印件复印件1份",
+        "3．法定代表人签署的《授权委托书》复印件1份",
+        "4．经办人身份证件复印件复印件1份",
+        "5．《市场主体登记申请书》2份",
+    ]
+    assert rows[-2:] == ["西安市雁塔区行政审批局", "2026年11月17日"]
+
+
+# the same licence of another company (satori, duplex-gray-240): its left half ends with
+# a scope wrapped on three lines, its right half with the address; far below, the QR
+# caption at the left level with the authority at the right, then the footer
+LICENCE_OVER_BLANK = """
+1076 141 1718 325 营业执照
+149 165 429 235 统一社会信用代码
+2450 168 2652 250 （副　本）
+149 208 663 286 913502033FFBALGAX9
+2274 219 2667 290 证照编号：54173141566652
+154 349 242 430 名
+210 349 380 430 称
+434 344 1031 434 厦门铭森物流股份有限公司
+1426 349 1648 430 注册资本
+1713 344 1982 427 贰仟万元整
+154 465 246 548 类
+203 465 380 552 型
+437 465 748 548 股份有限公司
+1422 461 1652 555 成立日期
+1718 470 2073 541 2022年8月14日
+145 584 617 673 法定代表人　逯蓁伟
+1418 575 1648 669 营业期限
+1713 584 2220 662 2022年8月14日至长期
+145 697 375 791 经营范围
+441 700 1399 779 普通货物道路运输；仓储服务；装卸搬运。（依法须
+1548 705 1648 783 所
+1713 705 2430 783 福建省厦门市思明区建设街309号
+437 756 1354 834 经批准的项目，经相关部门批准后方可开展经营活
+437 810 529 888 动）
+464 1601 913 1660 扫描二维码登录“国家企业信用信息
+1985 1613 2572 1715 登记机关 2026年11月8日
+464 1640 913 1699 公示系统”了解更多登记、备案、许
+464 1675 667 1734 可、监管信息。
+149 1832 909 1899 国家企业信用信息公示系统网址：http://www.gsxt.gov.cn
+1487 1828 2649 1894 市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。
+"""
+
+
+def test_a_blank_band_across_both_halves_ends_them() -> None:
+    """The halves end at the blank band under both (more than three lines of blank page):
+    the caption and the footer's first line below the left half are no part of it."""
+    _, text = reading_order(_boxes(LICENCE_OVER_BLANK), seals=[(2355.5, 1636.2, 173.1)])
+    rows = [squash(row) for row in text.splitlines()]
+    address = rows.index("所福建省厦门市思明区建设街309号")
+    assert rows[address - 3 : address] == [
+        "注册资本贰仟万元整",
+        "成立日期2022年8月14日",
+        "营业期限2022年8月14日至长期",
+    ]
+    assert rows[address - 4] == "动）"
+    assert rows[address + 1 :] == [
+        "扫描二维码登录“国家企业信用信息公示系统”了解更多登记、备案、许可、监管信息。"
+        "登记机关2026年11月8日",
+        "国家企业信用信息公示系统网址：http://www.gsxt.gov.cn"
+        "市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。",
+    ]
