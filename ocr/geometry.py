@@ -38,12 +38,29 @@ def find_page(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Quad | N
     """
     small, scale = working_gray(image, _WORK_SIDE, thumb)
     quad = _bright_quad(small)
-    if quad is None:
-        quad = _edge_quad(small)
+    outline = _edge_quad(small)
+    if quad is None or (outline is not None and _shadowed(quad, outline)):
+        quad = outline
     if quad is None:
         return None
     quad /= scale
     return tuple((float(x), float(y)) for x, y in quad)  # type: ignore[return-value]
+
+
+def _shadowed(bright: np.ndarray, outline: np.ndarray) -> bool:
+    """The bright region is only the lit part of the sheet the outline bounds: a shadow
+    falls across the rest (a phone held over the page), so the outline is the sheet. Its
+    area is `SHADOWED` times the bright region's or more, and it holds every corner (to
+    within 2% of its size: the bright region runs out to the frame's edge)."""
+    area = cv2.contourArea(outline)
+    if area < SHADOWED * cv2.contourArea(bright):
+        return False
+    hull = outline.reshape(-1, 1, 2).astype(np.float32)
+    near = 0.02 * float(np.sqrt(area))
+    return all(cv2.pointPolygonTest(hull, (float(x), float(y)), True) > -near for x, y in bright)
+
+
+SHADOWED = 1.1
 
 
 def _inside(small: np.ndarray, quad: np.ndarray) -> np.ndarray:

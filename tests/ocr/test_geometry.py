@@ -127,3 +127,26 @@ def test_a_sheet_on_a_light_desk_under_a_flash_is_found_by_its_edges(
     quad = find_page(photo)
     assert quad is not None
     assert np.abs(np.array(quad) - corners).max() < 0.02 * W
+
+
+def test_a_sheet_half_in_a_shadow_is_found_whole(captures: dict[str, np.ndarray]) -> None:
+    """A phone held over the page casts a shadow across its right part, the desk darker
+    still: the bright region is only the lit part of the sheet (a quadrilateral cut at
+    the shadow's edge), its outline the whole sheet, which is taken."""
+    page = captures["scanner"]
+    h, w = page.shape[:2]
+    W, H = int(w * 1.2), int(h * 1.15)
+    corners = np.float32(
+        [[0.08 * W, 0.06 * H], [0.93 * W, 0.09 * H], [0.91 * W, 0.94 * H], [0.06 * W, 0.92 * H]]
+    )
+    matrix = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), corners)
+    desk = np.full((H, W, 3), (60, 80, 110), np.uint8)
+    photo = cv2.warpPerspective(page, matrix, (W, H), dst=desk, borderMode=cv2.BORDER_TRANSPARENT)
+    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+    # a soft-edged shadow across the right part, its edge slanting down to the left
+    edge = 0.75 * W - 0.25 * (yy / H) * W
+    shade = 1 - 0.55 / (1 + np.exp(-(xx - edge) / (0.02 * W)))
+    photo = np.clip(photo.astype(np.float32) * shade[..., None], 0, 255).astype(np.uint8)
+    quad = find_page(photo)
+    assert quad is not None
+    assert np.abs(np.array(quad) - corners).max() < 0.02 * W
