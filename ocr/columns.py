@@ -460,11 +460,13 @@ def _side_ended(
             last[side(line)] = k
     for k, row in enumerate(rows):
         if (
-            k
+            min(sum(any(side(ln) == s for ln in r) for r in rows[:k]) for s in (0, 1)) >= 2
             and min(ln.top for ln in row) - max(ln.bottom for r in rows[:k] for ln in r)
             > APART_LINES * scale.height
         ):
-            return k  # blank page across both sides: the columns ended above it
+            # blank page across both sides under two columns (two rows or more each):
+            # the columns ended above it (not a header's blocks over the columns)
+            return k
         sides = {side(ln) for ln in row}
         if len(sides) != 1:
             continue

@@ -39,7 +39,7 @@ def find_page(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Quad | N
     small, scale = working_gray(image, _WORK_SIDE, thumb)
     quad = _bright_quad(small)
     outline = _edge_quad(small)
-    if quad is None or (outline is not None and _shadowed(quad, outline)):
+    if quad is None or (outline is not None and _shadowed(small, quad, outline)):
         quad = outline
     if quad is None:
         return None
@@ -47,17 +47,30 @@ def find_page(image: np.ndarray, *, thumb: np.ndarray | None = None) -> Quad | N
     return tuple((float(x), float(y)) for x, y in quad)  # type: ignore[return-value]
 
 
-def _shadowed(bright: np.ndarray, outline: np.ndarray) -> bool:
+def _shadowed(small: np.ndarray, bright: np.ndarray, outline: np.ndarray) -> bool:
     """The bright region is only the lit part of the sheet the outline bounds: a shadow
     falls across the rest (a phone held over the page), so the outline is the sheet. Its
-    area is `SHADOWED` times the bright region's or more, and it holds every corner (to
-    within 2% of its size: the bright region runs out to the frame's edge)."""
+    area is `SHADOWED` times the bright region's or more, it holds every corner (to within
+    2% of its size: the bright region runs out to the frame's edge), and what it holds
+    beyond the bright region is one piece, paper in shade: brighter than the desk outside
+    the outline by `EDGE_CONTRAST` (an outline that the desk's own edges drew holds desk)."""
     area = cv2.contourArea(outline)
     if area < SHADOWED * cv2.contourArea(bright):
         return False
     hull = outline.reshape(-1, 1, 2).astype(np.float32)
     near = 0.02 * float(np.sqrt(area))
-    return all(cv2.pointPolygonTest(hull, (float(x), float(y)), True) > -near for x, y in bright)
+    if any(cv2.pointPolygonTest(hull, (float(x), float(y)), True) < -near for x, y in bright):
+        return False
+    kernel = np.ones((9, 9), np.uint8)
+    sheet = _inside(small, outline)
+    beyond = cv2.erode(sheet & (1 - _inside(small, bright)), kernel)
+    desk = cv2.erode(1 - sheet, kernel)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(beyond)
+    pieces = [k for k in range(1, count) if stats[k, cv2.CC_STAT_AREA] > 0.01 * small.size]
+    if len(pieces) != 1 or not desk.any():
+        return False
+    shade = float(np.median(small[beyond > 0])) - float(np.median(small[desk > 0]))
+    return shade >= EDGE_CONTRAST
 
 
 SHADOWED = 1.1

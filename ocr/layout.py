@@ -320,7 +320,9 @@ def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list
         if first is not None:
             out.append((_level_with(members, first), members))
         elif len(members) == 1:
-            out.append((members[0], members))
+            # a line set high or low in its cell stands level with the cell's row: a
+            # value at the top of a tall cell beside its label centred in its own
+            out.append((_level_with(members, (cells[k][1], cells[k][3])), members))
         else:
             out.append((_stand_in(members), members))
     return out
@@ -352,7 +354,8 @@ def _level_with(members: Sequence[Line], row: tuple[int, int]) -> Line:
     """A merged cell's stand-in (`_stand_in`, one line's own text) set level with the
     middle of its first `row`, a line high."""
     whole = _stand_in(members)
-    height = min(ln.bottom - ln.top for ln in members)
+    # (no higher than the row: a label set vertically down a merged cell is a tall line)
+    height = min(min(ln.bottom - ln.top for ln in members), row[1] - row[0])
     middle = (row[0] + row[1]) / 2.0
     text = members[0].text if len(members) == 1 else whole.text
     box = rect_box(whole.left, middle - height / 2, whole.right, middle + height / 2)

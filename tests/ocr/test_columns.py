@@ -9,11 +9,13 @@ import itertools
 import pytest
 
 from ocr import Engine, read_page
-from ocr.columns import column_blocks
+from ocr.columns import _side_ended, column_blocks
 from ocr.engine import Line, rect_box
 from ocr.labels import part_label_values, part_next_labels
 from ocr.names import NEXT_LABELS
 from ocr.pipeline import reading_order
+from ocr.rows import group_rows, page_scale
+from ocr.strips import Gap
 from sample_scans.columns import dev_page
 
 
@@ -1835,3 +1837,37 @@ def test_a_blank_band_across_both_halves_ends_them() -> None:
         "国家企业信用信息公示系统网址：http://www.gsxt.gov.cn"
         "市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。",
     ]
+
+
+def test_blank_page_under_a_header_does_not_end_the_columns_below_it() -> None:
+    """Blank page ends a block of columns only under two columns: under a header's
+    blocks (the code's label over the code at the left, the licence number at the right
+    margin) the run goes on into the halves below, the header read as their band, its
+    left part then its right part."""
+    lines = _boxes(
+        """
+120 100 420 150 统一社会信用代码
+1500 100 1900 150 证照编号：54173141566652
+120 160 560 210 913502033FFBALGAX9
+120 520 300 580 名　　称
+340 520 900 580 厦门铭森物流股份有限公司
+1100 520 1300 580 注册资本
+1340 520 1600 580 贰仟万元整
+120 620 300 680 类　　型
+340 620 700 680 股份有限公司
+1100 620 1300 680 成立日期
+1340 620 1640 680 2022年8月14日
+120 720 300 780 法定代表人
+340 720 520 780 逯蓁伟
+1100 720 1300 780 营业期限
+1340 720 1800 780 2022年8月14日至长期
+"""
+    )
+    rows = group_rows(lines)
+    gap = Gap(left=1000.0, right=1100.0)
+    assert _side_ended(rows, gap, page_scale(lines), seals=[]) == len(rows)
+    # under two columns the same blank page ends them
+    halves = rows[2:] + [
+        [ln] for ln in _boxes("120 1300 700 1360 扫描二维码登录国家企业信用信息公示系统")
+    ]
+    assert _side_ended(halves, gap, page_scale(lines), seals=[]) == 3

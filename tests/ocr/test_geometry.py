@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from ocr.geometry import find_page, flatten_light, lies_sideways, turn, warp_page
+from ocr.geometry import _shadowed, find_page, flatten_light, lies_sideways, turn, warp_page
 from ocr.preprocess import decode_image
 from sample_scans.scans import CAPTURES, SampleApplicant, generate_page
 
@@ -150,3 +150,17 @@ def test_a_sheet_half_in_a_shadow_is_found_whole(captures: dict[str, np.ndarray]
     quad = find_page(photo)
     assert quad is not None
     assert np.abs(np.array(quad) - corners).max() < 0.02 * W
+
+
+def test_an_outline_holding_desk_beyond_the_bright_sheet_is_no_sheet() -> None:
+    """The outline is taken over the bright region only when what it holds beyond it is
+    paper in shade, brighter than the desk: white corners a turned copy bared draw an
+    outline that holds desk beside the sheet."""
+    small = np.full((600, 900), 100, np.uint8)  # the desk
+    bright = np.float32([[100, 50], [600, 50], [600, 550], [100, 550]])
+    outline = np.float32([[100, 50], [800, 50], [800, 550], [100, 550]])
+    small[50:550, 100:600] = 230  # the lit part of the sheet
+    small[50:550, 600:800] = 150  # the rest of it, in shade
+    assert _shadowed(small, bright, outline)
+    small[50:550, 600:800] = 104  # desk, not paper
+    assert not _shadowed(small, bright, outline)

@@ -702,3 +702,46 @@ def test_fields_stacked_each_with_its_label_are_no_wrapped_cell() -> None:
         _ln("发证日期：2024年10月25日", 931, 1433, 1294, 1482),
     ]
     assert "水务局\n" in reading_order(lines)[1]
+
+
+def test_a_value_at_the_top_of_a_tall_cell_is_read_after_its_label() -> None:
+    """A ruled row whose label is centred in its cell and whose value, one line, sits at
+    the top of the cell beside it (room left for a seal): each cell's line stands level
+    with its cell's row, so the label is read first, then the value, then the next row."""
+    cells = [(60, 100, 400, 400), (400, 100, 1600, 400), (60, 400, 400, 700), (400, 400, 1600, 700)]
+    lines = [
+        _ln("社区（村）意见", 90, 225, 370, 275),
+        _ln("经入户调查和邻里访问，申请人家庭情况属实，同意上报。", 430, 115, 1500, 165),
+        _ln("街道（乡镇）审核意见", 90, 525, 370, 575),
+        _ln("同意。", 430, 415, 560, 465),
+    ]
+    _, text = reading_order(lines, cells=cells)
+    assert text.splitlines() == [
+        "社区（村）意见 经入户调查和邻里访问，申请人家庭情况属实，同意上报。",
+        "街道（乡镇）审核意见 同意。",
+    ]
+
+
+def test_a_label_set_down_a_merged_cell_stands_a_row_high() -> None:
+    """A label set vertically down a cell merged over the table's first rows is one tall
+    line; set level with the first row it heads, it is no taller than that row, so it
+    does not reach up into the number and date printed above the table."""
+    cells = [(145, 244, 203, 646), (210, 244, 378, 302), (385, 244, 1367, 302)]
+    cells += [(210, 309, 378, 364), (385, 309, 1367, 364)]
+    cells += [(210, 371, 378, 646), (385, 371, 1367, 646)]
+    lines = [
+        _ln("受理编号：镜湖区援申字〔2025〕448号", 130, 178, 569, 236),
+        _ln("申请日期：2025年9月17日", 999, 163, 1362, 239),
+        _ln("申请人基本情况", 133, 294, 212, 587),
+        _ln("姓名", 230, 250, 360, 296),
+        _ln("汤长", 400, 250, 520, 296),
+        _ln("身份证号", 230, 315, 360, 358),
+        _ln("340202198105063031", 400, 315, 800, 358),
+        _ln("住所", 230, 480, 360, 530),
+        _ln("芜湖市镜湖区赭山路12号", 400, 480, 900, 530),
+    ]
+    _, text = reading_order(lines, cells=cells)
+    assert ["".join(row.split()) for row in text.splitlines()[:2]] == [
+        "受理编号：镜湖区援申字〔2025〕448号申请日期：2025年9月17日",
+        "申请人基本情况姓名汤长",
+    ]
