@@ -66,7 +66,8 @@ def test_registered() -> None:
     from bench.ocr.__main__ import DEFAULT_CORPORA
     from bench.ocr.corpus import SATORI, TUNED_ON
 
-    assert "satori" in CORPORA and SATORI == "satori" and SATORI not in TUNED_ON
+    # read as tuning since 6 December 2026 00:45 (java2d reports in its place)
+    assert "satori" in CORPORA and SATORI == "satori" and SATORI in TUNED_ON
     assert "satori:12" in DEFAULT_CORPORA.split(",")
     assert CORPUS_CAPTURES["satori"] == CAPTURES == tuple(PROFILES)
     assert len(LAYOUTS) >= 5 and len(CAPTURES) == 4
