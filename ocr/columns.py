@@ -581,19 +581,18 @@ def _title_band(units: Sequence[Line], scale: Scale) -> list[list[Line]] | None:
     or more ("统一社会信用代码" over the code left of "营业执照", "（副本）" over
     "证照编号：…" right of it): the left block, the title, the right block, each read
     whole. None when no title opens the units so."""
-    for title in sorted(units, key=lambda u: u.top):
-        if box_height(title) < TITLE_HEIGHT * scale.height:
-            continue
-        level = [u for u in units if u is not title and title.top <= u.centre_y <= title.bottom]
-        left = [u for u in level if u.right <= title.left]
-        right = [u for u in level if u.left >= title.right]
-        above = [u for u in units if u.centre_y < title.top]
-        if above or not left or not right or len(left) + len(right) < len(level):
-            return None
-        if max(len(left), len(right)) < 2:
-            return None  # (one line a side: read row by row, the same order)
-        return [sorted(side, key=lambda u: u.top) for side in (left, [title], right)]
-    return None
+    tall = [u for u in units if box_height(u) >= TITLE_HEIGHT * scale.height]
+    if not tall:
+        return None
+    title = min(tall, key=lambda u: u.top)
+    level = [u for u in units if u is not title and title.top <= u.centre_y <= title.bottom]
+    left = [u for u in level if u.right <= title.left]
+    right = [u for u in level if u.left >= title.right]
+    if any(u.centre_y < title.top for u in units) or len(left) + len(right) < len(level):
+        return None
+    if not left or not right or max(len(left), len(right)) < 2:
+        return None  # (one line a side: read row by row, the same order)
+    return [sorted(side, key=lambda u: u.top) for side in (left, [title], right)]
 
 
 def _corner_first(lines: Sequence[Line], scale: Scale) -> list[list[Line]]:
