@@ -398,6 +398,35 @@ order, with its face and pixel box (the lines LineBreakMeasurer broke prose into
 included), and every page's truth is checked as it is built against those runs,
 character for character in order.
 
+`ps` is another, made apart from all of the above (`ps_*` modules, sharing no code with
+them): each batch of pages is written by Python as one PostScript program that Ghostscript
+(`gs`, Debian ghostscript) draws at 300 ppi A4 (landscape for the licence). Text is shown
+as glyph ids in Identity-H composite fonts whose CIDFonts are the corpus's TrueType faces,
+mapped through a cidfmap of its own (CID = glyph id); lines are broken by the corpus's own
+code on the faces' hmtx advances (digits and Latin kept whole, no line opening on closing
+punctuation); rules are lineto/stroke, boxes and check boxes squares with a pen stroke,
+QR-like blocks rectfill. Faces from npm only, their WOFF2 pieces joined by fontTools into
+one TrueType file each in a cache the first time they are needed, every character checked
+in its face's cmap, for a glyph with an outline and for a glyph no other character shares:
+Chiron GoRound TC (@fontsource/chiron-goround-tc, a rounded hei carrying nearly all of
+GB 2312: weight 400 for the print, 700 for titles, labels and seal words) and Huninn
+(@fontsource/huninn, jf open 粉圓: entries by hand in blue or black, each glyph turned and
+shifted a little; it carries mostly traditional characters, so whoever writes by hand has
+a name and entries it carries). No free Song or FangSong face no other corpus uses could be
+found among the registries' packages. Seals are drawn by Ghostscript on a page of their own
+(ring, star, ring words as charpath outlines) and multiplied over the page; they are not
+text. Six layouts of its own (enterprise deregistration application as a ruled table with
+merged cells and check boxes, landscape business licence duplicate in two columns with a
+QR-like block and the seal over the date, power of attorney in prose with entries by hand
+inline and check boxes, roster of 12-20 insured people, one-time correction notice with a
+numbered list and the hall's seal, copy of both sides of a resident ID card with a note by
+hand); its own people (compound surnames and rarer given names), enterprises, districts and
+check characters (GB 11643, GB 32100 with GB 11714 inside); its own capture profiles
+(flatbed-gray-300, phone-window-light, mfp-copy-bw, fax-fine-204). Ghostscript reports
+every run it drew, from inside the program, with its glyph ids and its ink box in device
+pixels (charpath and pathbbox), and each page's truth is checked as it is built against
+those runs, in order, glyph for glyph, each run with ink on the page.
+
 Everything is generated from a seed at bench time; nothing here is committed as an image.
 An import-linter contract keeps `ocr`, `cases`, `api`, `models` and `sample_scans` from
 importing this package, and this package from importing them: the pipeline cannot be

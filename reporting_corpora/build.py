@@ -7,7 +7,7 @@ its own generator, fonts, layouts and capture profiles (`typeset_*`), and so hav
 (`svg_*`), `skia` (`skia_*`), `wand` (`wand_*`), `blend` (`blend_*`), `pygame`
 (`pygame_*`), `mupdf` (`mupdf_*`), `ft` (`ft_*`), `outline` (`outline_*`),
 `coverage` (`coverage_*`), `pdfkit` (`pdfkit_*`), `latex` (`latex_*`), `satori`
-(`satori_*`) and `java2d` (`java2d_*`)."""
+(`satori_*`), `java2d` (`java2d_*`) and `ps` (`ps_*`)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ from reporting_corpora import (
     pdf_pages,
     pdfkit_captures,
     pdfkit_pages,
+    ps_captures,
+    ps_pages,
     pygame_captures,
     pygame_pages,
     qt_captures,
@@ -92,6 +94,7 @@ CORPORA = (
     "latex",
     "satori",
     "java2d",
+    "ps",
 )
 # the capture profiles each corpus cycles through
 CORPUS_CAPTURES = {
@@ -119,6 +122,7 @@ CORPUS_CAPTURES = {
     "latex": latex_captures.CAPTURES,
     "satori": satori_captures.CAPTURES,
     "java2d": java2d_captures.CAPTURES,
+    "ps": ps_captures.CAPTURES,
 }
 
 
@@ -185,6 +189,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         else satori_pages.LAYOUTS
         if corpus == "satori"
         else java2d_pages.LAYOUTS
+        if corpus == "java2d"
+        else ps_pages.LAYOUTS
     )
     jobs = [
         (i, layout, capture, random.Random(f"{corpus}:{seed}:{i}"))
@@ -234,6 +240,8 @@ def build(corpus: str, n: int, seed: int, out_dir: Path) -> list[ReportPage]:
         pages = _batched_pages("satori", satori_pages, satori_captures, out_dir, jobs)
     elif corpus == "java2d":
         pages = _batched_pages("java2d", java2d_pages, java2d_captures, out_dir, jobs)
+    elif corpus == "ps":
+        pages = _batched_pages("ps", ps_pages, ps_captures, out_dir, jobs)
     else:
         pages = _pages(corpus, out_dir, jobs)
     (out_dir / f"{corpus}-manifest.json").write_text(
@@ -312,7 +320,8 @@ def _batched_pages(
     and rasterises it with pdf.js in the same node run; `latex` compiles the batch with
     LuaLaTeX into one PDF that PDFium rasterises; `satori` lays the batch out with
     satori and rasterises it with resvg in one node run; `java2d` draws the batch with
-    Java2D in one JVM),
+    Java2D in one JVM; `ps` writes the batch as one PostScript program that Ghostscript
+    draws in one run),
     a few at a time: a clean
     page is up to 26 MB in memory. `generator` is the corpus's `*_pages`
     module (model, render_all, check_truth), `captures` its `*_captures` module."""

@@ -1,13 +1,13 @@
 """Benchmark: the onewindow OCR pipeline vs plain RapidOCR defaults vs Tesseract chi_sim
 (and vs earlier pipeline settings, e.g. `pipeline-unclip16`; any
-`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty-seven corpora.
+`pipeline-detN-recwM-unclipK` variant can be named in --only), on twenty-eight corpora.
 
     .venv/bin/python bench/ocr [--corpora tuning:28,forms-pdf:32,web-html:32,weasy:16,
                                 typeset:16,ledger:16,chromium:12,office:12,typst:12,
                                 pango:12,fpdf:12,mpl:12,qt:12,svg:12,
                                 skia:12,wand:12,blend:12,pygame:12,mupdf:12,
                                 ft:12,outline:12,coverage:12,pdfkit:12,latex:12,
-                                satori:12,java2d:12]
+                                satori:12,java2d:12,ps:12]
                                [--seed 1] [--only pipeline,...]
 
 `tuning` is the corpus the pipeline was tuned on (`sample_scans`: scanner, office copy,
@@ -191,6 +191,17 @@ Classical Serif for print, Chocolate Classical Sans for titles and typed entries
 Lubrifont SC for the licence's title and seal words, Klee One SemiBold for entries by
 hand; 6 service-hall layouts of its own; captures counter-gray-flatbed, copier-adf-mono,
 phone-desk-lamp, fax-fine-relay).
+`ps` is another reporting-only corpus, made apart from all of them on 6 December 2026 and
+never tuned on (each batch written by Python as one PostScript program that Ghostscript
+draws at 300 ppi: text as glyph ids in Identity-H composite fonts made from TrueType faces
+through a cidfmap, lines broken by the corpus's own code on the faces' hmtx advances, rules
+with lineto/stroke, check boxes as squares with a pen stroke; Ghostscript reports every
+run it drew with its glyph ids and ink box, and the truth is checked against them in order,
+glyph for glyph; seals drawn on a page of their own, ring words as charpath outlines,
+multiplied over the text; QR-like blocks rectfill; Chiron GoRound TC 400 for print and 700
+for titles and labels, Huninn for entries by hand, each glyph turned a little; 6
+service-hall layouts of its own; captures flatbed-gray-300, phone-window-light,
+mfp-copy-bw, fax-fine-204).
 `columns` (`sample_scans.columns`, off by default) is a small held-out development set of
 layouts `tuning` lacks (two text columns, blocks side by side, and grids and tables that
 keep row order), looked at like `tuning` while working on reading order. All are generated
@@ -244,7 +255,7 @@ LABELS = {
 DEFAULT_CORPORA = (
     f"{TUNING}:28,forms-pdf:32,web-html:32,weasy:16,typeset:16,ledger:16,chromium:12,office:12,"
     "typst:12,pango:12,fpdf:12,mpl:12,qt:12,svg:12,skia:12,wand:12,blend:12,pygame:12,mupdf:12,"
-    "ft:12,outline:12,coverage:12,pdfkit:12,latex:12,satori:12,java2d:12"
+    "ft:12,outline:12,coverage:12,pdfkit:12,latex:12,satori:12,java2d:12,ps:12"
 )
 
 

@@ -44,6 +44,7 @@ PDFKIT = "pdfkit"  # made apart from everything (reporting_corpora.pdfkit_*), tu
 LATEX = "latex"  # made apart from everything (reporting_corpora.latex_*), tuned on since 22:07
 SATORI = "satori"  # made apart from everything (reporting_corpora.satori_*), tuned on since 00:45
 JAVA2D = "java2d"  # made apart from everything (reporting_corpora.java2d_*), never tuned on
+PS = "ps"  # made apart from everything (reporting_corpora.ps_*), never tuned on
 PANGO = "pango"  # made apart from everything else (reporting_corpora.pango_*), tuned on since 22:05
 # corpora whose pages or errors were read to decide changes to the pipeline: their figures
 # tell nothing of pages it was never tuned on (web-html since 3 December 2026, when its
