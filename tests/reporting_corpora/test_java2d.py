@@ -76,3 +76,10 @@ def test_every_run_leaves_ink_inside_its_box_and_none_elsewhere() -> None:
             assert ink[y0:y1, x0:x1].sum() > 20, (page.layout, r)
             inside[max(0, y0 - 2) : y1 + 2, max(0, x0 - 2) : x1 + 2] = True
         assert int((ink & ~inside).sum()) == 0, page.layout
+
+
+def test_registered() -> None:
+    from bench.ocr.corpus import JAVA2D, TUNED_ON
+
+    # read as tuning since 6 December 2026 04:00 (ps reports in its place)
+    assert JAVA2D == "java2d" and JAVA2D in TUNED_ON

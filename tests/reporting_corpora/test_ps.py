@@ -70,3 +70,11 @@ def test_every_character_in_its_face() -> None:
         for run in page.runs:
             f = face(run.key)
             assert all(f.has(c) for c in run.text), run.text
+
+
+def test_registered_never_tuned_on() -> None:
+    from bench.ocr.__main__ import DEFAULT_CORPORA
+    from bench.ocr.corpus import PS, TUNED_ON
+
+    assert PS == "ps" and PS not in TUNED_ON
+    assert "ps:12" in DEFAULT_CORPORA.split(",")
