@@ -20,6 +20,8 @@ import logging
 import re
 import threading
 from collections import Counter
+from difflib import SequenceMatcher
+from itertools import pairwise
 from typing import Any
 
 import cv2
@@ -200,6 +202,7 @@ class RapidOcrEngine(Engine):
         txts, scores = _without_mirrored(ocr, crops, txts, scores)
         min_score = float(ocr.cfg.Global.text_score)
         if upside_down <= 0.5:
+            det_boxes, txts, scores = _part_solid(ocr, img, det_boxes, txts, scores)
             # (a box read as nothing sure hides no line: the line under a mark is in it)
             read = [i for i, s in enumerate(scores) if s >= min_score and txts[i].strip()]
             det_boxes = np.asarray(det_boxes, np.float32)
@@ -434,6 +437,24 @@ def _uncovered_text(dark: np.ndarray, rects: np.ndarray) -> bool:
 # their own, each from the middle of the gap above it to the middle of the gap below.
 TALL_LINES = 1.8
 GAP_INK = 0.08
+# A box over lines set solid that the detector took for one (prose with no leading on a
+# phone photo): its ink fills it (FULL_INK of its height) and stands TWO_LINES times as
+# high as the ink of the page's lines, over a line's length (LONG_LINE of those heights).
+# The recogniser would read one of its lines. It is followed out to the leading around it
+# (SOLID_REACH) and cut into as many lines as its ink's height holds, each cut at the
+# lightest row near where the pitch puts it; no line shorter than SOLID_LINE.
+FULL_INK = 0.68
+TWO_LINES = 1.5
+LONG_LINE = 8.0
+SOLID_REACH = 0.6
+SOLID_LINE = 0.6
+SOLID_GAP = 1.0
+INK_SHARE = 0.4
+VALLEY = 0.5
+SOLID_MORE = 1.5
+ALIKE = 0.5
+SOLID_SURE = 0.9
+RULE_ROW = 0.6
 
 
 def _split_tall(img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
@@ -479,6 +500,192 @@ def _split_tall(img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     if keep.all():
         return boxes
     return np.concatenate([boxes[keep], *found]) if found else boxes[keep]
+
+
+def _dark(gray: np.ndarray) -> np.ndarray:
+    ink, paper = percentiles(gray, (0.1, 50))
+    return gray < (ink + paper) / 2.0
+
+
+def _ink_rows(dark: np.ndarray, rect: np.ndarray) -> tuple[np.ndarray, int]:
+    """The count of ink pixels in each row of the box (left, top, right, bottom), rows of
+    a rule or an underline across it (RULE_ROW of its width) counted empty, and the row it
+    starts at."""
+    x0, y0, x1, y1 = (int(v) for v in np.rint(rect))
+    rows = dark[max(0, y0) : max(0, y1), max(0, x0) : max(0, x1)].sum(axis=1)
+    rows[rows >= RULE_ROW * max(1, x1 - x0)] = 0
+    return rows, max(0, y0)
+
+
+def _span(rows: np.ndarray) -> tuple[int, int]:
+    """First and past-last row with ink across more than GAP_INK of the inkiest row's."""
+    if rows.size == 0 or rows.max() == 0:
+        return 0, 0
+    inked = np.flatnonzero(rows > GAP_INK * rows.max())
+    return int(inked[0]), int(inked[-1]) + 1
+
+
+def _line_ends(
+    gray: np.ndarray, others: np.ndarray, rect: np.ndarray, cuts: list[int], usual: float
+) -> list[tuple[float, float]]:
+    """Where each line of a box over lines set solid (`rect`, its lines between the rows
+    `cuts`) ends on each side. The detector's box spans where the lines lie over each
+    other; a longer line's ink is followed out across gaps of less than a character's
+    height (SOLID_GAP of `usual`), up to a rule or another box beside it, and is that
+    line's only when its ink lies nearer its own rows than any other line's (the tail of
+    a line above on a curled sheet dips into the rows of the line below)."""
+    w = gray.shape[1]
+    x0, x1 = int(rect[0]), int(rect[2])
+    gap = max(2, int(SOLID_GAP * usual))
+    # ink against the paper around it: the lines may run on into shade or light
+    strip = gray[cuts[0] : cuts[-1]]
+    paper = cv2.dilate(strip, np.ones((1, 2 * gap + 1), np.uint8)).astype(np.int16)
+    depth = paper - strip
+    ink = depth > INK_SHARE * float(np.percentile(depth[:, x0:x1], 99))
+    middles = [(a + b) / 2 - cuts[0] for a, b in pairwise(cuts)]
+    rows = np.arange(len(strip), dtype=np.float32)[:, None]
+    rule = ink.sum(axis=0) >= 0.9 * len(strip)  # down all the lines: no stroke of one
+    ends = []
+    for k, (top, bottom) in enumerate(pairwise(cuts)):
+        beside = np.minimum(others[:, 3], bottom) - np.maximum(others[:, 1], top) > 0.5 * (
+            bottom - top
+        )
+        cols = ink[top - cuts[0] : bottom - cuts[0]].sum(axis=0)
+
+        def follow(x: int, step: int, stop: float, cols: np.ndarray = cols) -> int:
+            end, blank = x, 0
+            while 0 <= x < w and (x - stop) * step < 0 and not rule[x] and blank <= gap:
+                end, blank = (x, 0) if cols[x] else (end, blank + 1)
+                x += step
+            return end
+
+        left = follow(x0, -1, max([-1, *others[beside & (others[:, 2] <= x0 + 1), 2]]))
+        right = follow(x1 - 1, 1, min([w, *others[beside & (others[:, 0] >= x1 - 1), 0]])) + 1
+        for lo, hi, edge in ((left, x0, "left"), (x1, right, "right")):
+            part = ink[:, lo:hi]
+            if hi > lo and part.any():
+                centre = float((rows * part).sum() / part.sum())
+                if int(np.argmin([abs(centre - m) for m in middles])) != k:
+                    left, right = (x0, right) if edge == "left" else (left, x1)
+        ends.append((float(left), float(right)))
+    return ends
+
+
+def _solid_parts(img: np.ndarray, boxes: np.ndarray) -> dict[int, np.ndarray]:
+    """The boxes that may lie over lines set solid, each with the boxes of its lines."""
+    rects = _rects(np.asarray(boxes, np.float32))
+    parts: dict[int, np.ndarray] = {}
+    if len(rects) < 3:
+        return parts
+    gray = as_gray(img)
+    dark = _dark(gray)
+    spans = np.array([np.subtract(*_span(_ink_rows(dark, r)[0])[::-1]) for r in rects], float)
+    heights = rects[:, 3] - rects[:, 1]
+    lines = spans[rects[:, 2] - rects[:, 0] >= LONG_LINE * heights]
+    usual = float(np.median(lines)) if len(lines) else 0.0
+    if usual <= 0:
+        return parts
+    solid = (
+        (spans >= FULL_INK * heights)
+        & (spans >= TWO_LINES * usual)
+        & (rects[:, 2] - rects[:, 0] >= LONG_LINE * usual)
+    )
+    reach = int(SOLID_REACH * usual)
+    for i in np.flatnonzero(solid):
+        x0, y0, x1, y1 = rects[i]
+        # the lines cut by the box's edges, followed out to the leading around them
+        rows, top = _ink_rows(dark, np.array([x0, y0 - reach, x1, y1 + reach]))
+        inside = rows[int(y0) - top : int(y1) - top]
+        first, last = (v + int(y0) - top for v in _span(inside))
+        limit = GAP_INK * inside.max()
+        while first > 0 and rows[first - 1] > limit:
+            first -= 1
+        while last < rows.size and rows[last] > limit:
+            last += 1
+        n = round((last - first) / usual)
+        if n < 2:
+            continue
+        pitch = (last - first) / n
+        smooth = np.convolve(rows.astype(float), np.ones(3) / 3, mode="same")
+        cuts = [first]
+        for k in range(1, n):
+            a, b = int(first + (k - 0.3) * pitch), int(first + (k + 0.3) * pitch)
+            cuts.append(a + int(np.argmin(smooth[a:b])))
+        cuts.append(last)
+        if min(np.diff(cuts)) < SOLID_LINE * usual:
+            continue
+        # each cut in a valley between the lines' ink
+        bands = [smooth[a:b].max() for a, b in pairwise(cuts)]
+        valleys = [smooth[c] for c in cuts[1:-1]]
+        if any(v > VALLEY * min(bands[k], bands[k + 1]) for k, v in enumerate(valleys)):
+            continue
+        cuts = [top + c for c in cuts]
+        # a line another box holds (over half the line's rows) is that box's: the box
+        # reaches over a line set close, not over lines set solid
+        others = np.delete(rects, i, axis=0)
+        above = others[(others[:, 0] < x1) & (others[:, 2] > x0)]
+        if any(
+            (np.minimum(above[:, 3], b) - np.maximum(above[:, 1], a) > 0.5 * (b - a)).any()
+            for a, b in pairwise(cuts)
+        ):
+            continue
+        margin = (heights[i] - spans[i]) / 2 if heights[i] > spans[i] else 0.2 * usual
+        ends = _line_ends(gray, others, rects[i], cuts, usual)
+        corners = []
+        for k, (left, right) in enumerate(ends):
+            upper = cuts[k] - (margin if k == 0 else 0)
+            lower = cuts[k + 1] + (margin if k == n - 1 else 0)
+            corners.append([[left, upper], [right, upper], [right, lower], [left, lower]])
+        parts[int(i)] = np.array(corners, np.float32)
+    return parts
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two readings of one line: most of their characters in common, in order."""
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= ALIKE
+
+
+def _part_solid(
+    ocr: Any, img: np.ndarray, boxes: np.ndarray, txts: list[str], scores: list[float]
+) -> tuple[np.ndarray, list[str], list[float]]:
+    """Boxes, texts and scores with each box over lines set solid parted into its lines,
+    where reading the lines apart finds SOLID_MORE times the text read in the box (a box
+    over two lines reads as one of them; a row of check boxes or a label over a rule
+    parted reads no more than it did whole), each line read at least SOLID_SURE and
+    lines next to each other alike in no more than ALIKE of their characters (the top
+    and bottom halves of one line set large each read as the whole line, or as little
+    sure)."""
+    parts = _solid_parts(img, boxes)
+    if not parts:
+        return boxes, txts, scores
+    found = np.concatenate(list(parts.values()))
+    read = ocr.recognize_txt(ocr.crop_text_regions(img, found))
+    part_txts, part_scores = list(read.txts or ()), [float(v) for v in read.scores or ()]
+    keep = np.ones(len(boxes), bool)
+    new_boxes: list[np.ndarray] = []
+    at = 0
+    for i, lines in parts.items():
+        texts = part_txts[at : at + len(lines)]
+        sure = part_scores[at : at + len(lines)]
+        at += len(lines)
+        whole = len(txts[i].strip()) * scores[i]
+        if sum(len(t.strip()) * v for t, v in zip(texts, sure, strict=True)) < SOLID_MORE * whole:
+            continue
+        if any(_alike(a, b) for a, b in pairwise(texts)) or any(
+            v < SOLID_SURE for t, v in zip(texts, sure, strict=True) if t.strip()
+        ):
+            continue  # the halves of one line, each read as all of it, or unsurely
+        keep[i] = False
+        new_boxes.append(lines)
+        txts, scores = txts + texts, scores + sure
+    if keep.all():
+        return boxes, txts, scores
+    kept = [k for k in range(len(boxes)) if keep[k]] + list(range(len(boxes), len(txts)))
+    return (
+        np.concatenate([np.asarray(boxes, np.float32)[keep], *new_boxes]),
+        [txts[k] for k in kept],
+        [scores[k] for k in kept],
+    )
 
 
 def _trim_stacked(boxes: np.ndarray) -> np.ndarray:

@@ -430,3 +430,69 @@ def test_a_box_over_lines_set_solid_is_cut_into_the_lines_no_box_holds() -> None
     one = np.full((300, 800, 3), 255, np.uint8)
     one[60:150, 60:700] = 0
     assert len(rapid._split_tall(one, title)) == 3
+
+
+def _solid_page() -> tuple[np.ndarray, np.ndarray]:
+    """Three lines set apart, and two set solid (their ink 2 px apart) that the detector
+    took for one box: cut at the top through the first, as wide as the shorter second;
+    the first runs on 300 px further right."""
+    page = np.full((420, 1400, 3), 255, np.uint8)
+
+    def ink(top: int, right: int) -> None:
+        for x in range(60, right, 30):  # characters (strokes under half the row: no rule)
+            page[top : top + 24, x : x + 12] = 0
+
+    for top in (20, 260, 330):
+        ink(top, 1000)
+    ink(120, 1300)  # set solid: the first line
+    ink(146, 1000)  # and the second
+    boxes = np.stack(
+        [_box(50, 10, 1010, 54), _box(50, 128, 1010, 178)]
+        + [_box(50, top - 10, 1010, top + 34) for top in (260, 330)]
+    )
+    return page, boxes
+
+
+class _Reader:
+    """Recognises each crop as the text it is given for it, in order."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def crop_text_regions(self, img: np.ndarray, boxes: np.ndarray) -> list[np.ndarray]:
+        return list(boxes)
+
+    def recognize_txt(self, crops: list[np.ndarray]) -> Any:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(txts=self.texts[: len(crops)], scores=[0.95] * len(crops))
+
+
+def test_a_box_over_two_lines_set_solid_is_parted_into_them() -> None:
+    """A phone photo of prose with no leading: the detector gave the two lines one box,
+    cut through the first and only as wide as the second, and the recogniser read the
+    second alone (the first line of a resolution's prose was lost). The box is parted at
+    the valley between their ink, each line followed out to its own end, when reading
+    them apart finds more text than the box did."""
+    page, boxes = _solid_page()
+    parts = rapid._solid_parts(page, boxes)
+    assert list(parts) == [1]
+    first, second = rapid._rects(parts[1]).tolist()
+    assert first[1] <= 121 and 144 <= first[3] <= 146 and first[2] >= 1290  # its whole line
+    assert 144 <= second[1] <= 146 and second[3] >= 170 and second[2] <= 1010
+    texts = ["甲" * 32, "乙" * 31, "丙" * 31, "丁" * 31]
+    reader = _Reader(["甲" * 41, "乙" * 31])
+    out, read, _ = rapid._part_solid(reader, page, boxes, texts, [0.95] * 4)
+    assert len(out) == 5 and "甲" * 41 in read and "乙" * 31 in read and "乙" * 31 in read
+    # parted, the lines read no more than the box did (a row of check boxes, a label over
+    # an underline): the box is read whole
+    reader = _Reader(["乙" * 16, "乙" * 15])
+    out, read, _ = rapid._part_solid(reader, page, boxes, texts, [0.95] * 4)
+    assert len(out) == 4 and read == texts
+    # the halves of one line set large, each read as the whole line: the box is read whole
+    reader = _Reader(["甲乙丙丁戊己庚辛壬癸" * 3, "甲乙丙丁戊己庚辛壬" * 3])
+    out, read, _ = rapid._part_solid(reader, page, boxes, texts, [0.95] * 4)
+    assert len(out) == 4 and read == texts
+    # lines set close, each with its own box, are no box over lines set solid
+    held = np.concatenate([boxes, _box(50, 110, 1310, 150)[None]])
+    assert rapid._solid_parts(page, held) == {}
