@@ -84,6 +84,7 @@ OVER_TITLE = 2  # rows over a title opening a run of columns, read before it
 TITLE_HEIGHT = 1.3  # a heading's line height, in the page's line heights
 ACROSS_CHARS = 2  # a line closing a run of columns reaches this far into both sides
 RULED_OFF = 0.8  # share of a side's width a rule under it spans to close it
+BAND_ROWS = 4  # rows of a band over a run of columns, at most
 CORNER_CHARS = 4  # a line this far right of a label over its value stands apart from it
 _COLONS = ("：", ":")
 # the parties to a contract or a power of attorney, heading each one's signature block
@@ -227,9 +228,13 @@ def _column_gap(
     # across the rows: no column is one party's block
     if any(sum(bool(PARTY.match(ln.text)) for ln in side) >= 2 for side in (left, right)):
         return None
-    top, bottom = min(ln.top for ln in lines), max(ln.bottom for ln in lines)
-    if any(r[1] < bottom and r[3] > top and r[0] < gap.left and r[2] > gap.right for r in rules):
-        return None  # a horizontal rule runs across: a table without vertical rules
+    # a horizontal rule runs across between the rows: a table without vertical rules (a
+    # frame round the page, under its last line, runs across no rows)
+    top, bottom = min(ln.centre_y for ln in lines), max(ln.centre_y for ln in lines)
+    if any(
+        top < (r[1] + r[3]) / 2.0 < bottom and r[0] < gap.left and r[2] > gap.right for r in rules
+    ):
+        return None
     prose = _filled(left, scale) and _filled(right, scale)
     parties = _parties(rows, gap)
     paired = _paired(rows, gap) >= PAIRED_SHARE
@@ -353,25 +358,36 @@ def _late_side(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
 def _header_band(rows: Sequence[Sequence[Line]], gap: Gap, scale: Scale) -> int:
     """Number of rows opening a run of columns that are a band over them, read before
     the columns (its left part, then its right part): rows whose lines right of the gap
-    all stand where no line of the right column starts (a licence's "证照编号：…" at the
-    right margin, level with "统一社会信用代码" over its code at the left, above the
-    licence's two halves). At most two rows; the columns must go on below. A row of
+    all stand where no line of the right column below them starts (a licence's
+    "证照编号：…" at the right margin, level with "统一社会信用代码" over its code at the
+    left, above the licence's two halves; the caption of its QR code, lines of its own at
+    the right margin). At most `BAND_ROWS` rows; the columns must go on below. A row of
     words alone on both sides heads the two columns, each read with its column."""
     right = [_halves(row, gap)[1] for row in rows]
-    band, misaligned = 0, False
-    for k, lines in enumerate(right[:3]):
-        if (
-            lines
+    heading = next(
+        (
+            k
+            for k, lines in enumerate(right)
+            if lines
             and all(WORDS_ALONE.fullmatch(ln.text) for ln in rows[k])
             and len(lines) < len(rows[k])
+        ),
+        len(rows),
+    )
+    # the longest band from the top right of the gap whose lines there stand right of
+    # the column's left edge below them, none where two of the column's lines start (a
+    # line of the column at its top is its own; a band's lines may stand over each other)
+    for band in range(min(BAND_ROWS, heading, len(rows) - MIN_ROWS), 0, -1):
+        starts = [ln.left for later in right[band:] for ln in later]
+        lines = [ln for k in range(band) for ln in right[k]]
+        if (
+            right[0]
+            and starts
+            and min(ln.left for ln in lines) > min(starts) + 2 * scale.char
+            and all(sum(abs(x - ln.left) < scale.char for x in starts) < 2 for ln in lines)
         ):
-            break  # a heading over each column ("出租人信息" | "承租人信息"): the columns' own
-        starts = [ln.left for later in right[k + 1 :] for ln in later]
-        if any(sum(abs(x - ln.left) < scale.char for x in starts) >= 2 for ln in lines):
-            break  # a line standing where the column's lines start: the column's own
-        misaligned = misaligned or bool(lines)
-        band = k + 1  # (a row with nothing right of the gap: the band's left part goes on)
-    return band if misaligned and band <= 2 and len(rows) - band >= MIN_ROWS else 0
+            return band
+    return 0
 
 
 def _run_end(

@@ -1871,3 +1871,59 @@ def test_blank_page_under_a_header_does_not_end_the_columns_below_it() -> None:
         [ln] for ln in _boxes("120 1300 700 1360 扫描二维码登录国家企业信用信息公示系统")
     ]
     assert _side_ended(halves, gap, page_scale(lines), seals=[]) == 3
+
+
+# A java2d landscape licence sent by fax (fax-fine-relay, its boxes): the caption of its QR
+# code stands at the right margin beside the credit code, over the right half; a frame
+# runs round the page just under the footer's last line.
+FAXED_LICENCE = """
+186 201 453 250 编号：536983401457
+964 169 1437 364 营业执照
+1120 333 1277 423 （副本）
+198 423 928 476 统一社会信用代码：91530302939312058X
+1963 429 2231 467 扫描二维码登录“国家企业信
+1957 455 2234 502 用信息公示系统”了解更多登
+1957 483 2205 531 记、备案、许可、监管信
+221 563 346 633 名称
+446 573 876 627 曲靖沐阳物流股份有限公司
+1250 563 1696 627 注册资本 人民币50万元整
+219 671 342 743 类型
+446 681 989 736 有限责任公司（自然人投资或控股）
+1250 675 1694 739 成立日期 2019年03月12日
+217 780 427 855 法定代表人
+448 780 574 855 裘和洺
+1250 783 1794 848 营业期限 2019年03月12日至长期
+219 893 394 959 经营范围
+443 906 1150 969 普通货物道路运输；仓储服务（不含危险化学
+1247 893 1391 959 住所
+1433 908 2169 963 云南省曲靖市麒麟区杏林街350号6栋1单元506室
+440 954 1183 1020 品）；装卸搬运。（依法须经批准的项目，经相
+446 1011 958 1065 关部门批准后方可开展经营活动）
+1648 1225 1830 1302 登记机关
+1752 1315 2013 1373 2019年03月12日
+196 1418 814 1471 国家企业信用信息公示系统网址：http://www.gsxt.gov.cn
+202 1449 1026 1503 市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。
+"""
+
+
+def test_a_faxed_licence_reads_its_qr_caption_then_its_halves_over_a_frame() -> None:
+    """The caption's lines, at the right margin beside the credit code and standing right
+    of where the right half's lines start, are a band read before the halves (though they
+    stand over each other); the frame under the footer's last line, across no row, is no
+    table's rule: the halves are read one after the other."""
+    frame = [(136.0, 1502.0, 2265.0, 1506.0)]
+    _, text = reading_order(_boxes(FAXED_LICENCE), rules=frame)
+    rows = [squash(row) for row in text.splitlines()]
+    caption = "扫描二维码登录“国家企业信用信息公示系统”了解更多登记、备案、许可、监管信"
+    scope = (
+        "经营范围普通货物道路运输；仓储服务（不含危险化学品）；装卸搬运。"
+        "（依法须经批准的项目，经相关部门批准后方可开展经营活动）"
+    )
+    text = "".join(rows)
+    assert text.index("统一社会信用代码") < text.index(caption) < text.index("名称")
+    assert text.index(scope) < text.index("注册资本") < text.index("住所云南省")
+    assert (
+        text.index("住所云南省")
+        < text.index("登记机关")
+        < text.index("国家企业信用信息公示系统网址")
+    )
