@@ -324,7 +324,13 @@ def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list
             # value at the top of a tall cell beside its label centred in its own
             out.append((_level_with(members, (cells[k][1], cells[k][3])), members))
         else:
-            out.append((_stand_in(members), members))
+            # lines set at the top of a tall cell stand level with the cell's row, as a
+            # single line does: a statement beside its label centred in its own cell
+            whole = _stand_in(members)
+            middle = (cells[k][1] + cells[k][3]) / 2.0
+            half = (whole.bottom - whole.top) / 2.0
+            box = rect_box(whole.left, middle - half, whole.right, middle + half)
+            out.append((Line(whole.text, box, 1.0), members))
     return out
 
 

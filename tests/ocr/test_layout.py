@@ -722,6 +722,35 @@ def test_a_value_at_the_top_of_a_tall_cell_is_read_after_its_label() -> None:
     ]
 
 
+def test_lines_at_the_top_of_a_tall_cell_are_read_after_their_label() -> None:
+    """A java2d application's business scope (its boxes and cells, seed 2): two lines at
+    the top of their cell beside the label centred in its own; the cell's lines stand
+    level with its row as one line does, so the label is read first, then the scope, then
+    the next row (the label was read after the scope)."""
+    cells = [(134, 839, 352, 933), (360, 839, 1551, 933), (134, 941, 352, 1138)]
+    cells += [(360, 941, 1551, 1138), (134, 1146, 352, 1238), (360, 1146, 844, 1240)]
+    cells += [(852, 1146, 1057, 1240), (1065, 1146, 1551, 1240)]
+    lines = [
+        _ln("组成形式", 121, 850, 286, 918),
+        _ln("☑个人经营□ 家庭经营", 350, 850, 715, 914),
+        _ln(
+            "组织文化艺术交流活动；广告设计、制作、代理；会议及展览服务。（依法须经批准的",
+            356,
+            933,
+            1549,
+            998,
+        ),
+        _ln("项目，经相关部门批准后方可开展经营活动）", 356, 986, 972, 1039),
+        _ln("经营范围", 118, 998, 282, 1075),
+        _ln("从业人数", 121, 1152, 286, 1229),
+        _ln("6人", 350, 1145, 443, 1226),
+        _ln("资金数额", 839, 1152, 1004, 1229),
+        _ln("8万元", 1047, 1152, 1174, 1232),
+    ]
+    _, text = reading_order(lines, cells=cells)
+    assert [row.split()[0] for row in text.splitlines()] == ["组成形式", "经营范围", "从业人数"]
+
+
 def test_a_label_set_down_a_merged_cell_stands_a_row_high() -> None:
     """A label set vertically down a cell merged over the table's first rows is one tall
     line; set level with the first row it heads, it is no taller than that row, so it
