@@ -400,16 +400,23 @@ _SENTENCE_BUSINESS = re.compile(_OPENING + r"([\u4e00-\u9fff（）]{4,40}?)(?=�
 # a certificate of a legal representative (the national template: "…身份证号码：…，系
 # ____的____（职务），为本单位的法定代表人") names the unit the person serves
 _SERVES = re.compile(r"系([\u4e00-\u9fff（）]{4,40}?)的")
+# a notice about an application names the business it is for: "你（单位）于…提交的某某
+# 有限公司变更登记申请材料，经审查，…" (a one-time correction notice, an acceptance)
+_SUBMITTED = re.compile(
+    r"提交的([\u4e00-\u9fff（）]{4,40}?)(?=(?:设立|变更|注销|备案|迁移|年度)?(?:登记|申请|报告))"
+)
 
 
 def sentence_names(lines: Sequence[Line]) -> list[tuple[Line, str, str]]:
     """People and businesses a letter names in its opening sentence (a power of
     attorney's agent, a certificate's party, the unit a legal representative serves, a
-    decision's party's legal representative in brackets): (line, field name, value)."""
+    decision's party's legal representative in brackets, the business a notice's
+    application is for): (line, field name, value)."""
     out: list[tuple[Line, str, str]] = []
     for line in lines:
         text = _squash(line.text)
-        for match in [*_SENTENCE_BUSINESS.finditer(text), *_SERVES.finditer(text)]:
+        businesses = (_SENTENCE_BUSINESS, _SERVES, _SUBMITTED)
+        for match in [m for pattern in businesses for m in pattern.finditer(text)]:
             if BUSINESS_END.search(match.group(1)):
                 out.append((line, "enterprise_name", match.group(1)))
         people = (_SENTENCE_PERSON, _SELF, _PARTICULAR_PERSON, _PARTICULARS_FIRST)

@@ -722,6 +722,27 @@ def test_a_label_of_a_party_and_the_way_to_reach_them() -> None:
     }
 
 
+def test_a_notice_names_the_business_its_application_is_for() -> None:
+    """A one-time correction notice (java2d's, its lines): "你（单位）于…提交的某某有限
+    责任公司变更登记申请材料" names the business in its prose; what was submitted without
+    a business's name ("提交的注销登记申请", "提交的企业变更登记") names none."""
+    lines = [
+        _box("过文炜：", 150, 300, 330, 360),
+        _box(
+            "你（单位）于2026年07月05日提交的常州禾丰文化传媒有限责任公司变更登记申请材",
+            150,
+            380,
+            1550,
+            440,
+        ),
+        _box("料，经审查，尚需补正以下材料。", 150, 450, 900, 510),
+        _box("你单位于2026年2月27日提交的注销登记申请材料，经审查，", 150, 600, 1500, 660),
+        _box("请于十五个工作日内补正以下材料：", 150, 670, 1000, 730),
+    ]
+    assert ("enterprise_name", "常州禾丰文化传媒有限责任公司") in _named(lines)
+    assert not any(kind == "enterprise_name" and "登记" in v for kind, v in _named(lines))
+
+
 def test_a_notice_addressed_to_a_person() -> None:
     """A notice to its applicant opens with the person's name and a colon over words that
     speak to them ("你于…"); a form's words to its reader ("温馨提示：" over "您…") and a
