@@ -207,6 +207,16 @@ def _for_engine(image: np.ndarray) -> tuple[np.ndarray, list[Ring], list[SealBox
     return without_codes(suppress_grey_seals(suppress_red(image, seals), rings)), rings, seals
 
 
+STANDING = 0.6  # share of the text read in boxes standing up that shows a wrong turn
+
+
+def _standing(lines: Sequence[Line]) -> bool:
+    """Most of the text read stands in boxes taller than wide: the lines run down the
+    page as the engine saw it."""
+    tall = sum(len(ln.text) for ln in lines if ln.bottom - ln.top > 1.5 * (ln.right - ln.left))
+    return tall > STANDING * sum(len(ln.text) for ln in lines)
+
+
 def _mean_confidence(lines: Sequence[Line]) -> float:
     weights = [max(1, len(ln.text.strip())) for ln in lines]
     if not weights:
@@ -285,18 +295,23 @@ def read_page(data: bytes, engine: Engine, *, timeout: float | None = None) -> P
     image, flattened = flatten_light(image, thumb=thumb)
     if flattened:
         thumb = thumbnail(image)
-    rotation = 0
-    if lies_sideways(image, thumb=thumb):
-        image, thumb, rotation = turn(image, 1), turn(thumb, 1), 90
-    page_quality = quality(image, thumb=thumb)  # of the sheet itself, found and flattened
-    image, deeper = deepened(image)  # (after its quality: a faint page is rescanned)
-    if deeper:
-        thumb = thumbnail(image)
-    straight, skew = deskew(image, thumb=thumb)
-    # An engine that votes on the orientation before recognising reads each page once;
-    # otherwise (or when its vote is split) an unsure reading is tried upside down too.
-    cleaned, rings, seals = _for_engine(straight)
-    lines, upside_down = _run_engine(engine, cleaned, timeout, upright=True)
+    # a page whose ink runs down in columns is turned; when its lines, read, stand across
+    # the turned page, it was upright (a roster's columns of values far apart)
+    for turned in (True, False) if lies_sideways(image, thumb=thumb) else (False,):
+        page, page_thumb = (turn(image, 1), turn(thumb, 1)) if turned else (image, thumb)
+        rotation = 90 if turned else 0
+        page_quality = quality(page, thumb=page_thumb)  # of the sheet, found and flattened
+        page, deeper = deepened(page)  # (after its quality: a faint page is rescanned)
+        if deeper:
+            page_thumb = thumbnail(page)
+        straight, skew = deskew(page, thumb=page_thumb)
+        # An engine that votes on the orientation before recognising reads each page
+        # once; otherwise (or when its vote is split) an unsure reading is tried upside
+        # down too.
+        cleaned, rings, seals = _for_engine(straight)
+        lines, upside_down = _run_engine(engine, cleaned, timeout, upright=True)
+        if not (turned and _standing(lines)):
+            break
     if upside_down is not None and upside_down > 0.5:
         h, w = straight.shape[:2]
         rings = [(w - x, h - y, r) for x, y, r in rings]

@@ -496,3 +496,28 @@ def test_a_box_over_two_lines_set_solid_is_parted_into_them() -> None:
     # lines set close, each with its own box, are no box over lines set solid
     held = np.concatenate([boxes, _box(50, 110, 1310, 150)[None]])
     assert rapid._solid_parts(page, held) == {}
+
+
+def test_an_upright_page_judged_sideways_is_read_upright(
+    ocr_engine: RapidOcrEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A roster's columns of values, far apart down a copy, looked like lines running down
+    the page (java2d, copier-adf-mono): turned, its lines were read standing across the
+    page and its table read column by column (638 errors on 889 characters). When most
+    of the text read stands in tall boxes, the page is read as it came."""
+    page = Image.new("L", (1654, 1100), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((560, 60), "参保职工花名册", font=font(56, FontKind.HEI), fill=0)
+    names = ["逄堃峰", "訾钰", "公孙湉靖", "佘峰璟", "逄钰", "长孙舒", "扈焓棠", "宓哈蓁"]
+    for k, name in enumerate(names):
+        y = 200 + k * 100
+        row = (str(k + 1), name, f"3204111992041{k:02d}6701", f"{5000 + 431 * k}.00")
+        for x, text in zip((160, 260, 520, 1150), row, strict=True):
+            draw.text((x, y), text, font=font(34, FontKind.SONG), fill=0)
+    data = cv2.imencode(".png", np.array(page))[1].tobytes()
+    monkeypatch.setattr("ocr.pipeline.lies_sideways", lambda *_a, **_k: True)  # the premise
+    reading = read_page(data, ocr_engine)
+    assert reading.rotation == 0
+    text = "".join(reading.text.split())
+    assert text.startswith("参保职工花名册"), text
+    assert "2訾钰32041119920410167015431.003公孙湉靖" in text, text
