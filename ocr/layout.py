@@ -327,10 +327,8 @@ def units(lines: Sequence[Line], cells: Sequence[Cell]) -> list[tuple[Line, list
             # lines set at the top of a tall cell stand level with the cell's row, as a
             # single line does: a statement beside its label centred in its own cell
             whole = _stand_in(members)
-            middle = (cells[k][1] + cells[k][3]) / 2.0
-            half = (whole.bottom - whole.top) / 2.0
-            box = rect_box(whole.left, middle - half, whole.right, middle + half)
-            out.append((Line(whole.text, box, 1.0), members))
+            row = (cells[k][1], cells[k][3])
+            out.append((_centred(whole, row, whole.bottom - whole.top, whole.text), members))
     return out
 
 
@@ -362,9 +360,13 @@ def _level_with(members: Sequence[Line], row: tuple[int, int]) -> Line:
     whole = _stand_in(members)
     # (no higher than the row: a label set vertically down a merged cell is a tall line)
     height = min(min(ln.bottom - ln.top for ln in members), row[1] - row[0])
+    return _centred(whole, row, height, members[0].text if len(members) == 1 else whole.text)
+
+
+def _centred(line: Line, row: tuple[float, float], height: float, text: str) -> Line:
+    """A stand-in with `text`, as wide as `line`, `height` high, centred on `row`."""
     middle = (row[0] + row[1]) / 2.0
-    text = members[0].text if len(members) == 1 else whole.text
-    box = rect_box(whole.left, middle - height / 2, whole.right, middle + height / 2)
+    box = rect_box(line.left, middle - height / 2, line.right, middle + height / 2)
     return Line(text, box, 1.0)
 
 

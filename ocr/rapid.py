@@ -437,24 +437,6 @@ def _uncovered_text(dark: np.ndarray, rects: np.ndarray) -> bool:
 # their own, each from the middle of the gap above it to the middle of the gap below.
 TALL_LINES = 1.8
 GAP_INK = 0.08
-# A box over lines set solid that the detector took for one (prose with no leading on a
-# phone photo): its ink fills it (FULL_INK of its height) and stands TWO_LINES times as
-# high as the ink of the page's lines, over a line's length (LONG_LINE of those heights).
-# The recogniser would read one of its lines. It is followed out to the leading around it
-# (SOLID_REACH) and cut into as many lines as its ink's height holds, each cut at the
-# lightest row near where the pitch puts it; no line shorter than SOLID_LINE.
-FULL_INK = 0.68
-TWO_LINES = 1.5
-LONG_LINE = 8.0
-SOLID_REACH = 0.6
-SOLID_LINE = 0.6
-SOLID_GAP = 1.0
-INK_SHARE = 0.4
-VALLEY = 0.5
-SOLID_MORE = 1.5
-ALIKE = 0.5
-SOLID_SURE = 0.9
-RULE_ROW = 0.6
 
 
 def _split_tall(img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
@@ -466,9 +448,7 @@ def _split_tall(img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     tall = [i for i in stacked if rects[i, 3] - rects[i, 1] > TALL_LINES * height]
     if not tall:
         return boxes
-    gray = as_gray(img)
-    ink, paper = percentiles(gray, (0.1, 50))
-    dark = gray < (ink + paper) / 2.0
+    dark = _dark(as_gray(img))
     keep = np.ones(len(boxes), bool)
     found: list[np.ndarray] = []
     for i in tall:
@@ -500,6 +480,29 @@ def _split_tall(img: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     if keep.all():
         return boxes
     return np.concatenate([boxes[keep], *found]) if found else boxes[keep]
+
+
+# A box over lines set solid that the detector took for one (prose with no leading on a
+# phone photo): its ink fills it (FULL_INK of its height) and stands TWO_LINES times as
+# high as the ink of the page's lines, over a line's length (LONG_LINE of those heights).
+# The recogniser would read one of its lines. It is followed out to the leading around it
+# (SOLID_REACH) and cut into as many lines as its ink's height holds, each cut at the
+# lightest row near where the pitch puts it (in a valley under VALLEY of the lines' ink);
+# no line shorter than SOLID_LINE; rows of a rule across it (RULE_ROW of its width) hold no
+# ink. Each line is followed out to its own end (`_line_ends`), and the parted reading is
+# taken on the terms of `_part_solid`.
+FULL_INK = 0.68
+TWO_LINES = 1.5
+LONG_LINE = 8.0
+SOLID_REACH = 0.6
+SOLID_LINE = 0.6
+SOLID_GAP = 1.0
+INK_SHARE = 0.4
+VALLEY = 0.5
+SOLID_MORE = 1.5
+ALIKE = 0.5
+SOLID_SURE = 0.9
+RULE_ROW = 0.6
 
 
 def _dark(gray: np.ndarray) -> np.ndarray:
@@ -559,15 +562,17 @@ def _line_ends(
                 x += step
             return end
 
+        def own(lo: int, hi: int, k: int = k) -> bool:
+            """The ink between columns `lo` and `hi` lies nearest this line's rows."""
+            part = ink[:, lo:hi]
+            if not part.any():
+                return True
+            centre = float((rows * part).sum() / part.sum())
+            return int(np.argmin([abs(centre - m) for m in middles])) == k
+
         left = follow(x0, -1, max([-1, *others[beside & (others[:, 2] <= x0 + 1), 2]]))
         right = follow(x1 - 1, 1, min([w, *others[beside & (others[:, 0] >= x1 - 1), 0]])) + 1
-        for lo, hi, edge in ((left, x0, "left"), (x1, right, "right")):
-            part = ink[:, lo:hi]
-            if hi > lo and part.any():
-                centre = float((rows * part).sum() / part.sum())
-                if int(np.argmin([abs(centre - m) for m in middles])) != k:
-                    left, right = (x0, right) if edge == "left" else (left, x1)
-        ends.append((float(left), float(right)))
+        ends.append((float(left if own(left, x0) else x0), float(right if own(x1, right) else x1)))
     return ends
 
 
@@ -579,7 +584,7 @@ def _solid_parts(img: np.ndarray, boxes: np.ndarray) -> dict[int, np.ndarray]:
         return parts
     gray = as_gray(img)
     dark = _dark(gray)
-    spans = np.array([np.subtract(*_span(_ink_rows(dark, r)[0])[::-1]) for r in rects], float)
+    spans = np.array([b - a for a, b in (_span(_ink_rows(dark, r)[0]) for r in rects)], float)
     heights = rects[:, 3] - rects[:, 1]
     lines = spans[rects[:, 2] - rects[:, 0] >= LONG_LINE * heights]
     usual = float(np.median(lines)) if len(lines) else 0.0

@@ -104,21 +104,37 @@ def test_flatten_light_takes_glare_away_without_fading_the_ink_under_it() -> Non
     assert abs(float(paper.mean()) - float(flat[100:140, 200:400].mean())) < 12
 
 
+def _on_desk(
+    page: np.ndarray,
+    grown: tuple[float, float],
+    at: list[list[float]],
+    desk: tuple[int, int, int],
+) -> tuple[np.ndarray, np.ndarray]:
+    """`page` photographed on a desk of colour `desk`, the photo `grown` times the page
+    (across, down), the sheet's corners `at` (shares of the photo's width and height);
+    the photo and the corners in pixels."""
+    h, w = page.shape[:2]
+    W, H = int(w * grown[0]), int(h * grown[1])
+    corners = np.float32([[x * W, y * H] for x, y in at])
+    matrix = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), corners)
+    ground = np.full((H, W, 3), desk, np.uint8)
+    photo = cv2.warpPerspective(page, matrix, (W, H), dst=ground, borderMode=cv2.BORDER_TRANSPARENT)
+    return photo, corners
+
+
 def test_a_sheet_on_a_light_desk_under_a_flash_is_found_by_its_edges(
     captures: dict[str, np.ndarray],
 ) -> None:
     """A white desk, the flash's hotspot and the lens's vignetting: brightness alone does
     not part paper from desk (the desk in the middle is as bright as the paper at the
     corners), the sheet's outline does."""
-    page = captures["scanner"]
-    h, w = page.shape[:2]
-    W, H = int(w * 1.25), int(h * 1.2)
-    corners = np.float32(
-        [[0.1 * W, 0.09 * H], [0.88 * W, 0.11 * H], [0.9 * W, 0.9 * H], [0.12 * W, 0.88 * H]]
+    photo, corners = _on_desk(
+        captures["scanner"],
+        (1.25, 1.2),
+        [[0.1, 0.09], [0.88, 0.11], [0.9, 0.9], [0.12, 0.88]],
+        (225, 228, 232),
     )
-    matrix = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), corners)
-    desk = np.full((H, W, 3), (225, 228, 232), np.uint8)
-    photo = cv2.warpPerspective(page, matrix, (W, H), dst=desk, borderMode=cv2.BORDER_TRANSPARENT)
+    H, W = photo.shape[:2]
     yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
     glare = np.exp(-((xx - 0.5 * W) ** 2 + (yy - 0.45 * H) ** 2) / (2 * (0.18 * H) ** 2))
     vignette = 1 - 0.45 * (((xx - W / 2) / (W / 2)) ** 2 + ((yy - H / 2) / (H / 2)) ** 2) / 2
@@ -133,15 +149,13 @@ def test_a_sheet_half_in_a_shadow_is_found_whole(captures: dict[str, np.ndarray]
     """A phone held over the page casts a shadow across its right part, the desk darker
     still: the bright region is only the lit part of the sheet (a quadrilateral cut at
     the shadow's edge), its outline the whole sheet, which is taken."""
-    page = captures["scanner"]
-    h, w = page.shape[:2]
-    W, H = int(w * 1.2), int(h * 1.15)
-    corners = np.float32(
-        [[0.08 * W, 0.06 * H], [0.93 * W, 0.09 * H], [0.91 * W, 0.94 * H], [0.06 * W, 0.92 * H]]
+    photo, corners = _on_desk(
+        captures["scanner"],
+        (1.2, 1.15),
+        [[0.08, 0.06], [0.93, 0.09], [0.91, 0.94], [0.06, 0.92]],
+        (60, 80, 110),
     )
-    matrix = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), corners)
-    desk = np.full((H, W, 3), (60, 80, 110), np.uint8)
-    photo = cv2.warpPerspective(page, matrix, (W, H), dst=desk, borderMode=cv2.BORDER_TRANSPARENT)
+    H, W = photo.shape[:2]
     yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
     # a soft-edged shadow across the right part, its edge slanting down to the left
     edge = 0.75 * W - 0.25 * (yy / H) * W
